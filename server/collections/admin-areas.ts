@@ -1,0 +1,24 @@
+import type { CollectionDef } from './types.ts';
+import { ADMIN_ATTRIBUTION } from './attribution.ts';
+import { ADMIN_LEVELS } from './vocabulary.ts';
+
+export const adminAreas: CollectionDef = {
+  id: 'admin_areas',
+  title: 'Administrative areas',
+  titleVi: 'Địa giới hành chính',
+  description:
+    'The former Kon Tum province, its 10 former districts (dissolved from the communes) and its 40 communes and wards of 2025.',
+  geometry: 'Polygon',
+  properties: [
+    { name: 'level', type: 'text', titleVi: 'Cấp', title: 'Level', values: ADMIN_LEVELS, filterable: true, required: true },
+    { name: 'code', type: 'text', titleVi: 'Mã', title: 'Code', filterable: true, required: true },
+    { name: 'name', type: 'text', titleVi: 'Tên', title: 'Name', required: true },
+    { name: 'name_en', type: 'text', titleVi: 'Tên tiếng Anh', title: 'English name' },
+    { name: 'unit_type', type: 'text', titleVi: 'Loại đơn vị', title: 'Unit type', values: ['province', 'city', 'district', 'ward', 'commune'] },
+    { name: 'district_code', type: 'text', titleVi: 'Mã huyện cũ', title: 'Former district code', filterable: true },
+    { name: 'district_name', type: 'text', titleVi: 'Huyện cũ', title: 'Former district' },
+  ],
+  searchProperties: ['name', 'name_en'],
+  synthetic: false,
+  attribution: ADMIN_ATTRIBUTION,
+};

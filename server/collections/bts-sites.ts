@@ -1,0 +1,25 @@
+import type { CollectionDef } from './types.ts';
+import { SYNTHETIC_ATTRIBUTION } from './attribution.ts';
+import { ASSET_STATUSES, BACKUP_POWER, BTS_TECHNOLOGIES, OWNERS, TOWER_TYPES } from './vocabulary.ts';
+
+export const btsSites: CollectionDef = {
+  id: 'bts_sites',
+  title: 'BTS cell sites',
+  titleVi: 'Trạm BTS',
+  description: 'Base transceiver stations (synthetic demo data).',
+  geometry: 'Point',
+  properties: [
+    { name: 'site_code', type: 'text', titleVi: 'Mã trạm', title: 'Site code', filterable: true, required: true },
+    { name: 'owner', type: 'text', titleVi: 'Đơn vị sở hữu', title: 'Owner', values: OWNERS, filterable: true, required: true },
+    { name: 'technologies', type: 'text[]', titleVi: 'Công nghệ', title: 'Technologies', values: BTS_TECHNOLOGIES, filterable: true, required: true },
+    { name: 'tower_type', type: 'text', titleVi: 'Loại cột', title: 'Tower type', values: TOWER_TYPES, filterable: true },
+    { name: 'tower_height_m', type: 'real', titleVi: 'Chiều cao cột (m)', title: 'Tower height (m)' },
+    { name: 'backup_power', type: 'text', titleVi: 'Nguồn dự phòng', title: 'Backup power', values: BACKUP_POWER, filterable: true },
+    { name: 'alarm_equipped', type: 'boolean', titleVi: 'Có báo động chống trộm', title: 'Anti-theft alarm', filterable: true },
+    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ASSET_STATUSES, filterable: true, required: true },
+    { name: 'commune_code', type: 'text', titleVi: 'Mã xã/phường', title: 'Commune code', filterable: true },
+  ],
+  searchProperties: ['site_code'],
+  synthetic: true,
+  attribution: SYNTHETIC_ATTRIBUTION,
+};

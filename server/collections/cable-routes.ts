@@ -1,0 +1,25 @@
+import type { CollectionDef } from './types.ts';
+import { SYNTHETIC_ATTRIBUTION } from './attribution.ts';
+import { ASSET_STATUSES, CABLE_LAYINGS, CABLE_MEDIA, CABLE_TIERS, OWNERS } from './vocabulary.ts';
+
+export const cableRoutes: CollectionDef = {
+  id: 'cable_routes',
+  title: 'Cable routes',
+  titleVi: 'Tuyến cáp',
+  description: "Carriers' fibre and copper cable routes (synthetic demo data that follows the real roads).",
+  geometry: 'Line',
+  properties: [
+    { name: 'name', type: 'text', titleVi: 'Tên tuyến', title: 'Name', required: true },
+    { name: 'owner', type: 'text', titleVi: 'Đơn vị sở hữu', title: 'Owner', values: OWNERS, filterable: true, required: true },
+    { name: 'medium', type: 'text', titleVi: 'Loại cáp', title: 'Medium', values: CABLE_MEDIA, filterable: true, required: true },
+    { name: 'laying', type: 'text', titleVi: 'Phương thức lắp đặt', title: 'Laying', values: CABLE_LAYINGS, filterable: true, required: true },
+    { name: 'fibre_count', type: 'integer', titleVi: 'Số sợi', title: 'Fibre count' },
+    { name: 'tier', type: 'text', titleVi: 'Cấp mạng', title: 'Tier', values: CABLE_TIERS, filterable: true, required: true },
+    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ASSET_STATUSES, filterable: true, required: true },
+    { name: 'year_installed', type: 'integer', titleVi: 'Năm lắp đặt', title: 'Year installed', filterable: true },
+    { name: 'length_m', type: 'real', titleVi: 'Chiều dài (m)', title: 'Length (m)' },
+  ],
+  searchProperties: ['name'],
+  synthetic: true,
+  attribution: SYNTHETIC_ATTRIBUTION,
+};

@@ -1,0 +1,28 @@
+import type { CollectionDef } from './types.ts';
+import { SYNTHETIC_ATTRIBUTION } from './attribution.ts';
+import { ASSET_COLLECTIONS, INCIDENT_SOURCES, INCIDENT_STATUSES, INCIDENT_TYPES, OWNERS } from './vocabulary.ts';
+
+export const incidents: CollectionDef = {
+  id: 'incidents',
+  title: 'Incidents',
+  titleVi: 'Sự cố, vụ việc',
+  description: 'Thefts, cuts, sabotage, alarms and other incidents on the network (synthetic demo data).',
+  geometry: 'Point',
+  properties: [
+    { name: 'type', type: 'text', titleVi: 'Loại vụ việc', title: 'Type', values: INCIDENT_TYPES, filterable: true, required: true },
+    { name: 'occurred_at', type: 'datetime', titleVi: 'Thời điểm xảy ra', title: 'Occurred at', required: true },
+    { name: 'reported_at', type: 'datetime', titleVi: 'Thời điểm báo tin', title: 'Reported at', required: true },
+    { name: 'source', type: 'text', titleVi: 'Nguồn tin', title: 'Source', values: INCIDENT_SOURCES, filterable: true, required: true },
+    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: INCIDENT_STATUSES, filterable: true, required: true },
+    { name: 'asset_collection', type: 'text', titleVi: 'Lớp tài sản liên quan', title: 'Linked asset layer', values: ASSET_COLLECTIONS, filterable: true },
+    { name: 'asset_id', type: 'integer', titleVi: 'Mã tài sản liên quan', title: 'Linked asset id', filterable: true },
+    { name: 'asset_owner', type: 'text', titleVi: 'Chủ tài sản', title: 'Asset owner', values: OWNERS, filterable: true },
+    { name: 'damage_vnd', type: 'integer', titleVi: 'Thiệt hại ước tính (VNĐ)', title: 'Estimated damage (VND)' },
+    { name: 'outage_minutes', type: 'integer', titleVi: 'Thời gian gián đoạn (phút)', title: 'Outage (minutes)' },
+    { name: 'district_code', type: 'text', titleVi: 'Mã huyện cũ', title: 'Former district code', filterable: true },
+    { name: 'description', type: 'text', titleVi: 'Mô tả', title: 'Description' },
+  ],
+  temporalProperty: 'occurred_at',
+  synthetic: true,
+  attribution: SYNTHETIC_ATTRIBUTION,
+};

@@ -1,0 +1,23 @@
+import type { CollectionDef } from './types.ts';
+import { SYNTHETIC_ATTRIBUTION } from './attribution.ts';
+import { INSPECTION_RESULTS } from './vocabulary.ts';
+
+export const scrapDealers: CollectionDef = {
+  id: 'scrap_dealers',
+  title: 'Scrap dealers',
+  titleVi: 'Cơ sở thu mua phế liệu',
+  description: 'Scrap dealers that districts inspect so they do not buy cable of unknown origin (synthetic demo data).',
+  geometry: 'Point',
+  properties: [
+    { name: 'name', type: 'text', titleVi: 'Tên cơ sở', title: 'Name', required: true },
+    { name: 'address', type: 'text', titleVi: 'Địa chỉ', title: 'Address' },
+    { name: 'district_code', type: 'text', titleVi: 'Mã huyện cũ', title: 'Former district code', filterable: true },
+    { name: 'district_name', type: 'text', titleVi: 'Huyện cũ', title: 'Former district' },
+    { name: 'last_inspection_date', type: 'date', titleVi: 'Ngày kiểm tra gần nhất', title: 'Last inspection' },
+    { name: 'last_inspection_result', type: 'text', titleVi: 'Kết quả kiểm tra', title: 'Inspection result', values: INSPECTION_RESULTS, filterable: true },
+  ],
+  temporalProperty: 'last_inspection_date',
+  searchProperties: ['name'],
+  synthetic: true,
+  attribution: SYNTHETIC_ATTRIBUTION,
+};

@@ -1,0 +1,35 @@
+/** Storage and API type of one feature property. `text[]` is a JSON array of strings. */
+export type PropertyType = 'text' | 'integer' | 'real' | 'boolean' | 'date' | 'datetime' | 'text[]';
+
+export type PropertyDef = {
+  name: string;
+  type: PropertyType;
+  /** Vietnamese label, shown first in the UI. */
+  titleVi: string;
+  title: string;
+  /** Allowed values for categorical properties. */
+  values?: readonly string[];
+  /** Exposed as an equality filter on the items endpoint (`?owner=viettel`). */
+  filterable?: boolean;
+  required?: boolean;
+};
+
+export type GeometryKind = 'Point' | 'Line' | 'Polygon';
+
+/** One collection: a map layer, an OGC API collection and a table in the store. */
+export type CollectionDef = {
+  id: string;
+  title: string;
+  titleVi: string;
+  description: string;
+  /** Point → Point; Line → LineString | MultiLineString; Polygon → Polygon | MultiPolygon. */
+  geometry: GeometryKind;
+  properties: readonly PropertyDef[];
+  /** Property that `datetime` filters on; absent when the collection is not time-stamped. */
+  temporalProperty?: string;
+  /** Properties whose text makes a feature findable through /api/search, most specific first. */
+  searchProperties?: readonly string[];
+  /** True when the features are synthetic demo data rather than real geography. */
+  synthetic: boolean;
+  attribution: string;
+};

@@ -1,0 +1,36 @@
+/** Controlled vocabularies shared by the store, the generator and the map. Codes are stable English ids; labels live in the UI. */
+export const CARRIERS = ['viettel', 'vnpt', 'mobifone', 'fpt'] as const;
+export const OWNERS = [...CARRIERS, 'vnpost'] as const;
+export type Owner = (typeof OWNERS)[number];
+
+export const ASSET_STATUSES = ['planned', 'active', 'retired'] as const;
+export const CABLE_MEDIA = ['fibre', 'copper'] as const;
+export const CABLE_LAYINGS = ['aerial', 'underground', 'duct'] as const;
+export const CABLE_TIERS = ['backbone', 'trunk', 'access'] as const;
+
+export const BTS_TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
+export const TOWER_TYPES = ['lattice', 'monopole', 'guyed', 'rooftop', 'camouflaged'] as const;
+export const BACKUP_POWER = ['none', 'battery', 'generator', 'battery_generator'] as const;
+
+export const FACILITY_KINDS = ['exchange', 'data_centre', 'post_office', 'postal_agent', 'radio_station'] as const;
+
+export const KEY_TARGET_STATUSES = ['proposed', 'designated', 'rejected', 'revoked'] as const;
+export const KEY_TARGET_CATEGORIES = ['exchange', 'data_centre', 'transmission_hub', 'post_office', 'radio_station', 'cable_corridor'] as const;
+
+export const INCIDENT_TYPES = [
+  'cable_theft',
+  'cable_cut',
+  'equipment_theft',
+  'vandalism',
+  'fire_explosion',
+  'intrusion_alarm',
+  'postal_contraband',
+  'other',
+] as const;
+export const INCIDENT_SOURCES = ['carrier_alarm', 'hotline', 'patrol', 'police'] as const;
+export const INCIDENT_STATUSES = ['reported', 'verified', 'investigating', 'resolved', 'false_alarm', 'duplicate'] as const;
+export const ASSET_COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities'] as const;
+
+export const INSPECTION_RESULTS = ['not_inspected', 'compliant', 'warning', 'violation'] as const;
+
+export const ADMIN_LEVELS = ['province', 'district', 'commune'] as const;
