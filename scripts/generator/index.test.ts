@@ -1,0 +1,111 @@
+import * as turf from '@turf/turf';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { COLLECTIONS } from '../../server/collections/registry.ts';
+import type { PropertyDef } from '../../server/collections/types.ts';
+import { candidatesNear, createGridIndex } from '../../server/analysis/spatial-index/index.ts';
+import { generateDemoWithClusters, type DemoDataset, type PlantedCluster } from './index.ts';
+import { serializeCollection } from './serialize.ts';
+
+let dataset: DemoDataset;
+let clusters: PlantedCluster[];
+let province: Feature<Polygon | MultiPolygon>;
+
+beforeAll(() => {
+  ({ dataset, clusters } = generateDemoWithClusters({ seed: 7 }));
+  province = dataset.admin_areas.features.find((f) => f.properties.level === 'province') as Feature<Polygon | MultiPolygon>;
+});
+
+const serialize = (data: DemoDataset): string => Object.values(data).map(serializeCollection).join('');
+const vertices = (geometry: Feature['geometry']): Position[] => turf.coordAll(geometry as Parameters<typeof turf.coordAll>[0]);
+
+function valueMatches(definition: PropertyDef, value: unknown): boolean {
+  if (value === null) return !definition.required;
+  const allowed = (item: unknown) => !definition.values || definition.values.includes(String(item));
+  switch (definition.type) {
+    case 'text': return typeof value === 'string' && value === value.normalize('NFC') && allowed(value);
+    case 'integer': return Number.isInteger(value);
+    case 'real': return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean': return typeof value === 'boolean';
+    case 'date': return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    case 'datetime': return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value);
+    case 'text[]': return Array.isArray(value) && value.length > 0 && value.every(allowed);
+  }
+}
+
+describe('generateDemo', () => {
+  it('gives byte-identical output for the same seed and different output for another', () => {
+    const again = generateDemoWithClusters({ seed: 7 }).dataset;
+    expect(serialize(again)).toBe(serialize(dataset));
+    expect(serialize(generateDemoWithClusters({ seed: 8 }).dataset)).not.toBe(serialize(dataset));
+  });
+
+  it('gives every collection of the registry, ids 1..n and properties exactly as the registry defines them', () => {
+    for (const definition of COLLECTIONS) {
+      const features = dataset[definition.id as keyof DemoDataset].features;
+      expect(features.length, definition.id).toBeGreaterThan(0);
+      features.forEach((feature, index) => {
+        expect(feature.id).toBe(index + 1);
+        expect(Object.keys(feature.properties).sort()).toEqual(definition.properties.map((p) => p.name).sort());
+        for (const property of definition.properties) {
+          expect(valueMatches(property, feature.properties[property.name]), `${definition.id}[${index}].${property.name}=${JSON.stringify(feature.properties[property.name])}`).toBe(true);
+        }
+      });
+    }
+  });
+
+  it('makes only valid geometries, all inside the province (vertices within 100 m of it)', () => {
+    const outline = turf.polygonToLine(province) as Feature<LineString | MultiLineString>;
+    for (const [id, collection] of Object.entries(dataset)) {
+      if (id === 'roads' || id === 'admin_areas') continue;
+      for (const feature of collection.features) {
+        expect(turf.booleanValid(feature), `${id} ${feature.id}`).toBe(true);
+        for (const position of vertices(feature.geometry)) {
+          const inside = turf.booleanPointInPolygon(position, province);
+          const near = inside || turf.pointToLineDistance(position, outline as Feature<LineString>, { units: 'meters' }) <= 100;
+          expect(feature.geometry.type === 'Point' ? inside : near, `${id} ${feature.id} at ${position}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('lays cable along the real roads: at least 95 % of cable vertices lie within 50 m of a road', () => {
+    const roadSegments = dataset.roads.features.flatMap((road) =>
+      (road.geometry.type === 'LineString' ? [road.geometry.coordinates] : (road.geometry as MultiLineString).coordinates)
+        .flatMap((line) => line.slice(1).map((end, index) => [line[index], end] as [Position, Position])));
+    const index = createGridIndex(roadSegments.map(([start]) => start), 3000);
+    const cableVertices = dataset.cable_routes.features.flatMap((feature) => vertices(feature.geometry));
+    const near = cableVertices.filter((position) =>
+      candidatesNear(index, position, 3000).some((candidate) =>
+        turf.pointToLineDistance(position, turf.lineString(roadSegments[candidate]), { units: 'meters' }) <= 50));
+    expect(near.length / cableVertices.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('has a provincial size: ~1,500 BTS sites, ~3,000 km of cable, a few thousand incidents over three years', () => {
+    expect(dataset.bts_sites.features.length).toBe(1500);
+    const km = dataset.cable_routes.features.reduce((sum, feature) => sum + turf.length(feature), 0);
+    expect(km).toBeGreaterThan(2700);
+    expect(km).toBeLessThan(3300);
+    const times = dataset.incidents.features.map((feature) => String(feature.properties.occurred_at)).sort();
+    expect(times.length).toBeGreaterThan(2000);
+    expect(times[0] >= '2023-11-01').toBe(true);
+    expect(times[times.length - 1] < '2026-11-01').toBe(true);
+    expect(dataset.incidents.features.some((feature) => feature.properties.status === 'false_alarm')).toBe(true);
+    expect(new Set(dataset.cable_routes.features.map((feature) => feature.properties.owner)).size).toBe(4);
+  });
+
+  it('plants incident clusters far denser than the background', () => {
+    const points = turf.featureCollection(dataset.incidents.features.map((f) => turf.point(f.geometry.type === 'Point' ? f.geometry.coordinates : [0, 0])));
+    const provinceKm2 = turf.area(province) / 1e6;
+    const backgroundPer2Km = (points.features.length / provinceKm2) * Math.PI * 4;
+    expect(clusters.length).toBe(4);
+    for (const cluster of clusters) {
+      const nearby = points.features.filter((point) => turf.distance(point, cluster.centre) <= 2).length;
+      expect(nearby, cluster.id).toBeGreaterThan(backgroundPer2Km * 20);
+    }
+  });
+
+  it('rejects a seed that is not an integer', () => {
+    expect(() => generateDemoWithClusters({ seed: 1.5 })).toThrow(/seed/);
+  });
+});

@@ -1,0 +1,72 @@
+import type { Geometry } from 'geojson';
+import { loadBase } from './base.ts';
+import { buildAdminAreas } from './admin-areas.ts';
+import { buildCableRoutes } from './network.ts';
+import { buildFacilities } from './facilities.ts';
+import { communeLocator } from './geo.ts';
+import { buildIncidents } from './incidents.ts';
+import { buildKeyTargets } from './key-targets.ts';
+import { DEFAULT_SEED, resolveScale } from './options.ts';
+import type { PlantedCluster } from './planted-clusters.ts';
+import { childRng } from './prng.ts';
+import { roadChains } from './road-chains.ts';
+import { buildScrapDealers } from './scrap-dealers.ts';
+import { buildSites } from './sites.ts';
+import { findTowns } from './towns.ts';
+import type { DemoCollection, DemoDataset, DemoProperties, GenerateOptions } from './types.ts';
+
+export type { DemoDataset, GenerateOptions, ScaleOptions } from './types.ts';
+export type { PlantedCluster } from './planted-clusters.ts';
+export { DEFAULT_SEED, PROVINCE_SCALE } from './options.ts';
+
+function collection(items: { geometry: Geometry; properties: DemoProperties }[]): DemoCollection {
+  return {
+    type: 'FeatureCollection',
+    features: items.map((item, index) => ({ type: 'Feature', id: index + 1, geometry: item.geometry, properties: item.properties })),
+  };
+}
+const point = (item: { position: number[]; properties: DemoProperties }) => ({
+  geometry: { type: 'Point' as const, coordinates: item.position },
+  properties: item.properties,
+});
+
+/**
+ * The demo dataset and the clusters planted in its incidents. Real base geography (communes, districts, province,
+ * national roads) plus a synthetic carrier network; every module draws from its own seeded stream.
+ * @param options.seed - PRNG seed, default 20250701; the same seed gives byte-identical output
+ * @param options.scale - 'province' (default: ~1,500 BTS, ~3,000 km of cable, ~3,600 incidents) or explicit counts
+ */
+export function generateDemoWithClusters(options: GenerateOptions = {}): { dataset: DemoDataset; clusters: PlantedCluster[] } {
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed)) throw new Error('seed must be an integer');
+  const scale = resolveScale(options);
+  const base = loadBase();
+  const locate = communeLocator(base);
+  const chains = roadChains(base);
+  const towns = findTowns(base, chains);
+  const cables = buildCableRoutes(childRng(seed, 'cables'), base, chains, locate, scale.cableKm);
+  const facilities = buildFacilities(childRng(seed, 'facilities'), base, locate, towns);
+  const sites = buildSites(childRng(seed, 'sites'), base, locate, towns, cables, scale.btsSites);
+  const dealers = buildScrapDealers(childRng(seed, 'dealers'), locate, towns, scale.scrapDealers);
+  const keyTargets = buildKeyTargets(childRng(seed, 'key-targets'), facilities, scale.keyTargets);
+  const { incidents, clusters } = buildIncidents(childRng(seed, 'incidents'), base, locate, { cables, sites, facilities, dealers }, scale);
+  const dataset: DemoDataset = {
+    admin_areas: collection(buildAdminAreas(base)),
+    roads: collection(base.roads.features.map((road) => ({
+      geometry: road.geometry,
+      properties: { osm_id: road.properties.osm_id, ref: road.properties.ref, name: road.properties.name_vi?.normalize('NFC') ?? null, road_class: road.properties.road_class },
+    }))),
+    key_targets: collection(keyTargets),
+    cable_routes: collection(cables.map((cable) => ({ geometry: { type: 'LineString' as const, coordinates: cable.coordinates }, properties: cable.properties }))),
+    facilities: collection(facilities.map(point)),
+    bts_sites: collection(sites.map(point)),
+    scrap_dealers: collection(dealers.map(point)),
+    incidents: collection(incidents.map(point)),
+  };
+  return { dataset, clusters };
+}
+
+/** The demo dataset keyed by collection id; see {@link generateDemoWithClusters}. */
+export function generateDemo(options: GenerateOptions = {}): DemoDataset {
+  return generateDemoWithClusters(options).dataset;
+}

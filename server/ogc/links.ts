@@ -1,0 +1,20 @@
+/** Media types used in links and responses. */
+export const MEDIA = {
+  json: 'application/json',
+  geojson: 'application/geo+json',
+  openapi: 'application/vnd.oai.openapi+json;version=3.0',
+  html: 'text/html',
+} as const;
+
+export type Link = { rel: string; type: string; title: string; href: string };
+
+/** A link with an absolute href built from the request origin and the API base path (e.g. `http://host/api`). */
+export function link(base: string, path: string, rel: string, type: string, title: string, query?: URLSearchParams): Link {
+  const suffix = query && [...query].length > 0 ? `?${query.toString()}` : '';
+  return { rel, type, title, href: `${base}${path}${suffix}` };
+}
+
+/** The API base URL of a request: its origin plus `/api`. */
+export function apiBase(requestUrl: string): string {
+  return `${new URL(requestUrl).origin}/api`;
+}

@@ -1,0 +1,56 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+/** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees. */
+export type Bbox = [number, number, number, number];
+
+/** Inclusive time range in epoch milliseconds; `null` is an open end. */
+export type TimeRange = { startMs: number | null; endMs: number | null };
+
+/** Equality on one property; for `text[]` properties it means "the array contains value". */
+export type PropertyFilter = { property: string; value: string | number | boolean };
+
+export type ItemQuery = {
+  bbox?: Bbox;
+  datetime?: TimeRange;
+  filters: readonly PropertyFilter[];
+  limit: number;
+  offset: number;
+};
+
+export type StoredFeature = Feature<Geometry, Record<string, unknown>> & { id: number };
+
+export type QueryResult = { features: StoredFeature[]; numberMatched: number };
+
+export type SearchHit = {
+  collection: string;
+  id: number;
+  label: string;
+  detail: string | null;
+  bbox: Bbox;
+};
+
+export type Extent = {
+  bbox: Bbox | null;
+  /** ISO 8601 instants of the earliest and latest temporal values; null when not time-stamped or empty. */
+  interval: [string, string] | null;
+};
+
+/**
+ * Storage behind the API. Implementations own their query language and know nothing of HTTP; the collection ids are the
+ * registry's. SQLite today (`server/storage/sqlite/`), PostGIS later.
+ */
+export interface FeatureProvider {
+  /** Features matching every criterion, ordered by id, with the total count ignoring limit/offset. */
+  query(collectionId: string, query: ItemQuery): QueryResult;
+  get(collectionId: string, id: number): StoredFeature | undefined;
+  /** Inserts features with their own integer ids, in one transaction; throws on invalid features. */
+  insert(collectionId: string, features: readonly Feature[]): void;
+  /** Inserts several collections in one transaction (the demo seed). */
+  insertDataset(dataset: Record<string, FeatureCollection>): void;
+  /** Features whose searchable text contains `query` (folded), best first. */
+  search(query: string, limit: number): SearchHit[];
+  extent(collectionId: string): Extent;
+  /** Number of features per collection. */
+  counts(): Record<string, number>;
+  close(): void;
+}

@@ -1,0 +1,90 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import { COLLECTIONS, findCollection } from '../../collections/registry.ts';
+import type { CollectionDef } from '../../collections/types.ts';
+import type { SqliteDatabase } from '../../db/open.ts';
+import { Conflict } from '../../errors.ts';
+import type { Extent, FeatureProvider, ItemQuery, QueryResult, StoredFeature } from '../provider.ts';
+import { countMatched, itemSql } from './item-sql.ts';
+import { featureToRow, rowToFeature, type Row } from './rows.ts';
+import { indexForSearch, searchIndex } from './search-sql.ts';
+
+function collectionOrThrow(id: string): CollectionDef {
+  const collection = findCollection(id);
+  if (!collection) throw new Error(`unknown collection ${id}`);
+  return collection;
+}
+
+/** Runs `write` in a transaction, turning a duplicate id into Conflict so callers need not know SQLite's codes. */
+function transact(db: SqliteDatabase, write: () => void): void {
+  try {
+    db.transaction(write)();
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      throw new Conflict(`duplicate feature id: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+function insertRows(db: SqliteDatabase, collection: CollectionDef, features: readonly Feature[]): void {
+  const rows = features.map((feature, index) => featureToRow(collection, feature, index));
+  const columns = ['id', ...collection.properties.map((property) => property.name), 'geometry', 'minx', 'miny', 'maxx', 'maxy'];
+  if (collection.temporalProperty) columns.push('temporal_ms');
+  const insert = db.prepare(`INSERT INTO ${collection.id} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`);
+  const insertBox = db.prepare(`INSERT INTO ${collection.id}_rtree (id, minx, maxx, miny, maxy) VALUES (@id, @minx, @maxx, @miny, @maxy)`);
+  rows.forEach((row: Row, index) => {
+    insert.run(row);
+    insertBox.run(row);
+    indexForSearch(db, collection, features[index].properties ?? {}, row);
+  });
+}
+
+/**
+ * A FeatureProvider over a migrated better-sqlite3 database (see `server/db/open.ts`).
+ * @param db an open, migrated database; `close()` closes it
+ */
+export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
+  return {
+    query(collectionId: string, query: ItemQuery): QueryResult {
+      const collection = collectionOrThrow(collectionId);
+      const sql = itemSql(collection, query);
+      const rows = db
+        .prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ORDER BY t.id LIMIT ? OFFSET ?`)
+        .all(...sql.params, query.limit, query.offset) as Row[];
+      return { features: rows.map((row) => rowToFeature(collection, row)), numberMatched: countMatched(db, sql) };
+    },
+    get(collectionId: string, id: number): StoredFeature | undefined {
+      const collection = collectionOrThrow(collectionId);
+      const row = db.prepare(`SELECT * FROM ${collection.id} WHERE id = ?`).get(id) as Row | undefined;
+      return row && rowToFeature(collection, row);
+    },
+    insert(collectionId: string, features: readonly Feature[]): void {
+      const collection = collectionOrThrow(collectionId);
+      transact(db, () => insertRows(db, collection, features));
+    },
+    insertDataset(dataset: Record<string, FeatureCollection>): void {
+      for (const id of Object.keys(dataset)) collectionOrThrow(id);
+      transact(db, () => {
+        for (const [id, collection] of Object.entries(dataset)) insertRows(db, collectionOrThrow(id), collection.features);
+      });
+    },
+    search: (query, limit) => searchIndex(db, query, limit),
+    extent(collectionId: string): Extent {
+      const collection = collectionOrThrow(collectionId);
+      const row = db
+        .prepare(`SELECT min(minx) AS a, min(miny) AS b, max(maxx) AS c, max(maxy) AS d${
+          collection.temporalProperty ? ', min(temporal_ms) AS t0, max(temporal_ms) AS t1' : ''
+        } FROM ${collection.id}`)
+        .get() as { a: number | null; b: number; c: number; d: number; t0?: number | null; t1?: number | null };
+      const interval: [string, string] | null =
+        row.t0 != null && row.t1 != null ? [new Date(row.t0).toISOString(), new Date(row.t1).toISOString()] : null;
+      return { bbox: row.a === null ? null : [row.a, row.b, row.c, row.d], interval };
+    },
+    counts(): Record<string, number> {
+      return Object.fromEntries(
+        COLLECTIONS.map((collection) => [collection.id, db.prepare(`SELECT count(*) FROM ${collection.id}`).pluck().get() as number]),
+      );
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,32 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+
+describe('web app files', () => {
+  const webRoot = mkdtempSync(join(tmpdir(), 'netguard-web-'));
+  mkdirSync(join(webRoot, 'glyphs', 'Noto Sans Regular'), { recursive: true });
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>NetGuard</title>');
+  writeFileSync(join(webRoot, 'glyphs', 'Noto Sans Regular', '0-255.pbf'), Buffer.from([0x0a, 0x00]));
+  const app = createApp({ provider: createTestApp().provider, webRoot });
+  afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
+
+  it('serves index.html at /', async () => {
+    const response = await app.request('/');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('NetGuard');
+  });
+
+  it('serves glyph ranges as protobuf', async () => {
+    const response = await app.request('/glyphs/Noto%20Sans%20Regular/0-255.pbf');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/x-protobuf');
+  });
+
+  it('falls back to index.html for client routes but not for the API', async () => {
+    expect(await (await app.request('/incidents/42')).text()).toContain('NetGuard');
+    expect((await app.request('/api/nothing')).status).toBe(404);
+  });
+});

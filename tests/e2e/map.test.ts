@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../helpers/server-process.ts';
+import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
+
+type Bbox = [number, number, number, number];
+type MapHandle = {
+  queryRenderedFeatures: (options: { layers: string[] }) => unknown[];
+  getCenter: () => { lng: number; lat: number };
+  jumpTo: (options: { center: [number, number]; zoom: number }) => void;
+  loaded: () => boolean;
+  isMoving: () => boolean;
+};
+declare global {
+  interface Window {
+    __netguard?: { map: unknown };
+  }
+}
+
+const OUTPUT_DIR = 'test-output';
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const offOriginRequests: string[] = [];
+
+async function renderedCount(layers: string[]): Promise<number> {
+  return page.evaluate((ids) => {
+    const map = window.__netguard?.map as MapHandle | undefined;
+    return map ? map.queryRenderedFeatures({ layers: ids }).length : 0;
+  }, layers);
+}
+
+async function waitForRendered(layers: string[]): Promise<void> {
+  await page.waitForFunction(
+    (ids) => {
+      const map = window.__netguard?.map as MapHandle | undefined;
+      return !!map && map.loaded() && map.queryRenderedFeatures({ layers: ids }).length > 0;
+    },
+    layers,
+    { timeout: 60_000, polling: 250 },
+  );
+}
+
+async function waitForIdle(): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const map = window.__netguard?.map as MapHandle | undefined;
+      return !!map && map.loaded() && !map.isMoving();
+    },
+    undefined,
+    { timeout: 30_000, polling: 200 },
+  );
+}
+
+async function jumpTo(center: [number, number], zoom: number): Promise<void> {
+  await page.evaluate(
+    ({ center, zoom }) => (window.__netguard?.map as MapHandle).jumpTo({ center, zoom }),
+    { center, zoom },
+  );
+  await waitForIdle();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const origin = new URL(server.url).origin;
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) offOriginRequests.push(url);
+  });
+  await page.goto(server.url);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the map in a real browser', { timeout: 120_000 }, () => {
+  it('loads the province with cable routes, BTS sites and key-target zones rendered', async () => {
+    const designated = (await (
+      await fetch(`${server.url}/api/collections/key_targets/items?status=designated&limit=1`)
+    ).json()) as { features: { bbox?: Bbox; geometry: { coordinates: number[][][] } }[] };
+    expect(designated.features.length).toBe(1);
+    const ring = designated.features[0].geometry.coordinates[0];
+    const center: [number, number] = [
+      ring.reduce((sum, point) => sum + point[0], 0) / ring.length,
+      ring.reduce((sum, point) => sum + point[1], 0) / ring.length,
+    ];
+    await page.waitForFunction(() => !!window.__netguard?.map, undefined, { timeout: 60_000 });
+    await jumpTo(center, 13);
+
+    await waitForRendered([LAYER_IDS.keyTargetFill]);
+    await waitForRendered([LAYER_IDS.cableRouteLine]);
+    await waitForRendered([LAYER_IDS.btsPoint, LAYER_IDS.btsCluster]);
+    expect(await renderedCount([LAYER_IDS.communeLine, LAYER_IDS.districtLine])).toBeGreaterThan(0);
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: `${OUTPUT_DIR}/e2e-map-city.png` });
+  });
+
+  it('removes cable routes from the map when their layer is switched off', async () => {
+    await waitForRendered([LAYER_IDS.cableRouteLine]);
+    await page.getByTestId('layer-toggle-cable_routes').click();
+    await page.waitForFunction(
+      (id) => (window.__netguard?.map as MapHandle).queryRenderedFeatures({ layers: [id] }).length === 0,
+      LAYER_IDS.cableRouteLine,
+      { timeout: 10_000 },
+    );
+    await page.getByTestId('layer-toggle-cable_routes').click();
+    await waitForRendered([LAYER_IDS.cableRouteLine]);
+  });
+
+  it('flies to Đắk Glei when searching "dak glei"', async () => {
+    const answer = (await (await fetch(`${server.url}/api/search?q=dak%20glei`)).json()) as {
+      results: { collection: string; label: string; bbox: Bbox }[];
+    };
+    const target = answer.results[0];
+    expect(target).toMatchObject({ collection: 'admin_areas', label: 'Đắk Glei' });
+    await jumpTo([107.75, 14.0], 9);
+
+    await page.getByTestId('search-input').fill('dak glei');
+    await page.getByTestId('search-result').first().click();
+    await page.waitForTimeout(300);
+    await waitForIdle();
+    const center = await page.evaluate(() => (window.__netguard?.map as MapHandle).getCenter());
+    const [minLon, minLat, maxLon, maxLat] = target.bbox;
+    expect(center.lng).toBeGreaterThanOrEqual(minLon);
+    expect(center.lng).toBeLessThanOrEqual(maxLon);
+    expect(center.lat).toBeGreaterThanOrEqual(minLat);
+    expect(center.lat).toBeLessThanOrEqual(maxLat);
+    await page.screenshot({ path: `${OUTPUT_DIR}/e2e-map-dak-glei.png` });
+  });
+
+  it('asks nothing of the internet: every request stays on the app origin', () => {
+    expect(offOriginRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,67 @@
+import { useCallback, useState } from 'react';
+import type { Bbox, DateRange, SearchResult } from './api/types.ts';
+import { MapView, type FitRequest } from './map/MapView.tsx';
+import type { FeatureRef } from './map/map-events.ts';
+import { SOURCE_IDS, type ThematicLayer } from './map/layer-ids.ts';
+import { THEMATIC_KEYS, useBaseCollection, useThematicLayers } from './state/use-layer-data.ts';
+import { DEFAULT_INCIDENT_RANGE, padBbox } from './state/viewport.ts';
+import { Header } from './panels/Header.tsx';
+import { LayerPanel } from './panels/LayerPanel.tsx';
+import { FeaturePanel } from './panels/FeaturePanel.tsx';
+import { ErrorBanner } from './panels/ErrorBanner.tsx';
+import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
+
+const ALL_VISIBLE = Object.fromEntries(THEMATIC_KEYS.map((key) => [key, true])) as Record<ThematicLayer, boolean>;
+
+/**
+ * The app's state: the padded viewport bbox (from the map's moveend), layer visibility, the incident period,
+ * the selected feature and the last fit request. Data flows from react-query hooks into MapView's sources.
+ */
+export function App() {
+  const [bbox, setBbox] = useState<Bbox | null>(null);
+  const [visibility, setVisibility] = useState(ALL_VISIBLE);
+  const [incidentRange, setIncidentRange] = useState<DateRange>(DEFAULT_INCIDENT_RANGE);
+  const [selected, setSelected] = useState<FeatureRef | null>(null);
+  const [fitRequest, setFitRequest] = useState<FitRequest | null>(null);
+  const [pointer, setPointer] = useState<{ lng: number; lat: number } | null>(null);
+
+  const adminAreas = useBaseCollection('admin_areas');
+  const roads = useBaseCollection('roads');
+  const thematic = useThematicLayers(bbox, visibility, incidentRange);
+
+  // Thematic layer keys are also their source ids (checked in style.test.ts); MapView skips unchanged sources.
+  const sources = {
+    [SOURCE_IDS.adminAreas]: adminAreas.data,
+    [SOURCE_IDS.roads]: roads.data,
+    ...Object.fromEntries(THEMATIC_KEYS.map((key) => [key, thematic[key].data])),
+  };
+
+  const onViewportChange = useCallback((viewport: Bbox) => {
+    const padded = padBbox(viewport);
+    setBbox((current) => (current && current.every((value, index) => value === padded[index]) ? current : padded));
+  }, []);
+  const onToggle = useCallback((layer: ThematicLayer) => setVisibility((current) => ({ ...current, [layer]: !current[layer] })), []);
+  const onPick = useCallback((result: SearchResult) => {
+    setFitRequest({ bbox: result.bbox, nonce: Date.now() });
+    if (result.collection !== 'admin_areas' && result.collection !== 'roads') setSelected({ collection: result.collection, id: result.id });
+  }, []);
+
+  return (
+    <div className="app">
+      <Header onPick={onPick} />
+      <main className="app-main">
+        <MapView
+          sources={sources} visibility={visibility} fitRequest={fitRequest}
+          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer}
+        />
+        <LayerPanel
+          layers={thematic} visibility={visibility} onToggle={onToggle}
+          incidentRange={incidentRange} onIncidentRange={setIncidentRange}
+        />
+        {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} />}
+        <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...thematic }} />
+        <CoordinatesReadout lngLat={pointer} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import type { Bbox, DateRange } from './types.ts';
+
+/** Every react-query key of the app, built in this one place. */
+export const queryKeys = {
+  collectionAll: (collection: string) => ['collection', collection, 'all'] as const,
+  collectionInView: (collection: string, bbox: Bbox, datetime?: DateRange) =>
+    ['collection', collection, 'bbox', ...bbox, datetime?.start ?? null, datetime?.end ?? null] as const,
+  item: (collection: string, id: number | string) => ['item', collection, String(id)] as const,
+  search: (query: string) => ['search', query] as const,
+};

@@ -1,0 +1,39 @@
+import type { Language } from './dictionary.ts';
+
+type Labels = Record<string, readonly [vi: string, en: string]>;
+
+/** Labels of the registry's vocabulary codes (server/collections/vocabulary.ts). */
+const LABELS: Labels = {
+  viettel: ['Viettel', 'Viettel'], vnpt: ['VNPT', 'VNPT'], mobifone: ['MobiFone', 'MobiFone'], fpt: ['FPT Telecom', 'FPT Telecom'], vnpost: ['Bưu điện VN', 'Vietnam Post'],
+  planned: ['Quy hoạch', 'Planned'], active: ['Đang hoạt động', 'Active'], retired: ['Ngừng sử dụng', 'Retired'],
+  fibre: ['Cáp quang', 'Fibre'], copper: ['Cáp đồng', 'Copper'],
+  aerial: ['Treo', 'Aerial'], underground: ['Ngầm', 'Underground'], duct: ['Trong cống bể', 'Duct'],
+  backbone: ['Trục chính', 'Backbone'], trunk: ['Liên huyện', 'Trunk'], access: ['Truy nhập', 'Access'],
+  lattice: ['Cột tự đứng', 'Lattice'], monopole: ['Cột đơn thân', 'Monopole'], guyed: ['Cột dây co', 'Guyed'], rooftop: ['Trên mái', 'Rooftop'], camouflaged: ['Ngụy trang', 'Camouflaged'],
+  none: ['Không', 'None'], battery: ['Ắc quy', 'Battery'], generator: ['Máy phát', 'Generator'], battery_generator: ['Ắc quy và máy phát', 'Battery and generator'],
+  exchange: ['Tổng đài', 'Exchange'], data_centre: ['Trung tâm dữ liệu', 'Data centre'], post_office: ['Bưu cục', 'Post office'],
+  postal_agent: ['Điểm bưu điện', 'Postal agent'], radio_station: ['Đài vô tuyến', 'Radio station'],
+  transmission_hub: ['Trạm truyền dẫn', 'Transmission hub'], cable_corridor: ['Hành lang tuyến cáp', 'Cable corridor'],
+  proposed: ['Đề xuất', 'Proposed'], designated: ['Đã phê duyệt', 'Designated'], rejected: ['Không phê duyệt', 'Rejected'], revoked: ['Đã thu hồi', 'Revoked'],
+  cable_theft: ['Trộm cắp cáp', 'Cable theft'], cable_cut: ['Đứt cáp', 'Cable cut'], equipment_theft: ['Trộm thiết bị', 'Equipment theft'],
+  vandalism: ['Phá hoại', 'Vandalism'], fire_explosion: ['Cháy nổ', 'Fire or explosion'], intrusion_alarm: ['Báo động đột nhập', 'Intrusion alarm'],
+  postal_contraband: ['Hàng cấm qua bưu chính', 'Postal contraband'], other: ['Khác', 'Other'],
+  carrier_alarm: ['Cảnh báo của doanh nghiệp', 'Carrier alarm'], hotline: ['Đường dây nóng', 'Hotline'], patrol: ['Tuần tra', 'Patrol'], police: ['Công an', 'Police'],
+  reported: ['Mới tiếp nhận', 'Reported'], verified: ['Đã xác minh', 'Verified'], investigating: ['Đang điều tra', 'Investigating'],
+  resolved: ['Đã giải quyết', 'Resolved'], false_alarm: ['Báo động giả', 'False alarm'], duplicate: ['Trùng lặp', 'Duplicate'],
+  cable_routes: ['Tuyến cáp', 'Cable routes'], bts_sites: ['Trạm BTS', 'BTS sites'], facilities: ['Cơ sở hạ tầng', 'Facilities'],
+  key_targets: ['Mục tiêu trọng điểm', 'Key targets'], scrap_dealers: ['Cơ sở thu mua phế liệu', 'Scrap dealers'], incidents: ['Sự cố, vụ việc', 'Incidents'],
+  admin_areas: ['Địa giới hành chính', 'Administrative areas'], roads: ['Đường chính', 'Main roads'],
+  not_inspected: ['Chưa kiểm tra', 'Not inspected'], compliant: ['Chấp hành tốt', 'Compliant'], warning: ['Nhắc nhở', 'Warning'], violation: ['Vi phạm', 'Violation'],
+  province: ['Tỉnh', 'Province'], district: ['Huyện (cũ)', 'District (former)'], commune: ['Xã/phường', 'Commune'],
+  city: ['Thành phố', 'City'], ward: ['Phường', 'Ward'],
+};
+
+/**
+ * Label of a vocabulary code in the given language; unknown codes are returned unchanged.
+ * @example vocabularyLabel('cable_theft', 'vi') // "Trộm cắp cáp"
+ */
+export function vocabularyLabel(code: string, language: Language): string {
+  const labels = LABELS[code];
+  return labels ? labels[language === 'vi' ? 0 : 1] : code;
+}

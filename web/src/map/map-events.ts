@@ -1,0 +1,53 @@
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Bbox } from '../api/types.ts';
+import { LAYER_IDS, SOURCE_IDS, THEMATIC_LAYERS } from './layer-ids.ts';
+
+export type FeatureRef = { collection: string; id: number | string };
+
+export type MapCallbacks = {
+  onViewportChange: (bbox: Bbox) => void;
+  onSelect: (feature: FeatureRef | null) => void;
+  onPointer: (lngLat: { lng: number; lat: number } | null) => void;
+};
+
+const CLICKABLE: string[] = Object.values(THEMATIC_LAYERS).flat();
+
+export function viewportBbox(map: MapLibreMap): Bbox {
+  const bounds = map.getBounds();
+  return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+}
+
+async function handleClick(map: MapLibreMap, event: MapMouseEvent, callbacks: MapCallbacks): Promise<void> {
+  const layers = CLICKABLE.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+  const [feature] = map.queryRenderedFeatures(event.point, { layers });
+  if (!feature) return callbacks.onSelect(null);
+  if (feature.layer.id === LAYER_IDS.btsCluster || feature.layer.id === LAYER_IDS.btsClusterCount) {
+    const source = map.getSource<GeoJSONSource>(SOURCE_IDS.btsSites);
+    const zoom = await source?.getClusterExpansionZoom(Number(feature.properties.cluster_id));
+    if (zoom !== undefined) map.easeTo({ center: event.lngLat, zoom });
+    return;
+  }
+  const id = feature.id ?? (feature.properties.id as number | string | undefined);
+  if (id !== undefined) callbacks.onSelect({ collection: feature.source, id });
+}
+
+/**
+ * Wires the map's events to the app: debounced viewport changes on moveend, feature clicks (clusters zoom in),
+ * pointer coordinates and the hover cursor. `callbacks()` returns the latest callbacks.
+ */
+export function bindMapEvents(map: MapLibreMap, callbacks: () => MapCallbacks): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const emitViewport = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => callbacks().onViewportChange(viewportBbox(map)), 250);
+  };
+  map.on('load', emitViewport);
+  map.on('moveend', emitViewport);
+  map.on('click', (event) => void handleClick(map, event, callbacks()));
+  map.on('mousemove', (event) => {
+    callbacks().onPointer(event.lngLat);
+    const hit = map.queryRenderedFeatures(event.point, { layers: CLICKABLE.filter((id) => map.getLayer(id)) }).length > 0;
+    map.getCanvas().style.cursor = hit ? 'pointer' : '';
+  });
+  map.on('mouseout', () => callbacks().onPointer(null));
+}

@@ -1,0 +1,37 @@
+import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { SOURCE_IDS } from './layer-ids.ts';
+import { baseLayers, labelLayers } from './base-layers.ts';
+import { thematicLayers } from './thematic-layers.ts';
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function geojson(cluster = false): SourceSpecification {
+  return {
+    type: 'geojson', data: EMPTY,
+    ...(cluster ? { cluster: true, clusterMaxZoom: 11, clusterRadius: 45 } : {}),
+  };
+}
+
+/**
+ * The whole map style: offline basemap, thematic layers and labels, all with empty sources that the map
+ * component fills with `setData`.
+ * @param origin page origin, e.g. `http://127.0.0.1:8787`; glyphs are served by the app itself
+ */
+export function buildStyle(origin: string): StyleSpecification {
+  return {
+    version: 8,
+    name: 'NetGuard Kon Tum',
+    glyphs: `${origin}/glyphs/{fontstack}/{range}.pbf`,
+    sources: {
+      [SOURCE_IDS.adminAreas]: geojson(),
+      [SOURCE_IDS.roads]: geojson(),
+      [SOURCE_IDS.keyTargets]: geojson(),
+      [SOURCE_IDS.cableRoutes]: geojson(),
+      [SOURCE_IDS.facilities]: geojson(),
+      [SOURCE_IDS.btsSites]: geojson(true),
+      [SOURCE_IDS.scrapDealers]: geojson(),
+      [SOURCE_IDS.incidents]: geojson(),
+    },
+    layers: [...baseLayers(), ...thematicLayers(), ...labelLayers()],
+  };
+}

@@ -1,0 +1,57 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+
+/** The symbology config: every colour and width of the thematic layers has its one home here. */
+export const SYMBOLOGY = {
+  ownerColours: { viettel: '#d7191c', vnpt: '#2c7bb6', mobifone: '#1a9641', fpt: '#f08a24', vnpost: '#7b3294' },
+  ownerFallback: '#555555',
+  retiredColour: '#9e9e9e',
+  tierWidthsPx: { backbone: 4, trunk: 2.5, access: 1.25 },
+  facilityColours: { exchange: '#3949ab', data_centre: '#00838f', post_office: '#8e24aa', postal_agent: '#c2185b', radio_station: '#6d4c41' },
+  keyTargetColours: { designated: '#d32f2f', proposed: '#f9a825', rejected: '#9e9e9e', revoked: '#757575' },
+  incidentColours: {
+    cable_theft: '#b71c1c', cable_cut: '#e65100', equipment_theft: '#6a1b9a', vandalism: '#ad1457',
+    fire_explosion: '#ff6f00', intrusion_alarm: '#1565c0', postal_contraband: '#2e7d32', other: '#546e7a',
+  },
+  inspectionColours: { not_inspected: '#9e9e9e', compliant: '#2e7d32', warning: '#f9a825', violation: '#c62828' },
+} as const;
+
+type ValueMap = Readonly<Record<string, string | number>>;
+
+/**
+ * A `match` expression that maps a property's vocabulary codes to values.
+ * @param property feature property name
+ * @param values code → output value
+ * @param fallback value for codes not in `values`
+ * @example matchProperty('owner', { viettel: '#d7191c' }, '#555')
+ */
+export function matchProperty(property: string, values: ValueMap, fallback: string | number): ExpressionSpecification {
+  const pairs = Object.entries(values).flat();
+  return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+/** Cable colour: by owner, grey when retired. */
+export function cableColour(): ExpressionSpecification {
+  return ['case', ['==', ['get', 'status'], 'retired'], SYMBOLOGY.retiredColour,
+    matchProperty('owner', SYMBOLOGY.ownerColours, SYMBOLOGY.ownerFallback)];
+}
+
+/** Cable width in pixels by network tier, thinner at low zoom. */
+export function cableWidth(): ExpressionSpecification {
+  const tierWidth = matchProperty('tier', SYMBOLOGY.tierWidthsPx, 1);
+  return ['interpolate', ['linear'], ['zoom'], 8, ['*', 0.6, tierWidth], 13, ['*', 1.4, tierWidth]];
+}
+
+/** Dashes for planned routes, a solid line otherwise. */
+export function cableDash(): ExpressionSpecification {
+  return ['case', ['==', ['get', 'status'], 'planned'], ['literal', [2, 1.5]], ['literal', [1, 0]]];
+}
+
+/** Point radius that grows with zoom. */
+export function pointRadius(minimumPx: number, maximumPx: number): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], 8, minimumPx, 14, maximumPx];
+}
+
+/** Legend rows of one vocabulary: code and colour. */
+export function legendEntries(colours: Readonly<Record<string, string>>): { code: string; colour: string }[] {
+  return Object.entries(colours).map(([code, colour]) => ({ code, colour }));
+}

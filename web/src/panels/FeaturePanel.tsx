@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { findCollection } from '../../../server/collections/registry.ts';
+import { fetchItem } from '../api/endpoints.ts';
+import { queryKeys } from '../api/query-keys.ts';
+import type { FeatureRef } from '../map/map-events.ts';
+import { formatValue } from '../format/format-value.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import type { Language } from '../i18n/dictionary.ts';
+import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
+
+function featureHeading(properties: Record<string, unknown>, id: number | string, language: Language): string {
+  const name = properties.name ?? properties.site_code;
+  if (typeof name === 'string') return name;
+  return typeof properties.type === 'string' ? `${vocabularyLabel(properties.type, language)} #${id}` : `#${id}`;
+}
+
+/** Side panel with the attributes of the clicked feature, titled and formatted from the registry. */
+export function FeaturePanel({ selected, onClose }: { selected: FeatureRef; onClose: () => void }) {
+  const { language, t } = useLanguage();
+  const collection = findCollection(selected.collection);
+  const query = useQuery({
+    queryKey: queryKeys.item(selected.collection, selected.id),
+    queryFn: ({ signal }) => fetchItem(selected.collection, selected.id, signal),
+  });
+  const title = collection ? (language === 'vi' ? collection.titleVi : collection.title) : selected.collection;
+  const properties = query.data?.properties ?? {};
+  return (
+    <aside className="feature-panel" data-testid="feature-panel">
+      <header>
+        <div>
+          <div className="feature-collection">{title}{collection?.synthetic ? ' · demo' : ''}</div>
+          <h2>{featureHeading(properties, selected.id, language)}</h2>
+        </div>
+        <button type="button" className="close" aria-label={t('close')} onClick={onClose}>×</button>
+      </header>
+      {query.isPending && <p className="muted"><span className="spinner" />{t('loading')}</p>}
+      {query.error && (
+        <p className="error-text">
+          {query.error.message} <button type="button" onClick={() => void query.refetch()}>{t('retry')}</button>
+        </p>
+      )}
+      {query.data && collection && (
+        <dl className="attributes">
+          {collection.properties.map((definition) => (
+            <div key={definition.name} className="attribute">
+              <dt>{language === 'vi' ? definition.titleVi : definition.title}</dt>
+              <dd>{formatValue(definition, properties[definition.name], language, [t('yes'), t('no')])}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,54 @@
+import { THEMATIC_KEYS, type LayerState } from '../state/use-layer-data.ts';
+import type { ThematicLayer } from '../map/layer-ids.ts';
+import type { DateRange } from '../api/types.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
+import { LayerLegend } from './LayerLegend.tsx';
+import { IncidentRangeFilter } from './IncidentRangeFilter.tsx';
+
+type LayerPanelProps = {
+  layers: Record<ThematicLayer, LayerState>;
+  visibility: Record<ThematicLayer, boolean>;
+  onToggle: (layer: ThematicLayer) => void;
+  incidentRange: DateRange;
+  onIncidentRange: (range: DateRange) => void;
+};
+
+const COUNT = new Intl.NumberFormat('vi-VN');
+
+function LayerStatus({ layer, state, visible }: { layer: ThematicLayer; state: LayerState; visible: boolean }) {
+  const { t } = useLanguage();
+  if (!visible) return null;
+  if (state.error) {
+    return (
+      <span className="layer-status layer-error" data-testid={`layer-error-${layer}`} title={state.error.message}>
+        {t('errorLoading')} <button type="button" onClick={state.refetch}>{t('retry')}</button>
+      </span>
+    );
+  }
+  if (state.isFetching) return <span className="layer-status" data-testid={`layer-loading-${layer}`}><span className="spinner" />{t('loading')}</span>;
+  const count = state.data?.features.length;
+  if (count === 0) return <span className="layer-status layer-empty" data-testid={`layer-empty-${layer}`}>{t('emptyInView')}</span>;
+  return count === undefined ? null : <span className="layer-status">{COUNT.format(count)} {t('featuresInView')}</span>;
+}
+
+/** Toggles, per-layer loading/empty/error state and legends of the thematic layers. */
+export function LayerPanel({ layers, visibility, onToggle, incidentRange, onIncidentRange }: LayerPanelProps) {
+  const { language, t } = useLanguage();
+  return (
+    <section className="layer-panel" aria-label={t('layers')}>
+      <h2>{t('layers')}</h2>
+      {THEMATIC_KEYS.map((layer) => (
+        <div className="layer-row" key={layer}>
+          <label className="layer-toggle">
+            <input type="checkbox" data-testid={`layer-toggle-${layer}`} checked={visibility[layer]} onChange={() => onToggle(layer)} />
+            <span className="layer-name">{vocabularyLabel(layer, language)}</span>
+          </label>
+          <LayerStatus layer={layer} state={layers[layer]} visible={visibility[layer]} />
+          {layer === 'incidents' && visibility.incidents && <IncidentRangeFilter range={incidentRange} onChange={onIncidentRange} />}
+          {visibility[layer] && <LayerLegend layer={layer} />}
+        </div>
+      ))}
+    </section>
+  );
+}
