@@ -16,6 +16,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'web/src/**/*.test.ts'],
+    benchmark: { include: ['server/analysis/**/bench.ts'] },
     testTimeout: 20_000,
     hookTimeout: 120_000,
   },

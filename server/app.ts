@@ -4,9 +4,13 @@ import { AppError } from './errors.ts';
 import { ogcRoutes } from './ogc/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import type { FeatureProvider } from './storage/provider.ts';
+import { analysisRoutes } from './analysis-api/routes.ts';
+import { patrolPlanRoutes } from './patrol-plans/routes.ts';
+import type { PatrolPlanStore } from './patrol-plans/store.ts';
 
 export type AppOptions = {
   provider: FeatureProvider;
+  plans: PatrolPlanStore;
   /** Directory of the built web app (e.g. `dist/web`); omitted in API tests. */
   webRoot?: string;
 };
@@ -15,9 +19,11 @@ export type AppOptions = {
  * Builds the NetGuard Hono app: the OGC API and search under `/api`, the web app (when `webRoot` is given) elsewhere.
  * Does not listen; `server/main.ts` does.
  */
-export function createApp({ provider, webRoot }: AppOptions) {
+export function createApp({ provider, plans, webRoot }: AppOptions) {
   const app = new Hono();
   app.route('/api/search', searchRoutes(provider));
+  app.route('/api/analysis', analysisRoutes(provider));
+  app.route('/api/patrol-plans', patrolPlanRoutes(provider, plans));
   app.route('/api', ogcRoutes(provider));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   if (webRoot) {

@@ -1,29 +1,18 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
-import { migrate, openDatabase } from './db/open.ts';
-import { seedDemo } from './db/seed.ts';
-import { createSqliteProvider } from './storage/sqlite/provider.ts';
-import { generateDemo } from '../scripts/generator/index.ts';
+import { openAndSeed } from './db/bootstrap.ts';
+import { createSqlitePlanStore } from './patrol-plans/store.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const databasePath = process.env.NETGUARD_DB ?? 'data/netguard.sqlite';
 
-const db = openDatabase(databasePath);
-migrate(db);
-const provider = createSqliteProvider(db);
-const total = Object.values(provider.counts()).reduce((sum, count) => sum + count, 0);
-if (total === 0) {
-  const started = performance.now();
-  const dataset = generateDemo();
-  const generateMs = Math.round(performance.now() - started);
-  const { counts, elapsedMs } = seedDemo(provider, dataset);
-  console.log(`Seeded ${databasePath} (generated in ${generateMs} ms, stored in ${elapsedMs} ms): ${JSON.stringify(counts)}`);
-}
+const { db, provider, seeded } = openAndSeed(databasePath);
+if (seeded) console.log(seeded);
 
 // Resolved from this file, so the server finds the built app whatever the working directory.
 const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
-const server = serve({ fetch: createApp({ provider, webRoot }).fetch, port }, () => {
+const server = serve({ fetch: createApp({ provider, plans: createSqlitePlanStore(db), webRoot }).fetch, port }, () => {
   console.log(`NetGuard listening on http://localhost:${port}`);
 });
 

@@ -12,6 +12,7 @@ import { childRng } from './prng.ts';
 import { roadChains } from './road-chains.ts';
 import { buildScrapDealers } from './scrap-dealers.ts';
 import { buildSites } from './sites.ts';
+import { buildPoliceStations } from './police-stations.ts';
 import { findTowns } from './towns.ts';
 import type { DemoCollection, DemoDataset, DemoProperties, GenerateOptions } from './types.ts';
 
@@ -61,6 +62,7 @@ export function generateDemoWithClusters(options: GenerateOptions = {}): { datas
     facilities: collection(facilities.map(point)),
     bts_sites: collection(sites.map(point)),
     scrap_dealers: collection(dealers.map(point)),
+    police_stations: collection(buildPoliceStations(childRng(seed, 'police'), base, locate, towns).map(point)),
     incidents: collection(incidents.map(point)),
   };
   return { dataset, clusters };

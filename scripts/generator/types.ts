@@ -9,6 +9,7 @@ export const DEMO_COLLECTION_IDS = [
   'facilities',
   'bts_sites',
   'scrap_dealers',
+  'police_stations',
   'incidents',
 ] as const;
 export type CollectionId = (typeof DEMO_COLLECTION_IDS)[number];

@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 describe('web app files', () => {
@@ -10,7 +9,7 @@ describe('web app files', () => {
   mkdirSync(join(webRoot, 'glyphs', 'Noto Sans Regular'), { recursive: true });
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>NetGuard</title>');
   writeFileSync(join(webRoot, 'glyphs', 'Noto Sans Regular', '0-255.pbf'), Buffer.from([0x0a, 0x00]));
-  const app = createApp({ provider: createTestApp().provider, webRoot });
+  const { app } = createTestApp({}, { webRoot });
   afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
 
   it('serves index.html at /', async () => {

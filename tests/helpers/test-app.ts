@@ -3,17 +3,19 @@ import { createApp } from '../../server/app.ts';
 import { migrate, openDatabase } from '../../server/db/open.ts';
 import { seedDemo } from '../../server/db/seed.ts';
 import type { FeatureProvider } from '../../server/storage/provider.ts';
+import { createSqlitePlanStore } from '../../server/patrol-plans/store.ts';
 import { createSqliteProvider } from '../../server/storage/sqlite/provider.ts';
 
 export type TestApp = { app: ReturnType<typeof createApp>; provider: FeatureProvider };
+export type TestAppOptions = { webRoot?: string };
 
 /** A fresh in-memory database, migrated and seeded with `dataset`, behind the real app. */
-export function createTestApp(dataset: Record<string, FeatureCollection> = {}): TestApp {
+export function createTestApp(dataset: Record<string, FeatureCollection> = {}, options: TestAppOptions = {}): TestApp {
   const db = openDatabase(':memory:');
   migrate(db);
   const provider = createSqliteProvider(db);
   seedDemo(provider, dataset);
-  return { app: createApp({ provider }), provider };
+  return { app: createApp({ provider, plans: createSqlitePlanStore(db), webRoot: options.webRoot }), provider };
 }
 
 /** GETs `path` and returns status, content type and parsed JSON body. */

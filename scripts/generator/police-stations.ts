@@ -1,0 +1,25 @@
+import { districtName, type BaseData } from './base.ts';
+import { drawInside, pointNear, type CommuneLocator } from './geo.ts';
+import type { Rng } from './prng.ts';
+import type { PointDraft } from './sites.ts';
+import type { Town } from './types.ts';
+
+/**
+ * One police station per former district, in its town (or, where the data has none, at the centre of the
+ * district's first commune): the bases patrol plans start from.
+ */
+export function buildPoliceStations(rng: Rng, base: BaseData, locate: CommuneLocator, towns: Town[]): PointDraft[] {
+  const districts = new Map<string, string>();
+  for (const centre of base.centres.features) districts.set(centre.properties.former_district_code, centre.properties.former_district_vi);
+  return [...districts.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([code, formerName]) => {
+      const town = towns.find((candidate) => candidate.districtCode === code);
+      const fallback = base.centres.features.find((centre) => centre.properties.former_district_code === code)!;
+      const found = drawInside(locate, () => pointNear(rng, town?.centre ?? fallback.geometry.coordinates, 0.4));
+      if (!found) return [];
+      const name = districtName(formerName);
+      const unit = name.startsWith('Thành phố') ? `Công an ${name.replace('Thành phố', 'thành phố')}` : `Công an huyện ${name}`;
+      return [{ position: found.position, properties: { name: unit, district_code: code, district_name: name } }];
+    });
+}

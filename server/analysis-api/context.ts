@@ -1,0 +1,54 @@
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Polygon } from 'geojson';
+import type { FeatureProvider } from '../storage/provider.ts';
+import { selectIncidents, type IncidentProperties } from '../analysis/selection/index.ts';
+import type { Selection } from './params.ts';
+
+const ALL = { filters: [], limit: Number.MAX_SAFE_INTEGER, offset: 0 } as const;
+
+function collection<G extends Feature['geometry'], P = Record<string, unknown>>(provider: FeatureProvider, id: string): FeatureCollection<G, P> {
+  return { type: 'FeatureCollection', features: provider.query(id, ALL).features as unknown as Feature<G, P>[] };
+}
+
+/** The selected incidents, read through the store's time index first, then filtered by the pure selection. */
+export function loadIncidents(provider: FeatureProvider, selection: Selection): FeatureCollection<Point, IncidentProperties> {
+  const datetime = { startMs: Date.parse(`${selection.start}T00:00:00Z`), endMs: Date.parse(`${selection.end}T23:59:59.999Z`) };
+  const stored = provider.query('incidents', { ...ALL, bbox: undefined, datetime });
+  const incidents = { type: 'FeatureCollection', features: stored.features } as unknown as FeatureCollection<Point, IncidentProperties>;
+  return selectIncidents(incidents, selection);
+}
+
+export type RiskContext = {
+  keyTargets: FeatureCollection<Polygon>;
+  cables: FeatureCollection<LineString | MultiLineString>;
+  sites: FeatureCollection<Point>;
+  scrapDealers: FeatureCollection<Point>;
+};
+
+/** What the risk score weighs besides incidents: key targets, cables, sites and scrap dealers. */
+export function loadRiskContext(provider: FeatureProvider): RiskContext {
+  return {
+    keyTargets: collection(provider, 'key_targets'),
+    cables: collection(provider, 'cable_routes'),
+    sites: collection(provider, 'bts_sites'),
+    scrapDealers: collection(provider, 'scrap_dealers'),
+  };
+}
+
+export function loadCollection<G extends Feature['geometry'], P = Record<string, unknown>>(provider: FeatureProvider, id: string): FeatureCollection<G, P> {
+  return collection<G, P>(provider, id);
+}
+
+/** The selection as echoed in every analysis answer. */
+export function selectionSummary(selection: Selection, incidentCount: number) {
+  return {
+    start: selection.start,
+    end: selection.end,
+    types: selection.types ?? [],
+    sources: selection.sources ?? [],
+    statuses: selection.statuses ?? [],
+    district: selection.district,
+    incidentCount,
+  };
+}
+
+export const EMPTY_MESSAGE = 'Không có vụ việc nào trong lựa chọn / No incidents match the selection';

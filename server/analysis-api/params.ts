@@ -1,0 +1,102 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import * as turf from '@turf/turf';
+import { INCIDENT_SOURCES, INCIDENT_STATUSES, INCIDENT_TYPES } from '../collections/vocabulary.ts';
+import { InvalidParameter } from '../errors.ts';
+import type { SelectionOptions } from '../analysis/selection/index.ts';
+import type { FeatureProvider } from '../storage/provider.ts';
+
+export const SELECTION_PARAMETERS = ['start', 'end', 'types', 'sources', 'statuses', 'district', 'area'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_AREA_CHARS = 200_000;
+
+export type Selection = Required<Pick<SelectionOptions, 'start' | 'end'>> & SelectionOptions & {
+  district: string | null;
+  studyArea: Feature<Polygon | MultiPolygon>;
+};
+
+function list(name: string, raw: string | null | undefined, allowed: readonly string[]): string[] {
+  if (raw === null || raw === undefined || raw === '') return [];
+  const values = raw.split(',').map((value) => value.trim());
+  const bad = values.find((value) => !allowed.includes(value));
+  if (bad !== undefined) throw new InvalidParameter(name, `${name}: "${bad}" is not one of ${allowed.join(', ')}`);
+  return values;
+}
+
+function day(name: string, raw: string): string {
+  if (!DAY.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) throw new InvalidParameter(name, `${name} must be a date YYYY-MM-DD`);
+  return raw;
+}
+
+function drawnArea(raw: string): Feature<Polygon | MultiPolygon> {
+  if (raw.length > MAX_AREA_CHARS) throw new InvalidParameter('area', `area must be at most ${MAX_AREA_CHARS} characters of GeoJSON`);
+  let geometry: unknown;
+  try {
+    geometry = JSON.parse(raw);
+  } catch {
+    throw new InvalidParameter('area', 'area must be a GeoJSON Polygon or MultiPolygon (JSON)');
+  }
+  const candidate = geometry as { type?: string };
+  if (candidate?.type !== 'Polygon' && candidate?.type !== 'MultiPolygon') throw new InvalidParameter('area', 'area must be a GeoJSON Polygon or MultiPolygon');
+  const feature = turf.feature(geometry as Polygon | MultiPolygon);
+  let valid = false;
+  try {
+    valid = turf.booleanValid(feature);
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw new InvalidParameter('area', 'area is not a valid polygon (closed rings of at least 4 positions, no self-intersection)');
+  return feature;
+}
+
+function adminArea(provider: FeatureProvider, level: string, code: string | null): Feature<Polygon | MultiPolygon> | undefined {
+  const filters = [{ property: 'level', value: level }, ...(code ? [{ property: 'code', value: code }] : [])];
+  const found = provider.query('admin_areas', { filters, limit: 1, offset: 0 }).features[0];
+  return found as Feature<Polygon | MultiPolygon> | undefined;
+}
+
+/** The last day with an incident, so the default window ends where the data end (not at the wall clock). */
+function lastIncidentDay(provider: FeatureProvider): string {
+  return provider.extent('incidents').interval?.[1].slice(0, 10) ?? new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Reads the selection shared by every analysis endpoint: start/end (default: the 12 months up to the last incident),
+ * types, sources, statuses, and a district code or a drawn `area` (GeoJSON). Throws InvalidParameter naming the parameter.
+ */
+export function parseSelection(search: URLSearchParams | Record<string, string | undefined>, provider: FeatureProvider): Selection {
+  const get = (name: string): string | null => (search instanceof URLSearchParams ? search.get(name) : (search[name] ?? null));
+  const end = get('end') ? day('end', get('end')!) : lastIncidentDay(provider);
+  const endDate = new Date(`${end}T00:00:00Z`);
+  const start = get('start') ? day('start', get('start')!) : new Date(Date.UTC(endDate.getUTCFullYear() - 1, endDate.getUTCMonth(), endDate.getUTCDate() + 1)).toISOString().slice(0, 10);
+  if (end < start) throw new InvalidParameter('end', 'end must not be before start');
+  const district = get('district');
+  if (district && get('area')) throw new InvalidParameter('area', 'give either district or area, not both');
+  const studyArea = get('area') ? drawnArea(get('area')!) : adminArea(provider, district ? 'district' : 'province', district);
+  if (!studyArea) throw new InvalidParameter('district', district ? `district "${district}" is not a former district code` : 'the province outline is missing from the database');
+  return {
+    start,
+    end,
+    types: list('types', get('types'), INCIDENT_TYPES),
+    sources: list('sources', get('sources'), INCIDENT_SOURCES),
+    statuses: list('statuses', get('statuses'), INCIDENT_STATUSES),
+    district,
+    area: district || get('area') ? studyArea : undefined,
+    studyArea,
+  };
+}
+
+/** A positive number parameter with bounds, or its default when absent. */
+export function parseNumber(search: URLSearchParams, name: string, fallback: number | undefined, min: number, max: number): number | undefined {
+  const raw = search.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new InvalidParameter(name, `${name} must be a number from ${min} to ${max}`);
+  return value;
+}
+
+export function parseBoolean(search: URLSearchParams, name: string, fallback: boolean): boolean {
+  const raw = search.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new InvalidParameter(name, `${name} must be true or false`);
+  return raw === 'true';
+}

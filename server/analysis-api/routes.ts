@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { rejectUnknownParameters } from '../ogc/params.ts';
+import type { FeatureProvider } from '../storage/provider.ts';
+import { HOTSPOT_PARAMETERS, hotspotAnalysis, parseHotspotSettings } from './hotspots.ts';
+import { NETWORK_RISK_PARAMETERS, networkRiskAnalysis } from './network-risk.ts';
+import { TREND_PARAMETERS, trendAnalysis } from './trends.ts';
+import { parseSelection, SELECTION_PARAMETERS } from './params.ts';
+
+/** Reads and checks the query of an analysis endpoint: the shared selection plus the endpoint's own parameters. */
+function request(url: string, own: readonly string[]) {
+  const search = new URL(url).searchParams;
+  rejectUnknownParameters(search, [...SELECTION_PARAMETERS, ...own, 'f']);
+  return search;
+}
+
+/** `/api/analysis/*`: hotspots, emerging trends and hot stretches of the network. */
+export function analysisRoutes(provider: FeatureProvider) {
+  return new Hono()
+    .get('/hotspots', (c) => {
+      const search = request(c.req.url, HOTSPOT_PARAMETERS);
+      return c.json(hotspotAnalysis(provider, parseSelection(search, provider), parseHotspotSettings(search)));
+    })
+    .get('/trends', (c) => {
+      const search = request(c.req.url, TREND_PARAMETERS);
+      return c.json(trendAnalysis(provider, parseSelection(search, provider), search));
+    })
+    .get('/network-risk', (c) => {
+      const search = request(c.req.url, NETWORK_RISK_PARAMETERS);
+      return c.json(networkRiskAnalysis(provider, parseSelection(search, provider), search));
+    });
+}

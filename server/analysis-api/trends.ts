@@ -1,0 +1,26 @@
+import { emergingHotspots } from '../analysis/emerging/index.ts';
+import type { FeatureProvider } from '../storage/provider.ts';
+import { studyAreaGrid } from './grid-cache.ts';
+import { EMPTY_MESSAGE, loadIncidents, selectionSummary } from './context.ts';
+import { parseNumber, type Selection } from './params.ts';
+
+export const TREND_PARAMETERS = ['cellSizeMeters', 'distanceBandMeters', 'sliceMonths'] as const;
+
+/** Emerging hot spots: Gi* per cell per time slice, Mann-Kendall on each cell's series, ESRI's categories. */
+export function trendAnalysis(provider: FeatureProvider, selection: Selection, search: URLSearchParams) {
+  const incidents = loadIncidents(provider, selection);
+  const cellSizeMeters = parseNumber(search, 'cellSizeMeters', 1000, 200, 20_000)!;
+  const result = emergingHotspots(incidents, selection.studyArea, {
+    cellSizeMeters,
+    grid: studyAreaGrid(selection, cellSizeMeters),
+    distanceBandMeters: parseNumber(search, 'distanceBandMeters', undefined, 100, 100_000),
+    sliceMonths: parseNumber(search, 'sliceMonths', 1, 1, 12)!,
+    start: selection.start,
+    end: selection.end,
+  });
+  return {
+    selection: selectionSummary(selection, incidents.features.length),
+    message: incidents.features.length === 0 ? EMPTY_MESSAGE : null,
+    ...result,
+  };
+}

@@ -1,0 +1,102 @@
+import * as turf from '@turf/turf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoWithClusters, type PlantedCluster } from '../../scripts/generator/index.ts';
+import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
+
+type Cell = { geometry: GeoJSON.Polygon; properties: { gi_class: number; gi_z: number; gi_p: number; count: number } };
+type Hotspot = { properties: { rank: number; score: number; factors: { factor: string; contribution: number }[] } };
+type HotspotAnswer = {
+  selection: { incidentCount: number };
+  message: string | null;
+  distanceBand: { meters: number; rule: string; reason: string };
+  cells: { features: Cell[] };
+  clusters: { features: unknown[] };
+  hotspots: { features: Hotspot[] };
+};
+
+let test: TestApp;
+let clusters: PlantedCluster[];
+
+beforeAll(() => {
+  const generated = generateDemoWithClusters();
+  clusters = generated.clusters;
+  test = createTestApp(generated.dataset);
+});
+
+describe('GET /api/analysis/hotspots on the demo data', () => {
+  it('classes every cell −3…3 and ranks hotspots whose factor contributions add up to their score', async () => {
+    const { status, body } = await getJson<HotspotAnswer>(test.app, '/api/analysis/hotspots?start=2023-11-01&end=2026-10-31');
+    expect(status).toBe(200);
+    expect(body.selection.incidentCount).toBeGreaterThan(1000);
+    expect(body.cells.features.every((cell) => Number.isInteger(cell.properties.gi_class) && Math.abs(cell.properties.gi_class) <= 3)).toBe(true);
+    const ranks = body.hotspots.features.map((hotspot) => hotspot.properties.rank);
+    expect(ranks).toEqual(ranks.map((_, index) => index + 1));
+    for (const hotspot of body.hotspots.features) {
+      const sum = hotspot.properties.factors.reduce((total, factor) => total + factor.contribution, 0);
+      expect(sum).toBeCloseTo(hotspot.properties.score, 1);
+    }
+    expect(['given', 'incremental_morans_i_peak', 'knn_average']).toContain(body.distanceBand.rule);
+  });
+
+  it('finds the planted clusters that were active all along: the cells at their centres are hot at 99 %', async () => {
+    const { body } = await getJson<HotspotAnswer>(test.app, '/api/analysis/hotspots?start=2023-11-01&end=2026-10-31&distanceBandMeters=3000');
+    const allAlong = clusters.filter((cluster) => cluster.activeFrom.startsWith('2023-11-01') && cluster.activeTo.startsWith('2026-1'));
+    expect(allAlong.length).toBeGreaterThan(0);
+    for (const cluster of allAlong) {
+      const cell = body.cells.features.find((candidate) => turf.booleanPointInPolygon(cluster.centre, candidate.geometry));
+      expect(cell?.properties.gi_class, cluster.id).toBe(3);
+    }
+  });
+
+  it('answers an empty selection with a valid empty result and a message', async () => {
+    const { status, body } = await getJson<HotspotAnswer>(test.app, '/api/analysis/hotspots?start=2020-01-01&end=2020-01-31');
+    expect(status).toBe(200);
+    expect(body.selection.incidentCount).toBe(0);
+    expect(body.message).toMatch(/No incidents/);
+    expect(body.hotspots.features).toEqual([]);
+    expect(body.cells.features.every((cell) => cell.properties.gi_class === 0)).toBe(true);
+  });
+
+  it.each([
+    ['cellSizeMeters=abc', 'cellSizeMeters'],
+    ['cellSizeMeters=5', 'cellSizeMeters'],
+    ['types=cable_theft,meteor', 'types'],
+    ['start=2026-02-30x', 'start'],
+    ['start=2026-05-01&end=2026-01-01', 'end'],
+    ['district=999', 'district'],
+    ['area=%7Bnot%20json', 'area'],
+    ['area=%7B%22type%22%3A%22Point%22%2C%22coordinates%22%3A%5B1%2C2%5D%7D', 'area'],
+    ['fdr=maybe', 'fdr'],
+    ['colour=red', 'colour'],
+  ])('rejects %s with a 400 naming %s', async (query, parameter) => {
+    const { status, body } = await getJson<{ error: { code: string; message: string; details: { parameter: string } } }>(test.app, `/api/analysis/hotspots?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.details.parameter).toBe(parameter);
+    expect(body.error.message).toMatch(new RegExp(parameter === 'colour' ? 'unknown' : parameter));
+  });
+
+  it('restricts the study area to a district', async () => {
+    const { status, body } = await getJson<HotspotAnswer>(test.app, '/api/analysis/hotspots?district=608');
+    const province = await getJson<HotspotAnswer>(test.app, '/api/analysis/hotspots');
+    expect(status).toBe(200);
+    expect(body.cells.features.length).toBeLessThan(province.body.cells.features.length / 4);
+  });
+});
+
+describe('GET /api/analysis/network-risk and /trends', () => {
+  it('ranks hot stretches of cable by incidents per km per year', async () => {
+    const { status, body } = await getJson<{ stretches: { features: { properties: { rank: number; rate_per_km_year: number } }[] } }>(test.app, '/api/analysis/network-risk?top=10');
+    expect(status).toBe(200);
+    const rates = body.stretches.features.map((stretch) => stretch.properties.rate_per_km_year);
+    expect(rates.length).toBeGreaterThan(0);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+  });
+
+  it('labels cells with an emerging hot spot category', async () => {
+    const { status, body } = await getJson<{ slices: string[]; cells: { features: { properties: { category: string } }[] } }>(test.app, '/api/analysis/trends?start=2025-11-01&end=2026-10-31');
+    expect(status).toBe(200);
+    expect(body.slices.length).toBe(12);
+    const categories = new Set(body.cells.features.map((cell) => cell.properties.category));
+    for (const category of categories) expect(category).toMatch(/^(no_pattern|(new|consecutive|intensifying|persistent|diminishing|sporadic|oscillating|historical)_(hot|cold))$/);
+  });
+});
