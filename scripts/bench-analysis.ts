@@ -11,7 +11,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { classifyGi, giStar } from '../server/analysis/getis-ord/index.ts';
 import { binPoints, hexGridOver } from '../server/analysis/hex-bin/index.ts';
 import { neighboursWithin, toMeters } from '../server/analysis/hotspots/neighbours.ts';
-import { createRng } from './generator/prng.ts';
+import { createRng } from '../server/analysis/prng/index.ts';
 
 const CELL_METERS = 1000;
 const BAND_METERS = 3000;

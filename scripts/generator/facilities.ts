@@ -1,6 +1,6 @@
 import type { Owner } from '../../server/collections/vocabulary.ts';
 import { drawInside, pointNear, type CommuneLocator } from './geo.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/analysis/prng/index.ts';
 import type { PointDraft } from './sites.ts';
 import type { BaseData } from './base.ts';
 import type { Town } from './types.ts';

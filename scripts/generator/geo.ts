@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BaseData, CommuneProps } from './base.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/analysis/prng/index.ts';
 
 /** Rounds a coordinate to 6 decimal places (~0.1 m), the precision every output carries. */
 export function roundPosition(position: Position): Position {

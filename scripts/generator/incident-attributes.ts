@@ -1,4 +1,4 @@
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/analysis/prng/index.ts';
 
 export const TYPE_WEIGHTS = [
   ['cable_theft', 40], ['cable_cut', 12], ['equipment_theft', 10], ['vandalism', 8], ['fire_explosion', 2],

@@ -5,7 +5,7 @@ import { drawInside, pointNear, uniformInProvince, type CommuneLocator } from '.
 import { assetLocator } from './asset-index.ts';
 import { CLUSTER_TYPE_WEIGHTS, TYPE_WEIGHTS, incidentAttributes } from './incident-attributes.ts';
 import type { CableDraft } from './network.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/analysis/prng/index.ts';
 import type { PointDraft } from './sites.ts';
 import { plantClusters, type PlantedCluster } from './planted-clusters.ts';
 import type { ScaleOptions } from './types.ts';

@@ -8,7 +8,7 @@ import { buildIncidents } from './incidents.ts';
 import { buildKeyTargets } from './key-targets.ts';
 import { DEFAULT_SEED, resolveScale } from './options.ts';
 import type { PlantedCluster } from './planted-clusters.ts';
-import { childRng } from './prng.ts';
+import { childRng } from '../../server/analysis/prng/index.ts';
 import { roadChains } from './road-chains.ts';
 import { buildScrapDealers } from './scrap-dealers.ts';
 import { buildSites } from './sites.ts';

@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import type { Polygon } from 'geojson';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/analysis/prng/index.ts';
 import type { PointDraft } from './sites.ts';
 import type { DemoProperties } from './types.ts';
 import { roundLine } from './geo.ts';

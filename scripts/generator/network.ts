@@ -3,7 +3,7 @@ import type { LineString, Position } from 'geojson';
 import { CARRIERS, type Owner } from '../../server/collections/vocabulary.ts';
 import type { BaseData } from './base.ts';
 import { roundLine, type CommuneLocator } from './geo.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/analysis/prng/index.ts';
 import type { RoadChain } from './road-chains.ts';
 import type { DemoProperties } from './types.ts';
 

@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
 import type { Assets } from './incidents.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/analysis/prng/index.ts';
 
 /** A cluster the generator plants, so hotspot analyses can be checked against a known truth. */
 export type PlantedCluster = {

@@ -1,6 +1,6 @@
 import { districtName, type BaseData } from './base.ts';
 import { drawInside, pointNear, type CommuneLocator } from './geo.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/analysis/prng/index.ts';
 import type { PointDraft } from './sites.ts';
 import type { Town } from './types.ts';
 

@@ -4,7 +4,7 @@ import type { Owner } from '../../server/collections/vocabulary.ts';
 import type { BaseData } from './base.ts';
 import { drawInside, pointNear, type CommuneLocator } from './geo.ts';
 import type { CableDraft } from './network.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../server/analysis/prng/index.ts';
 import type { DemoProperties, Town } from './types.ts';
 
 export type PointDraft = { position: Position; properties: DemoProperties };

@@ -1,18 +1,10 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { COLLECTIONS } from '../../server/collections/registry.ts';
 import type { CollectionDef, PropertyDef } from '../../server/collections/types.ts';
+import { createRng } from '../../server/analysis/prng/index.ts';
 
-/** mulberry32: a small seeded PRNG so every test dataset is reproducible. */
-export function createPrng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded uniform [0, 1) stream from the project's PRNG, so tests and benchmarks see the same data on every run. */
+export const createPrng = (seed: number): (() => number) => createRng(seed).next;
 
 /** Kon Tum's rough bounding box, so random data looks like the real thing. */
 export const AREA = { minx: 107.3, miny: 13.9, maxx: 108.6, maxy: 15.4 };

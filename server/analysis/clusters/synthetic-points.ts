@@ -1,18 +1,10 @@
 import { destination, featureCollection, point } from '@turf/turf';
 import type { FeatureCollection, Point } from 'geojson';
 import { INCIDENT_TYPES } from '../../collections/vocabulary.ts';
+import { createRng } from '../prng/index.ts';
 
-/** Seeded PRNG (mulberry32), so tests and benchmarks see the same points on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded uniform [0, 1) stream from the project's PRNG, so tests and benchmarks see the same data on every run. */
+export const seededRandom = (seed: number): (() => number) => createRng(seed).next;
 
 /** Kon Tum's extent, [west, south, east, north] degrees. */
 export const KON_TUM_BBOX = [107.33, 13.92, 108.55, 15.42] as const;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import { bench } from 'vitest';
-import { createRng } from '../../../scripts/generator/prng.ts';
+import { createRng } from '../prng/index.ts';
 import { patrolPlan, type PatrolBase, type PatrolTarget } from './index.ts';
 
 // 60 targets jittered around the 40 commune centres, 10 bases, 10 units × 2 shifts × 30 days, real roads.

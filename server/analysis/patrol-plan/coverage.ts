@@ -1,4 +1,4 @@
-import type { Rng } from '../../../scripts/generator/prng.ts';
+import type { Rng } from '../prng/index.ts';
 
 /**
  * Water-filling: coverage probabilities c_i ∝ risk_i with Σc_i = min(capacity, n), each c_i ≤ 1;

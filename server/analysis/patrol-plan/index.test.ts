@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../scripts/generator/prng.ts';
+import { createRng } from '../prng/index.ts';
 import { localIso } from './options.ts';
 import { combSample, patrolPlan, waterFill, type PatrolPlanInput, type PatrolPlanOptions, type PatrolTarget } from './index.ts';
 

@@ -1,5 +1,5 @@
 import { distance } from '@turf/turf';
-import { childRng } from '../../../scripts/generator/prng.ts';
+import { childRng } from '../prng/index.ts';
 import { roadGraph } from '../road-routing/index.ts';
 import { combSample, riskShare, waterFill } from './coverage.ts';
 import { dateRange, resolveOptions, seedNumber, validateInput } from './options.ts';
