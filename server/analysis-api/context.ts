@@ -9,12 +9,14 @@ function collection<G extends Feature['geometry'], P = Record<string, unknown>>(
   return { type: 'FeatureCollection', features: provider.query(id, ALL).features as unknown as Feature<G, P>[] };
 }
 
-/** The selected incidents, read through the store's time index first, then filtered by the pure selection. */
+/** What the analyses read of an incident; the rest (descriptions, damage) stays in the store. */
+const ANALYSED_PROPERTIES = ['type', 'source', 'status', 'occurred_at', 'asset_collection', 'asset_id', 'asset_owner'] as const;
+
+/** The selected incidents, read lean through the store's time index first, then filtered by the pure selection. */
 export function loadIncidents(provider: FeatureProvider, selection: Selection): FeatureCollection<Point, IncidentProperties> {
   const datetime = { startMs: Date.parse(`${selection.start}T00:00:00Z`), endMs: Date.parse(`${selection.end}T23:59:59.999Z`) };
-  const stored = provider.query('incidents', { ...ALL, bbox: undefined, datetime });
-  const incidents = { type: 'FeatureCollection', features: stored.features } as unknown as FeatureCollection<Point, IncidentProperties>;
-  return selectIncidents(incidents, selection);
+  const incidents = provider.points('incidents', { datetime, properties: ANALYSED_PROPERTIES });
+  return selectIncidents(incidents as FeatureCollection<Point, IncidentProperties>, selection);
 }
 
 export type RiskContext = {

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 
 /** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees. */
 export type Bbox = [number, number, number, number];
@@ -43,6 +43,11 @@ export interface FeatureProvider {
   /** Features matching every criterion, ordered by id, with the total count ignoring limit/offset. */
   query(collectionId: string, query: ItemQuery): QueryResult;
   get(collectionId: string, id: number): StoredFeature | undefined;
+  /**
+   * The lean read analyses need: every feature of a Point collection in a time range, ordered by id, carrying only
+   * the named properties (registry names), without paging or counting.
+   */
+  points(collectionId: string, query: { datetime?: TimeRange; properties: readonly string[] }): FeatureCollection<Point, Record<string, unknown>>;
   /** Inserts features with their own integer ids, in one transaction; throws on invalid features. */
   insert(collectionId: string, features: readonly Feature[]): void;
   /** Inserts several collections in one transaction (the demo seed). */

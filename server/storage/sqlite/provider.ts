@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
+import { pointsSql, rowsToPoints } from './points-sql.ts';
 import { COLLECTIONS, findCollection } from '../../collections/registry.ts';
 import type { CollectionDef } from '../../collections/types.ts';
 import type { SqliteDatabase } from '../../db/open.ts';
@@ -57,6 +58,11 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
       const collection = collectionOrThrow(collectionId);
       const row = db.prepare(`SELECT * FROM ${collection.id} WHERE id = ?`).get(id) as Row | undefined;
       return row && rowToFeature(collection, row);
+    },
+    points(collectionId, query) {
+      const collection = collectionOrThrow(collectionId);
+      const { sql, params } = pointsSql(collection, query);
+      return rowsToPoints(collection, query.properties, db.prepare(sql).raw().all(...params) as unknown[][]);
     },
     insert(collectionId: string, features: readonly Feature[]): void {
       const collection = collectionOrThrow(collectionId);

@@ -1,0 +1,43 @@
+import type { FeatureCollection, Point } from 'geojson';
+import type { CollectionDef, PropertyDef } from '../../collections/types.ts';
+import type { TimeRange } from '../provider.ts';
+
+/**
+ * SQL for the lean point read: a Point feature's bbox corner is the point itself, so no GeoJSON is parsed.
+ * Property names are checked against the registry before they reach the SQL text.
+ */
+export function pointsSql(collection: CollectionDef, query: { datetime?: TimeRange; properties: readonly string[] }): { sql: string; params: number[] } {
+  if (collection.geometry !== 'Point') throw new Error(`${collection.id} is not a point collection`);
+  for (const name of query.properties) {
+    if (!collection.properties.some((property) => property.name === name)) throw new Error(`${collection.id} has no property ${name}`);
+  }
+  const conditions: string[] = [];
+  const params: number[] = [];
+  if (query.datetime && collection.temporalProperty) {
+    if (query.datetime.startMs !== null) conditions.push('temporal_ms >= ?') && params.push(query.datetime.startMs);
+    if (query.datetime.endMs !== null) conditions.push('temporal_ms <= ?') && params.push(query.datetime.endMs);
+  }
+  const columns = ['id', 'minx', 'miny', ...query.properties].join(', ');
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  return { sql: `SELECT ${columns} FROM ${collection.id} ${where} ORDER BY id`, params };
+}
+
+function decode(def: PropertyDef, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (def.type === 'boolean') return value === 1;
+  if (def.type === 'text[]') return JSON.parse(String(value)) as string[];
+  return value;
+}
+
+/** Raw rows `[id, x, y, ...properties]` as a GeoJSON FeatureCollection of points. */
+export function rowsToPoints(collection: CollectionDef, names: readonly string[], rows: unknown[][]): FeatureCollection<Point, Record<string, unknown>> {
+  const defs = names.map((name) => collection.properties.find((property) => property.name === name)!);
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((row) => {
+      const properties: Record<string, unknown> = {};
+      defs.forEach((def, index) => (properties[def.name] = decode(def, row[index + 3])));
+      return { type: 'Feature', id: Number(row[0]), geometry: { type: 'Point', coordinates: [Number(row[1]), Number(row[2])] }, properties };
+    }),
+  };
+}
