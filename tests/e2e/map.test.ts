@@ -134,6 +134,20 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     await page.screenshot({ path: `${OUTPUT_DIR}/e2e-map-dak-glei.png` });
   });
 
+  it('finds hotspots and builds a patrol plan in the patrol-planning workspace', async () => {
+    await page.getByTestId('mode-patrol').click();
+    await page.getByTestId('run-analysis').click();
+    await page.getByTestId('hotspot-item').first().waitFor({ timeout: 60_000 });
+    await jumpTo([107.95, 14.6], 8);
+    await waitForRendered([LAYER_IDS.analysisCellFill]);
+    await page.getByTestId('generate-plan').click();
+    await page.locator('[data-testid="plan-schedule"] tbody tr').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="plan-schedule"] tbody tr').count()).toBeGreaterThan(0);
+    await waitForRendered([LAYER_IDS.planStopPoint]);
+    expect(await page.getByTestId('export-gpx').getAttribute('href')).toMatch(/\/api\/patrol-plans\/.+\/export\?format=gpx/);
+    await page.screenshot({ path: `${OUTPUT_DIR}/e2e-patrol-plan.png` });
+  });
+
   it('asks nothing of the internet: every request stays on the app origin', () => {
     expect(offOriginRequests).toEqual([]);
   });

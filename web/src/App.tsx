@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
 import type { Bbox, DateRange, SearchResult } from './api/types.ts';
 import { MapView, type FitRequest } from './map/MapView.tsx';
 import type { FeatureRef } from './map/map-events.ts';
@@ -10,8 +11,26 @@ import { LayerPanel } from './panels/LayerPanel.tsx';
 import { FeaturePanel } from './panels/FeaturePanel.tsx';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
+import { PatrolPanel } from './patrol/PatrolPanel.tsx';
+import type { PatrolOverlay } from './patrol/overlay.ts';
+
+export type Mode = 'map' | 'patrol';
 
 const ALL_VISIBLE = Object.fromEntries(THEMATIC_KEYS.map((key) => [key, true])) as Record<ThematicLayer, boolean>;
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The patrol workspace's layers as map sources; empty collections clear them when the workspace closes. */
+function analysisSources(overlay: PatrolOverlay): Record<string, FeatureCollection> {
+  return {
+    [SOURCE_IDS.analysisCells]: overlay.cells ?? EMPTY,
+    [SOURCE_IDS.analysisClusters]: overlay.clusters ?? EMPTY,
+    [SOURCE_IDS.analysisStretches]: overlay.stretches ?? EMPTY,
+    [SOURCE_IDS.analysisTrends]: overlay.trends ?? EMPTY,
+    [SOURCE_IDS.planRoutes]: overlay.routes ?? EMPTY,
+    [SOURCE_IDS.planStops]: overlay.stops ?? EMPTY,
+  };
+}
 
 /**
  * The app's state: the padded viewport bbox (from the map's moveend), layer visibility, the incident period,
@@ -24,6 +43,8 @@ export function App() {
   const [selected, setSelected] = useState<FeatureRef | null>(null);
   const [fitRequest, setFitRequest] = useState<FitRequest | null>(null);
   const [pointer, setPointer] = useState<{ lng: number; lat: number } | null>(null);
+  const [mode, setMode] = useState<Mode>('map');
+  const [overlay, setOverlay] = useState<PatrolOverlay>({});
 
   const adminAreas = useBaseCollection('admin_areas');
   const roads = useBaseCollection('roads');
@@ -34,6 +55,7 @@ export function App() {
     [SOURCE_IDS.adminAreas]: adminAreas.data,
     [SOURCE_IDS.roads]: roads.data,
     ...Object.fromEntries(THEMATIC_KEYS.map((key) => [key, thematic[key].data])),
+    ...analysisSources(mode === 'patrol' ? overlay : {}),
   };
 
   const onViewportChange = useCallback((viewport: Bbox) => {
@@ -45,19 +67,24 @@ export function App() {
     setFitRequest({ bbox: result.bbox, nonce: Date.now() });
     if (result.collection !== 'admin_areas' && result.collection !== 'roads') setSelected({ collection: result.collection, id: result.id });
   }, []);
+  const onFit = useCallback((box: Bbox) => setFitRequest({ bbox: box, nonce: Date.now() }), []);
 
   return (
     <div className="app">
-      <Header onPick={onPick} />
+      <Header onPick={onPick} mode={mode} onMode={setMode} />
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
           onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer}
         />
-        <LayerPanel
-          layers={thematic} visibility={visibility} onToggle={onToggle}
-          incidentRange={incidentRange} onIncidentRange={setIncidentRange}
-        />
+        {mode === 'map' ? (
+          <LayerPanel
+            layers={thematic} visibility={visibility} onToggle={onToggle}
+            incidentRange={incidentRange} onIncidentRange={setIncidentRange}
+          />
+        ) : (
+          <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
+        )}
         {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} />}
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...thematic }} />
         <CoordinatesReadout lngLat={pointer} />

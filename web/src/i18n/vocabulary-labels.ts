@@ -22,7 +22,7 @@ const LABELS: Labels = {
   reported: ['Mới tiếp nhận', 'Reported'], verified: ['Đã xác minh', 'Verified'], investigating: ['Đang điều tra', 'Investigating'],
   resolved: ['Đã giải quyết', 'Resolved'], false_alarm: ['Báo động giả', 'False alarm'], duplicate: ['Trùng lặp', 'Duplicate'],
   cable_routes: ['Tuyến cáp', 'Cable routes'], bts_sites: ['Trạm BTS', 'BTS sites'], facilities: ['Cơ sở hạ tầng', 'Facilities'],
-  key_targets: ['Mục tiêu trọng điểm', 'Key targets'], scrap_dealers: ['Cơ sở thu mua phế liệu', 'Scrap dealers'], incidents: ['Sự cố, vụ việc', 'Incidents'],
+  key_targets: ['Mục tiêu trọng điểm', 'Key targets'], scrap_dealers: ['Cơ sở thu mua phế liệu', 'Scrap dealers'], incidents: ['Sự cố, vụ việc', 'Incidents'], police_stations: ['Trụ sở công an huyện', 'District police stations'],
   admin_areas: ['Địa giới hành chính', 'Administrative areas'], roads: ['Đường chính', 'Main roads'],
   not_inspected: ['Chưa kiểm tra', 'Not inspected'], compliant: ['Chấp hành tốt', 'Compliant'], warning: ['Nhắc nhở', 'Warning'], violation: ['Vi phạm', 'Violation'],
   province: ['Tỉnh', 'Province'], district: ['Huyện (cũ)', 'District (former)'], commune: ['Xã/phường', 'Commune'],

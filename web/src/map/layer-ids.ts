@@ -11,6 +11,13 @@ export const SOURCE_IDS = {
   btsSites: 'bts_sites',
   scrapDealers: 'scrap_dealers',
   incidents: 'incidents',
+  policeStations: 'police_stations',
+  analysisCells: 'analysis-cells',
+  analysisClusters: 'analysis-clusters',
+  analysisStretches: 'analysis-stretches',
+  analysisTrends: 'analysis-trends',
+  planRoutes: 'plan-routes',
+  planStops: 'plan-stops',
 } as const;
 
 export const LAYER_IDS = {
@@ -32,6 +39,14 @@ export const LAYER_IDS = {
   btsPoint: 'bts-sites-point',
   scrapDealerPoint: 'scrap-dealers-point',
   incidentPoint: 'incidents-point',
+  policeStationPoint: 'police-stations-point',
+  analysisCellFill: 'analysis-cells-fill',
+  analysisClusterLine: 'analysis-clusters-line',
+  analysisStretchLine: 'analysis-stretches-line',
+  analysisTrendPoint: 'analysis-trends-point',
+  planRouteLine: 'plan-routes-line',
+  planStopPoint: 'plan-stops-point',
+  planStopLabel: 'plan-stops-label',
 } as const;
 
 /** The toggles of the layer panel: each thematic layer id maps to the map layers it shows or hides. */
@@ -42,5 +57,6 @@ export const THEMATIC_LAYERS = {
   bts_sites: [LAYER_IDS.btsCluster, LAYER_IDS.btsClusterCount, LAYER_IDS.btsPoint],
   scrap_dealers: [LAYER_IDS.scrapDealerPoint],
   incidents: [LAYER_IDS.incidentPoint],
+  police_stations: [LAYER_IDS.policeStationPoint],
 } as const;
 export type ThematicLayer = keyof typeof THEMATIC_LAYERS;

@@ -2,6 +2,7 @@ import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { SOURCE_IDS } from './layer-ids.ts';
 import { baseLayers, labelLayers } from './base-layers.ts';
 import { thematicLayers } from './thematic-layers.ts';
+import { analysisLayers } from './analysis-layers.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -31,7 +32,14 @@ export function buildStyle(origin: string): StyleSpecification {
       [SOURCE_IDS.btsSites]: geojson(true),
       [SOURCE_IDS.scrapDealers]: geojson(),
       [SOURCE_IDS.incidents]: geojson(),
+      [SOURCE_IDS.policeStations]: geojson(),
+      [SOURCE_IDS.analysisCells]: geojson(),
+      [SOURCE_IDS.analysisClusters]: geojson(),
+      [SOURCE_IDS.analysisStretches]: geojson(),
+      [SOURCE_IDS.analysisTrends]: geojson(),
+      [SOURCE_IDS.planRoutes]: geojson(),
+      [SOURCE_IDS.planStops]: geojson(),
     },
-    layers: [...baseLayers(), ...thematicLayers(), ...labelLayers()],
+    layers: [...baseLayers(), ...analysisLayers('below'), ...thematicLayers(), ...analysisLayers('above'), ...labelLayers()],
   };
 }

@@ -12,6 +12,10 @@ export const SYMBOLOGY = {
     cable_theft: '#b71c1c', cable_cut: '#e65100', equipment_theft: '#6a1b9a', vandalism: '#ad1457',
     fire_explosion: '#ff6f00', intrusion_alarm: '#1565c0', postal_contraband: '#2e7d32', other: '#546e7a',
   },
+  policeStationColour: '#0d1b4c',
+  /** Gi* classes 3…−3 (ColorBrewer RdBu 7), keyed by class. */
+  giColours: { '3': '#b2182b', '2': '#ef8a62', '1': '#fddbc7', '-1': '#d1e5f0', '-2': '#67a9cf', '-3': '#2166ac' },
+  unitColours: ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324'],
   inspectionColours: { not_inspected: '#9e9e9e', compliant: '#2e7d32', warning: '#f9a825', violation: '#c62828' },
 } as const;
 

@@ -52,6 +52,10 @@ export function thematicLayers(): LayerSpecification[] {
       },
     },
     {
+      id: LAYER_IDS.policeStationPoint, type: 'circle', source: SOURCE_IDS.policeStations,
+      paint: { 'circle-color': SYMBOLOGY.policeStationColour, 'circle-radius': pointRadius(5, 9), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 },
+    },
+    {
       id: LAYER_IDS.incidentPoint, type: 'circle', source: SOURCE_IDS.incidents,
       paint: {
         'circle-color': matchProperty('type', SYMBOLOGY.incidentColours, '#546e7a'),

@@ -10,6 +10,7 @@ const LEGENDS: Record<ThematicLayer, { colours: Readonly<Record<string, string>>
   bts_sites: { colours: SYMBOLOGY.ownerColours, shape: 'dot' },
   scrap_dealers: { colours: SYMBOLOGY.inspectionColours, shape: 'dot' },
   incidents: { colours: SYMBOLOGY.incidentColours, shape: 'dot' },
+  police_stations: { colours: { police_stations: SYMBOLOGY.policeStationColour }, shape: 'dot' },
 };
 
 /** The legend of one thematic layer, drawn from the same symbology config as the map. */

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys.ts';
+import { createPlan, exportUrl, fetchPlan, fetchPlans, setPlanStatus } from './api.ts';
+import { usePatrolText } from './messages.ts';
+import { PlanSchedule } from './PlanSchedule.tsx';
+import type { Plan, PlanForm, Selection } from './types.ts';
+
+const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+function defaultForm(): PlanForm {
+  const today = new Date();
+  return { name: 'Kế hoạch tuần tra', startDate: isoDay(today), endDate: isoDay(new Date(today.getTime() + 13 * 86_400_000)), units: 4, shiftsPerDay: 2, surpriseShare: 0.3 };
+}
+const percent = (share: number, language: 'vi' | 'en'): string => share.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
+
+/** The plan form, the generated plan (coverage, warnings, schedule, exports, status) and the saved plans. */
+export function PlanPanel({ selection, plan, onPlan }: { selection: Selection; plan: Plan | null; onPlan: (plan: Plan | null) => void }) {
+  const { p, language } = usePatrolText();
+  const client = useQueryClient();
+  const [form, setForm] = useState<PlanForm>(defaultForm);
+  const plans = useQuery({ queryKey: queryKeys.plans(), queryFn: ({ signal }) => fetchPlans(signal) });
+  const create = useMutation({ mutationFn: () => createPlan(form, selection), onSuccess: (created) => { onPlan(created); void client.invalidateQueries({ queryKey: queryKeys.plans() }); } });
+  const status = useMutation({ mutationFn: (next: Plan['status']) => setPlanStatus(plan!.id, next), onSuccess: (updated) => { onPlan(updated); void client.invalidateQueries({ queryKey: queryKeys.plans() }); } });
+  const open = async (id: string) => onPlan(await client.fetchQuery({ queryKey: queryKeys.plan(id), queryFn: ({ signal }) => fetchPlan(id, signal) }));
+  const field = (key: keyof PlanForm, type: 'text' | 'date' | 'number', extra: Record<string, number> = {}) => (
+    <label>{p(key === 'name' ? 'planName' : key === 'startDate' ? 'start' : key === 'endDate' ? 'end' : key === 'units' ? 'units' : key === 'shiftsPerDay' ? 'shifts' : 'surprise')}
+      <input type={type} value={form[key]} {...extra} data-testid={`plan-${key}`}
+        onChange={(event) => setForm({ ...form, [key]: type === 'number' ? Number(event.target.value) : event.target.value })} />
+    </label>
+  );
+  return (
+    <section className="plan">
+      <h3>{p('planTitle')}</h3>
+      <form className="plan-form" onSubmit={(event) => { event.preventDefault(); create.mutate(); }}>
+        {field('name', 'text')}{field('startDate', 'date')}{field('endDate', 'date')}
+        {field('units', 'number', { min: 1, max: 50 })}{field('shiftsPerDay', 'number', { min: 1, max: 3 })}{field('surpriseShare', 'number', { min: 0, max: 1, step: 0.05 })}
+        <button type="submit" data-testid="generate-plan" disabled={create.isPending}>{create.isPending ? p('generating') : p('generate')}</button>
+      </form>
+      {create.isPending && <div className="progress" role="progressbar" />}
+      {create.error && <p className="error" role="alert">{create.error.message}</p>}
+      {plan && (
+        <div className="plan-result" data-testid="plan-result">
+          <div className="print-only print-heading">
+            <p>{p('issuedBy')}</p>
+            <h2>{p('printHeading')}</h2>
+            <p>{plan.name} · {plan.shifts[0]?.date.split('-').reverse().join('/')} – {plan.shifts.at(-1)?.date.split('-').reverse().join('/')}</p>
+            <p>{new Date(plan.createdAt).toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB')}</p>
+          </div>
+          <p className="coverage">{p('coverage')}: <strong>{percent(plan.coverage.expectedRiskSharePerDay, language)}</strong> ({p('uniform')}: {percent(plan.coverage.uniformRiskSharePerDay, language)}, {plan.coverage.ratio.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} {p('times')})</p>
+          <p className="muted">{p('status')}: {p(plan.status)} · {p('seed')}: {plan.seed}</p>
+          {plan.warnings.length > 0 && <p className="warnings">{plan.warnings.join('; ')}</p>}
+          <div className="plan-actions no-print">
+            {(['gpx', 'csv', 'geojson'] as const).map((format) => <a key={format} href={exportUrl(plan.id, format)} download data-testid={`export-${format}`}>{format.toUpperCase()}</a>)}
+            <button type="button" onClick={() => window.print()}>{p('print')}</button>
+            {plan.status !== 'approved' && <button type="button" onClick={() => status.mutate('approved')}>{p('approve')}</button>}
+            {plan.status !== 'archived' && <button type="button" onClick={() => status.mutate('archived')}>{p('archive')}</button>}
+          </div>
+          <PlanSchedule plan={plan} />
+        </div>
+      )}
+      <details className="saved-plans no-print">
+        <summary>{p('savedPlans')} ({plans.data?.plans.length ?? 0})</summary>
+        <ul>{plans.data?.plans.map((saved) => (
+          <li key={saved.id}><button type="button" className="link" onClick={() => void open(saved.id)}>{saved.name}</button> <span className="muted">{saved.startDate} → {saved.endDate} · {p(saved.status)}</span></li>
+        ))}</ul>
+      </details>
+    </section>
+  );
+}

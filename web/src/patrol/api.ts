@@ -1,0 +1,50 @@
+import { ApiError, getJson } from '../api/client.ts';
+import type { HotspotAnswer, MethodSettings, NetworkRiskAnswer, Plan, PlanForm, PlanSummary, Selection, TrendAnswer } from './types.ts';
+
+/** The shared selection as query parameters of the analysis endpoints. */
+export function selectionParams(selection: Selection): Record<string, string> {
+  return { start: selection.start, end: selection.end, ...(selection.types.length > 0 ? { types: selection.types.join(',') } : {}) };
+}
+
+function query(params: Record<string, string>): string {
+  return new URLSearchParams(params).toString();
+}
+
+export function fetchHotspots(selection: Selection, method: MethodSettings, signal?: AbortSignal): Promise<HotspotAnswer> {
+  const params = { ...selectionParams(selection), cellSizeMeters: String(method.cellSizeMeters), fdr: String(method.fdr),
+    ...(method.distanceBandMeters.trim() ? { distanceBandMeters: method.distanceBandMeters.trim() } : {}) };
+  return getJson<HotspotAnswer>(`/api/analysis/hotspots?${query(params)}`, signal);
+}
+
+export function fetchTrends(selection: Selection, method: MethodSettings, signal?: AbortSignal): Promise<TrendAnswer> {
+  return getJson<TrendAnswer>(`/api/analysis/trends?${query({ ...selectionParams(selection), cellSizeMeters: String(method.cellSizeMeters) })}`, signal);
+}
+
+export function fetchNetworkRisk(selection: Selection, signal?: AbortSignal): Promise<NetworkRiskAnswer> {
+  return getJson<NetworkRiskAnswer>(`/api/analysis/network-risk?${query({ ...selectionParams(selection), top: '20' })}`, signal);
+}
+
+export function fetchPlans(signal?: AbortSignal): Promise<{ plans: PlanSummary[] }> {
+  return getJson('/api/patrol-plans', signal);
+}
+
+export function fetchPlan(id: string, signal?: AbortSignal): Promise<Plan> {
+  return getJson(`/api/patrol-plans/${encodeURIComponent(id)}`, signal);
+}
+
+async function send<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+  if (!response.ok) throw new ApiError(response.status, answer.error?.code ?? `http_${response.status}`, answer.error?.message ?? response.statusText);
+  return answer as T;
+}
+
+export function createPlan(form: PlanForm, selection: Selection): Promise<Plan> {
+  return send('POST', '/api/patrol-plans', { ...form, selection: selectionParams(selection) });
+}
+
+export function setPlanStatus(id: string, status: Plan['status']): Promise<Plan> {
+  return send('PATCH', `/api/patrol-plans/${encodeURIComponent(id)}`, { status });
+}
+
+export const exportUrl = (id: string, format: 'gpx' | 'csv' | 'geojson'): string => `/api/patrol-plans/${encodeURIComponent(id)}/export?format=${format}`;
