@@ -84,6 +84,14 @@ describe('/api/patrol-plans', () => {
     expect((await getJson<{ plans: unknown[] }>(test.app, '/api/patrol-plans')).body.plans.length).toBe(before);
   });
 
+  it('refuses a body over 64 KB with a 400 and saves nothing', async () => {
+    const before = (await getJson<{ plans: unknown[] }>(test.app, '/api/patrol-plans')).body.plans.length;
+    const response = await post({ ...request, name: 'x'.repeat(70_000) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('BodyTooLarge');
+    expect((await getJson<{ plans: unknown[] }>(test.app, '/api/patrol-plans')).body.plans.length).toBe(before);
+  });
+
   it('answers 404 for an unknown plan and 400 for an unknown status', async () => {
     expect((await test.app.request('/api/patrol-plans/nope')).status).toBe(404);
     const plan = (await (await post(request)).json()) as Plan;
