@@ -11,6 +11,7 @@ function defaultForm(): PlanForm {
   const today = new Date();
   return { name: 'Kế hoạch tuần tra', startDate: isoDay(today), endDate: isoDay(new Date(today.getTime() + 13 * 86_400_000)), units: 4, shiftsPerDay: 2, surpriseShare: 0.3 };
 }
+const FIELD_LABELS = { name: 'planName', startDate: 'start', endDate: 'end', units: 'units', shiftsPerDay: 'shifts', surpriseShare: 'surprise' } as const;
 const percent = (share: number, language: 'vi' | 'en'): string => share.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
 
 /** The plan form, the generated plan (coverage, warnings, schedule, exports, status) and the saved plans. */
@@ -23,7 +24,7 @@ export function PlanPanel({ selection, plan, onPlan }: { selection: Selection; p
   const status = useMutation({ mutationFn: (next: Plan['status']) => setPlanStatus(plan!.id, next), onSuccess: (updated) => { onPlan(updated); void client.invalidateQueries({ queryKey: queryKeys.plans() }); } });
   const open = async (id: string) => onPlan(await client.fetchQuery({ queryKey: queryKeys.plan(id), queryFn: ({ signal }) => fetchPlan(id, signal) }));
   const field = (key: keyof PlanForm, type: 'text' | 'date' | 'number', extra: Record<string, number> = {}) => (
-    <label>{p(key === 'name' ? 'planName' : key === 'startDate' ? 'start' : key === 'endDate' ? 'end' : key === 'units' ? 'units' : key === 'shiftsPerDay' ? 'shifts' : 'surprise')}
+    <label>{p(FIELD_LABELS[key])}
       <input type={type} value={form[key]} {...extra} data-testid={`plan-${key}`}
         onChange={(event) => setForm({ ...form, [key]: type === 'number' ? Number(event.target.value) : event.target.value })} />
     </label>
