@@ -38,7 +38,12 @@ export function PatrolPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolO
     });
   }, [hotspots.data, trends.data, stretches.data, plan, onOverlay]);
 
-  const toggleType = (type: string) => setTypes((current) => (current.includes(type) ? current.filter((t) => t !== type) : [...current, type]));
+  // An empty list means every type; unticking one from "all" keeps the others.
+  const toggleType = (type: string) => setTypes((current) => {
+    const effective = current.length === 0 ? [...INCIDENT_TYPES] : current;
+    const next = effective.includes(type) ? effective.filter((t) => t !== type) : [...effective, type];
+    return next.length === INCIDENT_TYPES.length ? [] : next;
+  });
   const loading = hotspots.isFetching || trends.isFetching || stretches.isFetching;
   const error = hotspots.error ?? trends.error ?? stretches.error;
   return (
