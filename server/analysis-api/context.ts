@@ -5,7 +5,8 @@ import type { Selection } from './params.ts';
 
 const ALL = { filters: [], limit: Number.MAX_SAFE_INTEGER, offset: 0 } as const;
 
-function collection<G extends Feature['geometry'], P = Record<string, unknown>>(provider: FeatureProvider, id: string): FeatureCollection<G, P> {
+/** Every feature of a collection, for analyses that weigh the whole network. */
+export function loadCollection<G extends Feature['geometry'], P = Record<string, unknown>>(provider: FeatureProvider, id: string): FeatureCollection<G, P> {
   return { type: 'FeatureCollection', features: provider.query(id, ALL).features as unknown as Feature<G, P>[] };
 }
 
@@ -29,16 +30,13 @@ export type RiskContext = {
 /** What the risk score weighs besides incidents: key targets, cables, sites and scrap dealers. */
 export function loadRiskContext(provider: FeatureProvider): RiskContext {
   return {
-    keyTargets: collection(provider, 'key_targets'),
-    cables: collection(provider, 'cable_routes'),
-    sites: collection(provider, 'bts_sites'),
-    scrapDealers: collection(provider, 'scrap_dealers'),
+    keyTargets: loadCollection(provider, 'key_targets'),
+    cables: loadCollection(provider, 'cable_routes'),
+    sites: loadCollection(provider, 'bts_sites'),
+    scrapDealers: loadCollection(provider, 'scrap_dealers'),
   };
 }
 
-export function loadCollection<G extends Feature['geometry'], P = Record<string, unknown>>(provider: FeatureProvider, id: string): FeatureCollection<G, P> {
-  return collection<G, P>(provider, id);
-}
 
 /** The selection as echoed in every analysis answer. */
 export function selectionSummary(selection: Selection, incidentCount: number) {
