@@ -4,6 +4,6 @@ import { openAndSeed } from '../server/db/bootstrap.ts';
 /** `npm run db:reset`: deletes the database file (NETGUARD_DB, default data/netguard.sqlite) and recreates the demo. */
 const path = process.env.NETGUARD_DB ?? 'data/netguard.sqlite';
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-const { provider, seeded } = openAndSeed(path);
+const { services, seeded } = await openAndSeed(path);
 console.log(seeded);
-provider.close();
+services.provider.close();

@@ -3,28 +3,34 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError } from './errors.ts';
 import { ogcRoutes } from './ogc/routes.ts';
 import { searchRoutes } from './search/routes.ts';
-import type { FeatureProvider } from './storage/provider.ts';
 import { analysisRoutes } from './analysis-api/routes.ts';
 import { patrolPlanRoutes } from './patrol-plans/routes.ts';
-import type { PatrolPlanStore } from './patrol-plans/store.ts';
+import { authenticate, authorize } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
+import { ROUTE_RULES } from './auth/rules.ts';
+import { auditRoutes } from './audit/routes.ts';
+import type { AppEnv } from './http/env.ts';
+import type { Services } from './services.ts';
 
 export type AppOptions = {
-  provider: FeatureProvider;
-  plans: PatrolPlanStore;
   /** Directory of the built web app (e.g. `dist/web`); omitted in API tests. */
   webRoot?: string;
 };
 
 /**
- * Builds the NetGuard Hono app: the OGC API and search under `/api`, the web app (when `webRoot` is given) elsewhere.
- * Does not listen; `server/main.ts` does.
+ * Builds the NetGuard Hono app: every `/api` route behind authentication and its access rule (`server/auth/rules.ts`),
+ * the web app (when `webRoot` is given) elsewhere. Does not listen; `server/main.ts` does.
  */
-export function createApp({ provider, plans, webRoot }: AppOptions) {
-  const app = new Hono();
-  app.route('/api/search', searchRoutes(provider));
-  app.route('/api/analysis', analysisRoutes(provider));
-  app.route('/api/patrol-plans', patrolPlanRoutes(provider, plans));
-  app.route('/api', ogcRoutes(provider));
+export function createApp(services: Services, { webRoot }: AppOptions = {}) {
+  const app = new Hono<AppEnv>();
+  app.use('/api/*', authenticate(services.accounts));
+  app.use('/api/*', authorize(ROUTE_RULES));
+  app.route('/api', authRoutes(services));
+  app.route('/api/search', searchRoutes(services));
+  app.route('/api/analysis', analysisRoutes(services));
+  app.route('/api/patrol-plans', patrolPlanRoutes(services));
+  app.route('/api/audit', auditRoutes(services));
+  app.route('/api', ogcRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   if (webRoot) {
     // MapLibre glyph ranges: serveStatic labels .pbf application/octet-stream, so relabel what it found.
@@ -40,6 +46,7 @@ export function createApp({ provider, plans, webRoot }: AppOptions) {
   app.onError((error, c) => {
     if (error instanceof AppError) {
       const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+      if (error.status === 429 && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
       return c.json({ error: body }, error.status);
     }
     console.error(error);

@@ -1,7 +1,9 @@
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+
 /** An error whose message is safe to show a client; `app.onError` renders it as `{ error: { code, message, details } }`. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 500,
+    readonly status: ErrorStatus,
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>,
@@ -25,9 +27,37 @@ export class InvalidParameter extends AppError {
   }
 }
 
-/** 409: the request conflicts with stored data (e.g. a duplicate feature id). */
+/** 400: the request body is not what the endpoint accepts; `details` says where. */
+export class InvalidBody extends AppError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(400, 'InvalidBody', message, details);
+  }
+}
+
+/** 409: the request conflicts with stored data (e.g. a duplicate feature id, a transition not allowed from the current state). */
 export class Conflict extends AppError {
   constructor(message: string, details?: Record<string, unknown>) {
     super(409, 'Conflict', message, details);
+  }
+}
+
+/** 401: the request needs a signed-in user or a valid API token and has neither. */
+export class Unauthenticated extends AppError {
+  constructor(message = 'sign in or send an API token to use this endpoint', details?: Record<string, unknown>) {
+    super(401, 'Unauthenticated', message, details);
+  }
+}
+
+/** 403: the caller is known but their role or organisation may not do this. */
+export class Forbidden extends AppError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(403, 'Forbidden', message, details);
+  }
+}
+
+/** 429: too many attempts from this client; `details.retryAfterSeconds` says when to try again. */
+export class TooManyRequests extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, 'TooManyRequests', message, { retryAfterSeconds });
   }
 }

@@ -2,17 +2,17 @@ import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { openAndSeed } from './db/bootstrap.ts';
-import { createSqlitePlanStore } from './patrol-plans/store.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const databasePath = process.env.NETGUARD_DB ?? 'data/netguard.sqlite';
 
-const { db, provider, seeded } = openAndSeed(databasePath);
+const { services, seeded } = await openAndSeed(databasePath);
+const { provider } = services;
 if (seeded) console.log(seeded);
 
 // Resolved from this file, so the server finds the built app whatever the working directory.
 const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
-const server = serve({ fetch: createApp({ provider, plans: createSqlitePlanStore(db), webRoot }).fetch, port }, () => {
+const server = serve({ fetch: createApp(services, { webRoot }).fetch, port }, () => {
   console.log(`NetGuard listening on http://localhost:${port}`);
 });
 

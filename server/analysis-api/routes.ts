@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { rejectUnknownParameters } from '../ogc/params.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import { SECURITY } from '../auth/audiences.ts';
+import { rule, type RouteRule } from '../auth/route-rule.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { Services } from '../services.ts';
 import { HOTSPOT_PARAMETERS, hotspotAnalysis, parseHotspotSettings } from './hotspots.ts';
 import { NETWORK_RISK_PARAMETERS, networkRiskAnalysis } from './network-risk.ts';
 import { TREND_PARAMETERS, trendAnalysis } from './trends.ts';
@@ -13,9 +16,16 @@ function request(url: string, own: readonly string[]) {
   return search;
 }
 
+/** Analyses read every incident and key target, so only security staff run them. */
+export const ANALYSIS_RULES: RouteRule[] = [
+  rule('GET', '/api/analysis/hotspots', SECURITY),
+  rule('GET', '/api/analysis/trends', SECURITY),
+  rule('GET', '/api/analysis/network-risk', SECURITY),
+];
+
 /** `/api/analysis/*`: hotspots, emerging trends and hot stretches of the network. */
-export function analysisRoutes(provider: FeatureProvider) {
-  return new Hono()
+export function analysisRoutes({ provider }: Services) {
+  return new Hono<AppEnv>()
     .get('/hotspots', (c) => {
       const search = request(c.req.url, HOTSPOT_PARAMETERS);
       return c.json(hotspotAnalysis(provider, parseSelection(search, provider), parseHotspotSettings(search)));

@@ -1,22 +1,27 @@
 import { generateDemo } from '../../scripts/generator/index.ts';
-import { createSqliteProvider } from '../storage/sqlite/provider.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
-import { migrate, openDatabase, type SqliteDatabase } from './open.ts';
+import { seedDemoAccounts } from '../auth/demo-accounts.ts';
+import { createSqliteServices, type Services } from '../services.ts';
+import { migrate, openDatabase } from './open.ts';
 import { seedDemo } from './seed.ts';
 
 /**
- * Opens the database at `path`, applies pending migrations and, when it holds no features yet, loads the demo seed.
- * @returns the database, its feature provider and what was seeded (undefined when nothing was)
+ * Opens the database at `path`, applies pending migrations and, when it holds no features yet, loads the demo seed:
+ * the synthetic network and the demo accounts of the README.
+ * @returns the services over the database and what was seeded (undefined when nothing was)
  */
-export function openAndSeed(path: string): { db: SqliteDatabase; provider: FeatureProvider; seeded?: string } {
+export async function openAndSeed(path: string): Promise<{ services: Services; seeded?: string }> {
   const db = openDatabase(path);
   migrate(db);
-  const provider = createSqliteProvider(db);
-  const total = Object.values(provider.counts()).reduce((sum, count) => sum + count, 0);
-  if (total > 0) return { db, provider };
+  const services = createSqliteServices(db);
+  const total = Object.values(services.provider.counts()).reduce((sum, count) => sum + count, 0);
+  if (total > 0) return { services };
   const started = performance.now();
   const dataset = generateDemo();
   const generateMs = Math.round(performance.now() - started);
-  const { counts, elapsedMs } = seedDemo(provider, dataset);
-  return { db, provider, seeded: `Seeded ${path} (generated in ${generateMs} ms, stored in ${elapsedMs} ms): ${JSON.stringify(counts)}` };
+  const { counts, elapsedMs } = seedDemo(services.provider, dataset);
+  const users = services.accounts.users().length === 0 ? await seedDemoAccounts(services.accounts) : [];
+  return {
+    services,
+    seeded: `Seeded ${path} (generated in ${generateMs} ms, stored in ${elapsedMs} ms): ${JSON.stringify(counts)}; demo accounts: ${users.join(', ') || 'none'}`,
+  };
 }

@@ -1,12 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { patrolPlan, type PatrolPlan } from '../analysis/patrol-plan/index.ts';
 import { loadCollection } from '../analysis-api/context.ts';
 import { hotspotAnalysis, parseHotspotSettings } from '../analysis-api/hotspots.ts';
 import { parseSelection } from '../analysis-api/params.ts';
-import { AppError, InvalidParameter, NotFound } from '../errors.ts';
+import { InvalidBody, InvalidParameter, NotFound } from '../errors.ts';
+import { POLICE, SECURITY } from '../auth/audiences.ts';
+import { rule, type RouteRule } from '../auth/route-rule.ts';
+import { jsonBody, jsonObject, limitBody } from '../http/body.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { Services } from '../services.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
 import type { FeatureProvider } from '../storage/provider.ts';
 import { planExport } from './export.ts';
@@ -16,13 +20,14 @@ import { planTargets } from './targets.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-async function jsonBody(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError(400, 'InvalidBody', 'the body must be JSON');
-  }
-}
+/** Police plan patrols; the DIC reads them for its coordination and report. */
+export const PATROL_PLAN_RULES: RouteRule[] = [
+  rule('POST', '/api/patrol-plans', POLICE),
+  rule('GET', '/api/patrol-plans', SECURITY),
+  rule('GET', '/api/patrol-plans/:id', SECURITY),
+  rule('PATCH', '/api/patrol-plans/:id', POLICE),
+  rule('GET', '/api/patrol-plans/:id/export', SECURITY),
+];
 
 function generate(provider: FeatureProvider, request: PlanRequest): PatrolPlan {
   const selection = parseSelection(Object.fromEntries(Object.entries(request.selection ?? {}).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value])), provider);
@@ -52,15 +57,18 @@ function planOr404(plans: PatrolPlanStore, id: string): SavedPlan {
 }
 
 /** `/api/patrol-plans`: generate (POST), list, read, change status, export as GPX, CSV or GeoJSON. */
-export function patrolPlanRoutes(provider: FeatureProvider, plans: PatrolPlanStore) {
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(400, 'BodyTooLarge', `the body must be at most ${MAX_BODY_BYTES} bytes`); } });
-  return new Hono()
+export function patrolPlanRoutes({ db, provider, plans, audit }: Services) {
+  const limit = limitBody(MAX_BODY_BYTES);
+  return new Hono<AppEnv>()
     .post('/', limit, async (c) => {
       const request = parsePlanRequest(await jsonBody(c.req.raw));
       const plan = generate(provider, request);
       const now = new Date().toISOString();
       const saved: SavedPlan = { id: randomUUID(), name: request.name, status: 'draft', createdAt: now, updatedAt: now, startDate: request.startDate, endDate: request.endDate, body: plan as unknown as Record<string, unknown> };
-      plans.save(saved);
+      db.transaction(() => {
+        plans.save(saved);
+        audit.append({ principal: c.get('principal'), action: 'create', targetType: 'patrol_plans', targetId: saved.id, after: { name: saved.name, status: saved.status }, ip: c.get('clientAddress') });
+      })();
       return c.json(view(saved), 201, { Location: `/api/patrol-plans/${saved.id}` });
     })
     .get('/', (c) => {
@@ -69,17 +77,23 @@ export function patrolPlanRoutes(provider: FeatureProvider, plans: PatrolPlanSto
     })
     .get('/:id', (c) => c.json(view(planOr404(plans, c.req.param('id')))))
     .patch('/:id', limit, async (c) => {
-      planOr404(plans, c.req.param('id'));
-      const body = (await jsonBody(c.req.raw)) as { status?: unknown };
-      if (typeof body !== 'object' || body === null || Object.keys(body).some((key) => key !== 'status')) throw new AppError(400, 'InvalidBody', 'the body must be { "status": … } only');
+      const before = planOr404(plans, c.req.param('id'));
+      const body = await jsonObject(c.req.raw);
+      if (Object.keys(body).some((key) => key !== 'status')) throw new InvalidBody('the body must be { "status": … } only');
       if (!PLAN_STATUSES.includes(body.status as PlanStatus)) throw new InvalidParameter('status', `status must be one of ${PLAN_STATUSES.join(', ')}`);
-      return c.json(view(plans.setStatus(c.req.param('id'), body.status as PlanStatus, new Date().toISOString())!));
+      const updated = db.transaction(() => {
+        const saved = plans.setStatus(before.id, body.status as PlanStatus, new Date().toISOString())!;
+        audit.append({ principal: c.get('principal'), action: 'update', targetType: 'patrol_plans', targetId: saved.id, before: { status: before.status }, after: { status: saved.status }, ip: c.get('clientAddress') });
+        return saved;
+      })();
+      return c.json(view(updated));
     })
     .get('/:id/export', (c) => {
       const search = new URL(c.req.url).searchParams;
       rejectUnknownParameters(search, ['format']);
       const saved = planOr404(plans, c.req.param('id'));
       const file = planExport(saved, search.get('format'));
+      audit.append({ principal: c.get('principal'), action: 'export', targetType: 'patrol_plans', targetId: saved.id, details: { format: search.get('format') }, ip: c.get('clientAddress') });
       return c.body(file.content, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });
     });
 }

@@ -2,6 +2,12 @@ import { Hono } from 'hono';
 import { InvalidParameter } from '../errors.ts';
 import { parseLimit } from '../ogc/params.ts';
 import type { FeatureProvider, SearchHit } from '../storage/provider.ts';
+import { readScope, scopeAdmits } from '../auth/access.ts';
+import { SIGNED_IN } from '../auth/audiences.ts';
+import type { Principal } from '../auth/principal.ts';
+import { rule, type RouteRule } from '../auth/route-rule.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { Services } from '../services.ts';
 
 const MAX_RESULTS = 50;
 const DEFAULT_RESULTS = 10;
@@ -20,11 +26,39 @@ export function parseSearchQuery(search: URLSearchParams): { q: string; limit: n
   return { q: q.normalize('NFC'), limit: parseLimit(search.get('limit') ?? undefined, MAX_RESULTS, DEFAULT_RESULTS) };
 }
 
-/** `GET /search?q=&limit=`: named features and places, case- and diacritic-insensitive. */
-export function searchRoutes(provider: FeatureProvider) {
-  return new Hono().get('/', (c) => {
+export const SEARCH_RULES: RouteRule[] = [rule('GET', '/api/search', SIGNED_IN)];
+
+/**
+ * Hits the principal may read, in rank order: a hit's label can be a secret (a key target's name, another carrier's
+ * site code), so each is checked against the same read scope as the items endpoint.
+ */
+function visibleHits(provider: FeatureProvider, principal: Principal, q: string, limit: number): SearchHit[] {
+  const scopes = new Map<string, ReturnType<typeof readScope>>();
+  const scopeOf = (collection: string) => {
+    if (!scopes.has(collection)) scopes.set(collection, readScope(principal, collection, provider));
+    return scopes.get(collection)!;
+  };
+  const visible: SearchHit[] = [];
+  // Over-fetch so a page of hidden hits does not leave the answer short.
+  for (const hit of provider.search(q, Math.min(limit * 10, 500))) {
+    const scope = scopeOf(hit.collection);
+    if (!scope) continue;
+    if (!scope.full) {
+      const feature = provider.get(hit.collection, hit.id);
+      if (!feature || !scopeAdmits(scope, feature)) continue;
+      if (scope.privateRows && feature.properties[scope.privateRows.property] !== scope.privateRows.value) continue;
+    }
+    visible.push(hit);
+    if (visible.length === limit) break;
+  }
+  return visible;
+}
+
+/** `GET /search?q=&limit=`: named features and places, case- and diacritic-insensitive, limited to what the caller may read. */
+export function searchRoutes({ provider }: Services) {
+  return new Hono<AppEnv>().get('/', (c) => {
     const { q, limit } = parseSearchQuery(new URL(c.req.url).searchParams);
-    const results = provider.search(q, limit);
+    const results = visibleHits(provider, c.get('principal'), q, limit);
     const body: SearchResponse = { query: q, numberReturned: results.length, results };
     return c.json(body);
   });

@@ -13,6 +13,8 @@ export type ItemQuery = {
   bbox?: Bbox;
   datetime?: TimeRange;
   filters: readonly PropertyFilter[];
+  /** Only these feature ids (a reader's row-level scope); undefined means no restriction. */
+  ids?: readonly number[];
   limit: number;
   offset: number;
 };

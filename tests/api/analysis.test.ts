@@ -17,10 +17,10 @@ type HotspotAnswer = {
 let test: TestApp;
 let clusters: PlantedCluster[];
 
-beforeAll(() => {
+beforeAll(async () => {
   const generated = generateDemoWithClusters();
   clusters = generated.clusters;
-  test = createTestApp(generated.dataset);
+  test = await createTestApp(generated.dataset);
 });
 
 describe('GET /api/analysis/hotspots on the demo data', () => {

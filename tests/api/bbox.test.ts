@@ -17,9 +17,9 @@ function bruteForce(collection: FeatureCollection, bbox: number[]): number[] {
     .sort((a, b) => a - b);
 }
 
-describe('bbox filter', () => {
+describe('bbox filter', async () => {
   const dataset = randomDataset(21, 400);
-  const { app } = createTestApp(dataset);
+  const { app } = await createTestApp(dataset);
   const random = createPrng(22);
   const boxes = Array.from({ length: 40 }, () => {
     const x = AREA.minx + random() * (AREA.maxx - AREA.minx);

@@ -4,9 +4,9 @@ import { randomDataset } from '../helpers/random-dataset.ts';
 
 type Page = { features: { id: number; properties: Record<string, string> }[]; numberMatched: number };
 
-describe('datetime filter', () => {
+describe('datetime filter', async () => {
   const dataset = randomDataset(31, 300);
-  const { app } = createTestApp(dataset);
+  const { app } = await createTestApp(dataset);
   const times = dataset.incidents.features.map((feature) => ({ id: Number(feature.id), ms: Date.parse(String(feature.properties?.occurred_at)) }));
   const expectIds = async (datetime: string, keep: (ms: number) => boolean): Promise<void> => {
     const { status, body } = await getJson<Page>(app, `/api/collections/incidents/items?limit=10000&datetime=${encodeURIComponent(datetime)}`);

@@ -30,8 +30,8 @@ const BAD_REQUESTS: [string, string][] = [
   ['/api/search?q=dak&page=2', 'page'],
 ];
 
-describe('bad input', () => {
-  const { app } = createTestApp(randomDataset(51, 5));
+describe('bad input', async () => {
+  const { app } = await createTestApp(randomDataset(51, 5));
 
   it.each(BAD_REQUESTS)('%s answers 400 naming %s', async (path, parameter) => {
     const { status, type, body } = await getJson<ErrorBody>(app, path);

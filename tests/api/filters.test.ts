@@ -4,9 +4,9 @@ import { randomDataset } from '../helpers/random-dataset.ts';
 
 type Page = { features: { id: number }[]; numberMatched: number };
 
-describe('equality filters', () => {
+describe('equality filters', async () => {
   const dataset = randomDataset(41, 200);
-  const { app } = createTestApp(dataset);
+  const { app } = await createTestApp(dataset);
   const idsWhere = (collectionId: string, keep: (properties: Record<string, unknown>) => boolean): number[] =>
     dataset[collectionId].features.filter((feature) => keep(feature.properties ?? {})).map((feature) => Number(feature.id));
   const ids = async (path: string): Promise<number[]> => {

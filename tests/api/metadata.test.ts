@@ -6,9 +6,9 @@ import { randomDataset } from '../helpers/random-dataset.ts';
 type Link = { rel: string; type: string; href: string; title: string };
 type Collection = { id: string; itemType: string; crs: string[]; links: Link[]; extent: { spatial: { bbox: number[][] }; temporal?: { interval: (string | null)[][] } } };
 
-describe('metadata documents', () => {
+describe('metadata documents', async () => {
   const dataset = randomDataset(61, 20);
-  const { app } = createTestApp(dataset);
+  const { app } = await createTestApp(dataset);
 
   it('the landing page links self, service-desc, conformance and data', async () => {
     const { status, type, body } = await getJson<{ links: Link[] }>(app, '/api');

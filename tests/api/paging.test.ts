@@ -12,7 +12,7 @@ const relative = (href: string): string => {
 
 describe('items paging', () => {
   it('visits every feature exactly once by following next links', async () => {
-    const { app } = createTestApp(randomDataset(7, 237));
+    const { app } = await createTestApp(randomDataset(7, 237));
     let path: string | undefined = '/api/collections/bts_sites/items?limit=25';
     const seen: number[] = [];
     let numberMatched = -1;
@@ -32,7 +32,7 @@ describe('items paging', () => {
   });
 
   it('links a later page back to the previous one and keeps other parameters', async () => {
-    const { app } = createTestApp(randomDataset(8, 60));
+    const { app } = await createTestApp(randomDataset(8, 60));
     const { body } = await getJson<Page>(app, '/api/collections/incidents/items?limit=20&offset=30&datetime=2020-01-01/..');
     const prev = body.links.find((link) => link.rel === 'prev');
     expect(prev?.type).toBe('application/geo+json');
@@ -42,13 +42,13 @@ describe('items paging', () => {
   });
 
   it('has no prev link on the first page and no next link on the last', async () => {
-    const { app } = createTestApp(randomDataset(9, 10));
+    const { app } = await createTestApp(randomDataset(9, 10));
     const { body } = await getJson<Page>(app, '/api/collections/roads/items?limit=10');
     expect(body.links.map((link) => link.rel).sort()).toEqual(['collection', 'self']);
   });
 
   it('clamps limit to 10000', async () => {
-    const { app } = createTestApp(randomDataset(10, 10_050, ['incidents']));
+    const { app } = await createTestApp(randomDataset(10, 10_050, ['incidents']));
     const { status, body } = await getJson<Page>(app, '/api/collections/incidents/items?limit=999999');
     expect(status).toBe(200);
     expect(body.numberReturned).toBe(10_000);
@@ -57,7 +57,7 @@ describe('items paging', () => {
   });
 
   it('builds absolute links with a type and title from the request origin', async () => {
-    const { app } = createTestApp(randomDataset(11, 5));
+    const { app } = await createTestApp(randomDataset(11, 5));
     const { body } = await getJson<Page>(app, 'http://netguard.test:9000/api/collections/roads/items');
     for (const link of body.links) {
       expect(link.href.startsWith('http://netguard.test:9000/api/')).toBe(true);

@@ -17,8 +17,8 @@ function post(body: unknown, raw?: string) {
   return test.app.request('/api/patrol-plans', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: raw ?? JSON.stringify(body) });
 }
 
-beforeAll(() => {
-  test = createTestApp(generateDemo());
+beforeAll(async () => {
+  test = await createTestApp(generateDemo());
 });
 
 describe('/api/patrol-plans', () => {
@@ -84,10 +84,10 @@ describe('/api/patrol-plans', () => {
     expect((await getJson<{ plans: unknown[] }>(test.app, '/api/patrol-plans')).body.plans.length).toBe(before);
   });
 
-  it('refuses a body over 64 KB with a 400 and saves nothing', async () => {
+  it('refuses a body over 64 KB with a 413 and saves nothing', async () => {
     const before = (await getJson<{ plans: unknown[] }>(test.app, '/api/patrol-plans')).body.plans.length;
     const response = await post({ ...request, name: 'x'.repeat(70_000) });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('BodyTooLarge');
     expect((await getJson<{ plans: unknown[] }>(test.app, '/api/patrol-plans')).body.plans.length).toBe(before);
   });

@@ -35,8 +35,8 @@ const dataset = {
   bts_sites: collection([bts('DAKGLEI-01'), bts('KT-001')]),
 };
 
-describe('search', () => {
-  const { app } = createTestApp(dataset);
+describe('search', async () => {
+  const { app } = await createTestApp(dataset);
   const search = async (q: string): Promise<SearchBody> => (await getJson<SearchBody>(app, `/api/search?q=${encodeURIComponent(q)}`)).body;
 
   it('finds Đắk Glei and the Đăk communes from plain ASCII', async () => {
@@ -97,7 +97,7 @@ describe('search', () => {
   });
 
   it('stores text as NFC even when given NFD', async () => {
-    const { app: nfdApp } = createTestApp({ admin_areas: collection([{ ...area('Đắk Tô'.normalize('NFD'), 'district', 'district'), id: 1 }]) });
+    const { app: nfdApp } = await createTestApp({ admin_areas: collection([{ ...area('Đắk Tô'.normalize('NFD'), 'district', 'district'), id: 1 }]) });
     const { body } = await getJson<SearchBody>(nfdApp, '/api/search?q=dak to');
     expect(body.results[0].label).toBe('Đắk Tô'.normalize('NFC'));
   });

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/test-app.ts';
 
-describe('web app files', () => {
+describe('web app files', async () => {
   const webRoot = mkdtempSync(join(tmpdir(), 'netguard-web-'));
   mkdirSync(join(webRoot, 'glyphs', 'Noto Sans Regular'), { recursive: true });
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>NetGuard</title>');
   writeFileSync(join(webRoot, 'glyphs', 'Noto Sans Regular', '0-255.pbf'), Buffer.from([0x0a, 0x00]));
-  const { app } = createTestApp({}, { webRoot });
+  const { app } = await createTestApp({}, { webRoot });
   afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
 
   it('serves index.html at /', async () => {

@@ -1,25 +1,62 @@
 import type { FeatureCollection } from 'geojson';
 import { createApp } from '../../server/app.ts';
+import { DEMO_USERS, seedDemoAccounts } from '../../server/auth/demo-accounts.ts';
 import { migrate, openDatabase } from '../../server/db/open.ts';
 import { seedDemo } from '../../server/db/seed.ts';
+import { createSqliteServices, type Services } from '../../server/services.ts';
 import type { FeatureProvider } from '../../server/storage/provider.ts';
-import { createSqlitePlanStore } from '../../server/patrol-plans/store.ts';
-import { createSqliteProvider } from '../../server/storage/sqlite/provider.ts';
 
-export type TestApp = { app: ReturnType<typeof createApp>; provider: FeatureProvider };
-export type TestAppOptions = { webRoot?: string };
+/** A demo account's username: admin, police, dic, viettel, vnpt, ubnd. */
+export type DemoUser = (typeof DEMO_USERS)[number]['username'];
+export type Caller = DemoUser | 'public';
 
-/** A fresh in-memory database, migrated and seeded with `dataset`, behind the real app. */
-export function createTestApp(dataset: Record<string, FeatureCollection> = {}, options: TestAppOptions = {}): TestApp {
+/** Sends requests to the app in-process, as one caller (a demo account's API token, or nobody). */
+export type Client = { request: (path: string, init?: RequestInit) => Promise<Response> };
+
+export type TestApp = {
+  /** The app as the `admin` account: functional tests of the API that are not about access. */
+  app: Client;
+  /** The app as any demo account or the public. */
+  as: (caller: Caller) => Client;
+  raw: ReturnType<typeof createApp>;
+  provider: FeatureProvider;
+  services: Services;
+  /** The raw API token of each demo account. */
+  tokens: Record<string, string>;
+};
+export type TestAppOptions = { webRoot?: string; now?: () => Date };
+
+/**
+ * A fresh in-memory database, migrated and seeded with `dataset` and the demo accounts, behind the real app.
+ * Every demo account gets an API token, so tests call the API as it without a sign-in round trip.
+ */
+export async function createTestApp(dataset: Record<string, FeatureCollection> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const db = openDatabase(':memory:');
   migrate(db);
-  const provider = createSqliteProvider(db);
-  seedDemo(provider, dataset);
-  return { app: createApp({ provider, plans: createSqlitePlanStore(db), webRoot: options.webRoot }), provider };
+  const services = createSqliteServices(db, options.now);
+  seedDemo(services.provider, dataset);
+  await seedDemoAccounts(services.accounts);
+  const tokens = Object.fromEntries(services.accounts.users().map((user) => [user.username, services.accounts.createToken(user.userId, 'tests').token]));
+  const raw = createApp(services, { webRoot: options.webRoot });
+  const as = (caller: Caller): Client => ({
+    request: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (caller !== 'public' && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${tokens[caller]}`);
+      return Promise.resolve(raw.request(path, { ...init, headers }));
+    },
+  });
+  return { app: as('admin'), as, raw, provider: services.provider, services, tokens };
 }
 
 /** GETs `path` and returns status, content type and parsed JSON body. */
-export async function getJson<T = Record<string, unknown>>(app: TestApp['app'], path: string): Promise<{ status: number; type: string; body: T }> {
+export async function getJson<T = Record<string, unknown>>(app: Client, path: string): Promise<{ status: number; type: string; body: T }> {
   const response = await app.request(path);
   return { status: response.status, type: response.headers.get('content-type') ?? '', body: (await response.json()) as T };
+}
+
+/** Sends `body` as JSON with `method` and returns status and parsed body (null for an empty body). */
+export async function sendJson<T = Record<string, unknown>>(app: Client, method: string, path: string, body: unknown): Promise<{ status: number; body: T }> {
+  const response = await app.request(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }

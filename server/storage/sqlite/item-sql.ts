@@ -35,6 +35,10 @@ export function itemSql(collection: CollectionDef, query: ItemQuery): ItemSql {
     else conditions.push(`t.${def.name} = ?`);
     params.push(typeof filter.value === 'boolean' ? Number(filter.value) : filter.value);
   }
+  if (query.ids) {
+    conditions.push('t.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.ids));
+  }
   return { from, where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 

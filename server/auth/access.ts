@@ -1,0 +1,116 @@
+import { bbox as turfBbox, booleanIntersects } from '@turf/turf';
+import type { Feature, Geometry } from 'geojson';
+import type { CollectionDef } from '../collections/types.ts';
+import type { FeatureProvider, ItemQuery, PropertyFilter, StoredFeature } from '../storage/provider.ts';
+import { Forbidden } from '../errors.ts';
+import type { Principal } from './principal.ts';
+
+const BASE = new Set(['admin_areas', 'roads', 'police_stations', 'scrap_dealers']);
+export const ASSET_COLLECTION_IDS = ['cable_routes', 'bts_sites', 'facilities'] as const;
+const ASSETS = new Set<string>(ASSET_COLLECTION_IDS);
+/** What a carrier may see of another carrier's asset (issue 4): geometry, owner and status. */
+const SHARED_ASSET_PROPERTIES = ['owner', 'status'] as const;
+
+/**
+ * How much of one collection a principal may read. `filters` and `ids` narrow the rows (and so `numberMatched`);
+ * `redact` trims each returned feature. The one place these rules live: items, single items, search, analysis,
+ * exports and tiles all ask here.
+ */
+export type ReadScope = {
+  filters: PropertyFilter[];
+  ids?: number[];
+  redact: (feature: StoredFeature) => StoredFeature;
+  /** True when every row and property is visible. */
+  full: boolean;
+  /** Properties visible on every row; a filter on any other property narrows to `privateRows`, so filtering cannot reveal what redaction hides. */
+  sharedProperties?: readonly string[];
+  privateRows?: PropertyFilter;
+};
+
+const FULL: ReadScope = { filters: [], redact: (feature) => feature, full: true };
+
+const redactForeignAsset = (carrier: string) => (feature: StoredFeature): StoredFeature => {
+  if (feature.properties.owner === carrier) return feature;
+  const properties = Object.fromEntries(SHARED_ASSET_PROPERTIES.map((name) => [name, feature.properties[name] ?? null]));
+  return { ...feature, properties };
+};
+
+/**
+ * Designated key-target zones that cover at least one of the carrier's assets. Zones are few (tens to hundreds) and
+ * each asks the R*Tree only for assets under its own bbox, so this stays cheap per request.
+ */
+export function keyTargetsCoveringCarrier(provider: FeatureProvider, carrier: string): number[] {
+  const zones = provider.query('key_targets', { filters: [{ property: 'status', value: 'designated' }], limit: 1_000_000, offset: 0 }).features;
+  return zones
+    .filter((zone) => {
+      const bbox = turfBbox(zone.geometry) as [number, number, number, number];
+      return ASSET_COLLECTION_IDS.some((collectionId) =>
+        provider
+          .query(collectionId, { bbox, filters: [{ property: 'owner', value: carrier }], limit: 100_000, offset: 0 })
+          .features.some((asset) => booleanIntersects(zone as Feature<Geometry>, asset as Feature<Geometry>)),
+      );
+    })
+    .map((zone) => zone.id);
+}
+
+/**
+ * The principal's read scope on a collection, or null when they may not read it at all (deny by default: a
+ * collection not named here is readable by nobody).
+ */
+export function readScope(principal: Principal, collectionId: string, provider: FeatureProvider): ReadScope | null {
+  if (principal.kind === 'public') return null;
+  const security = principal.role === 'admin' || principal.role === 'police_planner' || principal.role === 'dic_reviewer';
+  if (BASE.has(collectionId)) return FULL;
+  if (ASSETS.has(collectionId)) {
+    if (principal.role === 'carrier_editor' && principal.carrier) {
+      return {
+        filters: [], redact: redactForeignAsset(principal.carrier), full: false,
+        sharedProperties: SHARED_ASSET_PROPERTIES, privateRows: { property: 'owner', value: principal.carrier },
+      };
+    }
+    return FULL;
+  }
+  if (collectionId === 'key_targets') {
+    if (security) return FULL;
+    if (principal.role === 'carrier_editor' && principal.carrier) {
+      return { filters: [], ids: keyTargetsCoveringCarrier(provider, principal.carrier), redact: (feature) => feature, full: false };
+    }
+    return null;
+  }
+  if (collectionId === 'incidents') {
+    if (security) return FULL;
+    if (principal.role === 'carrier_editor' && principal.carrier) {
+      return { filters: [{ property: 'asset_owner', value: principal.carrier }], redact: (feature) => feature, full: false };
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The query with the scope's row limits added. */
+export function scopedQuery<Q extends ItemQuery>(scope: ReadScope, query: Q): Q {
+  const filters = [...query.filters, ...scope.filters];
+  const shared = scope.sharedProperties;
+  if (shared && scope.privateRows && query.filters.some((filter) => !shared.includes(filter.property))) filters.push(scope.privateRows);
+  return { ...query, filters, ...(scope.ids ? { ids: query.ids ? query.ids.filter((id) => scope.ids!.includes(id)) : scope.ids } : {}) };
+}
+
+/** `readScope`, or a 403 naming the collection. */
+export function requireReadScope(principal: Principal, collection: CollectionDef, provider: FeatureProvider): ReadScope {
+  const scope = readScope(principal, collection.id, provider);
+  if (!scope) throw new Forbidden(`your role may not read ${collection.id}`, { collection: collection.id });
+  return scope;
+}
+
+/** True when the feature is within the scope's rows (for single-item reads and search hits). */
+export function scopeAdmits(scope: ReadScope, feature: StoredFeature): boolean {
+  if (scope.ids && !scope.ids.includes(feature.id)) return false;
+  return scope.filters.every((filter) => feature.properties[filter.property] === filter.value);
+}
+
+/** True when a carrier editor may edit features of this owner; security roles other than admin edit no assets. */
+export function mayEditAsset(principal: Principal, owner: unknown): boolean {
+  if (principal.kind !== 'user') return false;
+  if (principal.role === 'admin') return true;
+  return principal.role === 'carrier_editor' && principal.carrier !== null && principal.carrier === owner;
+}

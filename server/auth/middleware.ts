@@ -1,0 +1,69 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
+import { Forbidden, Unauthenticated } from '../errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { AccountStore } from './accounts.ts';
+import { audienceOf, PUBLIC } from './principal.ts';
+import type { RouteRule } from './route-rule.ts';
+
+export const SESSION_COOKIE = 'ng_session';
+export const CSRF_HEADER = 'X-CSRF-Token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The client's address as the socket saw it (no proxy headers are trusted); `local` for in-process requests. */
+function clientAddress(env: unknown): string {
+  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'local';
+}
+
+/**
+ * Sets `principal`: a bearer API token, else a session cookie, else the public. A bad token is a 401 (a machine
+ * client should hear that its credential is wrong); a stale cookie just means the public. Writes authenticated by the
+ * cookie must echo the session's CSRF token in `X-CSRF-Token`: SameSite=Strict already stops cross-site sends, and the
+ * header stops anything that slips past it.
+ */
+export function authenticate(accounts: AccountStore): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('clientAddress', clientAddress(c.env));
+    const authorization = c.req.header('Authorization');
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const found = match ? accounts.tokenUser(match[1]) : null;
+      if (!found) throw new Unauthenticated('the API token is unknown or revoked');
+      c.set('principal', { ...found.user, kind: 'user', via: 'token', tokenId: found.tokenId });
+      return next();
+    }
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const session = cookie ? accounts.session(cookie) : null;
+    if (!session) {
+      c.set('principal', PUBLIC);
+      return next();
+    }
+    if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
+      throw new Forbidden(`writes with a session cookie must carry the session's ${CSRF_HEADER} header`, { reason: 'csrf' });
+    }
+    c.set('principal', { ...session.user, kind: 'user', via: 'session' });
+    return next();
+  };
+}
+
+/**
+ * Admits the request only when a rule for the matched route names the caller's audience. A route with no rule is
+ * refused: deny by default. Requests that match no route pass on to the 404 handler.
+ */
+export function authorize(rules: readonly RouteRule[]): MiddlewareHandler<AppEnv> {
+  const byKey = new Map(rules.map((rule) => [`${rule.method} ${rule.path}`, rule]));
+  return async (c, next) => {
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    const endpoint = matchedRoutes(c).find((route) => route.method === method && route.path.startsWith('/api'));
+    if (!endpoint) return next();
+    const rule = byKey.get(`${method} ${endpoint.path}`);
+    const principal = c.get('principal');
+    if (rule?.allow.includes(audienceOf(principal))) return next();
+    if (principal.kind === 'public') throw new Unauthenticated();
+    throw new Forbidden(rule ? `the role ${principal.role} may not ${method} ${endpoint.path}` : `no access rule admits ${method} ${endpoint.path}`, {
+      role: principal.role,
+    });
+  };
+}

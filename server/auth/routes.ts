@@ -1,0 +1,114 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { InvalidBody, NotFound, TooManyRequests, Unauthenticated } from '../errors.ts';
+import { jsonObject, limitBody } from '../http/body.ts';
+import type { AppEnv } from '../http/env.ts';
+import { createRateLimiter } from '../http/rate-limit.ts';
+import { rule, type RouteRule } from './route-rule.ts';
+import { ADMIN, EVERYONE, SIGNED_IN } from './audiences.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from './middleware.ts';
+import { ROLES, type Principal } from './principal.ts';
+import type { Services } from '../services.ts';
+
+export const AUTH_RULES: RouteRule[] = [
+  rule('POST', '/api/auth/login', EVERYONE),
+  rule('POST', '/api/auth/logout', SIGNED_IN),
+  rule('GET', '/api/auth/session', EVERYONE),
+  rule('GET', '/api/admin/organisations', ADMIN),
+  rule('GET', '/api/admin/users', ADMIN),
+  rule('POST', '/api/admin/users', ADMIN),
+  rule('GET', '/api/admin/tokens', ADMIN),
+  rule('POST', '/api/admin/tokens', ADMIN),
+  rule('DELETE', '/api/admin/tokens/:id', ADMIN),
+];
+
+/** Failed sign-ins allowed per username and client address before a pause (OWASP's "account lockout" advice, softened to a timed pause). */
+export const LOGIN_ATTEMPTS = 5;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+const loginBody = z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }).strict();
+const userBody = z
+  .object({ username: z.string(), displayName: z.string().min(1).max(120), password: z.string().max(200), role: z.enum(ROLES), organisation: z.string() })
+  .strict();
+const tokenBody = z.object({ username: z.string(), name: z.string().min(1).max(120) }).strict();
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+    throw new InvalidBody(`${problems[0].path}: ${problems[0].message}`, { problems });
+  }
+  return result.data;
+}
+
+/** The signed-in user as the web app sees it. */
+export const sessionView = (principal: Principal) =>
+  principal.kind === 'public'
+    ? null
+    : { username: principal.username, displayName: principal.displayName, role: principal.role, organisation: principal.organisationName, carrier: principal.carrier };
+
+/** `/api/auth/*` (sign in and out, who am I) and `/api/admin/*` (users and API tokens). */
+export function authRoutes(services: Services) {
+  const { accounts, audit } = services;
+  const failures = createRateLimiter({ limit: LOGIN_ATTEMPTS, windowMs: LOGIN_WINDOW_MS, now: () => services.now().getTime() });
+  const small = limitBody(4 * 1024);
+  return new Hono<AppEnv>()
+    .post('/auth/login', small, async (c) => {
+      const { username, password } = parse(loginBody, await jsonObject(c.req.raw));
+      const key = `${username.toLowerCase()}|${c.get('clientAddress')}`;
+      const pause = failures.blocked(key);
+      if (pause.blocked) throw new TooManyRequests('too many failed sign-ins; wait before trying again', pause.retryAfterSeconds);
+      const user = await accounts.verifyLogin(username, password);
+      if (!user) {
+        failures.hit(key);
+        audit.append({ principal: c.get('principal'), action: 'login_failed', targetType: 'users', details: { username }, ip: c.get('clientAddress') });
+        throw new Unauthenticated('wrong username or password');
+      }
+      failures.reset(key);
+      const session = accounts.createSession(user.userId);
+      const principal: Principal = { ...user, kind: 'user', via: 'session' };
+      audit.append({ principal, action: 'login', targetType: 'users', targetId: user.userId, ip: c.get('clientAddress') });
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:', expires: new Date(session.expiresAt),
+      });
+      return c.json({ user: sessionView(principal), csrfToken: session.csrfToken, csrfHeader: CSRF_HEADER });
+    })
+    .post('/auth/logout', (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) accounts.deleteSession(token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      audit.append({ principal: c.get('principal'), action: 'logout', targetType: 'users', ip: c.get('clientAddress') });
+      return c.body(null, 204);
+    })
+    .get('/auth/session', (c) => {
+      const principal = c.get('principal');
+      const token = getCookie(c, SESSION_COOKIE);
+      const csrfToken = principal.kind === 'user' && principal.via === 'session' && token ? accounts.session(token)?.csrfToken ?? null : null;
+      return c.json({ user: sessionView(principal), csrfToken, csrfHeader: CSRF_HEADER });
+    })
+    .get('/admin/organisations', (c) => c.json({ organisations: accounts.organisations() }))
+    .get('/admin/users', (c) => c.json({ users: accounts.users() }))
+    .post('/admin/users', small, async (c) => {
+      const body = parse(userBody, await jsonObject(c.req.raw));
+      const user = await accounts.createUser({ ...body, organisationCode: body.organisation });
+      audit.append({ principal: c.get('principal'), action: 'create', targetType: 'users', targetId: user.userId, after: user, ip: c.get('clientAddress') });
+      return c.json({ user }, 201);
+    })
+    .get('/admin/tokens', (c) => c.json({ tokens: accounts.tokens() }))
+    .post('/admin/tokens', small, async (c) => {
+      const body = parse(tokenBody, await jsonObject(c.req.raw));
+      const user = accounts.users().find((candidate) => candidate.username.toLowerCase() === body.username.toLowerCase());
+      if (!user) throw new InvalidBody(`user "${body.username}" does not exist`, { field: 'username' });
+      const issued = accounts.createToken(user.userId, body.name);
+      audit.append({ principal: c.get('principal'), action: 'create', targetType: 'api_tokens', targetId: issued.id, after: { name: body.name, username: user.username }, ip: c.get('clientAddress') });
+      // The only time the secrets are shown: the store keeps a hash of the token.
+      return c.json({ id: issued.id, name: body.name, username: user.username, token: issued.token, signingSecret: issued.signingSecret }, 201);
+    })
+    .delete('/admin/tokens/:id', (c) => {
+      const id = Number(c.req.param('id'));
+      if (!Number.isInteger(id) || !accounts.revokeToken(id)) throw new NotFound(`no active API token ${c.req.param('id')}`, { id: c.req.param('id') });
+      audit.append({ principal: c.get('principal'), action: 'delete', targetType: 'api_tokens', targetId: id, ip: c.get('clientAddress') });
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,17 @@
+import { ANALYSIS_RULES } from '../analysis-api/routes.ts';
+import { AUDIT_RULES } from '../audit/routes.ts';
+import { OGC_RULES } from '../ogc/rules.ts';
+import { PATROL_PLAN_RULES } from '../patrol-plans/routes.ts';
+import { SEARCH_RULES } from '../search/routes.ts';
+import type { RouteRule } from './route-rule.ts';
+import { AUTH_RULES } from './routes.ts';
+
+/** Every API route's access rule, one list per capability module. `tests/api/authorization.test.ts` checks it covers every route. */
+export const ROUTE_RULES: readonly RouteRule[] = [
+  ...AUTH_RULES,
+  ...OGC_RULES,
+  ...SEARCH_RULES,
+  ...ANALYSIS_RULES,
+  ...PATROL_PLAN_RULES,
+  ...AUDIT_RULES,
+];

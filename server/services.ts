@@ -1,0 +1,34 @@
+import { createSqliteAccountStore, type AccountStore } from './auth/accounts.ts';
+import { createSqliteAuditLog, type AuditLog } from './audit/log.ts';
+import type { SqliteDatabase } from './db/open.ts';
+import { createEventHub, type EventHub } from './events/hub.ts';
+import { createSqlitePlanStore, type PatrolPlanStore } from './patrol-plans/store.ts';
+import type { FeatureProvider } from './storage/provider.ts';
+import { createSqliteProvider } from './storage/sqlite/provider.ts';
+
+/**
+ * Everything the routes use, built once per process. Each store sits behind its own interface; `db` is there for the
+ * SQLite stores that capability modules build for themselves and for transactions that span stores (a write and its
+ * audit entry commit together).
+ */
+export type Services = {
+  db: SqliteDatabase;
+  provider: FeatureProvider;
+  plans: PatrolPlanStore;
+  accounts: AccountStore;
+  audit: AuditLog;
+  events: EventHub;
+  now: () => Date;
+};
+
+export function createSqliteServices(db: SqliteDatabase, now: () => Date = () => new Date()): Services {
+  return {
+    db,
+    provider: createSqliteProvider(db),
+    plans: createSqlitePlanStore(db),
+    accounts: createSqliteAccountStore(db, now),
+    audit: createSqliteAuditLog(db, now),
+    events: createEventHub(),
+    now,
+  };
+}
