@@ -61,3 +61,10 @@ export class TooManyRequests extends AppError {
     super(429, 'TooManyRequests', message, { retryAfterSeconds });
   }
 }
+
+/** 400: a feature does not fit its collection (geometry type or validity, a property's type or vocabulary); the message names the place. */
+export class InvalidFeature extends AppError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(400, 'InvalidFeature', message, details);
+  }
+}

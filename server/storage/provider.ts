@@ -52,6 +52,17 @@ export interface FeatureProvider {
   points(collectionId: string, query: { datetime?: TimeRange; properties: readonly string[] }): FeatureCollection<Point, Record<string, unknown>>;
   /** Inserts features with their own integer ids, in one transaction; throws on invalid features. */
   insert(collectionId: string, features: readonly Feature[]): void;
+  /** Stores one new feature under the next free id (any `id` it carries is ignored) and returns it as stored. */
+  create(collectionId: string, feature: Feature): StoredFeature;
+  /** Replaces a feature's geometry and properties; undefined when there is no such feature. */
+  replace(collectionId: string, id: number, feature: Feature): StoredFeature | undefined;
+  /** Deletes a feature; returns what was deleted, or undefined when there was none. */
+  remove(collectionId: string, id: number): StoredFeature | undefined;
+  /**
+   * Runs `work` in one transaction: every write inside commits together or not at all (an edit and its audit entry,
+   * an import of many features). Nested calls join the outer transaction.
+   */
+  transaction<T>(work: () => T): T;
   /** Inserts several collections in one transaction (the demo seed). */
   insertDataset(dataset: Record<string, FeatureCollection>): void;
   /** Features whose searchable text contains `query` (folded), best first. */

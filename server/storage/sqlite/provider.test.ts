@@ -47,3 +47,44 @@ describe('sqlite provider insert', () => {
     expect(() => freshProvider().insert('bts_sites', [line])).toThrow(/geometry: Point expected/);
   });
 });
+
+describe('sqlite provider edits', () => {
+  const moved = (feature: Feature, coordinates: [number, number]): Feature => ({ ...feature, geometry: { type: 'Point', coordinates } });
+
+  it('creates under the next free id, whatever id the feature carries', () => {
+    const provider = freshProvider();
+    provider.insert('bts_sites', [site(41, 'vnpt')]);
+    expect(provider.create('bts_sites', site(5, 'fpt')).id).toBe(42);
+  });
+
+  it('moves a replaced feature in the spatial index and the search index', () => {
+    const provider = freshProvider();
+    provider.insert('bts_sites', [site(1, 'vnpt')]);
+    provider.replace('bts_sites', 1, { ...moved(site(1, 'vnpt'), [107.8, 14.9]), properties: { ...site(1, 'vnpt').properties, site_code: 'KTM-NEW' } });
+    const near = (bbox: [number, number, number, number]) => provider.query('bts_sites', { bbox, filters: [], limit: 10, offset: 0 }).numberMatched;
+    expect(near([107.99, 14.49, 108.01, 14.51])).toBe(0);
+    expect(near([107.79, 14.89, 107.81, 14.91])).toBe(1);
+    expect(provider.search('KTM-NEW', 5).map((hit) => hit.id)).toEqual([1]);
+    expect(provider.search('S1', 5)).toEqual([]);
+  });
+
+  it('removes a feature from the table, the spatial index and search', () => {
+    const provider = freshProvider();
+    provider.insert('bts_sites', [site(1, 'vnpt'), site(2, 'vnpt')]);
+    expect(provider.remove('bts_sites', 1)?.id).toBe(1);
+    expect(provider.remove('bts_sites', 1)).toBeUndefined();
+    expect(provider.query('bts_sites', { bbox: [107, 14, 109, 15], filters: [], limit: 10, offset: 0 }).features.map((f) => f.id)).toEqual([2]);
+    expect(provider.search('S1', 5)).toEqual([]);
+  });
+
+  it('rolls back every write of a transaction that throws', () => {
+    const provider = freshProvider();
+    expect(() =>
+      provider.transaction(() => {
+        provider.create('bts_sites', site(0, 'vnpt'));
+        provider.create('bts_sites', site(0, 'acme'));
+      }),
+    ).toThrow(/owner/);
+    expect(provider.counts().bts_sites).toBe(0);
+  });
+});

@@ -27,8 +27,8 @@ function transact(db: SqliteDatabase, write: () => void): void {
   }
 }
 
-function insertRows(db: SqliteDatabase, collection: CollectionDef, features: readonly Feature[]): void {
-  const rows = features.map((feature, index) => featureToRow(collection, feature, index));
+function insertRows(db: SqliteDatabase, collection: CollectionDef, features: readonly Feature[], single?: null): void {
+  const rows = features.map((feature, index) => featureToRow(collection, feature, single === null ? null : index));
   const columns = ['id', ...collection.properties.map((property) => property.name), 'geometry', 'minx', 'miny', 'maxx', 'maxy'];
   if (collection.temporalProperty) columns.push('temporal_ms');
   const insert = db.prepare(`INSERT INTO ${collection.id} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`);
@@ -40,12 +40,18 @@ function insertRows(db: SqliteDatabase, collection: CollectionDef, features: rea
   });
 }
 
+function unindex(db: SqliteDatabase, collection: CollectionDef, id: number): void {
+  db.prepare(`DELETE FROM ${collection.id}_rtree WHERE id = ?`).run(id);
+  // Only collections with search properties have rows there; FTS5 cannot index feature_id, so skip the scan otherwise.
+  if (collection.searchProperties?.length) db.prepare('DELETE FROM search_index WHERE collection = ? AND feature_id = ?').run(collection.id, id);
+}
+
 /**
  * A FeatureProvider over a migrated better-sqlite3 database (see `server/db/open.ts`).
  * @param db an open, migrated database; `close()` closes it
  */
 export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
-  return {
+  const provider: FeatureProvider = {
     query(collectionId: string, query: ItemQuery): QueryResult {
       const collection = collectionOrThrow(collectionId);
       const sql = itemSql(collection, query);
@@ -68,6 +74,35 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
       const collection = collectionOrThrow(collectionId);
       transact(db, () => insertRows(db, collection, features));
     },
+    create(collectionId, feature) {
+      const collection = collectionOrThrow(collectionId);
+      return db.transaction(() => {
+        const id = (db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM ${collection.id}`).pluck().get() as number);
+        insertRows(db, collection, [{ ...feature, id }], null);
+        return provider.get(collection.id, id)!;
+      })();
+    },
+    replace(collectionId, id, feature) {
+      const collection = collectionOrThrow(collectionId);
+      return db.transaction(() => {
+        if (!provider.get(collection.id, id)) return undefined;
+        db.prepare(`DELETE FROM ${collection.id} WHERE id = ?`).run(id);
+        unindex(db, collection, id);
+        insertRows(db, collection, [{ ...feature, id }], null);
+        return provider.get(collection.id, id)!;
+      })();
+    },
+    remove(collectionId, id) {
+      const collection = collectionOrThrow(collectionId);
+      return db.transaction(() => {
+        const existing = provider.get(collection.id, id);
+        if (!existing) return undefined;
+        db.prepare(`DELETE FROM ${collection.id} WHERE id = ?`).run(id);
+        unindex(db, collection, id);
+        return existing;
+      })();
+    },
+    transaction: (work) => db.transaction(work)(),
     insertDataset(dataset: Record<string, FeatureCollection>): void {
       for (const id of Object.keys(dataset)) collectionOrThrow(id);
       transact(db, () => {
@@ -93,4 +128,5 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
     },
     close: () => db.close(),
   };
+  return provider;
 }

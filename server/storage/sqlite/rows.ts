@@ -1,6 +1,7 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import type { CollectionDef, PropertyDef } from '../../collections/types.ts';
 import type { Bbox, StoredFeature } from '../provider.ts';
+import { InvalidFeature } from '../../errors.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -31,10 +32,10 @@ function positions(geometry: Geometry): Position[] {
 /** Bounding box of a geometry; throws when it has no positions. */
 export function geometryBbox(geometry: Geometry): Bbox {
   const all = positions(geometry);
-  if (all.length === 0) throw new Error('geometry has no positions');
+  if (all.length === 0) throw new InvalidFeature('geometry has no positions');
   const bbox: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of all) {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error('geometry has a non-finite coordinate');
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new InvalidFeature('geometry has a non-finite coordinate');
     bbox[0] = Math.min(bbox[0], x);
     bbox[1] = Math.min(bbox[1], y);
     bbox[2] = Math.max(bbox[2], x);
@@ -45,11 +46,11 @@ export function geometryBbox(geometry: Geometry): Bbox {
 
 function encodeValue(def: PropertyDef, value: unknown, where: string): unknown {
   if (value === undefined || value === null) {
-    if (def.required) throw new Error(`${where}: required`);
+    if (def.required) throw new InvalidFeature(`${where}: required`);
     return null;
   }
   const ok = (condition: boolean): void => {
-    if (!condition) throw new Error(`${where}: ${def.type} expected, got ${JSON.stringify(value)}`);
+    if (!condition) throw new InvalidFeature(`${where}: ${def.type} expected, got ${JSON.stringify(value)}`);
   };
   switch (def.type) {
     case 'text':
@@ -57,7 +58,7 @@ function encodeValue(def: PropertyDef, value: unknown, where: string): unknown {
     case 'datetime': {
       ok(typeof value === 'string');
       const text = (value as string).normalize('NFC');
-      if (def.values && !def.values.includes(text)) throw new Error(`${where}: "${text}" is not one of ${def.values.join(', ')}`);
+      if (def.values && !def.values.includes(text)) throw new InvalidFeature(`${where}: "${text}" is not one of ${def.values.join(', ')}`);
       if (def.type !== 'text') ok(!Number.isNaN(Date.parse(text)));
       return text;
     }
@@ -74,18 +75,18 @@ function encodeValue(def: PropertyDef, value: unknown, where: string): unknown {
       ok(Array.isArray(value) && value.every((item) => typeof item === 'string'));
       const items = (value as string[]).map((item) => item.normalize('NFC'));
       const unknown = items.find((item) => def.values && !def.values.includes(item));
-      if (unknown !== undefined) throw new Error(`${where}: "${unknown}" is not one of ${def.values?.join(', ')}`);
+      if (unknown !== undefined) throw new InvalidFeature(`${where}: "${unknown}" is not one of ${def.values?.join(', ')}`);
       return JSON.stringify(items);
     }
   }
 }
 
 /** Turns a GeoJSON feature into a table row, validating it against the registry; NFC-normalises text. */
-export function featureToRow(collection: CollectionDef, feature: Feature, index: number): Row {
-  const where = `${collection.id}.features[${index}]`;
-  if (!Number.isSafeInteger(feature.id)) throw new Error(`${where}.id: integer expected`);
+export function featureToRow(collection: CollectionDef, feature: Feature, index: number | null): Row {
+  const where = index === null ? 'feature' : `${collection.id}.features[${index}]`;
+  if (!Number.isSafeInteger(feature.id)) throw new InvalidFeature(`${where}.id: integer expected`);
   if (!feature.geometry || !ACCEPTED[collection.geometry].includes(feature.geometry.type)) {
-    throw new Error(`${where}.geometry: ${ACCEPTED[collection.geometry].join(' or ')} expected`);
+    throw new InvalidFeature(`${where}.geometry: ${ACCEPTED[collection.geometry].join(' or ')} expected`);
   }
   const properties = feature.properties ?? {};
   const row: Row = { id: feature.id, geometry: JSON.stringify(feature.geometry) };
