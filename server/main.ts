@@ -6,7 +6,7 @@ import { openAndSeed } from './db/bootstrap.ts';
 const port = Number(process.env.PORT ?? 8787);
 const databasePath = process.env.NETGUARD_DB ?? 'data/netguard.sqlite';
 
-const { services, seeded } = await openAndSeed(databasePath);
+const { services, seeded } = await openAndSeed(databasePath, { demo: process.env.NETGUARD_SEED !== 'none' });
 const { provider } = services;
 if (seeded) console.log(seeded);
 

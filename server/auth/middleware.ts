@@ -61,8 +61,10 @@ export function authorize(rules: readonly RouteRule[]): MiddlewareHandler<AppEnv
     const rule = byKey.get(`${method} ${endpoint.path}`);
     const principal = c.get('principal');
     if (rule?.allow.includes(audienceOf(principal))) return next();
-    if (principal.kind === 'public') throw new Unauthenticated();
+    // `scope: 'route'` tells a refusal by the route's rule from a refusal of one record further in.
+    if (principal.kind === 'public') throw new Unauthenticated(undefined, { scope: 'route' });
     throw new Forbidden(rule ? `the role ${principal.role} may not ${method} ${endpoint.path}` : `no access rule admits ${method} ${endpoint.path}`, {
+      scope: 'route',
       role: principal.role,
     });
   };

@@ -6,15 +6,19 @@ import { seedDemo } from './seed.ts';
 
 /**
  * Opens the database at `path`, applies pending migrations and, when it holds no features yet, loads the demo seed:
- * the synthetic network and the demo accounts of the README.
+ * the synthetic network and the demo accounts of the README. With `demo: false` (a production database) nothing is
+ * seeded: no data and no account with a known password.
  * @returns the services over the database and what was seeded (undefined when nothing was)
  */
-export async function openAndSeed(path: string): Promise<{ services: Services; seeded?: string }> {
+export async function openAndSeed(path: string, options: { demo: boolean } = { demo: true }): Promise<{ services: Services; seeded?: string }> {
   const db = openDatabase(path);
   migrate(db);
   const services = createSqliteServices(db);
   const total = Object.values(services.provider.counts()).reduce((sum, count) => sum + count, 0);
-  if (total > 0) return { services };
+  if (!options.demo && services.accounts.users().length === 0) {
+    return { services, seeded: 'No accounts yet: create the first admin with `npm run user -- create --username <name> --role admin`.' };
+  }
+  if (total > 0 || !options.demo) return { services };
   const started = performance.now();
   const dataset = generateDemo();
   const generateMs = Math.round(performance.now() - started);
