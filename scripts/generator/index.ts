@@ -32,6 +32,21 @@ const point = (item: { position: number[]; properties: DemoProperties }) => ({
 });
 
 /**
+ * The real base geography as collections: communes, districts and province (admin_areas) and national roads. The
+ * same features the demo seeds, and what the static public basemap is built from (scripts/build-basemap.ts).
+ */
+export function baseGeography(): { admin_areas: DemoCollection; roads: DemoCollection } {
+  const base = loadBase();
+  return {
+    admin_areas: collection(buildAdminAreas(base)),
+    roads: collection(base.roads.features.map((road) => ({
+      geometry: road.geometry,
+      properties: { osm_id: road.properties.osm_id, ref: road.properties.ref, name: road.properties.name_vi?.normalize('NFC') ?? null, road_class: road.properties.road_class },
+    }))),
+  };
+}
+
+/**
  * The demo dataset and the clusters planted in its incidents. Real base geography (communes, districts, province,
  * national roads) plus a synthetic carrier network; every module draws from its own seeded stream.
  * @param options.seed - PRNG seed, default 20250701; the same seed gives byte-identical output
@@ -52,11 +67,7 @@ export function generateDemoWithClusters(options: GenerateOptions = {}): { datas
   const keyTargets = buildKeyTargets(childRng(seed, 'key-targets'), facilities, scale.keyTargets);
   const { incidents, clusters } = buildIncidents(childRng(seed, 'incidents'), base, locate, { cables, sites, facilities, dealers }, scale);
   const dataset: DemoDataset = {
-    admin_areas: collection(buildAdminAreas(base)),
-    roads: collection(base.roads.features.map((road) => ({
-      geometry: road.geometry,
-      properties: { osm_id: road.properties.osm_id, ref: road.properties.ref, name: road.properties.name_vi?.normalize('NFC') ?? null, road_class: road.properties.road_class },
-    }))),
+    ...baseGeography(),
     key_targets: collection(keyTargets),
     cable_routes: collection(cables.map((cable) => ({ geometry: { type: 'LineString' as const, coordinates: cable.coordinates }, properties: cable.properties }))),
     facilities: collection(facilities.map(point)),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server-process.ts';
+import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 
 type Bbox = [number, number, number, number];
@@ -23,6 +23,7 @@ const OUTPUT_DIR = 'test-output';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+let api: (path: string) => Promise<Response>;
 const offOriginRequests: string[] = [];
 
 async function renderedCount(layers: string[]): Promise<number> {
@@ -71,7 +72,13 @@ beforeAll(async () => {
     const url = request.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) offOriginRequests.push(url);
   });
+  const { token } = await issueToken(server.url, 'police');
+  api = (path) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   await page.goto(server.url);
+  await page.getByTestId('sign-in-username').fill('police');
+  await page.getByTestId('sign-in-password').fill('demo');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('user-menu').waitFor({ timeout: 30_000 });
 }, 180_000);
 
 afterAll(async () => {
@@ -82,7 +89,7 @@ afterAll(async () => {
 describe('the map in a real browser', { timeout: 120_000 }, () => {
   it('loads the province with cable routes, BTS sites and key-target zones rendered', async () => {
     const designated = (await (
-      await fetch(`${server.url}/api/collections/key_targets/items?status=designated&limit=1`)
+      await api('/api/collections/key_targets/items?status=designated&limit=1')
     ).json()) as { features: { bbox?: Bbox; geometry: { coordinates: number[][][] } }[] };
     expect(designated.features.length).toBe(1);
     const ring = designated.features[0].geometry.coordinates[0];
@@ -114,7 +121,7 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
   });
 
   it('flies to Đắk Glei when searching "dak glei"', async () => {
-    const answer = (await (await fetch(`${server.url}/api/search?q=dak%20glei`)).json()) as {
+    const answer = (await (await api('/api/search?q=dak%20glei')).json()) as {
       results: { collection: string; label: string; bbox: Bbox }[];
     };
     const target = answer.results[0];

@@ -74,3 +74,25 @@ function stopChild(child: ChildProcess): Promise<void> {
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
   });
 }
+
+/** Signs a demo account in (password `demo`) and returns its session cookie and CSRF token. */
+export async function signIn(url: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${username} failed: ${response.status}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], csrfToken };
+}
+
+/** A new API token acting as `username`, issued by the demo admin. */
+export async function issueToken(url: string, username: string): Promise<{ token: string; signingSecret: string }> {
+  const admin = await signIn(url, 'admin');
+  const response = await fetch(`${url}/api/admin/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken },
+    body: JSON.stringify({ username, name: 'end-to-end tests' }),
+  });
+  if (!response.ok) throw new Error(`token for ${username} failed: ${response.status}`);
+  return (await response.json()) as { token: string; signingSecret: string };
+}

@@ -4,7 +4,8 @@ import type { Bbox, DateRange, SearchResult } from './api/types.ts';
 import { MapView, type FitRequest } from './map/MapView.tsx';
 import type { FeatureRef } from './map/map-events.ts';
 import { SOURCE_IDS, type ThematicLayer } from './map/layer-ids.ts';
-import { THEMATIC_KEYS, useBaseCollection, useThematicLayers } from './state/use-layer-data.ts';
+import { THEMATIC_KEYS, useBaseCollection, useReadableCollections, useThematicLayers } from './state/use-layer-data.ts';
+import { isSecurity, type SessionUser } from './auth/session.ts';
 import { DEFAULT_INCIDENT_RANGE, padBbox } from './state/viewport.ts';
 import { Header } from './panels/Header.tsx';
 import { LayerPanel } from './panels/LayerPanel.tsx';
@@ -36,7 +37,7 @@ function analysisSources(overlay: PatrolOverlay): Record<string, FeatureCollecti
  * The app's state: the padded viewport bbox (from the map's moveend), layer visibility, the incident period,
  * the selected feature and the last fit request. Data flows from react-query hooks into MapView's sources.
  */
-export function App() {
+export function App({ user }: { user: SessionUser }) {
   const [bbox, setBbox] = useState<Bbox | null>(null);
   const [visibility, setVisibility] = useState(ALL_VISIBLE);
   const [incidentRange, setIncidentRange] = useState<DateRange>(DEFAULT_INCIDENT_RANGE);
@@ -48,7 +49,9 @@ export function App() {
 
   const adminAreas = useBaseCollection('admin_areas');
   const roads = useBaseCollection('roads');
-  const thematic = useThematicLayers(bbox, visibility, incidentRange);
+  const readable = useReadableCollections();
+  const thematic = useThematicLayers(bbox, visibility, incidentRange, readable);
+  const visibleThematic = Object.fromEntries(THEMATIC_KEYS.filter((key) => readable?.has(key)).map((key) => [key, thematic[key]]));
 
   // Thematic layer keys are also their source ids (checked in style.test.ts); MapView skips unchanged sources.
   const sources = {
@@ -71,7 +74,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Header onPick={onPick} mode={mode} onMode={setMode} />
+      <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={isSecurity(user) ? ['map', 'patrol'] : ['map']} />
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
@@ -80,13 +83,13 @@ export function App() {
         {mode === 'map' ? (
           <LayerPanel
             layers={thematic} visibility={visibility} onToggle={onToggle}
-            incidentRange={incidentRange} onIncidentRange={setIncidentRange}
+            incidentRange={incidentRange} onIncidentRange={setIncidentRange} readable={readable}
           />
         ) : (
           <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
         )}
         {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} />}
-        <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...thematic }} />
+        <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />
         <CoordinatesReadout lngLat={pointer} />
       </main>
     </div>

@@ -8,7 +8,7 @@ import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-700.css';
 import '@fontsource/noto-sans/vietnamese-700.css';
 import './app.css';
-import { App } from './App.tsx';
+import { Root } from './Root.tsx';
 import { LanguageProvider } from './i18n/language.tsx';
 
 const queryClient = new QueryClient({
@@ -21,7 +21,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <LanguageProvider>
-        <App />
+        <Root />
       </LanguageProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -3,9 +3,22 @@ import { useLanguage } from '../i18n/language.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { usePatrolText } from '../patrol/messages.ts';
 import type { Mode } from '../App.tsx';
+import type { SessionUser } from '../auth/session.ts';
+import { UserMenu } from '../auth/UserMenu.tsx';
 
-/** Title, workspace switch, synthetic-data badge, search box and language toggle. */
-export function Header({ onPick, mode, onMode }: { onPick: (result: SearchResult) => void; mode: Mode; onMode: (mode: Mode) => void }) {
+type HeaderProps = {
+  onPick: (result: SearchResult) => void;
+  mode: Mode;
+  onMode: (mode: Mode) => void;
+  user: SessionUser;
+  /** Workspaces this user's role may open. */
+  modes: readonly Mode[];
+};
+
+const MODE_LABEL = { map: 'modeMap', patrol: 'modePatrol' } as const;
+
+/** Title, workspace switch, synthetic-data badge, search box, language toggle and the signed-in user. */
+export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
   const { t, toggleLanguage } = useLanguage();
   const { p } = usePatrolText();
   return (
@@ -15,12 +28,16 @@ export function Header({ onPick, mode, onMode }: { onPick: (result: SearchResult
         <span className="subtitle">{t('appSubtitle')}</span>
       </div>
       <nav className="modes" aria-label="workspace">
-        <button type="button" className={mode === 'map' ? 'active' : ''} data-testid="mode-map" onClick={() => onMode('map')}>{p('modeMap')}</button>
-        <button type="button" className={mode === 'patrol' ? 'active' : ''} data-testid="mode-patrol" onClick={() => onMode('patrol')}>{p('modePatrol')}</button>
+        {modes.map((candidate) => (
+          <button key={candidate} type="button" className={mode === candidate ? 'active' : ''} data-testid={`mode-${candidate}`} onClick={() => onMode(candidate)}>
+            {p(MODE_LABEL[candidate])}
+          </button>
+        ))}
       </nav>
       <div className="synthetic-badge" data-testid="synthetic-badge" role="note">{t('syntheticBadge')}</div>
       <SearchBox onPick={onPick} />
       <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage}>{t('languageToggle')}</button>
+      <UserMenu user={user} />
     </header>
   );
 }

@@ -12,6 +12,8 @@ type LayerPanelProps = {
   onToggle: (layer: ThematicLayer) => void;
   incidentRange: DateRange;
   onIncidentRange: (range: DateRange) => void;
+  /** Collections the user may read; the others are not offered. */
+  readable: Set<string> | undefined;
 };
 
 const COUNT = new Intl.NumberFormat('vi-VN');
@@ -33,12 +35,13 @@ function LayerStatus({ layer, state, visible }: { layer: ThematicLayer; state: L
 }
 
 /** Toggles, per-layer loading/empty/error state and legends of the thematic layers. */
-export function LayerPanel({ layers, visibility, onToggle, incidentRange, onIncidentRange }: LayerPanelProps) {
+export function LayerPanel({ layers, visibility, onToggle, incidentRange, onIncidentRange, readable }: LayerPanelProps) {
   const { language, t } = useLanguage();
   return (
     <section className="layer-panel" aria-label={t('layers')}>
       <h2>{t('layers')}</h2>
-      {THEMATIC_KEYS.map((layer) => (
+      {!readable && <span className="layer-status"><span className="spinner" />{t('loading')}</span>}
+      {THEMATIC_KEYS.filter((layer) => readable?.has(layer)).map((layer) => (
         <div className="layer-row" key={layer}>
           <label className="layer-toggle">
             <input type="checkbox" data-testid={`layer-toggle-${layer}`} checked={visibility[layer]} onChange={() => onToggle(layer)} />

@@ -1,4 +1,4 @@
-import { ApiError, getJson } from '../api/client.ts';
+import { getJson, sendJson } from '../api/client.ts';
 import type { HotspotAnswer, MethodSettings, NetworkRiskAnswer, Plan, PlanForm, PlanSummary, Selection, TrendAnswer } from './types.ts';
 
 /** The shared selection as query parameters of the analysis endpoints. */
@@ -32,19 +32,12 @@ export function fetchPlan(id: string, signal?: AbortSignal): Promise<Plan> {
   return getJson(`/api/patrol-plans/${encodeURIComponent(id)}`, signal);
 }
 
-async function send<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const answer = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-  if (!response.ok) throw new ApiError(response.status, answer.error?.code ?? `http_${response.status}`, answer.error?.message ?? response.statusText);
-  return answer as T;
-}
-
 export function createPlan(form: PlanForm, selection: Selection): Promise<Plan> {
-  return send('POST', '/api/patrol-plans', { ...form, selection: selectionParams(selection) });
+  return sendJson('POST', '/api/patrol-plans', { ...form, selection: selectionParams(selection) });
 }
 
 export function setPlanStatus(id: string, status: Plan['status']): Promise<Plan> {
-  return send('PATCH', `/api/patrol-plans/${encodeURIComponent(id)}`, { status });
+  return sendJson('PATCH', `/api/patrol-plans/${encodeURIComponent(id)}`, { status });
 }
 
 export const exportUrl = (id: string, format: 'gpx' | 'csv' | 'geojson'): string => `/api/patrol-plans/${encodeURIComponent(id)}/export?format=${format}`;

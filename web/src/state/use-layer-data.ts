@@ -1,4 +1,5 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { getJson } from '../api/client.ts';
 import { fetchItems } from '../api/endpoints.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import type { Bbox, DateRange, ItemsResponse } from '../api/types.ts';
@@ -13,27 +14,42 @@ export type LayerState = {
   refetch: () => void;
 };
 
-/** Admin areas and roads: fetched once, in full, and never refetched. */
+/**
+ * Admin areas and roads: the app's static basemap (built from the real base geography by scripts/build-basemap.ts),
+ * fetched once and never refetched; public pages draw it too, without reading any API collection.
+ */
 export function useBaseCollection(collection: 'admin_areas' | 'roads'): LayerState {
   const query = useQuery({
     queryKey: queryKeys.collectionAll(collection),
-    queryFn: ({ signal }) => fetchItems(collection, {}, signal),
+    queryFn: ({ signal }) => getJson<ItemsResponse>(`/basemap/${collection}.geojson`, signal),
     staleTime: Infinity,
   });
   return { data: query.data, isFetching: query.isFetching, error: query.error, refetch: () => void query.refetch() };
 }
 
+/** Ids of the collections the signed-in user may read (the API lists only those). */
+export function useReadableCollections(): Set<string> | undefined {
+  const query = useQuery({
+    queryKey: queryKeys.readableCollections(),
+    queryFn: ({ signal }) => getJson<{ collections: { id: string }[] }>('/api/collections', signal),
+    staleTime: Infinity,
+  });
+  return query.data && new Set(query.data.collections.map((collection) => collection.id));
+}
+
 /**
- * Thematic layers in the (padded) viewport; hidden layers are not fetched, and the previous answer stays on
+ * Thematic layers in the (padded) viewport; hidden and unreadable layers are not fetched, and the previous answer stays on
  * the map while the next one loads so layers do not flash.
  * @param bbox padded viewport, or null before the map is ready
  * @param visible toggles of the layer panel
  * @param incidentRange `datetime` filter of the incidents layer
+ * @param readable collections the user may read; undefined while that is still loading
  */
 export function useThematicLayers(
   bbox: Bbox | null,
   visible: Record<ThematicLayer, boolean>,
   incidentRange: DateRange,
+  readable: Set<string> | undefined,
 ): Record<ThematicLayer, LayerState> {
   const results = useQueries({
     queries: THEMATIC_KEYS.map((collection) => {
@@ -42,7 +58,7 @@ export function useThematicLayers(
       return {
         queryKey: queryKeys.collectionInView(collection, box, datetime),
         queryFn: ({ signal }: { signal: AbortSignal }) => fetchItems(collection, { bbox: box, datetime }, signal),
-        enabled: bbox !== null && visible[collection],
+        enabled: bbox !== null && visible[collection] && readable?.has(collection) === true,
         placeholderData: keepPreviousData,
         staleTime: 60_000,
       };
