@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ROUTE_RULES } from '../../server/auth/rules.ts';
+import { createTestApp, type Caller } from '../helpers/test-app.ts';
+
+const CALLERS: readonly Caller[] = ['public', 'admin', 'police', 'dic', 'viettel', 'vnpt', 'ubnd'];
+const EVERYONE = CALLERS;
+const SIGNED_IN = ['admin', 'police', 'dic', 'viettel', 'vnpt', 'ubnd'] as const;
+const SECURITY = ['admin', 'police', 'dic'] as const;
+const POLICE = ['admin', 'police'] as const;
+const DIC = ['admin', 'dic'] as const;
+const CARRIERS = ['admin', 'viettel', 'vnpt'] as const;
+const ADMIN = ['admin'] as const;
+
+/**
+ * Who may call each API route, written out by hand from issue 4 — not read from the server's rules, so a rule that
+ * drifts from the intent fails here. A route missing from this table fails the suite too.
+ */
+const EXPECTED: Record<string, readonly Caller[]> = {
+  'POST /api/auth/login': EVERYONE,
+  'POST /api/auth/logout': SIGNED_IN,
+  'GET /api/auth/session': EVERYONE,
+  'GET /api/admin/organisations': ADMIN,
+  'GET /api/admin/users': ADMIN,
+  'POST /api/admin/users': ADMIN,
+  'GET /api/admin/tokens': ADMIN,
+  'POST /api/admin/tokens': ADMIN,
+  'DELETE /api/admin/tokens/:id': ADMIN,
+  'GET /api': EVERYONE,
+  'GET /api/api': EVERYONE,
+  'GET /api/conformance': EVERYONE,
+  'GET /api/collections': SIGNED_IN,
+  'GET /api/collections/:collectionId': SIGNED_IN,
+  'GET /api/collections/:collectionId/items': SIGNED_IN,
+  'GET /api/collections/:collectionId/items/:featureId': SIGNED_IN,
+  'GET /api/search': SIGNED_IN,
+  'GET /api/analysis/hotspots': SECURITY,
+  'GET /api/analysis/trends': SECURITY,
+  'GET /api/analysis/network-risk': SECURITY,
+  'POST /api/patrol-plans': POLICE,
+  'GET /api/patrol-plans': SECURITY,
+  'GET /api/patrol-plans/:id': SECURITY,
+  'PATCH /api/patrol-plans/:id': POLICE,
+  'GET /api/patrol-plans/:id/export': SECURITY,
+  'GET /api/audit': DIC,
+};
+
+/** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */
+const SAMPLE: Record<string, string> = { collectionId: 'bts_sites' };
+const concrete = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => SAMPLE[name] ?? '999999');
+
+type Refusal = { error?: { code?: string; details?: { scope?: string } } };
+
+describe('authorization matrix', async () => {
+  const t = await createTestApp();
+  const routes = [...new Map(
+    t.raw.routes.filter((route) => route.path.startsWith('/api') && route.method !== 'ALL').map((route) => [`${route.method} ${route.path}`, route]),
+  ).keys()];
+
+  it('every API route has a rule on the server and an expectation here, and neither names a route that does not exist', () => {
+    const ruled = ROUTE_RULES.map((rule) => `${rule.method} ${rule.path}`);
+    expect(routes.filter((route) => !ruled.includes(route))).toEqual([]);
+    expect(routes.filter((route) => !(route in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((key) => !routes.includes(key))).toEqual([]);
+    expect(ruled.filter((key) => !routes.includes(key))).toEqual([]);
+  });
+
+  const cases = Object.entries(EXPECTED).flatMap(([key, allowed]) => CALLERS.map((caller) => [key, caller, allowed.includes(caller)] as const));
+
+  it.each(cases)('%s as %s → admitted: %s', async (key, caller, admitted) => {
+    const [method, path] = key.split(' ');
+    const write = method !== 'GET';
+    const response = await t.as(caller).request(concrete(path), write ? { method, headers: { 'Content-Type': 'application/json' }, body: '{}' } : { method });
+    const body = response.headers.get('content-type')?.includes('json') ? ((await response.json()) as Refusal) : {};
+    await response.body?.cancel().catch(() => {});
+    const refusedByRule = (response.status === 401 || response.status === 403) && body.error?.details?.scope === 'route';
+    expect(refusedByRule ? 'refused' : 'admitted').toBe(admitted ? 'admitted' : 'refused');
+    if (!admitted) expect(response.status).toBe(caller === 'public' ? 401 : 403);
+  });
+});
