@@ -1,7 +1,8 @@
 import type { FeatureCollection, Point } from 'geojson';
 import { incidentClusters } from '../analysis/clusters/index.ts';
 import { hotspotAreas } from '../analysis/hotspot-areas/index.ts';
-import { hotspotGrid } from '../analysis/hotspots/index.ts';
+import { hotspotGrid, hotspotGridFromCounts } from '../analysis/hotspots/index.ts';
+import { selectionCellCounts } from './cell-counts.ts';
 import { rankHotspots } from '../analysis/risk-score/index.ts';
 import type { IncidentProperties } from '../analysis/selection/index.ts';
 import type { FeatureProvider } from '../storage/provider.ts';
@@ -37,12 +38,11 @@ export function parseHotspotSettings(search: URLSearchParams): HotspotSettings {
  */
 export function hotspotAnalysis(provider: FeatureProvider, selection: Selection, settings: HotspotSettings) {
   const incidents: FeatureCollection<Point, IncidentProperties> = loadIncidents(provider, selection);
-  const grid = hotspotGrid(incidents, selection.studyArea, {
-    cellSizeMeters: settings.cellSizeMeters,
-    distanceBandMeters: settings.distanceBandMeters,
-    fdr: settings.fdr,
-    grid: studyAreaGrid(selection, settings.cellSizeMeters),
-  });
+  const cellGrid = studyAreaGrid(selection, settings.cellSizeMeters);
+  const options = { cellSizeMeters: settings.cellSizeMeters, distanceBandMeters: settings.distanceBandMeters, fdr: settings.fdr, grid: cellGrid };
+  // Province-wide selections are binned by the store; areas need the exact point-in-polygon selection.
+  const binned = selectionCellCounts(provider, selection, cellGrid);
+  const grid = binned ? hotspotGridFromCounts(binned.counts, binned.total, cellGrid, options) : hotspotGrid(incidents, selection.studyArea, options);
   const clusters = incidentClusters(incidents, { maxDistanceMeters: settings.dbscanMeters, minPoints: settings.dbscanMinPoints });
   const areas = hotspotAreas(grid.cells, { minClass: 2 });
   const context = loadRiskContext(provider);

@@ -72,3 +72,20 @@ export function binPoints(grid: HexGridOver, points: FeatureCollection<Point>): 
   }
   return counts;
 }
+
+/**
+ * {@link binPoints} over coordinates held in two parallel arrays (the store's leanest read), without building
+ * GeoJSON for every point.
+ * @returns counts indexed by cell_id
+ */
+export function binCoordinates(grid: HexGridOver, x: ArrayLike<number>, y: ArrayLike<number>): Int32Array {
+  const counts = new Int32Array(grid.cells.features.length);
+  const { layout, index } = grid;
+  for (let i = 0; i < x.length; i++) {
+    const [col, row] = hexAt(layout, x[i], y[i]);
+    if (!hexExists(layout, col, row)) continue;
+    const id = index.get(key(layout, col, row));
+    if (id !== undefined) counts[id]++;
+  }
+  return counts;
+}

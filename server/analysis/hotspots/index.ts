@@ -37,11 +37,21 @@ export const NO_INCIDENTS_MESSAGE = 'No incidents match the selection';
  * @example hotspotGrid(incidents, province, { cellSizeMeters: 1000 })
  */
 export function hotspotGrid(incidents: FeatureCollection<Point>, studyArea: Feature<Polygon | MultiPolygon>, options: HotspotOptions = {}): HotspotGrid {
-  const { cellSizeMeters = 1000, distanceBandMeters, fdr = true } = options;
+  const { cellSizeMeters = 1000 } = options;
   if (!(cellSizeMeters > 0)) throw new Error('cellSizeMeters must be positive');
-  if (distanceBandMeters !== undefined && !(distanceBandMeters > 0)) throw new Error('distanceBandMeters must be positive');
   const grid = options.grid ?? hexGridOver(studyArea, { cellSizeMeters });
-  const counts = Array.from(binPoints(grid, incidents));
+  return hotspotGridFromCounts(Array.from(binPoints(grid, incidents)), incidents.features.length, grid, options);
+}
+
+/**
+ * {@link hotspotGrid} from counts per cell already made (by the store, in SQL, for large incident sets).
+ * @param counts incidents per cell, indexed by the grid's cell_id
+ * @param total incidents selected (including any outside the grid), for messages and warnings
+ */
+export function hotspotGridFromCounts(counts: number[], total: number, grid: HexGridOver, options: HotspotOptions = {}): HotspotGrid {
+  const { cellSizeMeters = 1000, distanceBandMeters, fdr = true } = options;
+  if (distanceBandMeters !== undefined && !(distanceBandMeters > 0)) throw new Error('distanceBandMeters must be positive');
+  if (counts.length !== grid.cells.features.length) throw new Error('counts must have one entry per grid cell');
   const xy = toMeters(grid.cells.features.map((f) => f.properties.center));
   const varied = counts.length >= 2 && counts.some((c) => c !== counts[0]);
   const distanceBand: DistanceBand = distanceBandMeters
@@ -50,14 +60,14 @@ export function hotspotGrid(incidents: FeatureCollection<Point>, studyArea: Feat
       : { meters: xy.length >= 2 ? knnAverageMeters(xy, 8, cellSizeMeters) : 2 * cellSizeMeters, rule: 'knn_average',
         reason: 'no variation in counts, so no Moran\'s I peak: average distance to each cell\'s 8th nearest cell' };
   let message: string | null = null;
-  if (incidents.features.length === 0) message = NO_INCIDENTS_MESSAGE;
-  else if (!varied) message = `Too little variation: ${incidents.features.length} incident(s) over ${counts.length} cell(s); Gi* is undefined`;
+  if (total === 0) message = NO_INCIDENTS_MESSAGE;
+  else if (!varied) message = `Too little variation: ${total} incident(s) over ${counts.length} cell(s); Gi* is undefined`;
   const neighbours = neighboursWithin(xy, distanceBand.meters);
   const z = counts.length >= 2 ? giStar(counts, neighbours) : counts.map(() => NaN);
   const classes = classifyGi(z, fdr);
   const warnings: string[] = [];
   // ArcGIS Optimized Hot Spot Analysis refuses fewer than 30 incidents; we compute but say so.
-  if (incidents.features.length > 0 && incidents.features.length < 30) warnings.push(`only ${incidents.features.length} incident(s): fewer than 30, results are unreliable`);
+  if (total > 0 && total < 30) warnings.push(`only ${total} incident(s): fewer than 30, results are unreliable`);
   const few = neighbours.filter((l) => l.length < 8).length;
   if (few > counts.length * 0.1) warnings.push(`${few} of ${counts.length} cells have fewer than 8 neighbours in the ${Math.round(distanceBand.meters)} m band`);
   const features = grid.cells.features.map((f, i): Feature<Polygon, HotspotCellProps> => ({

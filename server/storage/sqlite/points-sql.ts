@@ -1,6 +1,6 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { CollectionDef, PropertyDef } from '../../collections/types.ts';
-import type { TimeRange } from '../provider.ts';
+import type { PointFilter, TimeRange } from '../provider.ts';
 
 /**
  * SQL for the lean point read: a Point feature's bbox corner is the point itself, so no GeoJSON is parsed.
@@ -40,4 +40,29 @@ export function rowsToPoints(collection: CollectionDef, names: readonly string[]
       return { type: 'Feature', id: Number(row[0]), geometry: { type: 'Point', coordinates: [Number(row[1]), Number(row[2])] }, properties };
     }),
   };
+}
+
+/**
+ * SQL for `pointCoordinates`: two JSON arrays built inside SQLite. Handing JavaScript two strings instead of a row
+ * per point is about four times faster with better-sqlite3 (a million rows cost seconds to materialise), and JSON
+ * keeps doubles to 15 significant digits, about 1e-13 degrees here. Names are checked against the registry; values
+ * are bound.
+ */
+export function coordinatesSql(collection: CollectionDef, filter: PointFilter): { sql: string; params: Record<string, number | string> } {
+  if (collection.geometry !== 'Point') throw new Error(`${collection.id} is not a point collection`);
+  const params: Record<string, number | string> = {};
+  const conditions: string[] = [];
+  if (filter.datetime?.startMs != null) conditions.push('temporal_ms >= @t0') && (params.t0 = filter.datetime.startMs);
+  if (filter.datetime?.endMs != null) conditions.push('temporal_ms <= @t1') && (params.t1 = filter.datetime.endMs);
+  filter.where.forEach((condition, index) => {
+    if (!collection.properties.some((property) => property.name === condition.property)) throw new Error(`${collection.id} has no property ${condition.property}`);
+    const names = condition.values.map((value, item) => {
+      params[`v${index}_${item}`] = value;
+      return `@v${index}_${item}`;
+    });
+    if (names.length === 0) conditions.push(condition.negate ? '1' : '0');
+    else conditions.push(`${condition.property} ${condition.negate ? 'NOT IN' : 'IN'} (${names.join(', ')})`);
+  });
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  return { sql: `SELECT json_group_array(minx), json_group_array(miny) FROM ${collection.id} ${where}`, params };
 }

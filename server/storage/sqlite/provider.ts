@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { pointsSql, rowsToPoints } from './points-sql.ts';
+import { coordinatesSql, pointsSql, rowsToPoints } from './points-sql.ts';
 import { COLLECTIONS, findCollection } from '../../collections/registry.ts';
 import type { CollectionDef } from '../../collections/types.ts';
 import type { SqliteDatabase } from '../../db/open.ts';
@@ -69,6 +69,11 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
       const collection = collectionOrThrow(collectionId);
       const { sql, params } = pointsSql(collection, query);
       return rowsToPoints(collection, query.properties, db.prepare(sql).raw().all(...params) as unknown[][]);
+    },
+    pointCoordinates(collectionId, filter) {
+      const { sql, params } = coordinatesSql(collectionOrThrow(collectionId), filter);
+      const [xs, ys] = db.prepare(sql).raw().get(params) as [string, string];
+      return { x: Float64Array.from(JSON.parse(xs) as number[]), y: Float64Array.from(JSON.parse(ys) as number[]) };
     },
     insert(collectionId: string, features: readonly Feature[]): void {
       const collection = collectionOrThrow(collectionId);
