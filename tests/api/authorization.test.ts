@@ -8,7 +8,6 @@ const SIGNED_IN = ['admin', 'police', 'dic', 'viettel', 'vnpt', 'ubnd'] as const
 const SECURITY = ['admin', 'police', 'dic'] as const;
 const POLICE = ['admin', 'police'] as const;
 const DIC = ['admin', 'dic'] as const;
-const CARRIERS = ['admin', 'viettel', 'vnpt'] as const;
 const ADMIN = ['admin'] as const;
 
 /**
