@@ -3,65 +3,23 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
+import { mapPage, signInAs, type MapHandle } from '../helpers/map-page.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 
 type Bbox = [number, number, number, number];
-type MapHandle = {
-  queryRenderedFeatures: (options: { layers: string[] }) => unknown[];
-  getCenter: () => { lng: number; lat: number };
-  jumpTo: (options: { center: [number, number]; zoom: number }) => void;
-  loaded: () => boolean;
-  isMoving: () => boolean;
-};
-declare global {
-  interface Window {
-    __netguard?: { map: unknown };
-  }
-}
 
 const OUTPUT_DIR = 'test-output';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+let map: ReturnType<typeof mapPage>;
 let api: (path: string) => Promise<Response>;
 const offOriginRequests: string[] = [];
 
-async function renderedCount(layers: string[]): Promise<number> {
-  return page.evaluate((ids) => {
-    const map = window.__netguard?.map as MapHandle | undefined;
-    return map ? map.queryRenderedFeatures({ layers: ids }).length : 0;
-  }, layers);
-}
-
-async function waitForRendered(layers: string[]): Promise<void> {
-  await page.waitForFunction(
-    (ids) => {
-      const map = window.__netguard?.map as MapHandle | undefined;
-      return !!map && map.loaded() && map.queryRenderedFeatures({ layers: ids }).length > 0;
-    },
-    layers,
-    { timeout: 60_000, polling: 250 },
-  );
-}
-
-async function waitForIdle(): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const map = window.__netguard?.map as MapHandle | undefined;
-      return !!map && map.loaded() && !map.isMoving();
-    },
-    undefined,
-    { timeout: 30_000, polling: 200 },
-  );
-}
-
-async function jumpTo(center: [number, number], zoom: number): Promise<void> {
-  await page.evaluate(
-    ({ center, zoom }) => (window.__netguard?.map as MapHandle).jumpTo({ center, zoom }),
-    { center, zoom },
-  );
-  await waitForIdle();
-}
+const renderedCount = async (layers: string[]) => (await map.rendered(layers)).length;
+const waitForRendered = (layers: string[]) => map.waitForRendered(layers);
+const waitForIdle = () => map.waitForIdle();
+const jumpTo = (center: [number, number], zoom: number) => map.jumpTo(center, zoom);
 
 beforeAll(async () => {
   server = await startServer();
@@ -74,11 +32,8 @@ beforeAll(async () => {
   });
   const { token } = await issueToken(server.url, 'police');
   api = (path) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  await page.goto(server.url);
-  await page.getByTestId('sign-in-username').fill('police');
-  await page.getByTestId('sign-in-password').fill('demo');
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('user-menu').waitFor({ timeout: 30_000 });
+  map = mapPage(page);
+  await signInAs(page, server.url, 'police');
 }, 180_000);
 
 afterAll(async () => {
@@ -97,7 +52,7 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
       ring.reduce((sum, point) => sum + point[0], 0) / ring.length,
       ring.reduce((sum, point) => sum + point[1], 0) / ring.length,
     ];
-    await page.waitForFunction(() => !!window.__netguard?.map, undefined, { timeout: 60_000 });
+    await map.waitForMap();
     await jumpTo(center, 13);
 
     await waitForRendered([LAYER_IDS.keyTargetFill]);
