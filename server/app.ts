@@ -9,6 +9,8 @@ import { authenticate, authorize } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { ROUTE_RULES } from './auth/rules.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { editingRoutes } from './editing/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Services } from './services.ts';
 
@@ -30,6 +32,8 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   app.route('/api/analysis', analysisRoutes(services));
   app.route('/api/patrol-plans', patrolPlanRoutes(services));
   app.route('/api/audit', auditRoutes(services));
+  app.route('/api/imports', importRoutes(services));
+  app.route('/', editingRoutes(services));
   app.route('/api', ogcRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   if (webRoot) {

@@ -1,5 +1,7 @@
 import { ANALYSIS_RULES } from '../analysis-api/routes.ts';
 import { AUDIT_RULES } from '../audit/routes.ts';
+import { EDITING_RULES } from '../editing/routes.ts';
+import { IMPORT_RULES } from '../imports/routes.ts';
 import { OGC_RULES } from '../ogc/rules.ts';
 import { PATROL_PLAN_RULES } from '../patrol-plans/routes.ts';
 import { SEARCH_RULES } from '../search/routes.ts';
@@ -14,4 +16,6 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...ANALYSIS_RULES,
   ...PATROL_PLAN_RULES,
   ...AUDIT_RULES,
+  ...EDITING_RULES,
+  ...IMPORT_RULES,
 ];

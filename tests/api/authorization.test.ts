@@ -8,6 +8,7 @@ const SIGNED_IN = ['admin', 'police', 'dic', 'viettel', 'vnpt', 'ubnd'] as const
 const SECURITY = ['admin', 'police', 'dic'] as const;
 const POLICE = ['admin', 'police'] as const;
 const DIC = ['admin', 'dic'] as const;
+const CARRIERS = ['admin', 'viettel', 'vnpt'] as const;
 const ADMIN = ['admin'] as const;
 
 /**
@@ -41,6 +42,11 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'PATCH /api/patrol-plans/:id': POLICE,
   'GET /api/patrol-plans/:id/export': SECURITY,
   'GET /api/audit': DIC,
+  'POST /api/collections/:collectionId/items': CARRIERS,
+  'PUT /api/collections/:collectionId/items/:featureId': CARRIERS,
+  'PATCH /api/collections/:collectionId/items/:featureId': CARRIERS,
+  'DELETE /api/collections/:collectionId/items/:featureId': CARRIERS,
+  'POST /api/imports/:collectionId': CARRIERS,
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */

@@ -1,0 +1,59 @@
+import { length } from '@turf/turf';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { mayEditAsset } from '../auth/access.ts';
+import type { Principal } from '../auth/principal.ts';
+import { propertyProblems, type Problem } from '../collections/property-problems.ts';
+import type { CollectionDef } from '../collections/types.ts';
+import { positionOutsideProvince } from '../geometry/province.ts';
+import { geometryProblems } from '../geometry/validate.ts';
+import type { FeatureProvider } from '../storage/provider.ts';
+
+const KINDS: Record<CollectionDef['geometry'], readonly string[]> = {
+  Point: ['Point'], Line: ['LineString', 'MultiLineString'], Polygon: ['Polygon', 'MultiPolygon'],
+};
+/** Properties the server computes: a cable's length comes from its geometry, never from the client. */
+const COMPUTED: Record<string, readonly string[]> = { cable_routes: ['length_m'] };
+
+export type AssetCheck = {
+  problems: Problem[];
+  /** The feature as it will be stored (text NFC, computed properties filled), when there are no problems. */
+  feature?: Feature;
+  /** The owner is not the caller's own carrier: a 403 for single writes, a listed problem for imports. */
+  foreignOwner: boolean;
+};
+
+/**
+ * Checks one asset feature in full and prepares it for storage: GeoJSON shape, RFC 7946 geometry validity, the
+ * collection's geometry kind, inside the province, every property (with paths), and whether the caller may own it.
+ * @param at path prefix for problems, e.g. `features[3].`
+ */
+export function checkAsset(collection: CollectionDef, input: unknown, principal: Principal, province: Feature<Polygon | MultiPolygon> | undefined, at = ''): AssetCheck {
+  if (typeof input !== 'object' || input === null || (input as { type?: unknown }).type !== 'Feature') {
+    return { problems: [{ path: at || '(body)', message: 'a GeoJSON Feature is required' }], foreignOwner: false };
+  }
+  const { geometry, properties } = input as { geometry?: unknown; properties?: unknown };
+  const problems: Problem[] = geometryProblems(geometry, `${at}geometry`);
+  const kind = (geometry as { type?: string } | null)?.type;
+  if (problems.length === 0 && !KINDS[collection.geometry].includes(kind ?? '')) {
+    problems.push({ path: `${at}geometry.type`, message: `${KINDS[collection.geometry].join(' or ')} expected for ${collection.id}` });
+  }
+  if (problems.length === 0) {
+    const outside = positionOutsideProvince(geometry as Geometry, province);
+    if (outside) problems.push({ path: `${at}geometry`, message: `position [${outside.join(', ')}] is outside the province` });
+  }
+  const props = typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? (properties as Record<string, unknown>) : null;
+  if (!props) problems.push({ path: `${at}properties`, message: 'an object of properties is required' });
+  else problems.push(...propertyProblems(collection, props, `${at}properties`, COMPUTED[collection.id] ?? []));
+  const foreignOwner = props !== null && !mayEditAsset(principal, props.owner);
+  if (problems.length > 0 || !props) return { problems, foreignOwner };
+  const normalised = Object.fromEntries(Object.entries(props).map(([name, value]) => [name, typeof value === 'string' ? value.normalize('NFC') : value]));
+  if (collection.id === 'cable_routes') normalised.length_m = Math.round(length({ type: 'Feature', geometry: geometry as Geometry, properties: {} }, { units: 'meters' }) * 10) / 10;
+  return { problems, foreignOwner, feature: { type: 'Feature', geometry: geometry as Geometry, properties: normalised } };
+}
+
+/** Site codes among `codes` already used by another BTS site than `exceptId`. */
+export function siteCodesInUse(provider: FeatureProvider, codes: readonly string[], exceptId?: number): string[] {
+  return codes.filter((code) =>
+    provider.query('bts_sites', { filters: [{ property: 'site_code', value: code }], limit: 2, offset: 0 }).features.some((site) => site.id !== exceptId),
+  );
+}

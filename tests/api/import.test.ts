@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EDITING_DATASET } from '../fixtures/access-dataset.ts';
+import { createTestApp, type Client } from '../helpers/test-app.ts';
+
+type Answer = { imported?: number; ids?: number[]; valid?: boolean; error?: { code: string; details: { problems: { index?: number; row?: number; path: string; message: string }[] } } };
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url), 'utf8');
+async function upload(client: Client, collection: string, format: string, body: string, dryRun = false): Promise<{ status: number; body: Answer }> {
+  const response = await client.request(`/api/imports/${collection}?format=${format}${dryRun ? '&dryRun=true' : ''}`, { method: 'POST', body, headers: { 'Content-Type': 'text/plain' } });
+  return { status: response.status, body: (await response.json()) as Answer };
+}
+const goodSite = (index: number) => ({
+  type: 'Feature', geometry: { type: 'Point', coordinates: [108.0 + index / 100, 14.3 + index / 200] },
+  properties: { site_code: `VTL-IMP-${index}`, owner: 'viettel', technologies: ['4G'], status: 'planned' },
+});
+
+describe('bulk import', async () => {
+  const t = await createTestApp(EDITING_DATASET);
+  const sites = () => t.provider.counts().bts_sites;
+
+  it('stores nothing from a file with one bad feature among twenty good ones, and names the bad one', async () => {
+    const features = Array.from({ length: 21 }, (_, index) => goodSite(index));
+    features[13] = { ...goodSite(13), geometry: { type: 'Point', coordinates: [106.7, 10.8] } };
+    const before = sites();
+    const answer = await upload(t.as('viettel'), 'bts_sites', 'geojson', JSON.stringify({ type: 'FeatureCollection', features }));
+    expect(answer.status).toBe(422);
+    expect(answer.body.error?.details.problems).toEqual([expect.objectContaining({ index: 13, path: 'features[13].geometry' })]);
+    expect(sites()).toBe(before);
+  });
+
+  it('imports a clean GeoJSON file in one go after a dry run that stores nothing', async () => {
+    const file = JSON.stringify({ type: 'FeatureCollection', features: [goodSite(30), goodSite(31)] });
+    const before = sites();
+    expect((await upload(t.as('viettel'), 'bts_sites', 'geojson', file, true)).body.valid).toBe(true);
+    expect(sites()).toBe(before);
+    const answer = await upload(t.as('viettel'), 'bts_sites', 'geojson', file);
+    expect(answer.status).toBe(201);
+    expect(answer.body.imported).toBe(2);
+    expect(sites()).toBe(before + 2);
+  });
+
+  it('reads KML placemarks with their extended data, Vietnamese decimals and yes/no words', async () => {
+    const answer = await upload(t.as('vnpt'), 'bts_sites', 'kml', fixture('sites.kml'));
+    expect(answer.status).toBe(201);
+    const first = t.provider.get('bts_sites', answer.body.ids![0])!;
+    expect(first.geometry).toEqual({ type: 'Point', coordinates: [108.105, 14.455] });
+    expect(first.properties).toMatchObject({ site_code: 'VNP-DH-01', technologies: ['4G', '5G'], tower_height_m: 42.5, alarm_equipped: true });
+  });
+
+  it('reads a semicolon CSV with a BOM, decimal commas and list columns', async () => {
+    const answer = await upload(t.as('vnpt'), 'bts_sites', 'csv', fixture('sites.csv'));
+    expect(answer.status).toBe(201);
+    const [a, b] = answer.body.ids!.map((id) => t.provider.get('bts_sites', id)!);
+    expect(a.geometry).toEqual({ type: 'Point', coordinates: [108.2, 14.4] });
+    expect(a.properties.technologies).toEqual(['4G', '5G']);
+    expect(b.properties).toMatchObject({ site_code: 'VNP-CSV-02', status: 'planned', tower_type: null });
+  });
+
+  it('names CSV rows by line number, and duplicates within the file and against the store', async () => {
+    const csv = 'site_code,owner,technologies,status,lat,lon\nVNP-D-1,vnpt,4G,active,14.4,108.2\nVNP-D-1,vnpt,4G,active,14.41,108.2\nVNP-KTM-003,vnpt,4G,active,14.42,108.2\nVNP-D-4,vnpt,4G,active,not-a-number,108.2\n';
+    const answer = await upload(t.as('vnpt'), 'bts_sites', 'csv', csv);
+    expect(answer.status).toBe(422);
+    const rows = answer.body.error!.details.problems.map((problem) => [problem.row, problem.path]);
+    expect(rows).toEqual(expect.arrayContaining([[3, 'properties.site_code'], [5, 'geometry.coordinates']]));
+  });
+
+  it('refuses a carrier importing another carrier’s assets', async () => {
+    const answer = await upload(t.as('viettel'), 'bts_sites', 'kml', fixture('sites.kml'));
+    expect(answer.status).toBe(422);
+    expect(answer.body.error!.details.problems[0].path).toBe('features[0].properties.owner');
+  });
+
+  it('refuses unknown formats, non-asset collections and files over 10 MB', async () => {
+    expect((await upload(t.as('viettel'), 'bts_sites', 'shp', '')).status).toBe(400);
+    expect((await upload(t.app, 'incidents', 'geojson', '{}')).status).toBe(403);
+    expect((await upload(t.as('viettel'), 'bts_sites', 'geojson', 'x'.repeat(10 * 1024 * 1024 + 1))).status).toBe(413);
+    expect((await upload(t.as('police'), 'bts_sites', 'geojson', '{}')).status).toBe(403);
+  });
+});
