@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { Bbox, DateRange, SearchResult } from './api/types.ts';
-import { MapView, type FitRequest } from './map/MapView.tsx';
+import { MapView, type DrawingRequest, type FitRequest } from './map/MapView.tsx';
+import { NetworkPanel } from './network/NetworkPanel.tsx';
 import type { FeatureRef } from './map/map-events.ts';
 import { SOURCE_IDS, type ThematicLayer } from './map/layer-ids.ts';
 import { THEMATIC_KEYS, useBaseCollection, useReadableCollections, useThematicLayers } from './state/use-layer-data.ts';
@@ -15,7 +16,15 @@ import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
 import { PatrolPanel } from './patrol/PatrolPanel.tsx';
 import type { PatrolOverlay } from './patrol/overlay.ts';
 
-export type Mode = 'map' | 'patrol';
+export type Mode = 'map' | 'patrol' | 'network';
+
+/** Workspaces each role may open, in header order. */
+function modesFor(user: SessionUser): Mode[] {
+  const modes: Mode[] = ['map'];
+  if (user.role === 'admin' || user.role === 'carrier_editor') modes.push('network');
+  if (isSecurity(user)) modes.push('patrol');
+  return modes;
+}
 
 const ALL_VISIBLE = Object.fromEntries(THEMATIC_KEYS.map((key) => [key, true])) as Record<ThematicLayer, boolean>;
 
@@ -46,6 +55,7 @@ export function App({ user }: { user: SessionUser }) {
   const [pointer, setPointer] = useState<{ lng: number; lat: number } | null>(null);
   const [mode, setMode] = useState<Mode>('map');
   const [overlay, setOverlay] = useState<PatrolOverlay>({});
+  const [drawing, setDrawing] = useState<DrawingRequest | null>(null);
 
   const adminAreas = useBaseCollection('admin_areas');
   const roads = useBaseCollection('roads');
@@ -74,17 +84,19 @@ export function App({ user }: { user: SessionUser }) {
 
   return (
     <div className="app">
-      <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={isSecurity(user) ? ['map', 'patrol'] : ['map']} />
+      <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={modesFor(user)} />
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
-          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer}
+          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' ? drawing : null}
         />
         {mode === 'map' ? (
           <LayerPanel
             layers={thematic} visibility={visibility} onToggle={onToggle}
             incidentRange={incidentRange} onIncidentRange={setIncidentRange} readable={readable}
           />
+        ) : mode === 'network' ? (
+          <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
         ) : (
           <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
         )}

@@ -39,6 +39,7 @@ export function SignInPage() {
         {signIn.error && <p className="form-error" role="alert" data-testid="sign-in-error">{errorText(signIn.error, a)}</p>}
         <button type="submit" className="primary" data-testid="sign-in-submit" disabled={signIn.isPending}>{signIn.isPending ? a('signingIn') : a('signIn')}</button>
         <p className="hint">{a('demoAccounts')}</p>
+        <a href="/bao-tin" data-testid="hotline-link">{a('hotlineLink')}</a>
         <p className="synthetic-note">{t('syntheticBadge')}</p>
       </form>
     </div>

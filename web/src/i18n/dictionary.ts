@@ -25,6 +25,15 @@ const vi = {
   planned: 'Quy hoạch (nét đứt)',
   retired: 'Ngừng sử dụng',
   clusterHint: 'Cụm trạm (số lượng)',
+  required: 'bắt buộc',
+  problemRequired: 'Cần nhập trường này',
+  problemNumber: 'Phải là số',
+  problemInteger: 'Phải là số nguyên',
+  cancel: 'Huỷ',
+  save: 'Lưu',
+  saving: 'Đang lưu…',
+  undo: 'Hoàn tác',
+  redo: 'Làm lại',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -54,6 +63,15 @@ const en: Record<MessageKey, string> = {
   planned: 'Planned (dashed)',
   retired: 'Retired',
   clusterHint: 'Site cluster (count)',
+  required: 'required',
+  problemRequired: 'This field is required',
+  problemNumber: 'Must be a number',
+  problemInteger: 'Must be a whole number',
+  cancel: 'Cancel',
+  save: 'Save',
+  saving: 'Saving…',
+  undo: 'Undo',
+  redo: 'Redo',
 };
 
 /** The UI strings of both languages; Vietnamese is the default. */

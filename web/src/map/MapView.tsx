@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { FeatureDrawer, type DrawKind } from './draw/terra.ts';
 import type { Bbox } from '../api/types.ts';
 import { createMap } from './create-map.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
@@ -8,20 +9,36 @@ import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
 
 export type FitRequest = { bbox: Bbox; nonce: number };
 
+/**
+ * A drawing session on the map, controlled by its panel: `geometry` is the panel's present state (undo/redo set
+ * it), `onGeometry` reports each finished change; a new `sessionKey` starts a new session.
+ */
+export type DrawingRequest = {
+  sessionKey: string;
+  kind: DrawKind;
+  geometry: Geometry | null;
+  onGeometry: (geometry: Geometry | null) => void;
+};
+
 type MapViewProps = MapCallbacks & {
   /** Source id → data; a source is updated only when its object changes. */
   sources: Record<string, FeatureCollection | undefined>;
   visibility: Record<ThematicLayer, boolean>;
   fitRequest: FitRequest | null;
+  drawing?: DrawingRequest | null;
 };
 
 /** The one owner of the `maplibregl.Map`: creates it, feeds its sources, toggles layers and fits to results. */
-export function MapView({ sources, visibility, fitRequest, ...callbacks }: MapViewProps) {
+export function MapView({ sources, visibility, fitRequest, drawing = null, ...callbacks }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, FeatureCollection>());
+  // While drawing, a click places a vertex; it must not also open the feature under it.
   const callbacksRef = useRef(callbacks);
-  callbacksRef.current = callbacks;
+  callbacksRef.current = drawing ? { ...callbacks, onSelect: () => {} } : callbacks;
+  const drawerRef = useRef<FeatureDrawer | null>(null);
+  const drawingRef = useRef(drawing);
+  drawingRef.current = drawing;
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -31,6 +48,8 @@ export function MapView({ sources, visibility, fitRequest, ...callbacks }: MapVi
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
     return () => {
+      drawerRef.current?.destroy();
+      drawerRef.current = null;
       map.remove();
       mapRef.current = null;
       appliedRef.current.clear();
@@ -55,6 +74,23 @@ export function MapView({ sources, visibility, fitRequest, ...callbacks }: MapVi
       for (const layerId of layerIds) if (map.getLayoutProperty(layerId, 'visibility') !== value) map.setLayoutProperty(layerId, 'visibility', value);
     }
   }, [loaded, visibility]);
+
+  const sessionKey = drawing?.sessionKey ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    const request = drawingRef.current;
+    if (!request) return void drawerRef.current?.end();
+    drawerRef.current ??= new FeatureDrawer(map, (geometry) => drawingRef.current?.onGeometry(geometry));
+    drawerRef.current.begin(request.kind, request.geometry);
+  }, [loaded, sessionKey]);
+
+  const drawnGeometry = drawing?.geometry ?? null;
+  useEffect(() => {
+    const drawer = drawerRef.current;
+    if (!drawer || !drawingRef.current) return;
+    if (JSON.stringify(drawer.current()) !== JSON.stringify(drawnGeometry)) drawer.show(drawnGeometry);
+  }, [drawnGeometry]);
 
   useEffect(() => {
     const map = mapRef.current;

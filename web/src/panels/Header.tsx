@@ -5,6 +5,7 @@ import { usePatrolText } from '../patrol/messages.ts';
 import type { Mode } from '../App.tsx';
 import type { SessionUser } from '../auth/session.ts';
 import { UserMenu } from '../auth/UserMenu.tsx';
+import { useNetworkText } from '../network/messages.ts';
 
 type HeaderProps = {
   onPick: (result: SearchResult) => void;
@@ -15,12 +16,13 @@ type HeaderProps = {
   modes: readonly Mode[];
 };
 
-const MODE_LABEL = { map: 'modeMap', patrol: 'modePatrol' } as const;
 
 /** Title, workspace switch, synthetic-data badge, search box, language toggle and the signed-in user. */
 export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
   const { t, toggleLanguage } = useLanguage();
   const { p } = usePatrolText();
+  const n = useNetworkText();
+  const label = (candidate: Mode) => (candidate === 'network' ? n('modeNetwork') : p(candidate === 'map' ? 'modeMap' : 'modePatrol'));
   return (
     <header className="app-header">
       <div className="brand">
@@ -30,7 +32,7 @@ export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
       <nav className="modes" aria-label="workspace">
         {modes.map((candidate) => (
           <button key={candidate} type="button" className={mode === candidate ? 'active' : ''} data-testid={`mode-${candidate}`} onClick={() => onMode(candidate)}>
-            {p(MODE_LABEL[candidate])}
+            {label(candidate)}
           </button>
         ))}
       </nav>

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
+import { mapPage, signInAs } from '../helpers/map-page.ts';
+
+const OUTPUT_DIR = 'test-output';
+let server: RunningServer;
+let browser: Browser;
+let api: (path: string) => Promise<Response>;
+
+/** A fresh browser context per person, so sessions never mix. */
+async function personPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return { context, page: await context.newPage() };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  const { token } = await issueToken(server.url, 'admin');
+  api = (path) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('workflows in a real browser', { timeout: 120_000 }, () => {
+  it('a citizen files a hotline report without signing in and follows it by its tracking code', async () => {
+    const { context, page } = await personPage();
+    await page.goto(`${server.url}/bao-tin`);
+    const map = mapPage(page);
+    await map.waitForMap();
+    await map.jumpTo([108.0, 14.35], 13);
+    await map.click([108.0, 14.35]);
+    await page.getByTestId('pin-at').waitFor();
+    await page.getByTestId('hotline-description').fill('Hai người đi xe máy cắt cáp treo gần cầu <b>Đắk Bla</b>');
+    await page.getByTestId('hotline-send').click();
+    const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+    expect(code).toMatch(/^KT-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await page.getByTestId('track-status').waitFor();
+    expect(await page.getByTestId('track-status').textContent()).toContain('Đã tiếp nhận');
+    await page.screenshot({ path: `${OUTPUT_DIR}/e2e-hotline.png` });
+    await context.close();
+  });
+
+  it('a carrier draws a new BTS site with undo, saves it, and it is stored as its own', async () => {
+    const { context, page } = await personPage();
+    await signInAs(page, server.url, 'viettel');
+    const map = mapPage(page);
+    await map.waitForMap();
+    await page.getByTestId('mode-network').click();
+    await map.jumpTo([108.01, 14.37], 14);
+    await page.getByTestId('new-bts_sites').click();
+    await map.click([108.01, 14.37]);
+    await page.getByTestId('draw-undo').click();
+    await page.getByTestId('geometry-missing').waitFor();
+    await page.getByTestId('draw-redo').click();
+    await page.getByTestId('field-site_code').fill('VTL-E2E-001');
+    await page.getByTestId('field-technologies').getByText('4G').click();
+    await page.getByTestId('save-asset').click();
+    await page.getByTestId('network-notice').waitFor();
+    const stored = (await (await api('/api/collections/bts_sites/items?site_code=VTL-E2E-001')).json()) as { features: { geometry: { coordinates: number[] }; properties: { owner: string } }[] };
+    expect(stored.features).toHaveLength(1);
+    expect(stored.features[0].properties.owner).toBe('viettel');
+    expect(stored.features[0].geometry.coordinates[0]).toBeCloseTo(108.01, 3);
+    expect(stored.features[0].geometry.coordinates[1]).toBeCloseTo(14.37, 3);
+    await page.screenshot({ path: `${OUTPUT_DIR}/e2e-carrier-edit.png` });
+    await context.close();
+  });
+});

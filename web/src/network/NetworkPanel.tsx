@@ -1,0 +1,92 @@
+import { useCallback, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchItem } from '../api/endpoints.ts';
+import { queryKeys } from '../api/query-keys.ts';
+import type { SessionUser } from '../auth/session.ts';
+import type { DrawingRequest } from '../map/MapView.tsx';
+import type { FeatureRef } from '../map/map-events.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
+import { AssetEditor, type EditTarget } from './AssetEditor.tsx';
+import { ImportPanel } from './ImportPanel.tsx';
+import { createAsset, deleteAsset, EDITABLE_COLLECTIONS, type EditableCollection } from './api.ts';
+import { useNetworkText } from './messages.ts';
+
+type NetworkPanelProps = { user: SessionUser; selected: FeatureRef | null; onDrawing: (request: DrawingRequest | null) => void };
+type Notice = { text: string; undo?: () => void };
+
+const isEditable = (collection: string): collection is EditableCollection => (EDITABLE_COLLECTIONS as readonly string[]).includes(collection);
+
+/** The carrier's workspace: new assets, editing and deleting the selected one (with undo), and bulk import. */
+export function NetworkPanel({ user, selected, onDrawing }: NetworkPanelProps) {
+  const { language, t } = useLanguage();
+  const n = useNetworkText();
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState<EditTarget | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const asset = selected && isEditable(selected.collection) ? selected : null;
+  const item = useQuery({
+    queryKey: queryKeys.item(asset?.collection ?? '', asset?.id ?? ''),
+    queryFn: ({ signal }) => fetchItem(asset!.collection, asset!.id, signal),
+    enabled: asset !== null,
+  });
+  const refresh = useCallback((collection: string) => {
+    void queryClient.invalidateQueries({ queryKey: ['collection', collection] });
+    void queryClient.invalidateQueries({ queryKey: ['item', collection] });
+    void queryClient.invalidateQueries({ queryKey: ['search'] });
+  }, [queryClient]);
+  const restore = useMutation({
+    mutationFn: (feature: { collection: string; geometry: GeoJSON.Geometry; properties: Record<string, unknown> }) => createAsset(feature.collection, feature.geometry, feature.properties),
+    onSuccess: (_, feature) => { refresh(feature.collection); setNotice({ text: n('restored') }); },
+  });
+  const remove = useMutation({
+    mutationFn: ({ collection, id }: { collection: string; id: number | string }) => deleteAsset(collection, id),
+    onSuccess: (_, { collection }) => {
+      refresh(collection);
+      const deleted = item.data!;
+      setNotice({ text: n('deleted'), undo: () => restore.mutate({ collection, geometry: deleted.geometry, properties: deleted.properties as Record<string, unknown> }) });
+    },
+  });
+  const owner = item.data?.properties.owner;
+  const mine = user.role === 'admin' || (user.carrier !== null && owner === user.carrier);
+  const start = (collection: EditableCollection) => { setNotice(null); setTarget({ collection, id: null, geometry: null, properties: {} }); };
+  const done = (saved: { collection: string; id: number | string } | null) => {
+    setTarget(null);
+    if (saved) { refresh(saved.collection); setNotice({ text: n('saved') }); }
+  };
+
+  if (target) return <aside className="workspace-panel"><AssetEditor target={target} carrier={user.carrier} onDrawing={onDrawing} onDone={done} /></aside>;
+  return (
+    <aside className="workspace-panel" data-testid="network-panel">
+      <h2>{n('title')}</h2>
+      <p className="hint">{n('intro')}</p>
+      <div className="toolbar wrap">
+        <button type="button" data-testid="new-cable_routes" onClick={() => start('cable_routes')}>+ {n('newCable')}</button>
+        <button type="button" data-testid="new-bts_sites" onClick={() => start('bts_sites')}>+ {n('newSite')}</button>
+        <button type="button" data-testid="new-facilities" onClick={() => start('facilities')}>+ {n('newFacility')}</button>
+      </div>
+      {notice && (
+        <p className="notice" role="status" data-testid="network-notice">
+          {notice.text}{notice.undo && <> · <button type="button" data-testid="undo-delete" onClick={() => { notice.undo!(); setNotice(null); }}>↶ {t('undo')}</button></>}
+        </p>
+      )}
+      <h3>{n('selected')}</h3>
+      {!asset && <p className="hint">{n('selectHint')}</p>}
+      {asset && item.isPending && <p className="hint"><span className="spinner" /></p>}
+      {asset && item.data && (
+        <div className="selected-asset">
+          <strong>{vocabularyLabel(asset.collection, language)} #{asset.id}</strong> · {vocabularyLabel(String(owner), language)}
+          {mine ? (
+            <div className="toolbar">
+              <button type="button" data-testid="edit-asset" onClick={() => setTarget({ collection: asset.collection as EditableCollection, id: asset.id, geometry: item.data!.geometry, properties: item.data!.properties as Record<string, unknown> })}>{n('edit')}</button>
+              <button type="button" className="danger" data-testid="delete-asset" disabled={remove.isPending}
+                onClick={() => window.confirm(n('confirmDelete')) && remove.mutate({ collection: asset.collection, id: asset.id })}>{n('delete')}</button>
+            </div>
+          ) : <p className="hint">{n('notYours')}</p>}
+        </div>
+      )}
+      {(remove.error ?? restore.error) && <p className="form-error" role="alert">{(remove.error ?? restore.error)!.message}</p>}
+      <ImportPanel onImported={(collection) => { refresh(collection); }} />
+    </aside>
+  );
+}

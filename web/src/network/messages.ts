@@ -1,0 +1,35 @@
+import { useLanguage } from '../i18n/language.tsx';
+
+const vi = {
+  modeNetwork: 'Mạng lưới', title: 'Mạng lưới của đơn vị', intro: 'Vẽ, sửa, xoá tài sản của đơn vị mình, hoặc nhập từ tệp.',
+  newCable: 'Vẽ tuyến cáp', newSite: 'Thêm trạm BTS', newFacility: 'Thêm cơ sở', selected: 'Đối tượng đang chọn', edit: 'Sửa', delete: 'Xoá',
+  notYours: 'Tài sản của đơn vị khác: chỉ xem vị trí, chủ sở hữu và trạng thái.', selectHint: 'Chọn một tài sản trên bản đồ để sửa hoặc xoá.',
+  drawLine: 'Nhấp trên bản đồ để vẽ tuyến, nhấp đúp để kết thúc. Kéo các đỉnh để chỉnh.', drawPoint: 'Nhấp trên bản đồ để đặt vị trí. Kéo để chỉnh.',
+  redraw: 'Vẽ lại', geometryMissing: 'Chưa vẽ vị trí trên bản đồ.', editTitle: 'Sửa', newTitle: 'Thêm mới',
+  saved: 'Đã lưu', deleted: 'Đã xoá', confirmDelete: 'Xoá tài sản này? Có thể hoàn tác ngay sau khi xoá.', restored: 'Đã khôi phục',
+  importTitle: 'Nhập từ tệp (GeoJSON, KML, CSV)', importLayer: 'Lớp dữ liệu', importFile: 'Tệp', check: 'Kiểm tra', import: 'Nhập dữ liệu',
+  importOk: 'Tệp hợp lệ, sẵn sàng nhập', imported: 'Đã nhập', features: 'đối tượng', problems: 'Lỗi cần sửa (không đối tượng nào được nhập)',
+  row: 'Dòng', feature: 'Đối tượng', unknownFormat: 'Chỉ nhận tệp .geojson, .json, .kml hoặc .csv',
+  plannedNote: 'Trạng thái “Quy hoạch” dùng cho kế hoạch phát triển mạng gửi Sở TT&TT.',
+} as const;
+
+type NetworkKey = keyof typeof vi;
+
+const en: Record<NetworkKey, string> = {
+  modeNetwork: 'Network', title: 'Your network', intro: "Draw, edit and delete your organisation's assets, or import them from a file.",
+  newCable: 'Draw a cable route', newSite: 'Add a BTS site', newFacility: 'Add a facility', selected: 'Selected feature', edit: 'Edit', delete: 'Delete',
+  notYours: "Another carrier's asset: you see its location, owner and status only.", selectHint: 'Select one of your assets on the map to edit or delete it.',
+  drawLine: 'Click on the map to draw the route, double-click to finish. Drag vertices to adjust.', drawPoint: 'Click on the map to place it. Drag to adjust.',
+  redraw: 'Redraw', geometryMissing: 'Nothing drawn on the map yet.', editTitle: 'Edit', newTitle: 'New',
+  saved: 'Saved', deleted: 'Deleted', confirmDelete: 'Delete this asset? You can undo right after.', restored: 'Restored',
+  importTitle: 'Import from a file (GeoJSON, KML, CSV)', importLayer: 'Layer', importFile: 'File', check: 'Check', import: 'Import',
+  importOk: 'The file is valid and ready to import', imported: 'Imported', features: 'features', problems: 'Problems to fix (nothing was imported)',
+  row: 'Row', feature: 'Feature', unknownFormat: 'Only .geojson, .json, .kml or .csv files',
+  plannedNote: 'Status “Planned” is for network development plans sent to the DIC.',
+};
+
+export function useNetworkText() {
+  const { language } = useLanguage();
+  const table = language === 'vi' ? vi : en;
+  return (key: NetworkKey) => table[key];
+}
