@@ -11,6 +11,10 @@ import { ROUTE_RULES } from './auth/rules.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { editingRoutes } from './editing/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { incidentRoutes } from './incidents/routes.ts';
+import { alarmRoutes } from './alarms/routes.ts';
+import { eventRoutes } from './events/routes.ts';
+import { hotlineRoutes } from './hotline/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Services } from './services.ts';
 
@@ -33,6 +37,10 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   app.route('/api/patrol-plans', patrolPlanRoutes(services));
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/imports', importRoutes(services));
+  app.route('/api/incidents', incidentRoutes(services));
+  app.route('/api/alarms', alarmRoutes(services));
+  app.route('/api/events', eventRoutes(services));
+  app.route('/api/hotline', hotlineRoutes(services));
   app.route('/', editingRoutes(services));
   app.route('/api', ogcRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { InvalidBody, NotFound, TooManyRequests, Unauthenticated } from '../errors.ts';
-import { jsonObject, limitBody } from '../http/body.ts';
+import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { rule, type RouteRule } from './route-rule.ts';
@@ -33,15 +33,6 @@ const userBody = z
   .strict();
 const tokenBody = z.object({ username: z.string(), name: z.string().min(1).max(120) }).strict();
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
-    throw new InvalidBody(`${problems[0].path}: ${problems[0].message}`, { problems });
-  }
-  return result.data;
-}
-
 /** The signed-in user as the web app sees it. */
 export const sessionView = (principal: Principal) =>
   principal.kind === 'public'
@@ -55,7 +46,7 @@ export function authRoutes(services: Services) {
   const small = limitBody(4 * 1024);
   return new Hono<AppEnv>()
     .post('/auth/login', small, async (c) => {
-      const { username, password } = parse(loginBody, await jsonObject(c.req.raw));
+      const { username, password } = parseWith(loginBody, await jsonObject(c.req.raw));
       const key = `${username.toLowerCase()}|${c.get('clientAddress')}`;
       const pause = failures.blocked(key);
       if (pause.blocked) throw new TooManyRequests('too many failed sign-ins; wait before trying again', pause.retryAfterSeconds);
@@ -90,14 +81,14 @@ export function authRoutes(services: Services) {
     .get('/admin/organisations', (c) => c.json({ organisations: accounts.organisations() }))
     .get('/admin/users', (c) => c.json({ users: accounts.users() }))
     .post('/admin/users', small, async (c) => {
-      const body = parse(userBody, await jsonObject(c.req.raw));
+      const body = parseWith(userBody, await jsonObject(c.req.raw));
       const user = await accounts.createUser({ ...body, organisationCode: body.organisation });
       audit.append({ principal: c.get('principal'), action: 'create', targetType: 'users', targetId: user.userId, after: user, ip: c.get('clientAddress') });
       return c.json({ user }, 201);
     })
     .get('/admin/tokens', (c) => c.json({ tokens: accounts.tokens() }))
     .post('/admin/tokens', small, async (c) => {
-      const body = parse(tokenBody, await jsonObject(c.req.raw));
+      const body = parseWith(tokenBody, await jsonObject(c.req.raw));
       const user = accounts.users().find((candidate) => candidate.username.toLowerCase() === body.username.toLowerCase());
       if (!user) throw new InvalidBody(`user "${body.username}" does not exist`, { field: 'username' });
       const issued = accounts.createToken(user.userId, body.name);

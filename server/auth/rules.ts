@@ -2,6 +2,10 @@ import { ANALYSIS_RULES } from '../analysis-api/routes.ts';
 import { AUDIT_RULES } from '../audit/routes.ts';
 import { EDITING_RULES } from '../editing/routes.ts';
 import { IMPORT_RULES } from '../imports/routes.ts';
+import { INCIDENT_RULES } from '../incidents/routes.ts';
+import { ALARM_RULES } from '../alarms/routes.ts';
+import { EVENT_RULES } from '../events/routes.ts';
+import { HOTLINE_RULES } from '../hotline/routes.ts';
 import { OGC_RULES } from '../ogc/rules.ts';
 import { PATROL_PLAN_RULES } from '../patrol-plans/routes.ts';
 import { SEARCH_RULES } from '../search/routes.ts';
@@ -18,4 +22,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...AUDIT_RULES,
   ...EDITING_RULES,
   ...IMPORT_RULES,
+  ...INCIDENT_RULES,
+  ...ALARM_RULES,
+  ...EVENT_RULES,
+  ...HOTLINE_RULES,
 ];

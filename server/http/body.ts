@@ -1,4 +1,5 @@
 import { bodyLimit } from 'hono/body-limit';
+import type { z } from 'zod';
 import { AppError, InvalidBody } from '../errors.ts';
 
 /** Middleware refusing bodies over `maxBytes` with a 413 JSON error before anything reads them. */
@@ -25,4 +26,14 @@ export async function jsonObject(request: Request): Promise<Record<string, unkno
   const body = await jsonBody(request);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidBody('the body must be a JSON object');
   return body as Record<string, unknown>;
+}
+
+/** The body checked against a zod schema; a 400 InvalidBody listing every problem with its path otherwise. */
+export function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
+    throw new InvalidBody(`${problems[0].path}: ${problems[0].message}`, { problems });
+  }
+  return result.data;
 }

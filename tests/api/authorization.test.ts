@@ -10,6 +10,7 @@ const POLICE = ['admin', 'police'] as const;
 const DIC = ['admin', 'dic'] as const;
 const CARRIERS = ['admin', 'viettel', 'vnpt'] as const;
 const ADMIN = ['admin'] as const;
+const FILERS = ['admin', 'police', 'viettel', 'vnpt'] as const;
 
 /**
  * Who may call each API route, written out by hand from issue 4 — not read from the server's rules, so a rule that
@@ -47,6 +48,17 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'PATCH /api/collections/:collectionId/items/:featureId': CARRIERS,
   'DELETE /api/collections/:collectionId/items/:featureId': CARRIERS,
   'POST /api/imports/:collectionId': CARRIERS,
+  'POST /api/incidents': FILERS,
+  'GET /api/incidents/nearest-assets': FILERS,
+  'POST /api/incidents/:id/transitions': FILERS,
+  'GET /api/incidents/:id/history': SIGNED_IN,
+  'POST /api/alarms': ['viettel', 'vnpt'],
+  'GET /api/events': SIGNED_IN,
+  'POST /api/hotline/reports': EVERYONE,
+  'GET /api/hotline/reports/track/:code': EVERYONE,
+  'GET /api/hotline/reports': SECURITY,
+  'POST /api/hotline/reports/:id/convert': POLICE,
+  'POST /api/hotline/reports/:id/close': POLICE,
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */

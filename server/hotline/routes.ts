@@ -1,0 +1,133 @@
+import { Hono } from 'hono';
+import { distance } from '@turf/turf';
+import { z } from 'zod';
+import { EVERYONE, POLICE } from '../auth/audiences.ts';
+import { actorName, hasRole } from '../auth/principal.ts';
+import { rule, type RouteRule } from '../auth/route-rule.ts';
+import { INCIDENT_TYPES } from '../collections/vocabulary.ts';
+import { Conflict, InvalidBody, InvalidParameter, NotFound, TooManyRequests } from '../errors.ts';
+import { positionOutsideProvince, provinceOutline } from '../geometry/province.ts';
+import { jsonObject, limitBody, parseWith } from '../http/body.ts';
+import type { AppEnv } from '../http/env.ts';
+import { createRateLimiter } from '../http/rate-limit.ts';
+import { createIncident, transitionIncident } from '../incidents/service.ts';
+import { parseLimit, rejectUnknownParameters } from '../ogc/params.ts';
+import type { Services } from '../services.ts';
+import { createHotlineStore, type HotlineReport, type HotlineStatus } from './store.ts';
+
+export const HOTLINE_RULES: RouteRule[] = [
+  rule('POST', '/api/hotline/reports', EVERYONE),
+  rule('GET', '/api/hotline/reports/track/:code', EVERYONE),
+  rule('GET', '/api/hotline/reports', ['admin', 'police_planner', 'dic_reviewer']),
+  rule('POST', '/api/hotline/reports/:id/convert', POLICE),
+  rule('POST', '/api/hotline/reports/:id/close', POLICE),
+];
+
+export const REPORTS_PER_WINDOW = 5;
+const WINDOW_MS = 10 * 60 * 1000;
+export const MAX_REPORT_BYTES = 8 * 1024;
+/** Possible duplicates of a converted report: earlier incidents this close in space and time (issue 4). */
+const DUPLICATE_METERS = 50, DUPLICATE_HOURS = 24;
+
+const text = (max: number) => z.string().trim().min(1).max(max).transform((value) => value.normalize('NFC'));
+const newReport = z.object({
+  lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90),
+  seenAt: z.string().refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), 'an ISO 8601 date-time'),
+  description: text(2000), category: z.enum(INCIDENT_TYPES).optional(),
+  contact: z.object({ name: z.string().trim().max(100).optional(), phone: z.string().trim().max(20).regex(/^[0-9 +().-]*$/, 'digits only').optional() }).strict().optional(),
+}).strict();
+const conversion = z.object({ type: z.enum(INCIDENT_TYPES), duplicateOf: z.number().int().optional(), comment: z.string().max(2000).optional() }).strict();
+const closing = z.object({ reason: text(500) }).strict();
+
+/** What the public sees of its report: the state, never internal notes or the contact. */
+const tracked = (report: HotlineReport) => ({ trackingCode: report.trackingCode, status: report.status, receivedAt: report.receivedAt, closingReason: report.closingReason });
+
+/**
+ * The citizen hotline: anyone files a report (throttled per client address, size-limited) and follows it by its
+ * tracking code; police triage the queue — convert to an incident (with possible duplicates within 50 m and 24 h)
+ * or close with a reason. The reporter's contact is shown to police only.
+ */
+export function hotlineRoutes(services: Services) {
+  const { db, provider, audit } = services;
+  const store = createHotlineStore(db);
+  const filing = createRateLimiter({ limit: REPORTS_PER_WINDOW, windowMs: WINDOW_MS, now: () => services.now().getTime() });
+  const lookups = createRateLimiter({ limit: 60, windowMs: WINDOW_MS, now: () => services.now().getTime() });
+  const open = (id: string): HotlineReport => {
+    const report = /^\d{1,12}$/.test(id) ? store.get(Number(id)) : undefined;
+    if (!report) throw new NotFound(`hotline report ${id} does not exist`, { id });
+    if (report.status !== 'received') throw new Conflict(`the report is already ${report.status}`, { status: report.status });
+    return report;
+  };
+  return new Hono<AppEnv>()
+    .post('/reports', limitBody(MAX_REPORT_BYTES), async (c) => {
+      const attempt = filing.hit(c.get('clientAddress'));
+      if (!attempt.allowed) throw new TooManyRequests(`at most ${REPORTS_PER_WINDOW} reports per 10 minutes from one address`, attempt.retryAfterSeconds);
+      const body = parseWith(newReport, await jsonObject(c.req.raw));
+      if (positionOutsideProvince({ type: 'Point', coordinates: [body.lon, body.lat] }, provinceOutline(provider))) throw new InvalidBody('the place is outside Kon Tum province', { problems: [{ path: 'lon', message: 'outside the province' }] });
+      const seen = Date.parse(body.seenAt), now = services.now().getTime();
+      if (seen > now + 5 * 60_000 || seen < now - 366 * 86_400_000) throw new InvalidBody('seenAt must be within the last year and not in the future', { problems: [{ path: 'seenAt', message: 'out of range' }] });
+      const report = db.transaction(() => {
+        const added = store.add({
+          lon: body.lon, lat: body.lat, seenAt: new Date(seen).toISOString(), description: body.description, category: body.category ?? null,
+          contact: body.contact?.name || body.contact?.phone ? { name: body.contact.name?.normalize('NFC') || null, phone: body.contact.phone || null } : null,
+          receivedAt: services.now().toISOString(), clientAddress: c.get('clientAddress'),
+        });
+        audit.append({ principal: c.get('principal'), action: 'create', targetType: 'hotline_reports', targetId: added.id, ip: c.get('clientAddress') });
+        return added;
+      })();
+      return c.json(tracked(report), 201);
+    })
+    .get('/reports/track/:code', (c) => {
+      const attempt = lookups.hit(c.get('clientAddress'));
+      if (!attempt.allowed) throw new TooManyRequests('too many lookups; try again later', attempt.retryAfterSeconds);
+      const report = store.byCode(c.req.param('code').trim().toUpperCase());
+      if (!report) throw new NotFound('no report with this tracking code');
+      return c.json(tracked(report));
+    })
+    .get('/reports', (c) => {
+      const search = new URL(c.req.url).searchParams;
+      rejectUnknownParameters(search, ['status', 'limit', 'offset']);
+      const status = search.get('status') as HotlineStatus | null;
+      if (status && !['received', 'converted', 'closed'].includes(status)) throw new InvalidParameter('status', 'status must be received, converted or closed');
+      const offset = Number(search.get('offset') ?? 0);
+      if (!Number.isInteger(offset) || offset < 0) throw new InvalidParameter('offset', 'offset must be a non-negative integer');
+      const { reports, numberMatched } = store.list(status, parseLimit(search.get('limit') ?? undefined, 500, 100), offset);
+      // Contacts are for the police who may call back; the DIC sees the reports without them.
+      const withContact = hasRole(c.get('principal'), 'admin', 'police_planner');
+      audit.append({ principal: c.get('principal'), action: 'read', targetType: 'hotline_reports', details: { status, contacts: withContact }, ip: c.get('clientAddress') });
+      return c.json({ numberMatched, reports: reports.map((report) => ({ ...report, contact: withContact ? report.contact : report.contact ? 'hidden' : null })) });
+    })
+    .post('/reports/:id/convert', limitBody(8 * 1024), async (c) => {
+      const report = open(c.req.param('id'));
+      const body = parseWith(conversion, await jsonObject(c.req.raw));
+      const principal = c.get('principal');
+      const seen = Date.parse(report.seenAt);
+      const around = provider.query('incidents', {
+        bbox: [report.lon - 0.001, report.lat - 0.001, report.lon + 0.001, report.lat + 0.001],
+        datetime: { startMs: seen - DUPLICATE_HOURS * 3_600_000, endMs: seen + DUPLICATE_HOURS * 3_600_000 }, filters: [], limit: 100, offset: 0,
+      }).features.filter((incident) => distance([report.lon, report.lat], (incident.geometry as { coordinates: number[] }).coordinates, { units: 'meters' }) <= DUPLICATE_METERS);
+      if (body.duplicateOf !== undefined && !around.some((incident) => incident.id === body.duplicateOf)) {
+        throw new InvalidBody(`incident ${body.duplicateOf} is not within ${DUPLICATE_METERS} m and ${DUPLICATE_HOURS} h of this report`, { problems: [{ path: 'duplicateOf', message: 'not a possible duplicate' }] });
+      }
+      const incident = db.transaction(() => {
+        let created = createIncident(services, principal, {
+          lonLat: [report.lon, report.lat], type: body.type, occurredAt: new Date(seen).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'hotline',
+          description: `Tin báo ${report.trackingCode}: ${report.description}`,
+        });
+        if (body.duplicateOf !== undefined) created = transitionIncident(services, principal, created.id, { to: 'duplicate', duplicateOf: body.duplicateOf, comment: body.comment ?? 'Trùng tin báo đường dây nóng' });
+        store.settle(report.id, { status: 'converted', incidentId: created.id, handledBy: actorName(principal), at: services.now().toISOString() });
+        audit.append({ principal, action: 'update', targetType: 'hotline_reports', targetId: report.id, before: { status: report.status }, after: { status: 'converted', incidentId: created.id } });
+        return created;
+      })();
+      return c.json({ incident, possibleDuplicates: around.map((candidate) => ({ id: candidate.id, type: candidate.properties.type, status: candidate.properties.status, occurredAt: candidate.properties.occurred_at })) }, 201);
+    })
+    .post('/reports/:id/close', limitBody(4 * 1024), async (c) => {
+      const report = open(c.req.param('id'));
+      const { reason } = parseWith(closing, await jsonObject(c.req.raw));
+      db.transaction(() => {
+        store.settle(report.id, { status: 'closed', closingReason: reason, handledBy: actorName(c.get('principal')), at: services.now().toISOString() });
+        audit.append({ principal: c.get('principal'), action: 'update', targetType: 'hotline_reports', targetId: report.id, before: { status: report.status }, after: { status: 'closed', reason } });
+      })();
+      return c.json(tracked(store.get(report.id)!));
+    });
+}
