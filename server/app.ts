@@ -15,6 +15,9 @@ import { incidentRoutes } from './incidents/routes.ts';
 import { alarmRoutes } from './alarms/routes.ts';
 import { eventRoutes } from './events/routes.ts';
 import { hotlineRoutes } from './hotline/routes.ts';
+import { keyTargetRoutes } from './key-targets/routes.ts';
+import { bulletinRoutes } from './bulletins/routes.ts';
+import { inspectionRoutes } from './inspections/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Services } from './services.ts';
 
@@ -41,6 +44,9 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   app.route('/api/alarms', alarmRoutes(services));
   app.route('/api/events', eventRoutes(services));
   app.route('/api/hotline', hotlineRoutes(services));
+  app.route('/api/key-targets', keyTargetRoutes(services));
+  app.route('/api/bulletins', bulletinRoutes(services));
+  app.route('/api/scrap-dealers', inspectionRoutes(services));
   app.route('/', editingRoutes(services));
   app.route('/api', ogcRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));

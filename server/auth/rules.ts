@@ -6,6 +6,9 @@ import { INCIDENT_RULES } from '../incidents/routes.ts';
 import { ALARM_RULES } from '../alarms/routes.ts';
 import { EVENT_RULES } from '../events/routes.ts';
 import { HOTLINE_RULES } from '../hotline/routes.ts';
+import { KEY_TARGET_RULES } from '../key-targets/routes.ts';
+import { BULLETIN_RULES } from '../bulletins/routes.ts';
+import { INSPECTION_RULES } from '../inspections/routes.ts';
 import { OGC_RULES } from '../ogc/rules.ts';
 import { PATROL_PLAN_RULES } from '../patrol-plans/routes.ts';
 import { SEARCH_RULES } from '../search/routes.ts';
@@ -26,4 +29,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...ALARM_RULES,
   ...EVENT_RULES,
   ...HOTLINE_RULES,
+  ...KEY_TARGET_RULES,
+  ...BULLETIN_RULES,
+  ...INSPECTION_RULES,
 ];

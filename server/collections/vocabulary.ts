@@ -14,7 +14,8 @@ export const BACKUP_POWER = ['none', 'battery', 'generator', 'battery_generator'
 
 export const FACILITY_KINDS = ['exchange', 'data_centre', 'post_office', 'postal_agent', 'radio_station'] as const;
 
-export const KEY_TARGET_STATUSES = ['proposed', 'designated', 'rejected', 'revoked'] as const;
+/** `returned`: sent back to the police for changes; `approved`: approved with an effective date still to come. */
+export const KEY_TARGET_STATUSES = ['proposed', 'returned', 'approved', 'designated', 'rejected', 'revoked'] as const;
 export const KEY_TARGET_CATEGORIES = ['exchange', 'data_centre', 'transmission_hub', 'post_office', 'radio_station', 'cable_corridor'] as const;
 
 export const INCIDENT_TYPES = [

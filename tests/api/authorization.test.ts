@@ -59,6 +59,16 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/hotline/reports': SECURITY,
   'POST /api/hotline/reports/:id/convert': POLICE,
   'POST /api/hotline/reports/:id/close': POLICE,
+  'POST /api/key-targets/proposals': POLICE,
+  'PUT /api/key-targets/proposals/:id': POLICE,
+  'GET /api/key-targets/review-queue': SECURITY,
+  'GET /api/key-targets/:id': SECURITY,
+  'POST /api/key-targets/:id/transitions': SECURITY,
+  'POST /api/bulletins': POLICE,
+  'GET /api/bulletins': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
+  'GET /api/bulletins/:id': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
+  'POST /api/scrap-dealers/:id/inspections': POLICE,
+  'GET /api/scrap-dealers/:id/inspections': ['admin', 'police', 'dic', 'ubnd'],
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */

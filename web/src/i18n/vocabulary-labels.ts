@@ -14,7 +14,7 @@ const LABELS: Labels = {
   exchange: ['Tổng đài', 'Exchange'], data_centre: ['Trung tâm dữ liệu', 'Data centre'], post_office: ['Bưu cục', 'Post office'],
   postal_agent: ['Điểm bưu điện', 'Postal agent'], radio_station: ['Đài vô tuyến', 'Radio station'],
   transmission_hub: ['Trạm truyền dẫn', 'Transmission hub'], cable_corridor: ['Hành lang tuyến cáp', 'Cable corridor'],
-  proposed: ['Đề xuất', 'Proposed'], designated: ['Đã phê duyệt', 'Designated'], rejected: ['Không phê duyệt', 'Rejected'], revoked: ['Đã thu hồi', 'Revoked'],
+  proposed: ['Đề xuất', 'Proposed'], returned: ['Trả lại để bổ sung', 'Returned for changes'], approved: ['Đã duyệt, chờ hiệu lực', 'Approved, not yet effective'], designated: ['Đã phê duyệt', 'Designated'], rejected: ['Không phê duyệt', 'Rejected'], revoked: ['Đã thu hồi', 'Revoked'],
   cable_theft: ['Trộm cắp cáp', 'Cable theft'], cable_cut: ['Đứt cáp', 'Cable cut'], equipment_theft: ['Trộm thiết bị', 'Equipment theft'],
   vandalism: ['Phá hoại', 'Vandalism'], fire_explosion: ['Cháy nổ', 'Fire or explosion'], intrusion_alarm: ['Báo động đột nhập', 'Intrusion alarm'],
   postal_contraband: ['Hàng cấm qua bưu chính', 'Postal contraband'], other: ['Khác', 'Other'],

@@ -7,7 +7,7 @@ export const SYMBOLOGY = {
   retiredColour: '#9e9e9e',
   tierWidthsPx: { backbone: 4, trunk: 2.5, access: 1.25 },
   facilityColours: { exchange: '#3949ab', data_centre: '#00838f', post_office: '#8e24aa', postal_agent: '#c2185b', radio_station: '#6d4c41' },
-  keyTargetColours: { designated: '#d32f2f', proposed: '#f9a825', rejected: '#9e9e9e', revoked: '#757575' },
+  keyTargetColours: { designated: '#d32f2f', approved: '#ef6c00', proposed: '#f9a825', returned: '#8d6e63', rejected: '#9e9e9e', revoked: '#757575' },
   incidentColours: {
     cable_theft: '#b71c1c', cable_cut: '#e65100', equipment_theft: '#6a1b9a', vandalism: '#ad1457',
     fire_explosion: '#ff6f00', intrusion_alarm: '#1565c0', postal_contraband: '#2e7d32', other: '#546e7a',

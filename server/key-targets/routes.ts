@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { POLICE, SECURITY } from '../auth/audiences.ts';
+import { rule, type RouteRule } from '../auth/route-rule.ts';
+import { KEY_TARGET_CATEGORIES } from '../collections/vocabulary.ts';
+import { InvalidBody, NotFound } from '../errors.ts';
+import { positionOutsideProvince, provinceOutline } from '../geometry/province.ts';
+import { geometryProblems } from '../geometry/validate.ts';
+import { jsonObject, limitBody, parseWith } from '../http/body.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { Services } from '../services.ts';
+import { editProposal, promoteDue, propose, review, reviewDetails, zoneHistory, type Proposal } from './service.ts';
+import { actionsFrom, REVIEW_ACTIONS } from './workflow.ts';
+
+export const KEY_TARGET_RULES: RouteRule[] = [
+  rule('POST', '/api/key-targets/proposals', POLICE),
+  rule('PUT', '/api/key-targets/proposals/:id', POLICE),
+  rule('GET', '/api/key-targets/review-queue', SECURITY),
+  rule('GET', '/api/key-targets/:id', SECURITY),
+  rule('POST', '/api/key-targets/:id/transitions', SECURITY),
+];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real date');
+const proposal = z.object({
+  name: z.string().trim().min(1).max(200), category: z.enum(KEY_TARGET_CATEGORIES), protectionLevel: z.number().int().min(1).max(3),
+  justification: z.string().trim().min(1).max(4000), reviewDate: day, effectiveDate: day.nullable().optional(), legalBasis: z.string().max(300).nullable().optional(),
+  protectedAssets: z.array(z.object({ collection: z.enum(['cable_routes', 'bts_sites', 'facilities']), id: z.number().int() }).strict()).max(500),
+  geometry: z.unknown(),
+}).strict();
+const step = z.object({ action: z.enum(REVIEW_ACTIONS), comment: z.string().max(4000), effectiveDate: day.optional() }).strict();
+
+/**
+ * `/api/key-targets`: police propose zones (drawn or imported polygons) and change them while proposed or returned;
+ * the DIC reviews them from a queue — approve, reject or return, always with a comment; designated zones can be
+ * revoked. Every step is kept as history with who, when and why.
+ */
+export function keyTargetRoutes(services: Services) {
+  const { provider, audit } = services;
+  const checked = async (request: Request): Promise<Proposal> => {
+    const body = parseWith(proposal, await jsonObject(request));
+    const problems = geometryProblems(body.geometry);
+    const kind = (body.geometry as { type?: string } | null)?.type;
+    if (problems.length === 0 && kind !== 'Polygon' && kind !== 'MultiPolygon') problems.push({ path: 'geometry.type', message: 'Polygon or MultiPolygon expected' });
+    if (problems.length === 0 && positionOutsideProvince(body.geometry as never, provinceOutline(provider))) problems.push({ path: 'geometry', message: 'outside the province' });
+    body.protectedAssets.forEach((asset, index) => {
+      if (!provider.get(asset.collection, asset.id)) problems.push({ path: `protectedAssets.${index}`, message: `${asset.collection}/${asset.id} does not exist` });
+    });
+    if (problems.length) throw new InvalidBody(`${problems[0].path}: ${problems[0].message}`, { problems });
+    return { ...body, effectiveDate: body.effectiveDate ?? null, legalBasis: body.legalBasis ?? null, geometry: body.geometry as Proposal['geometry'] };
+  };
+  const limit = limitBody(512 * 1024);
+  return new Hono<AppEnv>()
+    .use(async (_, next) => {
+      promoteDue(services);
+      await next();
+    })
+    .post('/proposals', limit, async (c) => c.json(propose(services, c.get('principal'), await checked(c.req.raw)), 201))
+    .put('/proposals/:id', limit, async (c) => c.json(editProposal(services, c.get('principal'), Number(c.req.param('id')), await checked(c.req.raw))))
+    .get('/review-queue', (c) => {
+      const waiting = ['proposed', 'returned'].flatMap((status) => provider.query('key_targets', { filters: [{ property: 'status', value: status }], limit: 10_000, offset: 0 }).features);
+      audit.append({ principal: c.get('principal'), action: 'read', targetType: 'key_targets', details: { reviewQueue: waiting.length }, ip: c.get('clientAddress') });
+      return c.json({
+        type: 'FeatureCollection',
+        features: waiting.map((zone) => ({ ...zone, properties: { ...zone.properties, review: reviewDetails(services, zone.id), actions: actionsFrom(String(zone.properties.status)) } })),
+      });
+    })
+    .get('/:id', (c) => {
+      const id = Number(c.req.param('id'));
+      const zone = Number.isSafeInteger(id) ? provider.get('key_targets', id) : undefined;
+      if (!zone) throw new NotFound(`key target ${c.req.param('id')} does not exist`);
+      audit.append({ principal: c.get('principal'), action: 'read', targetType: 'key_targets', targetId: id, details: { history: true }, ip: c.get('clientAddress') });
+      return c.json({ zone, review: reviewDetails(services, id), actions: actionsFrom(String(zone.properties.status)), history: zoneHistory(services, id) });
+    })
+    .post('/:id/transitions', limitBody(16 * 1024), async (c) => {
+      const body = parseWith(step, await jsonObject(c.req.raw));
+      return c.json(review(services, c.get('principal'), Number(c.req.param('id')), body.action, body.comment, body.effectiveDate));
+    });
+}
