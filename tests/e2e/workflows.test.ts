@@ -72,4 +72,40 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await page.screenshot({ path: `${OUTPUT_DIR}/e2e-carrier-edit.png` });
     await context.close();
   });
+
+  it('police propose a key-target zone on the map and the DIC approves it from the review queue', async () => {
+    const police = await personPage();
+    await signInAs(police.page, server.url, 'police');
+    const map = mapPage(police.page);
+    await map.waitForMap();
+    await police.page.getByTestId('mode-zones').click();
+    await map.jumpTo([107.96, 14.38], 14);
+    await police.page.getByTestId('propose-zone').click();
+    const corners: [number, number][] = [[107.955, 14.375], [107.965, 14.375], [107.965, 14.385], [107.955, 14.385]];
+    for (const corner of corners) await map.click(corner);
+    await map.click(corners[0]);
+    await police.page.getByTestId('zone-name').fill('Khu vực trạm E2E');
+    await police.page.getByTestId('zone-justification').fill('Hai vụ cắt cáp trong tháng');
+    await police.page.getByTestId('zone-submit').click();
+    await police.page.getByTestId('queue-item').filter({ hasText: 'Khu vực trạm E2E' }).waitFor();
+    await police.page.screenshot({ path: `${OUTPUT_DIR}/e2e-zone-proposed.png` });
+    await police.context.close();
+
+    const dic = await personPage();
+    await signInAs(dic.page, server.url, 'dic');
+    await dic.page.getByTestId('mode-zones').click();
+    await dic.page.getByTestId('queue-item').filter({ hasText: 'Khu vực trạm E2E' }).click();
+    await dic.page.getByTestId('review-comment').fill('Đồng ý phê duyệt');
+    await dic.page.getByTestId('review-approve').click();
+    await dic.page.getByTestId('zone-status').filter({ hasText: 'Đã phê duyệt' }).waitFor();
+    expect(await dic.page.getByTestId('zone-history').textContent()).toContain('Đồng ý phê duyệt');
+    const zones = (await (await api('/api/collections/key_targets/items?status=designated&limit=1000')).json()) as { features: { properties: { name: string }; geometry: { coordinates: number[][][] } }[] };
+    const zone = zones.features.find((feature) => feature.properties.name === 'Khu vực trạm E2E');
+    expect(zone).toBeDefined();
+    const xs = zone!.geometry.coordinates[0].map((position) => position[0]);
+    expect(Math.min(...xs)).toBeCloseTo(107.955, 3);
+    expect(Math.max(...xs)).toBeCloseTo(107.965, 3);
+    await dic.page.screenshot({ path: `${OUTPUT_DIR}/e2e-zone-approved.png` });
+    await dic.context.close();
+  });
 });

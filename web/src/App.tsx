@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Bbox, DateRange, SearchResult } from './api/types.ts';
 import { MapView, type DrawingRequest, type FitRequest } from './map/MapView.tsx';
 import { NetworkPanel } from './network/NetworkPanel.tsx';
+import { ZonesPanel } from './zones/ZonesPanel.tsx';
 import type { FeatureRef } from './map/map-events.ts';
 import { SOURCE_IDS, type ThematicLayer } from './map/layer-ids.ts';
 import { THEMATIC_KEYS, useBaseCollection, useReadableCollections, useThematicLayers } from './state/use-layer-data.ts';
@@ -16,13 +17,13 @@ import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
 import { PatrolPanel } from './patrol/PatrolPanel.tsx';
 import type { PatrolOverlay } from './patrol/overlay.ts';
 
-export type Mode = 'map' | 'patrol' | 'network';
+export type Mode = 'map' | 'patrol' | 'network' | 'zones';
 
 /** Workspaces each role may open, in header order. */
 function modesFor(user: SessionUser): Mode[] {
   const modes: Mode[] = ['map'];
   if (user.role === 'admin' || user.role === 'carrier_editor') modes.push('network');
-  if (isSecurity(user)) modes.push('patrol');
+  if (isSecurity(user)) modes.push('zones', 'patrol');
   return modes;
 }
 
@@ -88,7 +89,7 @@ export function App({ user }: { user: SessionUser }) {
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
-          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' ? drawing : null}
+          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' ? drawing : null}
         />
         {mode === 'map' ? (
           <LayerPanel
@@ -97,6 +98,8 @@ export function App({ user }: { user: SessionUser }) {
           />
         ) : mode === 'network' ? (
           <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
+        ) : mode === 'zones' ? (
+          <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} />
         ) : (
           <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
         )}

@@ -6,6 +6,7 @@ import type { Mode } from '../App.tsx';
 import type { SessionUser } from '../auth/session.ts';
 import { UserMenu } from '../auth/UserMenu.tsx';
 import { useNetworkText } from '../network/messages.ts';
+import { useZonesText } from '../zones/messages.ts';
 
 type HeaderProps = {
   onPick: (result: SearchResult) => void;
@@ -22,7 +23,9 @@ export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
   const { t, toggleLanguage } = useLanguage();
   const { p } = usePatrolText();
   const n = useNetworkText();
-  const label = (candidate: Mode) => (candidate === 'network' ? n('modeNetwork') : p(candidate === 'map' ? 'modeMap' : 'modePatrol'));
+  const z = useZonesText();
+  const label = (candidate: Mode) =>
+    ({ network: n('modeNetwork'), zones: z('modeZones'), map: p('modeMap'), patrol: p('modePatrol') })[candidate];
   return (
     <header className="app-header">
       <div className="brand">
