@@ -4,6 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs } from '../helpers/map-page.ts';
+import { signAlarm } from '../../server/alarms/signature.ts';
+import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 
 const OUTPUT_DIR = 'test-output';
 let server: RunningServer;
@@ -107,5 +109,26 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     expect(Math.max(...xs)).toBeCloseTo(107.965, 3);
     await dic.page.screenshot({ path: `${OUTPUT_DIR}/e2e-zone-approved.png` });
     await dic.context.close();
+  });
+
+  it('a carrier alarm flashes the site on a police officer’s map and a notice appears', async () => {
+    const police = await personPage();
+    await signInAs(police.page, server.url, 'police');
+    const map = mapPage(police.page);
+    await map.waitForMap();
+    const site = ((await (await api('/api/collections/bts_sites/items?owner=viettel&limit=1')).json()) as { features: { properties: { site_code: string }; geometry: { coordinates: [number, number] } }[] }).features[0];
+    await map.jumpTo(site.geometry.coordinates, 13);
+    const system = await issueToken(server.url, 'viettel');
+    const body = JSON.stringify({ alarmId: 'E2E-1', siteCode: site.properties.site_code, raisedAt: new Date().toISOString(), kind: 'door' });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(`${server.url}/api/alarms`, {
+      method: 'POST', body,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${system.token}`, 'X-NetGuard-Timestamp': timestamp, 'X-NetGuard-Signature': signAlarm(system.signingSecret, timestamp, body) },
+    });
+    expect(response.status).toBe(201);
+    await police.page.getByTestId('alarm-notice').waitFor({ timeout: 5_000 });
+    await map.waitForRendered([LAYER_IDS.liveAlarmRing]);
+    await police.page.screenshot({ path: `${OUTPUT_DIR}/e2e-live-alarm.png` });
+    await police.context.close();
   });
 });

@@ -4,6 +4,8 @@ import type { Bbox, DateRange, SearchResult } from './api/types.ts';
 import { MapView, type DrawingRequest, type FitRequest } from './map/MapView.tsx';
 import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { ZonesPanel } from './zones/ZonesPanel.tsx';
+import { useLiveAlarms } from './live/use-live-alarms.ts';
+import { AlarmNotices } from './live/AlarmNotices.tsx';
 import type { FeatureRef } from './map/map-events.ts';
 import { SOURCE_IDS, type ThematicLayer } from './map/layer-ids.ts';
 import { THEMATIC_KEYS, useBaseCollection, useReadableCollections, useThematicLayers } from './state/use-layer-data.ts';
@@ -57,6 +59,7 @@ export function App({ user }: { user: SessionUser }) {
   const [mode, setMode] = useState<Mode>('map');
   const [overlay, setOverlay] = useState<PatrolOverlay>({});
   const [drawing, setDrawing] = useState<DrawingRequest | null>(null);
+  const live = useLiveAlarms();
 
   const adminAreas = useBaseCollection('admin_areas');
   const roads = useBaseCollection('roads');
@@ -70,6 +73,7 @@ export function App({ user }: { user: SessionUser }) {
     [SOURCE_IDS.roads]: roads.data,
     ...Object.fromEntries(THEMATIC_KEYS.map((key) => [key, thematic[key].data])),
     ...analysisSources(mode === 'patrol' ? overlay : {}),
+    [SOURCE_IDS.liveAlarms]: live.rings,
   };
 
   const onViewportChange = useCallback((viewport: Bbox) => {
@@ -104,6 +108,8 @@ export function App({ user }: { user: SessionUser }) {
           <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
         )}
         {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} />}
+        <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss}
+          onShow={(alarm) => onFit([alarm.coordinates[0] - 0.01, alarm.coordinates[1] - 0.01, alarm.coordinates[0] + 0.01, alarm.coordinates[1] + 0.01])} />
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />
         <CoordinatesReadout lngLat={pointer} />
       </main>

@@ -18,6 +18,7 @@ export const SOURCE_IDS = {
   analysisTrends: 'analysis-trends',
   planRoutes: 'plan-routes',
   planStops: 'plan-stops',
+  liveAlarms: 'live-alarms',
 } as const;
 
 export const LAYER_IDS = {
@@ -47,6 +48,7 @@ export const LAYER_IDS = {
   planRouteLine: 'plan-routes-line',
   planStopPoint: 'plan-stops-point',
   planStopLabel: 'plan-stops-label',
+  liveAlarmRing: 'live-alarms-ring',
 } as const;
 
 /** The toggles of the layer panel: each thematic layer id maps to the map layers it shows or hides. */

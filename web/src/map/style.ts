@@ -3,6 +3,7 @@ import { SOURCE_IDS } from './layer-ids.ts';
 import { baseLayers, labelLayers } from './base-layers.ts';
 import { thematicLayers } from './thematic-layers.ts';
 import { analysisLayers } from './analysis-layers.ts';
+import { liveAlarmLayer } from './live-layers.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -39,7 +40,8 @@ export function buildStyle(origin: string): StyleSpecification {
       [SOURCE_IDS.analysisTrends]: geojson(),
       [SOURCE_IDS.planRoutes]: geojson(),
       [SOURCE_IDS.planStops]: geojson(),
+      [SOURCE_IDS.liveAlarms]: geojson(),
     },
-    layers: [...baseLayers(), ...analysisLayers('below'), ...thematicLayers(), ...analysisLayers('above'), ...labelLayers()],
+    layers: [...baseLayers(), ...analysisLayers('below'), ...thematicLayers(), ...analysisLayers('above'), liveAlarmLayer(), ...labelLayers()],
   };
 }

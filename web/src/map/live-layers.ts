@@ -1,0 +1,15 @@
+import type { LayerSpecification } from 'maplibre-gl';
+import { LAYER_IDS, SOURCE_IDS } from './layer-ids.ts';
+
+/** Rings flashing on sites whose anti-theft alarm just went off; `pulse` (0 or 1) alternates to make them blink. */
+export function liveAlarmLayer(): LayerSpecification {
+  return {
+    id: LAYER_IDS.liveAlarmRing, type: 'circle', source: SOURCE_IDS.liveAlarms,
+    paint: {
+      'circle-radius': ['case', ['==', ['get', 'pulse'], 1], 22, 12],
+      'circle-color': 'rgba(229, 57, 53, 0.25)',
+      'circle-stroke-color': '#e53935',
+      'circle-stroke-width': 3,
+    },
+  };
+}
