@@ -50,6 +50,24 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it('police turn the citizen report into an incident from the hotline queue', async () => {
+    const police = await personPage();
+    await signInAs(police.page, server.url, 'police');
+    await police.page.getByTestId('mode-cases').click();
+    const report = police.page.getByTestId('hotline-report').first();
+    await report.waitFor();
+    // The report's words are shown as text: the <b> typed by the citizen is not markup.
+    expect(await report.locator('.report-text').textContent()).toContain('<b>Đắk Bla</b>');
+    await report.getByRole('button', { name: 'Chuyển thành vụ việc' }).click();
+    const notice = report.getByText('Đã tạo vụ việc');
+    await notice.waitFor();
+    const id = /#(\d+)/.exec((await notice.textContent())!)![1];
+    const incident = (await (await api(`/api/collections/incidents/items/${id}`)).json()) as { properties: { source: string; description: string } };
+    expect(incident.properties.source).toBe('hotline');
+    expect(incident.properties.description).toContain('Đắk Bla');
+    await police.context.close();
+  });
+
   it('a carrier draws a new BTS site with undo, saves it, and it is stored as its own', async () => {
     const { context, page } = await personPage();
     await signInAs(page, server.url, 'viettel');

@@ -4,6 +4,7 @@ import type { Bbox, DateRange, SearchResult } from './api/types.ts';
 import { MapView, type DrawingRequest, type FitRequest } from './map/MapView.tsx';
 import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { ZonesPanel } from './zones/ZonesPanel.tsx';
+import { CasesPanel } from './incidents/CasesPanel.tsx';
 import { useLiveAlarms } from './live/use-live-alarms.ts';
 import { AlarmNotices } from './live/AlarmNotices.tsx';
 import type { FeatureRef } from './map/map-events.ts';
@@ -19,11 +20,12 @@ import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
 import { PatrolPanel } from './patrol/PatrolPanel.tsx';
 import type { PatrolOverlay } from './patrol/overlay.ts';
 
-export type Mode = 'map' | 'patrol' | 'network' | 'zones';
+export type Mode = 'map' | 'cases' | 'patrol' | 'network' | 'zones';
 
 /** Workspaces each role may open, in header order. */
 function modesFor(user: SessionUser): Mode[] {
   const modes: Mode[] = ['map'];
+  if (user.role !== 'viewer') modes.push('cases');
   if (user.role === 'admin' || user.role === 'carrier_editor') modes.push('network');
   if (isSecurity(user)) modes.push('zones', 'patrol');
   return modes;
@@ -93,7 +95,7 @@ export function App({ user }: { user: SessionUser }) {
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
-          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' ? drawing : null}
+          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' ? drawing : null}
         />
         {mode === 'map' ? (
           <LayerPanel
@@ -102,12 +104,14 @@ export function App({ user }: { user: SessionUser }) {
           />
         ) : mode === 'network' ? (
           <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
+        ) : mode === 'cases' ? (
+          <CasesPanel user={user} onDrawing={setDrawing} onShow={([lon, lat]) => onFit([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01])} />
         ) : mode === 'zones' ? (
           <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} />
         ) : (
           <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
         )}
-        {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} />}
+        {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} user={user} />}
         <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss}
           onShow={(alarm) => onFit([alarm.coordinates[0] - 0.01, alarm.coordinates[1] - 0.01, alarm.coordinates[0] + 0.01, alarm.coordinates[1] + 0.01])} />
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />

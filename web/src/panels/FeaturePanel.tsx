@@ -7,6 +7,8 @@ import { formatValue } from '../format/format-value.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import type { Language } from '../i18n/dictionary.ts';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { IncidentActions } from '../incidents/IncidentActions.tsx';
 
 function featureHeading(properties: Record<string, unknown>, id: number | string, language: Language): string {
   const name = properties.name ?? properties.site_code;
@@ -15,7 +17,7 @@ function featureHeading(properties: Record<string, unknown>, id: number | string
 }
 
 /** Side panel with the attributes of the clicked feature, titled and formatted from the registry. */
-export function FeaturePanel({ selected, onClose }: { selected: FeatureRef; onClose: () => void }) {
+export function FeaturePanel({ selected, onClose, user }: { selected: FeatureRef; onClose: () => void; user: SessionUser }) {
   const { language, t } = useLanguage();
   const collection = findCollection(selected.collection);
   const query = useQuery({
@@ -48,6 +50,9 @@ export function FeaturePanel({ selected, onClose }: { selected: FeatureRef; onCl
             </div>
           ))}
         </dl>
+      )}
+      {query.data && selected.collection === 'incidents' && (
+        <IncidentActions id={selected.id} status={String(properties.status)} owner={(properties.asset_owner as string | null) ?? null} user={user} />
       )}
     </aside>
   );

@@ -20,12 +20,12 @@ type HeaderProps = {
 
 /** Title, workspace switch, synthetic-data badge, search box, language toggle and the signed-in user. */
 export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
-  const { t, toggleLanguage } = useLanguage();
+  const { language, t, toggleLanguage } = useLanguage();
   const { p } = usePatrolText();
   const n = useNetworkText();
   const z = useZonesText();
   const label = (candidate: Mode) =>
-    ({ network: n('modeNetwork'), zones: z('modeZones'), map: p('modeMap'), patrol: p('modePatrol') })[candidate];
+    ({ network: n('modeNetwork'), zones: z('modeZones'), map: p('modeMap'), patrol: p('modePatrol'), cases: language === 'vi' ? 'Vụ việc' : 'Incidents' })[candidate];
   return (
     <header className="app-header">
       <div className="brand">

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { INCIDENT_TYPES } from '../../../server/collections/vocabulary.ts';
+import { formatValue } from '../format/format-value.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
+import { closeReport, convertReport, fetchHotline, type HotlineReport } from './api.ts';
+
+const WHEN = { name: 'at', type: 'datetime', titleVi: '', title: '' } as const;
+
+function Report({ report, police, onShow }: { report: HotlineReport; police: boolean; onShow: (lonLat: [number, number]) => void }) {
+  const { language } = useLanguage();
+  const vi = language === 'vi';
+  const queryClient = useQueryClient();
+  const [type, setType] = useState('cable_theft');
+  const [reason, setReason] = useState('');
+  const done = () => { void queryClient.invalidateQueries({ queryKey: ['hotline-queue'] }); void queryClient.invalidateQueries({ queryKey: ['collection', 'incidents'] }); };
+  const convert = useMutation({ mutationFn: () => convertReport(report.id, type), onSuccess: done });
+  const close = useMutation({ mutationFn: () => closeReport(report.id, reason.trim()), onSuccess: done });
+  const contact = report.contact === 'hidden' ? (vi ? '(chỉ Công an xem)' : '(police only)') : report.contact ? [report.contact.name, report.contact.phone].filter(Boolean).join(' · ') : '—';
+  return (
+    <li className="hotline-report" data-testid="hotline-report">
+      <div><strong>{report.trackingCode}</strong> · {formatValue(WHEN, report.seenAt, language, ['', ''])} <button type="button" className="link" onClick={() => onShow([report.lon, report.lat])}>{vi ? 'Xem vị trí' : 'Show'}</button></div>
+      {/* React escapes text: a report's words are shown, never run. */}
+      <p className="report-text">{report.description}</p>
+      <div className="hint">{vi ? 'Liên lạc' : 'Contact'}: {contact}</div>
+      {police && (
+        <div className="toolbar wrap">
+          <select value={type} onChange={(event) => setType(event.target.value)}>{INCIDENT_TYPES.map((value) => <option key={value} value={value}>{vocabularyLabel(value, language)}</option>)}</select>
+          <button type="button" onClick={() => convert.mutate()} disabled={convert.isPending}>{vi ? 'Chuyển thành vụ việc' : 'Make an incident'}</button>
+          <input placeholder={vi ? 'Lý do kết thúc' : 'Reason to close'} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <button type="button" onClick={() => close.mutate()} disabled={!reason.trim() || close.isPending}>{vi ? 'Kết thúc' : 'Close'}</button>
+        </div>
+      )}
+      {(convert.error ?? close.error) && <p className="form-error">{(convert.error ?? close.error)!.message}</p>}
+      {convert.data && <p className="notice">{vi ? 'Đã tạo vụ việc' : 'Incident created'} #{String(convert.data.incident.id)}{convert.data.possibleDuplicates.length ? ` · ${vi ? 'có thể trùng' : 'possible duplicates'}: ${convert.data.possibleDuplicates.map((d) => `#${d.id}`).join(', ')}` : ''}</p>}
+    </li>
+  );
+}
+
+/** The hotline queue: reports awaiting triage; police convert or close them, the DIC reads them without contacts. */
+export function HotlineQueue({ police, onShow }: { police: boolean; onShow: (lonLat: [number, number]) => void }) {
+  const { language } = useLanguage();
+  const queue = useQuery({ queryKey: ['hotline-queue'], queryFn: ({ signal }) => fetchHotline(signal), refetchInterval: 30_000 });
+  const vi = language === 'vi';
+  return (
+    <section data-testid="hotline-queue">
+      <h3>{vi ? 'Tin báo của người dân chờ xử lý' : 'Citizen reports awaiting triage'}</h3>
+      {queue.isPending && <span className="spinner" />}
+      {queue.error && <p className="form-error">{queue.error.message}</p>}
+      {queue.data?.reports.length === 0 && <p className="hint">{vi ? 'Không có tin báo mới.' : 'No new report.'}</p>}
+      <ul className="queue">{queue.data?.reports.map((report) => <Report key={report.id} report={report} police={police} onShow={onShow} />)}</ul>
+    </section>
+  );
+}
