@@ -59,7 +59,7 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     // The report's words are shown as text: the <b> typed by the citizen is not markup.
     expect(await report.locator('.report-text').textContent()).toContain('<b>Đắk Bla</b>');
     await report.getByRole('button', { name: 'Chuyển thành vụ việc' }).click();
-    const notice = report.getByText('Đã tạo vụ việc');
+    const notice = police.page.getByTestId('converted-notice');
     await notice.waitFor();
     const id = /#(\d+)/.exec((await notice.textContent())!)![1];
     const incident = (await (await api(`/api/collections/incidents/items/${id}`)).json()) as { properties: { source: string; description: string } };

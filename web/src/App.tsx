@@ -5,6 +5,7 @@ import { MapView, type DrawingRequest, type FitRequest } from './map/MapView.tsx
 import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { ZonesPanel } from './zones/ZonesPanel.tsx';
 import { CasesPanel } from './incidents/CasesPanel.tsx';
+import { OversightPanel } from './oversight/OversightPanel.tsx';
 import { useLiveAlarms } from './live/use-live-alarms.ts';
 import { AlarmNotices } from './live/AlarmNotices.tsx';
 import type { FeatureRef } from './map/map-events.ts';
@@ -20,7 +21,7 @@ import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
 import { PatrolPanel } from './patrol/PatrolPanel.tsx';
 import type { PatrolOverlay } from './patrol/overlay.ts';
 
-export type Mode = 'map' | 'cases' | 'patrol' | 'network' | 'zones';
+export type Mode = 'map' | 'cases' | 'patrol' | 'network' | 'zones' | 'oversight';
 
 /** Workspaces each role may open, in header order. */
 function modesFor(user: SessionUser): Mode[] {
@@ -28,6 +29,7 @@ function modesFor(user: SessionUser): Mode[] {
   if (user.role !== 'viewer') modes.push('cases');
   if (user.role === 'admin' || user.role === 'carrier_editor') modes.push('network');
   if (isSecurity(user)) modes.push('zones', 'patrol');
+  if (user.role === 'admin' || user.role === 'dic_reviewer') modes.push('oversight');
   return modes;
 }
 
@@ -106,6 +108,8 @@ export function App({ user }: { user: SessionUser }) {
           <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
         ) : mode === 'cases' ? (
           <CasesPanel user={user} onDrawing={setDrawing} onShow={([lon, lat]) => onFit([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01])} />
+        ) : mode === 'oversight' ? (
+          <OversightPanel user={user} onFit={onFit} />
         ) : mode === 'zones' ? (
           <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} />
         ) : (

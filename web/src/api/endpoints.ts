@@ -18,16 +18,17 @@ function samePath(href: string): string {
 /**
  * Fetches every feature of a collection in a bbox, following `next` links.
  * @param collection collection id from the registry
- * @param options bbox (omitted: whole collection) and optional datetime range
+ * @param options bbox (omitted: whole collection), optional datetime range and equality filters
  */
 export async function fetchItems(
   collection: string,
-  options: { bbox?: Bbox; datetime?: DateRange },
+  options: { bbox?: Bbox; datetime?: DateRange; filters?: Record<string, string> },
   signal?: AbortSignal,
 ): Promise<ItemsResponse> {
   const params = new URLSearchParams({ limit: String(PAGE_LIMIT) });
   if (options.bbox) params.set('bbox', options.bbox.map((value) => value.toFixed(5)).join(','));
   if (options.datetime) params.set('datetime', datetimeParam(options.datetime));
+  for (const [name, value] of Object.entries(options.filters ?? {})) params.set(name, value);
   let path: string | undefined = `/api/collections/${encodeURIComponent(collection)}/items?${params}`;
   const first = await getJson<ItemsResponse>(path, signal);
   const features = [...first.features];

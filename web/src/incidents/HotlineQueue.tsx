@@ -8,14 +8,22 @@ import { closeReport, convertReport, fetchHotline, type HotlineReport } from './
 
 const WHEN = { name: 'at', type: 'datetime', titleVi: '', title: '' } as const;
 
-function Report({ report, police, onShow }: { report: HotlineReport; police: boolean; onShow: (lonLat: [number, number]) => void }) {
+type Converted = { incidentId: number; trackingCode: string; duplicates: number[] };
+
+function Report({ report, police, onShow, onConverted }: { report: HotlineReport; police: boolean; onShow: (lonLat: [number, number]) => void; onConverted: (result: Converted) => void }) {
   const { language } = useLanguage();
   const vi = language === 'vi';
   const queryClient = useQueryClient();
   const [type, setType] = useState('cable_theft');
   const [reason, setReason] = useState('');
   const done = () => { void queryClient.invalidateQueries({ queryKey: ['hotline-queue'] }); void queryClient.invalidateQueries({ queryKey: ['collection', 'incidents'] }); };
-  const convert = useMutation({ mutationFn: () => convertReport(report.id, type), onSuccess: done });
+  const convert = useMutation({
+    mutationFn: () => convertReport(report.id, type),
+    onSuccess: (result) => {
+      onConverted({ incidentId: Number(result.incident.id), trackingCode: report.trackingCode, duplicates: result.possibleDuplicates.map((d) => d.id) });
+      done();
+    },
+  });
   const close = useMutation({ mutationFn: () => closeReport(report.id, reason.trim()), onSuccess: done });
   const contact = report.contact === 'hidden' ? (vi ? '(chỉ Công an xem)' : '(police only)') : report.contact ? [report.contact.name, report.contact.phone].filter(Boolean).join(' · ') : '—';
   return (
@@ -33,7 +41,6 @@ function Report({ report, police, onShow }: { report: HotlineReport; police: boo
         </div>
       )}
       {(convert.error ?? close.error) && <p className="form-error">{(convert.error ?? close.error)!.message}</p>}
-      {convert.data && <p className="notice">{vi ? 'Đã tạo vụ việc' : 'Incident created'} #{String(convert.data.incident.id)}{convert.data.possibleDuplicates.length ? ` · ${vi ? 'có thể trùng' : 'possible duplicates'}: ${convert.data.possibleDuplicates.map((d) => `#${d.id}`).join(', ')}` : ''}</p>}
     </li>
   );
 }
@@ -42,14 +49,22 @@ function Report({ report, police, onShow }: { report: HotlineReport; police: boo
 export function HotlineQueue({ police, onShow }: { police: boolean; onShow: (lonLat: [number, number]) => void }) {
   const { language } = useLanguage();
   const queue = useQuery({ queryKey: ['hotline-queue'], queryFn: ({ signal }) => fetchHotline(signal), refetchInterval: 30_000 });
+  // Kept here, not in the report's row: a converted report leaves the queue as soon as the list refreshes.
+  const [converted, setConverted] = useState<Converted | null>(null);
   const vi = language === 'vi';
   return (
     <section data-testid="hotline-queue">
       <h3>{vi ? 'Tin báo của người dân chờ xử lý' : 'Citizen reports awaiting triage'}</h3>
       {queue.isPending && <span className="spinner" />}
       {queue.error && <p className="form-error">{queue.error.message}</p>}
+      {converted && (
+        <p className="notice" role="status" data-testid="converted-notice">
+          {converted.trackingCode}: {vi ? 'đã tạo vụ việc' : 'incident created'} #{converted.incidentId}
+          {converted.duplicates.length ? ` · ${vi ? 'có thể trùng' : 'possible duplicates'}: ${converted.duplicates.map((id) => `#${id}`).join(', ')}` : ''}
+        </p>
+      )}
       {queue.data?.reports.length === 0 && <p className="hint">{vi ? 'Không có tin báo mới.' : 'No new report.'}</p>}
-      <ul className="queue">{queue.data?.reports.map((report) => <Report key={report.id} report={report} police={police} onShow={onShow} />)}</ul>
+      <ul className="queue">{queue.data?.reports.map((report) => <Report key={report.id} report={report} police={police} onShow={onShow} onConverted={setConverted} />)}</ul>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import type { Language } from '../i18n/dictionary.ts';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { IncidentActions } from '../incidents/IncidentActions.tsx';
+import { DealerInspections } from './DealerInspections.tsx';
 
 function featureHeading(properties: Record<string, unknown>, id: number | string, language: Language): string {
   const name = properties.name ?? properties.site_code;
@@ -54,6 +55,7 @@ export function FeaturePanel({ selected, onClose, user }: { selected: FeatureRef
       {query.data && selected.collection === 'incidents' && (
         <IncidentActions id={selected.id} status={String(properties.status)} owner={(properties.asset_owner as string | null) ?? null} user={user} />
       )}
+      {query.data && selected.collection === 'scrap_dealers' && user.role !== 'carrier_editor' && <DealerInspections id={selected.id} user={user} />}
     </aside>
   );
 }

@@ -25,7 +25,7 @@ export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
   const n = useNetworkText();
   const z = useZonesText();
   const label = (candidate: Mode) =>
-    ({ network: n('modeNetwork'), zones: z('modeZones'), map: p('modeMap'), patrol: p('modePatrol'), cases: language === 'vi' ? 'Vụ việc' : 'Incidents' })[candidate];
+    ({ network: n('modeNetwork'), zones: z('modeZones'), map: p('modeMap'), patrol: p('modePatrol'), cases: language === 'vi' ? 'Vụ việc' : 'Incidents', oversight: language === 'vi' ? 'Giám sát' : 'Oversight' })[candidate];
   return (
     <header className="app-header">
       <div className="brand">

@@ -1,0 +1,18 @@
+import type { Bbox } from '../api/types.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { AuditLog } from './AuditLog.tsx';
+import { PlannedAssets } from './PlannedAssets.tsx';
+
+/** The DIC's and admins' oversight: carriers' planned networks and the audit log. */
+export function OversightPanel({ user, onFit }: { user: SessionUser; onFit: (bbox: Bbox) => void }) {
+  const { language } = useLanguage();
+  return (
+    <aside className="workspace-panel" data-testid="oversight-panel">
+      <h2>{language === 'vi' ? 'Giám sát, thẩm định' : 'Oversight'}</h2>
+      <p className="hint">{user.organisation}</p>
+      <PlannedAssets onFit={onFit} />
+      <AuditLog />
+    </aside>
+  );
+}

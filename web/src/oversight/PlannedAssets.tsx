@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchItems } from '../api/endpoints.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
+import type { Bbox } from '../api/types.ts';
+
+const COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities'] as const;
+
+function bboxOf(geometry: GeoJSON.Geometry): Bbox {
+  const positions = JSON.stringify(geometry).match(/-?\d+\.?\d*,-?\d+\.?\d*/g)?.map((pair) => pair.split(',').map(Number)) ?? [];
+  const xs = positions.map((p) => p[0]), ys = positions.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/** Carriers' network-development plans sent to the DIC: every asset with status `planned`, by carrier. */
+export function PlannedAssets({ onFit }: { onFit: (bbox: Bbox) => void }) {
+  const { language } = useLanguage();
+  const vi = language === 'vi';
+  const planned = useQuery({
+    queryKey: ['planned-assets'],
+    queryFn: async ({ signal }) => (await Promise.all(COLLECTIONS.map(async (collection) => ({ collection, items: await fetchItems(collection, { filters: { status: 'planned' } }, signal) })))),
+  });
+  return (
+    <section data-testid="planned-assets">
+      <h3>{vi ? 'Kế hoạch phát triển mạng (tài sản quy hoạch)' : 'Network development plans (planned assets)'}</h3>
+      {planned.isPending && <span className="spinner" />}
+      {planned.error && <p className="form-error">{planned.error.message}</p>}
+      {planned.data?.map(({ collection, items }) => (
+        <details key={collection}>
+          <summary>{vocabularyLabel(collection, language)}: {items.features.length}</summary>
+          <ul className="queue">
+            {items.features.slice(0, 200).map((feature) => (
+              <li key={String(feature.id)}>
+                <button type="button" className="link" onClick={() => onFit(bboxOf(feature.geometry))}>
+                  {String(feature.properties.name ?? feature.properties.site_code ?? `#${feature.id}`)}
+                </button>
+                <span className="hint"> · {vocabularyLabel(String(feature.properties.owner), language)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}
