@@ -69,6 +69,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/bulletins/:id': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
   'POST /api/scrap-dealers/:id/inspections': POLICE,
   'GET /api/scrap-dealers/:id/inspections': ['admin', 'police', 'dic', 'ubnd'],
+  'GET /api/collections/:collectionId/export': SIGNED_IN,
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */

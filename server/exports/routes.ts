@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { requireReadScope, scopedQuery } from '../auth/access.ts';
+import { SIGNED_IN } from '../auth/audiences.ts';
+import { rule, type RouteRule } from '../auth/route-rule.ts';
+import { findCollection } from '../collections/registry.ts';
+import { InvalidParameter, NotFound } from '../errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import { parseItemQuery } from '../ogc/params.ts';
+import type { Services } from '../services.ts';
+import { collectionExport, EXPORT_FORMATS, type ExportFormat } from './collection.ts';
+
+export const EXPORT_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/export', SIGNED_IN)];
+
+const MAX_FEATURES = 1_000_000;
+
+/**
+ * `GET /api/collections/{id}/export?format=geojson|csv|kml|gpkg&…`: every feature matching the items endpoint's
+ * filters (bbox, datetime, property filters), with the same read scope — rows a role may not read are absent and
+ * trimmed properties stay trimmed — as a file GIS tools and spreadsheets open. Each export is audited.
+ */
+export function exportRoutes({ provider, audit, now }: Services) {
+  return new Hono<AppEnv>().get('/:collectionId/export', (c) => {
+    const collection = findCollection(c.req.param('collectionId'));
+    if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
+    const search = new URL(c.req.url).searchParams;
+    const format = search.get('format') as ExportFormat | null;
+    if (!format || !EXPORT_FORMATS.includes(format)) throw new InvalidParameter('format', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    search.delete('format');
+    for (const paging of ['limit', 'offset']) if (search.has(paging)) throw new InvalidParameter(paging, 'an export holds every match; limit and offset do not apply');
+    const principal = c.get('principal');
+    const scope = requireReadScope(principal, collection, provider);
+    const query = scopedQuery(scope, { ...parseItemQuery(collection, search), limit: MAX_FEATURES, offset: 0 });
+    const features = provider.query(collection.id, query).features.map(scope.redact);
+    const file = collectionExport(collection, features, format, now());
+    audit.append({ principal, action: 'export', targetType: collection.id, details: { format, query: search.toString(), count: features.length }, ip: c.get('clientAddress') });
+    const name = `${collection.id}-${now().toISOString().slice(0, 10)}.${file.extension}`;
+    return c.body(file.content as string, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${name}"` });
+  });
+}
