@@ -10,6 +10,7 @@ import { KEY_TARGET_RULES } from '../key-targets/routes.ts';
 import { BULLETIN_RULES } from '../bulletins/routes.ts';
 import { INSPECTION_RULES } from '../inspections/routes.ts';
 import { EXPORT_RULES } from '../exports/routes.ts';
+import { REPORT_RULES } from '../reports/routes.ts';
 import { OGC_RULES } from '../ogc/rules.ts';
 import { PATROL_PLAN_RULES } from '../patrol-plans/routes.ts';
 import { SEARCH_RULES } from '../search/routes.ts';
@@ -34,4 +35,5 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...BULLETIN_RULES,
   ...INSPECTION_RULES,
   ...EXPORT_RULES,
+  ...REPORT_RULES,
 ];

@@ -70,6 +70,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'POST /api/scrap-dealers/:id/inspections': POLICE,
   'GET /api/scrap-dealers/:id/inspections': ['admin', 'police', 'dic', 'ubnd'],
   'GET /api/collections/:collectionId/export': SIGNED_IN,
+  'GET /api/reports/six-monthly': SECURITY,
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */
