@@ -149,4 +149,17 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await police.page.screenshot({ path: `${OUTPUT_DIR}/e2e-live-alarm.png` });
     await police.context.close();
   });
+
+  it('the DIC reads the six-monthly report with its charts, and its total is the API’s count', async () => {
+    const dic = await personPage();
+    await signInAs(dic.page, server.url, 'dic');
+    await dic.page.getByTestId('mode-report').click();
+    await dic.page.getByTestId('report-period').selectOption('2026-H1');
+    await dic.page.getByTestId('chart-type').locator('svg').waitFor();
+    const items = (await (await api('/api/collections/incidents/items?limit=1&datetime=2026-01-01T00:00:00Z/2026-06-30T23:59:59.999Z')).json()) as { numberMatched: number };
+    expect(await dic.page.getByTestId('report-total').textContent()).toContain(new Intl.NumberFormat('vi-VN').format(items.numberMatched));
+    await dic.page.waitForTimeout(2000);
+    await dic.page.screenshot({ path: `${OUTPUT_DIR}/e2e-report.png` });
+    await dic.context.close();
+  });
 });

@@ -6,6 +6,7 @@ import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { ZonesPanel } from './zones/ZonesPanel.tsx';
 import { CasesPanel } from './incidents/CasesPanel.tsx';
 import { OversightPanel } from './oversight/OversightPanel.tsx';
+import { ReportPanel } from './report/ReportPanel.tsx';
 import { useLiveAlarms } from './live/use-live-alarms.ts';
 import { AlarmNotices } from './live/AlarmNotices.tsx';
 import type { FeatureRef } from './map/map-events.ts';
@@ -21,14 +22,14 @@ import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
 import { PatrolPanel } from './patrol/PatrolPanel.tsx';
 import type { PatrolOverlay } from './patrol/overlay.ts';
 
-export type Mode = 'map' | 'cases' | 'patrol' | 'network' | 'zones' | 'oversight';
+export type Mode = 'map' | 'cases' | 'patrol' | 'network' | 'zones' | 'report' | 'oversight';
 
 /** Workspaces each role may open, in header order. */
 function modesFor(user: SessionUser): Mode[] {
   const modes: Mode[] = ['map'];
   if (user.role !== 'viewer') modes.push('cases');
   if (user.role === 'admin' || user.role === 'carrier_editor') modes.push('network');
-  if (isSecurity(user)) modes.push('zones', 'patrol');
+  if (isSecurity(user)) modes.push('zones', 'patrol', 'report');
   if (user.role === 'admin' || user.role === 'dic_reviewer') modes.push('oversight');
   return modes;
 }
@@ -76,7 +77,7 @@ export function App({ user }: { user: SessionUser }) {
     [SOURCE_IDS.adminAreas]: adminAreas.data,
     [SOURCE_IDS.roads]: roads.data,
     ...Object.fromEntries(THEMATIC_KEYS.map((key) => [key, thematic[key].data])),
-    ...analysisSources(mode === 'patrol' ? overlay : {}),
+    ...analysisSources(mode === 'patrol' || mode === 'report' ? overlay : {}),
     [SOURCE_IDS.liveAlarms]: live.rings,
   };
 
@@ -108,6 +109,8 @@ export function App({ user }: { user: SessionUser }) {
           <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
         ) : mode === 'cases' ? (
           <CasesPanel user={user} onDrawing={setDrawing} onShow={([lon, lat]) => onFit([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01])} />
+        ) : mode === 'report' ? (
+          <ReportPanel onOverlay={setOverlay} />
         ) : mode === 'oversight' ? (
           <OversightPanel user={user} onFit={onFit} />
         ) : mode === 'zones' ? (

@@ -25,7 +25,7 @@ export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
   const n = useNetworkText();
   const z = useZonesText();
   const label = (candidate: Mode) =>
-    ({ network: n('modeNetwork'), zones: z('modeZones'), map: p('modeMap'), patrol: p('modePatrol'), cases: language === 'vi' ? 'Vụ việc' : 'Incidents', oversight: language === 'vi' ? 'Giám sát' : 'Oversight' })[candidate];
+    ({ network: n('modeNetwork'), zones: z('modeZones'), map: p('modeMap'), patrol: p('modePatrol'), cases: language === 'vi' ? 'Vụ việc' : 'Incidents', oversight: language === 'vi' ? 'Giám sát' : 'Oversight', report: language === 'vi' ? 'Báo cáo' : 'Report' })[candidate];
   return (
     <header className="app-header">
       <div className="brand">
@@ -39,7 +39,7 @@ export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
           </button>
         ))}
       </nav>
-      <div className="synthetic-badge" data-testid="synthetic-badge" role="note">{t('syntheticBadge')}</div>
+      <div className="synthetic-badge" data-testid="synthetic-badge" role="note" title={t('syntheticBadge')}>{t('syntheticShort')}</div>
       <SearchBox onPick={onPick} />
       <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage}>{t('languageToggle')}</button>
       <UserMenu user={user} />
