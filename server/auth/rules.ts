@@ -11,6 +11,7 @@ import { BULLETIN_RULES } from '../bulletins/routes.ts';
 import { INSPECTION_RULES } from '../inspections/routes.ts';
 import { EXPORT_RULES } from '../exports/routes.ts';
 import { REPORT_RULES } from '../reports/routes.ts';
+import { INVENTORY_RULES } from '../inventory/routes.ts';
 import { OGC_RULES } from '../ogc/rules.ts';
 import { PATROL_PLAN_RULES } from '../patrol-plans/routes.ts';
 import { SEARCH_RULES } from '../search/routes.ts';
@@ -36,4 +37,5 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...INSPECTION_RULES,
   ...EXPORT_RULES,
   ...REPORT_RULES,
+  ...INVENTORY_RULES,
 ];

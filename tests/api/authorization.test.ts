@@ -71,6 +71,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/scrap-dealers/:id/inspections': ['admin', 'police', 'dic', 'ubnd'],
   'GET /api/collections/:collectionId/export': SIGNED_IN,
   'GET /api/reports/six-monthly': SECURITY,
+  'POST /api/inventory': SIGNED_IN,
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */
