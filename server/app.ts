@@ -21,6 +21,7 @@ import { inspectionRoutes } from './inspections/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
+import { cutImpactRoutes } from './network-graph/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Services } from './services.ts';
 
@@ -53,6 +54,7 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   app.route('/api/collections', exportRoutes(services));
   app.route('/api/reports', reportRoutes(services));
   app.route('/api/inventory', inventoryRoutes(services));
+  app.route('/api/cut-impact', cutImpactRoutes(services));
   app.route('/', editingRoutes(services));
   app.route('/api', ogcRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));

@@ -12,6 +12,7 @@ import { INSPECTION_RULES } from '../inspections/routes.ts';
 import { EXPORT_RULES } from '../exports/routes.ts';
 import { REPORT_RULES } from '../reports/routes.ts';
 import { INVENTORY_RULES } from '../inventory/routes.ts';
+import { CUT_IMPACT_RULES } from '../network-graph/routes.ts';
 import { OGC_RULES } from '../ogc/rules.ts';
 import { PATROL_PLAN_RULES } from '../patrol-plans/routes.ts';
 import { SEARCH_RULES } from '../search/routes.ts';
@@ -38,4 +39,5 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...EXPORT_RULES,
   ...REPORT_RULES,
   ...INVENTORY_RULES,
+  ...CUT_IMPACT_RULES,
 ];

@@ -72,6 +72,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/collections/:collectionId/export': SIGNED_IN,
   'GET /api/reports/six-monthly': SECURITY,
   'POST /api/inventory': SIGNED_IN,
+  'POST /api/cut-impact': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */
