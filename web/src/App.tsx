@@ -65,6 +65,7 @@ export function App({ user }: { user: SessionUser }) {
   const [overlay, setOverlay] = useState<PatrolOverlay>({});
   const [drawing, setDrawing] = useState<DrawingRequest | null>(null);
   const live = useLiveAlarms();
+  const [impact, setImpact] = useState<FeatureCollection | null>(null);
 
   const adminAreas = useBaseCollection('admin_areas');
   const roads = useBaseCollection('roads');
@@ -79,6 +80,7 @@ export function App({ user }: { user: SessionUser }) {
     ...Object.fromEntries(THEMATIC_KEYS.map((key) => [key, thematic[key].data])),
     ...analysisSources(mode === 'patrol' || mode === 'report' ? overlay : {}),
     [SOURCE_IDS.liveAlarms]: live.rings,
+    [SOURCE_IDS.impact]: impact ?? EMPTY,
   };
 
   const onViewportChange = useCallback((viewport: Bbox) => {
@@ -118,7 +120,7 @@ export function App({ user }: { user: SessionUser }) {
         ) : (
           <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
         )}
-        {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} user={user} />}
+        {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} />}
         <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss}
           onShow={(alarm) => onFit([alarm.coordinates[0] - 0.01, alarm.coordinates[1] - 0.01, alarm.coordinates[0] + 0.01, alarm.coordinates[1] + 0.01])} />
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />

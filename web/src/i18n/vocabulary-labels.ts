@@ -25,6 +25,7 @@ const LABELS: Labels = {
   key_targets: ['Mục tiêu trọng điểm', 'Key targets'], scrap_dealers: ['Cơ sở thu mua phế liệu', 'Scrap dealers'], incidents: ['Sự cố, vụ việc', 'Incidents'], police_stations: ['Trụ sở công an huyện', 'District police stations'],
   admin_areas: ['Địa giới hành chính', 'Administrative areas'], roads: ['Đường chính', 'Main roads'],
   not_inspected: ['Chưa kiểm tra', 'Not inspected'], compliant: ['Chấp hành tốt', 'Compliant'], warning: ['Nhắc nhở', 'Warning'], violation: ['Vi phạm', 'Violation'],
+  undisclosed: ['Không công khai', 'Undisclosed'], unknown: ['Không rõ', 'Unknown'],
   province: ['Tỉnh', 'Province'], district: ['Huyện (cũ)', 'District (former)'], commune: ['Xã/phường', 'Commune'],
   city: ['Thành phố', 'City'], ward: ['Phường', 'Ward'],
 };

@@ -19,6 +19,7 @@ export const SOURCE_IDS = {
   planRoutes: 'plan-routes',
   planStops: 'plan-stops',
   liveAlarms: 'live-alarms',
+  impact: 'impact',
 } as const;
 
 export const LAYER_IDS = {
@@ -49,6 +50,7 @@ export const LAYER_IDS = {
   planStopPoint: 'plan-stops-point',
   planStopLabel: 'plan-stops-label',
   liveAlarmRing: 'live-alarms-ring',
+  impactPoint: 'impact-point',
 } as const;
 
 /** The toggles of the layer panel: each thematic layer id maps to the map layers it shows or hides. */

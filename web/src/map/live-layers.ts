@@ -13,3 +13,14 @@ export function liveAlarmLayer(): LayerSpecification {
     },
   };
 }
+
+/** Assets a traced cable cut would isolate (red) or leave up through another path (green). */
+export function impactLayer(): LayerSpecification {
+  return {
+    id: LAYER_IDS.impactPoint, type: 'circle', source: SOURCE_IDS.impact,
+    paint: {
+      'circle-radius': 9, 'circle-color': ['match', ['get', 'impact'], 'isolated', '#d50000', '#2e7d32'],
+      'circle-stroke-color': '#fff', 'circle-stroke-width': 2,
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { SOURCE_IDS } from './layer-ids.ts';
 import { baseLayers, labelLayers } from './base-layers.ts';
 import { thematicLayers } from './thematic-layers.ts';
 import { analysisLayers } from './analysis-layers.ts';
-import { liveAlarmLayer } from './live-layers.ts';
+import { impactLayer, liveAlarmLayer } from './live-layers.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -41,7 +41,8 @@ export function buildStyle(origin: string): StyleSpecification {
       [SOURCE_IDS.planRoutes]: geojson(),
       [SOURCE_IDS.planStops]: geojson(),
       [SOURCE_IDS.liveAlarms]: geojson(),
+      [SOURCE_IDS.impact]: geojson(),
     },
-    layers: [...baseLayers(), ...analysisLayers('below'), ...thematicLayers(), ...analysisLayers('above'), liveAlarmLayer(), ...labelLayers()],
+    layers: [...baseLayers(), ...analysisLayers('below'), ...thematicLayers(), ...analysisLayers('above'), impactLayer(), liveAlarmLayer(), ...labelLayers()],
   };
 }

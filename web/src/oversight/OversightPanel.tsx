@@ -3,14 +3,16 @@ import type { SessionUser } from '../auth/session.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { PlannedAssets } from './PlannedAssets.tsx';
+import { Inventory } from './Inventory.tsx';
 
-/** The DIC's and admins' oversight: carriers' planned networks and the audit log. */
+/** The DIC's and admins' oversight: area inventories, carriers' planned networks and the audit log. */
 export function OversightPanel({ user, onFit }: { user: SessionUser; onFit: (bbox: Bbox) => void }) {
   const { language } = useLanguage();
   return (
     <aside className="workspace-panel" data-testid="oversight-panel">
       <h2>{language === 'vi' ? 'Giám sát, thẩm định' : 'Oversight'}</h2>
       <p className="hint">{user.organisation}</p>
+      <Inventory />
       <PlannedAssets onFit={onFit} />
       <AuditLog />
     </aside>

@@ -10,6 +10,8 @@ import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { IncidentActions } from '../incidents/IncidentActions.tsx';
 import { DealerInspections } from './DealerInspections.tsx';
+import { CutImpact } from './CutImpact.tsx';
+import type { FeatureCollection } from 'geojson';
 
 function featureHeading(properties: Record<string, unknown>, id: number | string, language: Language): string {
   const name = properties.name ?? properties.site_code;
@@ -18,7 +20,7 @@ function featureHeading(properties: Record<string, unknown>, id: number | string
 }
 
 /** Side panel with the attributes of the clicked feature, titled and formatted from the registry. */
-export function FeaturePanel({ selected, onClose, user }: { selected: FeatureRef; onClose: () => void; user: SessionUser }) {
+export function FeaturePanel({ selected, onClose, user, onHighlight }: { selected: FeatureRef; onClose: () => void; user: SessionUser; onHighlight: (features: FeatureCollection | null) => void }) {
   const { language, t } = useLanguage();
   const collection = findCollection(selected.collection);
   const query = useQuery({
@@ -54,6 +56,9 @@ export function FeaturePanel({ selected, onClose, user }: { selected: FeatureRef
       )}
       {query.data && selected.collection === 'incidents' && (
         <IncidentActions id={selected.id} status={String(properties.status)} owner={(properties.asset_owner as string | null) ?? null} user={user} />
+      )}
+      {query.data && selected.collection === 'cable_routes' && (user.role !== 'carrier_editor' || properties.owner === user.carrier) && user.role !== 'viewer' && (
+        <CutImpact routeId={selected.id} onHighlight={onHighlight} />
       )}
       {query.data && selected.collection === 'scrap_dealers' && user.role !== 'carrier_editor' && <DealerInspections id={selected.id} user={user} />}
     </aside>

@@ -18,6 +18,10 @@ type LayerPanelProps = {
 
 const COUNT = new Intl.NumberFormat('vi-VN');
 
+/** The export of a whole layer (the incident period applied), under the user's read scope like the map. */
+const exportHref = (layer: string, format: string, range: DateRange | null) =>
+  `/api/collections/${layer}/export?format=${format}${range ? `&datetime=${range.start}T00:00:00Z/${range.end}T23:59:59Z` : ''}`;
+
 function LayerStatus({ layer, state, visible }: { layer: ThematicLayer; state: LayerState; visible: boolean }) {
   const { t } = useLanguage();
   if (!visible) return null;
@@ -50,6 +54,14 @@ export function LayerPanel({ layers, visibility, onToggle, incidentRange, onInci
           <LayerStatus layer={layer} state={layers[layer]} visible={visibility[layer]} />
           {layer === 'incidents' && visibility.incidents && <IncidentRangeFilter range={incidentRange} onChange={onIncidentRange} />}
           {visibility[layer] && <LayerLegend layer={layer} />}
+          {visibility[layer] && (
+            <span className="export-links" data-testid={`export-${layer}`}>
+              {t('export')}:{' '}
+              {(['geojson', 'csv', 'kml', 'gpkg'] as const).map((format) => (
+                <a key={format} href={exportHref(layer, format, layer === 'incidents' ? incidentRange : null)} download>{format.toUpperCase()}</a>
+              ))}
+            </span>
+          )}
         </div>
       ))}
     </section>

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { getJson, sendJson } from '../api/client.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
+
+type Table = Record<string, Record<string, number>>;
+type Inventory = { cableKm: Table; sitesByOwner: Record<string, number>; sitesByTechnology: Table; sitesByBackupPower: Table; facilitiesByKind: Table; assets: unknown[] };
+const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+function OwnerTable({ table, title }: { table: Table; title: string }) {
+  const { language } = useLanguage();
+  const keys = [...new Set(Object.values(table).flatMap((row) => Object.keys(row)))].sort();
+  if (keys.length === 0) return null;
+  return (
+    <table className="report-table">
+      <thead><tr><th>{title}</th>{keys.map((key) => <th key={key}>{vocabularyLabel(key, language)}</th>)}</tr></thead>
+      <tbody>{Object.entries(table).map(([owner, row]) => <tr key={owner}><td>{vocabularyLabel(owner, language)}</td>{keys.map((key) => <td key={key}>{NUMBER.format(row[key] ?? 0)}</td>)}</tr>)}</tbody>
+    </table>
+  );
+}
+
+/** Emergency mobilisation inventory of a former district: cable km by tier, sites by technology and backup power, facilities by kind. */
+export function Inventory() {
+  const { language } = useLanguage();
+  const vi = language === 'vi';
+  const areas = useQuery({ queryKey: ['collection', 'admin_areas', 'all'], queryFn: ({ signal }) => getJson<{ features: { properties: { level: string; code: string; name: string } }[] }>('/basemap/admin_areas.geojson', signal), staleTime: Infinity });
+  const districts = (areas.data?.features ?? []).filter((area) => area.properties.level === 'district');
+  const [district, setDistrict] = useState('');
+  const run = useMutation({ mutationFn: (code: string) => sendJson<Inventory>('POST', '/api/inventory', { district: code }) });
+  return (
+    <section data-testid="inventory">
+      <h3>{vi ? 'Kiểm kê hạ tầng phục vụ huy động khẩn cấp' : 'Inventory for emergency mobilisation'}</h3>
+      <div className="toolbar">
+        <select value={district} onChange={(event) => setDistrict(event.target.value)}>
+          <option value="">{vi ? '— chọn huyện —' : '— choose a district —'}</option>
+          {districts.map((area) => <option key={area.properties.code} value={area.properties.code}>{area.properties.name}</option>)}
+        </select>
+        <button type="button" disabled={!district || run.isPending} onClick={() => run.mutate(district)}>{vi ? 'Kiểm kê' : 'Count'}</button>
+      </div>
+      {run.error && <p className="form-error">{run.error.message}</p>}
+      {run.data && (
+        <>
+          <p>{vi ? 'Số tài sản' : 'Assets'}: {NUMBER.format(run.data.assets.length)}</p>
+          <OwnerTable table={run.data.cableKm} title={vi ? 'Cáp (km)' : 'Cable (km)'} />
+          <OwnerTable table={run.data.sitesByTechnology} title={vi ? 'Trạm theo công nghệ' : 'Sites by technology'} />
+          <OwnerTable table={run.data.sitesByBackupPower} title={vi ? 'Trạm theo nguồn dự phòng' : 'Sites by backup power'} />
+          <OwnerTable table={run.data.facilitiesByKind} title={vi ? 'Cơ sở' : 'Facilities'} />
+        </>
+      )}
+    </section>
+  );
+}
