@@ -22,6 +22,7 @@ import { exportRoutes } from './exports/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { cutImpactRoutes } from './network-graph/routes.ts';
+import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Services } from './services.ts';
 
@@ -41,6 +42,7 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   app.route('/api', authRoutes(services));
   app.route('/api/search', searchRoutes(services));
   app.route('/api/analysis', analysisRoutes(services));
+  app.route('/api/patrol-plans', patrolTrackRoutes(services));
   app.route('/api/patrol-plans', patrolPlanRoutes(services));
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/imports', importRoutes(services));

@@ -16,6 +16,7 @@ const shift = (n: number, stops: PlanShift['stops']): PlanShift => ({
 });
 const plan: PatrolPlan = {
   seed: 's', parameters: { startDate: '2026-12-01', endDate: '2026-12-01', units: 1, shiftsPerDay: 2, surpriseShare: 0.3, stopsPerShift: 6, dwellMinutes: 15, speedKmh: 40, shiftHours: 8, maxReachKm: 80, seed: 's' },
+  targets: [],
   sectors: [],
   shifts: [
     shift(1, [stop(1, 'a', 'Trạm BTS Đăk Cấm, cột 2', 108.01, 14.41), stop(2, 'b', 'Cáp "quang" <A&B>', 108.02, 14.3)]),

@@ -73,6 +73,8 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/reports/six-monthly': SECURITY,
   'POST /api/inventory': SIGNED_IN,
   'POST /api/cut-impact': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
+  'POST /api/patrol-plans/:id/tracks': POLICE,
+  'GET /api/patrol-plans/:id/tracks': SECURITY,
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */

@@ -20,7 +20,7 @@ export function patrolPlan(input: PatrolPlanInput, options: PatrolPlanOptions): 
   const o = resolveOptions(options);
   validateInput(input);
   const { targets } = input;
-  const base = { seed: String(o.seed), parameters: o, sectors: [], shifts: [], warnings: [] };
+  const base = { seed: String(o.seed), parameters: o, targets: targets.map((t) => ({ id: t.id, name: t.name, risk: t.risk })), sectors: [], shifts: [], warnings: [] };
   if (targets.length === 0) {
     return { ...base, coverage: { expectedRiskSharePerDay: 0, uniformRiskSharePerDay: 0, ratio: 1 }, message: 'No targets to patrol: the plan is empty.' };
   }

@@ -75,6 +75,8 @@ export type PlanShift = {
 export type PatrolPlan = {
   seed: string;
   parameters: ResolvedOptions;
+  /** The targets planned for, with their risk weights (what a patrol track's coverage is measured against). */
+  targets: Array<{ id: string; name: string; risk: number }>;
   sectors: Array<{ unitId: string; unitName: string; baseId: string; baseName: string; targetIds: string[] }>;
   shifts: PlanShift[];
   coverage: { expectedRiskSharePerDay: number; uniformRiskSharePerDay: number; ratio: number };

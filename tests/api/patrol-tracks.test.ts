@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../scripts/generator/index.ts';
+import { createTestApp, getJson, sendJson } from '../helpers/test-app.ts';
+
+type Plan = { id: string; shifts: { date: string; stops: { lon: number; lat: number; targetId: string }[] }[]; targets: { id: string; risk: number }[] };
+type Measure = { visitedStops: { targetId: string; date: string }[]; missedStops: unknown[]; riskCovered: number };
+
+const gpxOf = (points: { lon: number; lat: number; time?: string }[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="NetGuard test" xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Tổ 1</name><trkseg>
+${points.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}">${p.time ? `<time>${p.time}</time>` : ''}</trkpt>`).join('\n')}
+</trkseg></trk></gpx>`;
+
+describe('patrol tracks', async () => {
+  const t = await createTestApp(generateDemo());
+  const { body: plan } = await sendJson<Plan>(t.as('police'), 'POST', '/api/patrol-plans', { name: 'Kế hoạch thử GPX', startDate: '2026-12-01', endDate: '2026-12-02', units: 2, shiftsPerDay: 1, seed: 'gpx' });
+  const upload = (caller: 'police' | 'dic', text: string) => t.as(caller).request(`/api/patrol-plans/${plan.id}/tracks`, { method: 'POST', body: text, headers: { 'Content-Type': 'application/gpx+xml' } });
+
+  it('measures which planned stops a GPX track visited and what share of the plan’s risk that covered', async () => {
+    const first = plan.shifts[0];
+    const response = await upload('police', gpxOf(first.stops.map((stop) => ({ lon: stop.lon + 0.0005, lat: stop.lat }))));
+    expect(response.status).toBe(201);
+    const measure = (await response.json()) as Measure;
+    const firstIds = new Set(first.stops.map((stop) => stop.targetId));
+    expect(measure.visitedStops.length).toBeGreaterThanOrEqual(first.stops.length);
+    expect(measure.visitedStops.some((stop) => firstIds.has(stop.targetId))).toBe(true);
+    const risk = new Map(plan.targets.map((target) => [target.id, target.risk]));
+    const all = plan.shifts.flatMap((shift) => shift.stops).reduce((sum, stop) => sum + (risk.get(stop.targetId) ?? 0), 0);
+    const visited = measure.visitedStops.reduce((sum, stop) => sum + (risk.get(stop.targetId) ?? 0), 0);
+    expect(measure.riskCovered).toBeCloseTo(visited / all, 6);
+    const { body } = await getJson<{ tracks: { measure: Measure }[] }>(t.as('dic'), `/api/patrol-plans/${plan.id}/tracks`);
+    expect(body.tracks).toHaveLength(1);
+  });
+
+  it('with GPS times, a pass on another day does not count', async () => {
+    const stop = plan.shifts[0].stops[0];
+    const measure = (await (await upload('police', gpxOf([{ lon: stop.lon, lat: stop.lat, time: '2027-01-15T03:00:00Z' }, { lon: stop.lon + 0.001, lat: stop.lat, time: '2027-01-15T03:05:00Z' }]))).json()) as Measure;
+    expect(measure.visitedStops).toEqual([]);
+    expect(measure.riskCovered).toBe(0);
+  });
+
+  it('refuses a file that is not GPX, other roles, and unknown plans', async () => {
+    expect((await upload('police', '<kml/>')).status).toBe(400);
+    expect((await upload('police', gpxOf([{ lon: 200, lat: 14 }]))).status).toBe(400);
+    expect((await upload('dic', gpxOf([{ lon: 108, lat: 14.3 }]))).status).toBe(403);
+    expect((await t.as('police').request('/api/patrol-plans/nope/tracks', { method: 'POST', body: gpxOf([{ lon: 108, lat: 14.3 }]) })).status).toBe(404);
+  });
+});
