@@ -30,7 +30,7 @@ function itemsParameters(collection: CollectionDef): object[] {
 }
 
 /** The OpenAPI 3.0 definition of the API, derived from the collection registry. */
-export function openApiDocument(base: string) {
+export function openApiDocument(base: string, collections: readonly CollectionDef[] = COLLECTIONS) {
   const paths: Record<string, object> = {
     '/': { get: { summary: 'Landing page', operationId: 'getLandingPage', responses: { '200': json('Landing page') } } },
     '/conformance': { get: { summary: 'Conformance classes', operationId: 'getConformance', responses: { '200': json('Conformance') } } },
@@ -47,7 +47,7 @@ export function openApiDocument(base: string) {
       },
     },
   };
-  for (const collection of COLLECTIONS) {
+  for (const collection of collections) {
     const path = `/collections/${collection.id}`;
     paths[path] = { get: { summary: collection.title, operationId: `describe_${collection.id}`, responses: { '200': json('Collection'), ...errors } } };
     paths[`${path}/items`] = {

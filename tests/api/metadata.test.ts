@@ -30,9 +30,9 @@ describe('metadata documents', async () => {
     for (const name of ['core', 'geojson', 'oas30']) expect(body.conformsTo).toContain(`http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/${name}`);
   });
 
-  it('lists every registry collection in order with an items link', async () => {
+  it('lists every registry collection in order, then the published records, each with an items link', async () => {
     const { body } = await getJson<{ collections: Collection[] }>(app, '/api/collections');
-    expect(body.collections.map((collection) => collection.id)).toEqual(COLLECTION_IDS);
+    expect(body.collections.map((collection) => collection.id)).toEqual([...COLLECTION_IDS, 'patrol_plans', 'hotline_reports']);
     for (const collection of body.collections) {
       expect(collection.itemType).toBe('feature');
       expect(collection.links.find((link) => link.rel === 'items')?.type).toBe('application/geo+json');

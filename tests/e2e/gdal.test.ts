@@ -30,6 +30,8 @@ describe('GDAL reads NetGuard through its OAPIF driver', { timeout: 120_000 }, (
   it('lists every collection with its geometry type', () => {
     const listing = ogrinfo('-q', `OAPIF:${server.url}/api`);
     for (const collection of COLLECTIONS) expect(listing).toContain(`${collection.id} (title: ${collection.title})`);
+    expect(listing).toContain('patrol_plans (title: Patrol plans)');
+    expect(listing).toContain('hotline_reports (title: Hotline reports)');
   });
 
   it.each(COLLECTIONS.map((collection) => collection.id))('reads every feature of %s, as many as the API counts', async (id) => {
