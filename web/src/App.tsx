@@ -100,7 +100,7 @@ export function App({ user }: { user: SessionUser }) {
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
-          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' ? drawing : null}
+          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null}
         />
         {mode === 'map' ? (
           <LayerPanel
@@ -114,7 +114,7 @@ export function App({ user }: { user: SessionUser }) {
         ) : mode === 'report' ? (
           <ReportPanel onOverlay={setOverlay} />
         ) : mode === 'oversight' ? (
-          <OversightPanel user={user} onFit={onFit} />
+          <OversightPanel user={user} onFit={onFit} onDrawing={setDrawing} />
         ) : mode === 'zones' ? (
           <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} />
         ) : (

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { DrawingRequest } from '../map/MapView.tsx';
+import { useDrawing } from '../map/draw/use-drawing.ts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getJson, sendJson } from '../api/client.ts';
 import { useLanguage } from '../i18n/language.tsx';
@@ -21,22 +23,33 @@ function OwnerTable({ table, title }: { table: Table; title: string }) {
 }
 
 /** Emergency mobilisation inventory of a former district: cable km by tier, sites by technology and backup power, facilities by kind. */
-export function Inventory() {
+export function Inventory({ onDrawing }: { onDrawing: (request: DrawingRequest | null) => void }) {
   const { language } = useLanguage();
   const vi = language === 'vi';
+  const [mode, setMode] = useState<'district' | 'polygon'>('district');
+  const drawing = useDrawing('Polygon', null, 'inventory');
+  useEffect(() => onDrawing(mode === 'polygon' ? drawing.request : null), [mode, drawing.request, onDrawing]);
+  useEffect(() => () => onDrawing(null), [onDrawing]);
   const areas = useQuery({ queryKey: ['collection', 'admin_areas', 'all'], queryFn: ({ signal }) => getJson<{ features: { properties: { level: string; code: string; name: string } }[] }>('/basemap/admin_areas.geojson', signal), staleTime: Infinity });
   const districts = (areas.data?.features ?? []).filter((area) => area.properties.level === 'district');
   const [district, setDistrict] = useState('');
-  const run = useMutation({ mutationFn: (code: string) => sendJson<Inventory>('POST', '/api/inventory', { district: code }) });
+  const run = useMutation({ mutationFn: (area: Record<string, unknown>) => sendJson<Inventory>('POST', '/api/inventory', area) });
   return (
     <section data-testid="inventory">
       <h3>{vi ? 'Kiểm kê hạ tầng phục vụ huy động khẩn cấp' : 'Inventory for emergency mobilisation'}</h3>
-      <div className="toolbar">
-        <select value={district} onChange={(event) => setDistrict(event.target.value)}>
-          <option value="">{vi ? '— chọn huyện —' : '— choose a district —'}</option>
-          {districts.map((area) => <option key={area.properties.code} value={area.properties.code}>{area.properties.name}</option>)}
+      <div className="toolbar wrap">
+        <select value={mode} onChange={(event) => setMode(event.target.value as 'district' | 'polygon')}>
+          <option value="district">{vi ? 'Theo huyện' : 'By district'}</option>
+          <option value="polygon">{vi ? 'Vùng vẽ trên bản đồ' : 'A drawn area'}</option>
         </select>
-        <button type="button" disabled={!district || run.isPending} onClick={() => run.mutate(district)}>{vi ? 'Kiểm kê' : 'Count'}</button>
+        {mode === 'district' ? (
+          <select value={district} onChange={(event) => setDistrict(event.target.value)}>
+            <option value="">{vi ? '— chọn huyện —' : '— choose a district —'}</option>
+            {districts.map((area) => <option key={area.properties.code} value={area.properties.code}>{area.properties.name}</option>)}
+          </select>
+        ) : <span className="hint">{vi ? 'Vẽ vùng trên bản đồ, nhấp đỉnh đầu để khép kín.' : 'Draw the area on the map; click the first corner to close it.'}</span>}
+        <button type="button" disabled={run.isPending || (mode === 'district' ? !district : !drawing.geometry)}
+          onClick={() => run.mutate(mode === 'district' ? { district } : { polygon: drawing.geometry })}>{vi ? 'Kiểm kê' : 'Count'}</button>
       </div>
       {run.error && <p className="form-error">{run.error.message}</p>}
       {run.data && (

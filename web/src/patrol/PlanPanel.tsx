@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys.ts';
 import { createPlan, exportUrl, fetchPlan, fetchPlans, setPlanStatus } from './api.ts';
 import { usePatrolText } from './messages.ts';
+import { TrackUpload } from './TrackUpload.tsx';
 import { PlanSchedule } from './PlanSchedule.tsx';
 import type { Plan, PlanForm, Selection } from './types.ts';
 
@@ -56,6 +57,7 @@ export function PlanPanel({ selection, plan, onPlan }: { selection: Selection; p
             {plan.status !== 'approved' && <button type="button" onClick={() => status.mutate('approved')}>{p('approve')}</button>}
             {plan.status !== 'archived' && <button type="button" onClick={() => status.mutate('archived')}>{p('archive')}</button>}
           </div>
+          <TrackUpload planId={plan.id} />
           <PlanSchedule plan={plan} />
         </div>
       )}
