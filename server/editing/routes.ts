@@ -70,6 +70,14 @@ export function editingRoutes(services: Services) {
   const record = (c: Context<AppEnv>, action: 'create' | 'update' | 'delete', collection: CollectionDef, id: number, before?: StoredFeature, after?: StoredFeature) =>
     audit.append({ principal: c.get('principal'), action, targetType: collection.id, targetId: id, before, after, ip: c.get('clientAddress') });
 
+  /** Replaces a feature and records before and after, in one transaction. */
+  const replace = (c: Context<AppEnv>, collection: CollectionDef, before: StoredFeature, feature: Feature): StoredFeature =>
+    db.transaction(() => {
+      const replaced = provider.replace(collection.id, before.id, feature)!;
+      record(c, 'update', collection, before.id, before, replaced);
+      return replaced;
+    })();
+
   return new Hono<AppEnv>()
     .post(ITEMS, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
@@ -84,13 +92,7 @@ export function editingRoutes(services: Services) {
     .put(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
       const before = existing(c, collection);
-      const feature = prepared(c, collection, await jsonObject(c.req.raw), before.id);
-      const stored = db.transaction(() => {
-        const replaced = provider.replace(collection.id, before.id, feature)!;
-        record(c, 'update', collection, before.id, before, replaced);
-        return replaced;
-      })();
-      return answer(c, collection, stored, 200);
+      return answer(c, collection, replace(c, collection, before, prepared(c, collection, await jsonObject(c.req.raw), before.id)), 200);
     })
     .patch(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
@@ -100,12 +102,7 @@ export function editingRoutes(services: Services) {
       const properties = { ...before.properties, ...((patch.properties as Record<string, unknown> | undefined) ?? {}) };
       for (const [name, value] of Object.entries(properties)) if (value === null) delete properties[name];
       const feature = prepared(c, collection, { type: 'Feature', geometry: patch.geometry ?? before.geometry, properties }, before.id);
-      const stored = db.transaction(() => {
-        const replaced = provider.replace(collection.id, before.id, feature)!;
-        record(c, 'update', collection, before.id, before, replaced);
-        return replaced;
-      })();
-      return answer(c, collection, stored, 200);
+      return answer(c, collection, replace(c, collection, before, feature), 200);
     })
     .delete(ITEM, (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
