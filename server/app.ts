@@ -23,6 +23,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
+import { tileRoutes } from './tiles/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Services } from './services.ts';
 
@@ -54,6 +55,7 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   app.route('/api/bulletins', bulletinRoutes(services));
   app.route('/api/scrap-dealers', inspectionRoutes(services));
   app.route('/api/collections', exportRoutes(services));
+  app.route('/api/collections', tileRoutes(services));
   app.route('/api/reports', reportRoutes(services));
   app.route('/api/inventory', inventoryRoutes(services));
   app.route('/api/cut-impact', cutImpactRoutes(services));

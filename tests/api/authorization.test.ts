@@ -75,6 +75,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'POST /api/cut-impact': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
   'POST /api/patrol-plans/:id/tracks': POLICE,
   'GET /api/patrol-plans/:id/tracks': SECURITY,
+  'GET /api/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x': SIGNED_IN,
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */

@@ -1,0 +1,65 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { describe, expect, it } from 'vitest';
+import { EDITING_DATASET } from '../fixtures/access-dataset.ts';
+import { createTestApp, sendJson, type Client } from '../helpers/test-app.ts';
+
+/** Tile column and row holding a lon/lat at zoom z (Web Mercator). */
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const rad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return [x, y];
+}
+
+async function tile(client: Client, collection: string, z: number, lon: number, lat: number, headers: Record<string, string> = {}) {
+  const [x, y] = tileOf(lon, lat, z);
+  const response = await client.request(`/api/collections/${collection}/tiles/WebMercatorQuad/${z}/${y}/${x}`, { headers });
+  const bytes = response.status === 200 ? new Uint8Array(await response.arrayBuffer()) : null;
+  const layer = bytes ? new VectorTile(new PbfReader(bytes)).layers[collection] : undefined;
+  const features = layer ? Array.from({ length: layer.length }, (_, index) => layer.feature(index)) : [];
+  return { response, features, etag: response.headers.get('etag') };
+}
+
+describe('vector tiles', async () => {
+  const t = await createTestApp(EDITING_DATASET);
+
+  it('serves the features of a tile as a Mapbox Vector Tile layer named after the collection, ids kept', async () => {
+    const { response, features } = await tile(t.as('police'), 'bts_sites', 14, 108.005, 14.355);
+    expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    expect(features.map((feature) => feature.id).sort()).toEqual([1, 2]);
+    expect(features.find((feature) => feature.id === 1)!.properties).toMatchObject({ site_code: 'VTL-KTM-001', owner: 'viettel', technologies: '4G' });
+  });
+
+  it('gives a carrier other carriers’ sites with owner and status only, and no tile of what its role may not read', async () => {
+    const { features } = await tile(t.as('viettel'), 'bts_sites', 10, 108.1, 14.45);
+    const vnpt = features.find((feature) => feature.properties.owner === 'vnpt')!;
+    expect(Object.keys(vnpt.properties).filter((key) => key !== 'point_count').sort()).toEqual(['owner', 'status']);
+    expect((await tile(t.as('ubnd'), 'incidents', 10, 108.1, 14.45)).response.status).toBe(403);
+    expect((await tile(t.as('public'), 'bts_sites', 10, 108.1, 14.45)).response.status).toBe(401);
+  });
+
+  it('thins points below zoom 10, each kept one counting those it stands for', async () => {
+    const { features } = await tile(t.as('police'), 'bts_sites', 6, 108.1, 14.45);
+    expect(features.reduce((sum, feature) => sum + Number(feature.properties.point_count), 0)).toBe(4);
+    expect(features.length).toBeLessThan(4);
+  });
+
+  it('answers 304 to a matching ETag, and an edit changes exactly the tiles it touches', async () => {
+    const near = await tile(t.as('admin'), 'bts_sites', 14, 108.005, 14.355);
+    const far = await tile(t.as('admin'), 'bts_sites', 14, 108.205, 14.555);
+    expect((await tile(t.as('admin'), 'bts_sites', 14, 108.005, 14.355, { 'If-None-Match': near.etag! })).response.status).toBe(304);
+    await sendJson(t.as('viettel'), 'PATCH', '/api/collections/bts_sites/items/1', { properties: { status: 'retired' } });
+    const nearAfter = await tile(t.as('admin'), 'bts_sites', 14, 108.005, 14.355, { 'If-None-Match': near.etag! });
+    expect(nearAfter.response.status).toBe(200);
+    expect(nearAfter.features.find((feature) => feature.id === 1)!.properties.status).toBe('retired');
+    expect((await tile(t.as('admin'), 'bts_sites', 14, 108.205, 14.555, { 'If-None-Match': far.etag! })).response.status).toBe(304);
+  });
+
+  it('refuses a tile address outside the matrix', async () => {
+    expect((await t.as('police').request('/api/collections/bts_sites/tiles/WebMercatorQuad/3/8/1')).status).toBe(400);
+    expect((await t.as('police').request('/api/collections/bts_sites/tiles/WebMercatorQuad/23/0/0')).status).toBe(400);
+    expect((await t.as('police').request('/api/collections/bts_sites/tiles/WebMercatorQuad/a/0/0')).status).toBe(400);
+  });
+});
