@@ -2,7 +2,8 @@ import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-
 import type { Bbox } from '../api/types.ts';
 import { LAYER_IDS, SOURCE_IDS, THEMATIC_LAYERS } from './layer-ids.ts';
 
-export type FeatureRef = { collection: string; id: number | string };
+/** A selected feature; `lngLat` is where it was clicked (a cut on a cable is traced from there). */
+export type FeatureRef = { collection: string; id: number | string; lngLat?: [number, number] };
 
 export type MapCallbacks = {
   onViewportChange: (bbox: Bbox) => void;
@@ -28,7 +29,7 @@ async function handleClick(map: MapLibreMap, event: MapMouseEvent, callbacks: Ma
     return;
   }
   const id = feature.id ?? (feature.properties.id as number | string | undefined);
-  if (id !== undefined) callbacks.onSelect({ collection: feature.source, id });
+  if (id !== undefined) callbacks.onSelect({ collection: feature.source, id, lngLat: [event.lngLat.lng, event.lngLat.lat] });
 }
 
 /**

@@ -58,7 +58,7 @@ export function FeaturePanel({ selected, onClose, user, onHighlight }: { selecte
         <IncidentActions id={selected.id} status={String(properties.status)} owner={(properties.asset_owner as string | null) ?? null} user={user} />
       )}
       {query.data && selected.collection === 'cable_routes' && (user.role !== 'carrier_editor' || properties.owner === user.carrier) && user.role !== 'viewer' && (
-        <CutImpact routeId={selected.id} onHighlight={onHighlight} />
+        <CutImpact routeId={selected.id} at={selected.lngLat} onHighlight={onHighlight} />
       )}
       {query.data && selected.collection === 'scrap_dealers' && user.role !== 'carrier_editor' && <DealerInspections id={selected.id} user={user} />}
     </aside>
