@@ -1,0 +1,121 @@
+/**
+ * `npm run bench [-- --db data/national.sqlite --seconds 10]`: the national-scale benchmark of issue 6, printed as one
+ * table of medians and p99s with a baseline measured in the same run. `--copies N` builds a fresh N-copy set in a
+ * temporary file first (`npm run bench:ci` uses 3, so the bench keeps running in CI without the national file).
+ * Never a test: figures depend on the machine; read them as ratios.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createApp } from '../server/app.ts';
+import { migrate, openDatabase } from '../server/db/open.ts';
+import { createSqliteServices } from '../server/services.ts';
+import { DEFAULT_SEED } from './generator/index.ts';
+import { loadNational } from './national/build.ts';
+import { freePort } from '../tests/helpers/server-process.ts';
+
+const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '30' } } });
+const RUNS = Number(values.runs);
+let path = values.db!;
+let scratch: string | undefined;
+if (values.copies) {
+  scratch = mkdtempSync(join(tmpdir(), 'netguard-bench-'));
+  path = join(scratch, 'bench.sqlite');
+  const db = openDatabase(path);
+  migrate(db);
+  loadNational(createSqliteServices(db).provider, { copies: Number(values.copies), seed: DEFAULT_SEED });
+  db.exec('DELETE FROM tile_changes; ANALYZE;');
+  db.close();
+} else if (!existsSync(path)) {
+  console.error(`${path} is missing: run \`npm run db:national\` first (or pass --copies N)`);
+  process.exit(1);
+}
+
+const db = openDatabase(path);
+migrate(db);
+const services = createSqliteServices(db);
+const { provider, accounts } = services;
+if (!accounts.users().some((user) => user.username === 'bench')) await accounts.createUser({ username: 'bench', displayName: 'Benchmark', password: 'benchmark-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
+const token = accounts.createToken(accounts.users().find((user) => user.username === 'bench')!.userId, 'bench').token;
+const app = createApp(services);
+const auth = { headers: { Authorization: `Bearer ${token}` } };
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] };
+}
+async function time(run: (index: number) => unknown, runs = RUNS) {
+  await run(-1);
+  const times: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const started = performance.now();
+    await run(index);
+    times.push(performance.now() - started);
+  }
+  return stats(times);
+}
+const rows: string[][] = [];
+const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
+function row(figure: string, measured: { median: number; p99: number }, baseline: { median: number } | null, target: string) {
+  rows.push([figure, fmt(measured.median), fmt(measured.p99), baseline ? fmt(baseline.median) : '—', baseline ? `${(baseline.median / measured.median).toFixed(1)}×` : '—', target]);
+}
+
+// A city-sized box (≈ 11 × 11 km) around the first BTS site of the first copy.
+const [cx, cy] = (provider.get('bts_sites', 1)!.geometry as { coordinates: number[] }).coordinates;
+const city: [number, number, number, number] = [cx - 0.05, cy - 0.05, cx + 0.05, cy + 0.05];
+for (const collection of ['incidents', 'bts_sites']) {
+  const viaIndex = await time(() => provider.query(collection, { bbox: city, filters: [], limit: 1000, offset: 0 }));
+  const scan = db.prepare(`SELECT * FROM ${collection} NOT INDEXED WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ? ORDER BY id LIMIT 1000`);
+  const count = db.prepare(`SELECT count(*) FROM ${collection} NOT INDEXED WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?`);
+  const noIndex = await time(() => { scan.all(city[2], city[0], city[3], city[1]); count.get(city[2], city[0], city[3], city[1]); }, Math.min(RUNS, 10));
+  row(`items ${collection}, city bbox, limit 1000 (store)`, viaIndex, noIndex, 'p50 ≤ 20 ms, ≥ 10×');
+}
+row('items incidents, city bbox, limit 1000 (HTTP, GeoJSON)', await time(() => Promise.resolve(app.request(`/api/collections/incidents/items?limit=1000&bbox=${city.join(',')}`, auth)).then((r) => r.arrayBuffer())), null, 'p50 ≤ 20 ms');
+
+/** Tile column/row at zoom z holding lon/lat. */
+const tileOf = (lon: number, lat: number, z: number) => {
+  const n = 2 ** z, rad = (lat * Math.PI) / 180;
+  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
+};
+const tileUrl = (collection: string, z: number, dx = 0) => { const [x, y] = tileOf(cx, cy, z); return `/api/collections/${collection}/tiles/WebMercatorQuad/${z}/${y}/${x + dx}`; };
+for (const z of [6, 10, 14]) {
+  for (const collection of ['incidents', 'cable_routes']) {
+    // Cold: a different column each run (never cached); warm: the same tile again.
+    const cold = await time((index) => Promise.resolve(app.request(tileUrl(collection, z, index + 2), auth)).then((r) => r.arrayBuffer()), Math.min(RUNS, 15));
+    const warm = await time(() => Promise.resolve(app.request(tileUrl(collection, z), auth)).then((r) => r.arrayBuffer()));
+    row(`tile ${collection} z${z}, cold (built)`, cold, null, 'p50 ≤ 10 ms');
+    row(`tile ${collection} z${z}, warm (cache)`, warm, cold, '');
+  }
+}
+
+const year = { startMs: Date.parse('2025-01-01T00:00:00Z'), endMs: Date.parse('2025-12-31T23:59:59Z') };
+const matched = await time(() => provider.query('incidents', { datetime: year, filters: [{ property: 'type', value: 'cable_theft' }], limit: 1, offset: 0 }));
+const naiveCount = db.prepare("SELECT count(*) FROM incidents NOT INDEXED WHERE temporal_ms BETWEEN ? AND ? AND type = 'cable_theft'");
+row('numberMatched: incidents of one type in one year', matched, await time(() => naiveCount.get(year.startMs, year.endMs), 10), 'cheap');
+
+// Load: autocannon against the real server on loopback, tiles around the city at z10–z14.
+db.close();
+const port = await freePort();
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: String(port), NETGUARD_DB: path, NETGUARD_SEED: 'none' }, stdio: 'ignore' });
+for (let i = 0; i < 200; i += 1) { try { if ((await fetch(`http://127.0.0.1:${port}/api`)).ok) break; } catch { /* starting */ } await new Promise((r) => setTimeout(r, 100)); }
+const paths = [10, 11, 12, 13, 14].flatMap((z) => [-1, 0, 1].flatMap((dx) => ['incidents', 'bts_sites', 'cable_routes'].map((collection) => tileUrl(collection, z, dx))));
+const load = await autocannon({
+  url: `http://127.0.0.1:${port}`, connections: 20, duration: Number(values.seconds), headers: { Authorization: `Bearer ${token}` },
+  requests: paths.map((p) => ({ method: 'GET', path: p })),
+});
+const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+child.kill('SIGTERM');
+rows.push([`tiles under load (autocannon, 20 connections, ${values.seconds} s)`, `${load.requests.average.toFixed(0)}/s`, `p99 ${load.latency.p99} ms`, '—', '—', '≥ 800 tiles/s']);
+rows.push(['errors under load (non-2xx + failed)', String(load.non2xx + load.errors), '', '', '', '0']);
+rows.push(['server RSS after the load', `${rss.toFixed(0)} MB`, '', '', '', '≤ 1 GB']);
+rows.push(['database on disk', `${(statSync(path).size / 1e6).toFixed(0)} MB`, '', '', '', '']);
+
+const counts = Object.entries(createSqliteServices(openDatabase(path)).provider.counts()).map(([id, n]) => `${id} ${n.toLocaleString('en')}`).join(', ');
+console.log(`dataset ${path}: ${counts}`);
+console.log(['figure', 'median', 'p99', 'baseline median', 'ratio', 'target'].join(' | '));
+console.log('---|---|---|---|---|---');
+for (const line of rows) console.log(line.join(' | '));
+if (scratch) rmSync(scratch, { recursive: true, force: true });
