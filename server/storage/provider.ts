@@ -61,6 +61,11 @@ export interface FeatureProvider {
    * the leanest read there is, for binning a million incidents.
    */
   pointCoordinates(collectionId: string, filter: PointFilter): { x: Float64Array; y: Float64Array };
+  /**
+   * Thins a Point collection for a low-zoom map tile: the lowest id per cell of a `columns` × `rows` grid over
+   * `grid` (bbox), with how many matching points the cell holds. Only matching rows count (filters, ids, bbox).
+   */
+  thinPoints(collectionId: string, query: ItemQuery, grid: { bbox: Bbox; columns: number; rows: number }): { id: number; count: number }[];
   /** Inserts features with their own integer ids, in one transaction; throws on invalid features. */
   insert(collectionId: string, features: readonly Feature[]): void;
   /** Stores one new feature under the next free id (any `id` it carries is ignored) and returns it as stored. */

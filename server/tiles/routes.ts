@@ -7,7 +7,7 @@ import { findCollection } from '../collections/registry.ts';
 import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
-import { encodeTile } from './build.ts';
+import { encodeTile, THIN_BELOW_ZOOM, THIN_CELLS } from './build.ts';
 import { createTileCache } from './cache.ts';
 import { padded, tileBounds } from './math.ts';
 
@@ -45,7 +45,15 @@ export function tileRoutes({ db, provider }: Services) {
     let entry = cacheable ? cache.get(key) : undefined;
     if (!entry) {
       const bounds = tileBounds(z, x, y);
-      const features = provider.query(collection.id, scopedQuery(scope, { bbox: padded(bounds, 1 / 64), filters: [], limit: 200_000, offset: 0 })).features.map(scope.redact);
+      const query = scopedQuery(scope, { bbox: padded(bounds, 1 / 64), filters: [], limit: 200_000, offset: 0 });
+      let features;
+      if (collection.geometry === 'Point' && z < THIN_BELOW_ZOOM) {
+        // Thinned in the store: one point per grid cell, so a low-zoom tile never materialises every point under it.
+        const kept = provider.thinPoints(collection.id, query, { bbox: bounds, columns: THIN_CELLS, rows: THIN_CELLS });
+        const counts = new Map(kept.map((cell) => [cell.id, cell.count]));
+        features = provider.query(collection.id, { filters: [], ids: kept.map((cell) => cell.id), limit: kept.length, offset: 0 }).features
+          .map((feature) => ({ ...scope.redact(feature), properties: { ...scope.redact(feature).properties, point_count: counts.get(feature.id)! } }));
+      } else features = provider.query(collection.id, query).features.map(scope.redact);
       const { bytes } = encodeTile(collection.id, features, z, x, y);
       entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds: padded(bounds, 1 / 64) };
       if (cacheable) cache.set(key, entry);

@@ -70,6 +70,14 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
       const { sql, params } = pointsSql(collection, query);
       return rowsToPoints(collection, query.properties, db.prepare(sql).raw().all(...params) as unknown[][]);
     },
+    thinPoints(collectionId, query, grid) {
+      const collection = collectionOrThrow(collectionId);
+      const sql = itemSql(collection, query);
+      const [w, south, e, n] = grid.bbox;
+      const cellWidth = (e - w) / grid.columns, cellHeight = (n - south) / grid.rows;
+      return (db.prepare(`SELECT min(t.id), count(*) FROM ${sql.from} ${sql.where} GROUP BY CAST((t.minx - ?) / ? AS INTEGER), CAST((? - t.miny) / ? AS INTEGER)`)
+        .raw().all(...sql.params, w, cellWidth, n, cellHeight) as [number, number][]).map(([id, count]) => ({ id, count }));
+    },
     pointCoordinates(collectionId, filter) {
       const { sql, params } = coordinatesSql(collectionOrThrow(collectionId), filter);
       const [xs, ys] = db.prepare(sql).raw().get(params) as [string, string];
