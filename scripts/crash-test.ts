@@ -1,0 +1,53 @@
+/**
+ * `npm run crash-test [-- --trials 5]`: starts the real server on a fresh demo database, sends a large bulk import,
+ * kills the server with SIGKILL while it works, reopens the database and checks that `PRAGMA integrity_check` is ok
+ * and the import is either all there or not there at all. A few trials at different kill delays; prints a table.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openAndSeed } from '../server/db/bootstrap.ts';
+import { openDatabase } from '../server/db/open.ts';
+import { freePort } from '../tests/helpers/server-process.ts';
+
+const { values } = parseArgs({ options: { trials: { type: 'string', default: '6' }, features: { type: 'string', default: '5000' } } });
+const directory = mkdtempSync(join(tmpdir(), 'netguard-crash-'));
+const path = join(directory, 'crash.sqlite');
+const { services } = await openAndSeed(path);
+const token = services.accounts.createToken(services.accounts.users().find((user) => user.username === 'viettel')!.userId, 'crash test').token;
+services.provider.close();
+
+const count = Number(values.features);
+const rows: string[] = [];
+for (let trial = 0; trial < Number(values.trials); trial += 1) {
+  const prefix = `CRASH-${trial}-`;
+  const file = JSON.stringify({
+    type: 'FeatureCollection',
+    features: Array.from({ length: count }, (_, index) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: [107.85 + (index % 200) / 2000, 14.5 + Math.floor(index / 200) / 2000] },
+      properties: { site_code: `${prefix}${index}`, owner: 'viettel', technologies: ['4G'], status: 'planned' },
+    })),
+  });
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: String(port), NETGUARD_DB: path }, stdio: 'ignore' });
+  for (let i = 0; i < 300; i += 1) { try { if ((await fetch(`http://127.0.0.1:${port}/api`)).ok) break; } catch { /* starting */ } await new Promise((r) => setTimeout(r, 100)); }
+  const delay = [300, 1000, 2000, 3000, 5000, 9000][trial % 6];
+  const upload = fetch(`http://127.0.0.1:${port}/api/imports/bts_sites?format=geojson`, { method: 'POST', body: file, headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status, () => 'killed');
+  await new Promise((r) => setTimeout(r, delay));
+  child.kill('SIGKILL');
+  const answer = await upload;
+  await new Promise((r) => setTimeout(r, 300));
+  const db = openDatabase(path);
+  const integrity = db.pragma('integrity_check', { simple: true });
+  const stored = db.prepare("SELECT count(*) FROM bts_sites WHERE site_code LIKE ? || '%'").pluck().get(prefix) as number;
+  db.close();
+  const verdict = integrity === 'ok' && (stored === 0 || stored === count) ? 'pass' : 'FAIL';
+  rows.push(`${trial + 1} | ${delay} ms | ${answer} | ${integrity} | ${stored.toLocaleString('en')} of ${count.toLocaleString('en')} | ${verdict}`);
+}
+console.log('trial | SIGKILL after | answer | integrity_check | import stored | verdict');
+console.log('---|---|---|---|---|---');
+for (const line of rows) console.log(line);
+rmSync(directory, { recursive: true, force: true });
+if (rows.some((line) => line.endsWith('FAIL'))) process.exitCode = 1;
