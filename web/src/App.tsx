@@ -11,7 +11,7 @@ import { useLiveAlarms } from './live/use-live-alarms.ts';
 import { AlarmNotices } from './live/AlarmNotices.tsx';
 import type { FeatureRef } from './map/map-events.ts';
 import { SOURCE_IDS, type ThematicLayer } from './map/layer-ids.ts';
-import { THEMATIC_KEYS, useBaseCollection, useReadableCollections, useThematicLayers } from './state/use-layer-data.ts';
+import { THEMATIC_KEYS, useBaseCollection, useReadableCollections, useThematicLayers, useTiledCollections } from './state/use-layer-data.ts';
 import { isSecurity, type SessionUser } from './auth/session.ts';
 import { DEFAULT_INCIDENT_RANGE, padBbox } from './state/viewport.ts';
 import { Header } from './panels/Header.tsx';
@@ -70,7 +70,8 @@ export function App({ user }: { user: SessionUser }) {
   const adminAreas = useBaseCollection('admin_areas');
   const roads = useBaseCollection('roads');
   const readable = useReadableCollections();
-  const thematic = useThematicLayers(bbox, visibility, incidentRange, readable);
+  const tiled = useTiledCollections(readable);
+  const thematic = useThematicLayers(bbox, visibility, incidentRange, readable, tiled);
   const visibleThematic = Object.fromEntries(THEMATIC_KEYS.filter((key) => readable?.has(key)).map((key) => [key, thematic[key]]));
 
   // Thematic layer keys are also their source ids (checked in style.test.ts); MapView skips unchanged sources.
@@ -100,7 +101,7 @@ export function App({ user }: { user: SessionUser }) {
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
-          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null}
+          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled}
         />
         {mode === 'map' ? (
           <LayerPanel

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { FeatureDrawer, type DrawKind } from './draw/terra.ts';
+import { switchToTiles } from './tiled.ts';
 import type { Bbox } from '../api/types.ts';
 import { createMap } from './create-map.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
@@ -26,10 +27,12 @@ type MapViewProps = MapCallbacks & {
   visibility: Record<ThematicLayer, boolean>;
   fitRequest: FitRequest | null;
   drawing?: DrawingRequest | null;
+  /** Thematic collections drawn from vector tiles (the large ones) instead of their GeoJSON source. */
+  tiled?: ReadonlySet<ThematicLayer>;
 };
 
 /** The one owner of the `maplibregl.Map`: creates it, feeds its sources, toggles layers and fits to results. */
-export function MapView({ sources, visibility, fitRequest, drawing = null, ...callbacks }: MapViewProps) {
+export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, ...callbacks }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, FeatureCollection>());
@@ -74,6 +77,12 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, ...ca
       for (const layerId of layerIds) if (map.getLayoutProperty(layerId, 'visibility') !== value) map.setLayoutProperty(layerId, 'visibility', value);
     }
   }, [loaded, visibility]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !tiled) return;
+    for (const collection of tiled) switchToTiles(map, collection);
+  }, [loaded, tiled]);
 
   const sessionKey = drawing?.sessionKey ?? null;
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Bbox } from '../api/types.ts';
 import { LAYER_IDS, SOURCE_IDS, THEMATIC_LAYERS } from './layer-ids.ts';
+import { collectionOfSource } from './tiled.ts';
 
 /** A selected feature; `lngLat` is where it was clicked (a cut on a cable is traced from there). */
 export type FeatureRef = { collection: string; id: number | string; lngLat?: [number, number] };
@@ -23,13 +24,14 @@ async function handleClick(map: MapLibreMap, event: MapMouseEvent, callbacks: Ma
   const [feature] = map.queryRenderedFeatures(event.point, { layers });
   if (!feature) return callbacks.onSelect(null);
   if (feature.layer.id === LAYER_IDS.btsCluster || feature.layer.id === LAYER_IDS.btsClusterCount) {
-    const source = map.getSource<GeoJSONSource>(SOURCE_IDS.btsSites);
-    const zoom = await source?.getClusterExpansionZoom(Number(feature.properties.cluster_id));
-    if (zoom !== undefined) map.easeTo({ center: event.lngLat, zoom });
+    // A GeoJSON cluster knows its expansion zoom; a thinned tile point just zooms in two steps.
+    const source = feature.source === SOURCE_IDS.btsSites ? map.getSource<GeoJSONSource>(SOURCE_IDS.btsSites) : undefined;
+    const zoom = source ? await source.getClusterExpansionZoom(Number(feature.properties.cluster_id)) : map.getZoom() + 2;
+    map.easeTo({ center: event.lngLat, zoom });
     return;
   }
   const id = feature.id ?? (feature.properties.id as number | string | undefined);
-  if (id !== undefined) callbacks.onSelect({ collection: feature.source, id, lngLat: [event.lngLat.lng, event.lngLat.lat] });
+  if (id !== undefined) callbacks.onSelect({ collection: collectionOfSource(feature.source), id, lngLat: [event.lngLat.lng, event.lngLat.lat] });
 }
 
 /**

@@ -4,6 +4,7 @@ import { fetchItems } from '../api/endpoints.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import type { Bbox, DateRange, ItemsResponse } from '../api/types.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from '../map/layer-ids.ts';
+import { TILE_THRESHOLD } from '../map/tiled.ts';
 
 export const THEMATIC_KEYS = Object.keys(THEMATIC_LAYERS) as ThematicLayer[];
 
@@ -25,6 +26,24 @@ export function useBaseCollection(collection: 'admin_areas' | 'roads'): LayerSta
     staleTime: Infinity,
   });
   return { data: query.data, isFetching: query.isFetching, error: query.error, refetch: () => void query.refetch() };
+}
+
+/**
+ * Thematic collections too large to download whole: their size comes from one cheap `limit=1` count each; those over
+ * the threshold are drawn from vector tiles.
+ */
+export function useTiledCollections(readable: Set<string> | undefined): ReadonlySet<ThematicLayer> | undefined {
+  const query = useQuery({
+    queryKey: ['tiled-collections', [...(readable ?? [])].sort().join(',')],
+    queryFn: async ({ signal }) => {
+      const keys = THEMATIC_KEYS.filter((key) => readable!.has(key));
+      const sizes = await Promise.all(keys.map((key) => getJson<ItemsResponse>(`/api/collections/${key}/items?limit=1`, signal).then((page) => page.numberMatched ?? 0)));
+      return new Set(keys.filter((_, index) => sizes[index] > TILE_THRESHOLD));
+    },
+    enabled: readable !== undefined,
+    staleTime: Infinity,
+  });
+  return query.data;
 }
 
 /** Ids of the collections the signed-in user may read (the API lists only those). */
@@ -50,6 +69,7 @@ export function useThematicLayers(
   visible: Record<ThematicLayer, boolean>,
   incidentRange: DateRange,
   readable: Set<string> | undefined,
+  tiled?: ReadonlySet<ThematicLayer>,
 ): Record<ThematicLayer, LayerState> {
   const results = useQueries({
     queries: THEMATIC_KEYS.map((collection) => {
@@ -58,7 +78,7 @@ export function useThematicLayers(
       return {
         queryKey: queryKeys.collectionInView(collection, box, datetime),
         queryFn: ({ signal }: { signal: AbortSignal }) => fetchItems(collection, { bbox: box, datetime }, signal),
-        enabled: bbox !== null && visible[collection] && readable?.has(collection) === true,
+        enabled: bbox !== null && visible[collection] && readable?.has(collection) === true && tiled !== undefined && !tiled.has(collection),
         placeholderData: keepPreviousData,
         staleTime: 60_000,
       };
