@@ -7,6 +7,7 @@ import { findCollection } from '../collections/registry.ts';
 import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
+import type { PropertyFilter } from '../storage/provider.ts';
 import { encodeTile, THIN_BELOW_ZOOM, THIN_CELLS } from './build.ts';
 import { createTileCache } from './cache.ts';
 import { padded, tileBounds } from './math.ts';
@@ -14,6 +15,8 @@ import { padded, tileBounds } from './math.ts';
 export const TILE_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', SIGNED_IN)];
 
 const MAX_ZOOM = 22;
+/** Below this zoom a cable tile holds backbone routes only. */
+export const BACKBONE_ONLY_BELOW_ZOOM = 8;
 export const MEDIA_MVT = 'application/vnd.mapbox-vector-tile';
 
 function tileAddress(z: string, y: string, x: string): [number, number, number] {
@@ -45,7 +48,9 @@ export function tileRoutes({ db, provider }: Services) {
     let entry = cacheable ? cache.get(key) : undefined;
     if (!entry) {
       const bounds = tileBounds(z, x, y);
-      const query = scopedQuery(scope, { bbox: padded(bounds, 1 / 64), filters: [], limit: 200_000, offset: 0 });
+      // Cartographic generalisation: at country zooms only the backbone is drawn, as on any network map.
+      const generalised: PropertyFilter[] = collection.id === 'cable_routes' && z < BACKBONE_ONLY_BELOW_ZOOM ? [{ property: 'tier', value: 'backbone' }] : [];
+      const query = scopedQuery(scope, { bbox: padded(bounds, 1 / 64), filters: generalised, limit: 200_000, offset: 0 });
       let features;
       if (collection.geometry === 'Point' && z < THIN_BELOW_ZOOM) {
         // Thinned in the store: one point per grid cell, so a low-zoom tile never materialises every point under it.
