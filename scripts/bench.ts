@@ -4,7 +4,6 @@
  * temporary file first (`npm run bench:ci` uses 3, so the bench keeps running in CI without the national file).
  * Never a test: figures depend on the machine; read them as ratios.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import { migrate, openDatabase } from '../server/db/open.ts';
 import { createSqliteServices } from '../server/services.ts';
 import { DEFAULT_SEED } from './generator/index.ts';
 import { loadNational } from './national/build.ts';
-import { freePort } from '../tests/helpers/server-process.ts';
+import { startServer } from '../tests/helpers/server-process.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '30' } } });
 const RUNS = Number(values.runs);
@@ -100,16 +99,14 @@ row('numberMatched: incidents of one type in one year', matched, await time(() =
 
 // Load: autocannon against the real server on loopback, tiles around the city at z10–z14.
 db.close();
-const port = await freePort();
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: String(port), NETGUARD_DB: path, NETGUARD_SEED: 'none' }, stdio: 'ignore' });
-for (let i = 0; i < 200; i += 1) { try { if ((await fetch(`http://127.0.0.1:${port}/api`)).ok) break; } catch { /* starting */ } await new Promise((r) => setTimeout(r, 100)); }
+const server = await startServer({ databasePath: path, env: { NETGUARD_SEED: 'none' } });
 const paths = [10, 11, 12, 13, 14].flatMap((z) => [-1, 0, 1].flatMap((dx) => ['incidents', 'bts_sites', 'cable_routes'].map((collection) => tileUrl(collection, z, dx))));
 const load = await autocannon({
-  url: `http://127.0.0.1:${port}`, connections: 20, duration: Number(values.seconds), headers: { Authorization: `Bearer ${token}` },
+  url: server.url, connections: 20, duration: Number(values.seconds), headers: { Authorization: `Bearer ${token}` },
   requests: paths.map((p) => ({ method: 'GET', path: p })),
 });
-const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-child.kill('SIGTERM');
+const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+await server.stop();
 rows.push([`tiles under load (autocannon, 20 connections, ${values.seconds} s)`, `${load.requests.average.toFixed(0)}/s`, `p99 ${load.latency.p99} ms`, '—', '—', '≥ 800 tiles/s']);
 rows.push(['errors under load (non-2xx + failed)', String(load.non2xx + load.errors), '', '', '', '0']);
 rows.push(['server RSS after the load', `${rss.toFixed(0)} MB`, '', '', '', '≤ 1 GB']);

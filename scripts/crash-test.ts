@@ -3,14 +3,13 @@
  * kills the server with SIGKILL while it works, reopens the database and checks that `PRAGMA integrity_check` is ok
  * and the import is either all there or not there at all. A few trials at different kill delays; prints a table.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAndSeed } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/db/open.ts';
-import { freePort } from '../tests/helpers/server-process.ts';
+import { startServer } from '../tests/helpers/server-process.ts';
 
 const { values } = parseArgs({ options: { trials: { type: 'string', default: '6' }, features: { type: 'string', default: '5000' } } });
 const directory = mkdtempSync(join(tmpdir(), 'netguard-crash-'));
@@ -30,13 +29,11 @@ for (let trial = 0; trial < Number(values.trials); trial += 1) {
       properties: { site_code: `${prefix}${index}`, owner: 'viettel', technologies: ['4G'], status: 'planned' },
     })),
   });
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: String(port), NETGUARD_DB: path }, stdio: 'ignore' });
-  for (let i = 0; i < 300; i += 1) { try { if ((await fetch(`http://127.0.0.1:${port}/api`)).ok) break; } catch { /* starting */ } await new Promise((r) => setTimeout(r, 100)); }
+  const server = await startServer({ databasePath: path });
   const delay = [300, 1000, 2000, 3000, 5000, 9000][trial % 6];
-  const upload = fetch(`http://127.0.0.1:${port}/api/imports/bts_sites?format=geojson`, { method: 'POST', body: file, headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status, () => 'killed');
+  const upload = fetch(`${server.url}/api/imports/bts_sites?format=geojson`, { method: 'POST', body: file, headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status, () => 'killed');
   await new Promise((r) => setTimeout(r, delay));
-  child.kill('SIGKILL');
+  await server.kill();
   const answer = await upload;
   await new Promise((r) => setTimeout(r, 300));
   const db = openDatabase(path);

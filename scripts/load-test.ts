@@ -4,13 +4,12 @@
  * creation and a status change of each created incident) — then counts what was written: zero errors and zero lost
  * writes is the pass mark. Prints one table; never part of the tests.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { migrate, openDatabase } from '../server/db/open.ts';
 import { createSqliteServices } from '../server/services.ts';
-import { freePort } from '../tests/helpers/server-process.ts';
+import { startServer } from '../tests/helpers/server-process.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } } });
 if (!existsSync(values.db!)) throw new Error(`${values.db} is missing: run npm run db:national first`);
@@ -23,16 +22,14 @@ const token = services.accounts.createToken(services.accounts.users().find((user
 const [cx, cy] = (services.provider.get('bts_sites', 1)!.geometry as { coordinates: number[] }).coordinates;
 setup.close();
 
-const port = await freePort();
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: String(port), NETGUARD_DB: values.db, NETGUARD_SEED: 'none' }, stdio: 'ignore' });
-for (let i = 0; i < 300; i += 1) { try { if ((await fetch(`http://127.0.0.1:${port}/api`)).ok) break; } catch { /* starting */ } await new Promise((r) => setTimeout(r, 100)); }
+const server = await startServer({ databasePath: values.db, env: { NETGUARD_SEED: 'none' } });
 
 const created: number[] = [];
 let createdOk = 0, movedOk = 0, next = 0;
 const json = { 'Content-Type': 'application/json' };
 const tile = (z: number) => { const n = 2 ** z, rad = (cy * Math.PI) / 180; return `/api/collections/incidents/tiles/WebMercatorQuad/${z}/${Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)}/${Math.floor(((cx + 180) / 360) * n)}`; };
 const result = await autocannon({
-  url: `http://127.0.0.1:${port}`, connections: Number(values.connections), duration: Number(values.seconds), headers: { Authorization: `Bearer ${token}` },
+  url: server.url, connections: Number(values.connections), duration: Number(values.seconds), headers: { Authorization: `Bearer ${token}` },
   requests: [
     { method: 'GET', path: `/api/collections/incidents/items?limit=100&bbox=${cx - 0.05},${cy - 0.05},${cx + 0.05},${cy + 0.05}` },
     { method: 'GET', path: tile(12) },
@@ -57,8 +54,7 @@ const result = await autocannon({
     },
   ],
 } as never);
-child.kill('SIGTERM');
-await new Promise((r) => setTimeout(r, 1500));
+await server.stop();
 const check = openDatabase(values.db!);
 const stored = check.prepare('SELECT count(*) FROM incidents WHERE description = ?').pluck().get(marker) as number;
 const verified = check.prepare("SELECT count(*) FROM incidents WHERE description = ? AND status = 'verified'").pluck().get(marker) as number;

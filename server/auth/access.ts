@@ -73,7 +73,10 @@ export function readScope(principal: Principal, collectionId: string, provider: 
   if (collectionId === 'key_targets') {
     if (security) return FULL;
     if (principal.role === 'carrier_editor' && principal.carrier) {
-      return { filters: [], ids: keyTargetsCoveringCarrier(provider, principal.carrier), redact: (feature) => feature, full: false };
+      // Computed when first used: listing collections only asks whether the collection is readable at all.
+      let ids: number[] | undefined;
+      const carrier = principal.carrier;
+      return { filters: [], get ids() { return (ids ??= keyTargetsCoveringCarrier(provider, carrier)); }, redact: (feature) => feature, full: false };
     }
     return null;
   }

@@ -2,6 +2,7 @@ import { toKML } from '@placemarkio/tokml';
 import type { CollectionDef } from '../collections/types.ts';
 import type { StoredFeature } from '../storage/provider.ts';
 import { toGeoPackage } from './gpkg.ts';
+import { csvField } from './patrol-plan.ts';
 import { toWkt } from './wkb.ts';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'kml', 'gpkg'] as const;
@@ -9,17 +10,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportFile = { content: string | Buffer; mediaType: string; extension: string };
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? value.join(';') : String(value);
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** CSV for spreadsheets: a BOM so Excel reads UTF-8 Vietnamese, id, WKT geometry, then the registry's columns. */
 export function toCsv(collection: CollectionDef, features: readonly StoredFeature[]): string {
   const names = collection.properties.map((property) => property.name);
   const header = ['id', 'wkt', ...names].join(',');
-  const rows = features.map((feature) => [feature.id, toWkt(feature.geometry), ...names.map((name) => feature.properties[name])].map(csvCell).join(','));
+  const rows = features.map((feature) => [feature.id, toWkt(feature.geometry), ...names.map((name) => feature.properties[name])].map(csvField).join(','));
   return `\uFEFF${[header, ...rows].join('\r\n')}\r\n`;
 }
 

@@ -40,9 +40,10 @@ export function planToGpx(plan: PatrolPlan, { name }: { name: string }): string 
   return out.join('\n');
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
-export function csvField(value: string | number): string {
-  const text = String(value);
+/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled; empty for null, lists joined by ';'. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = Array.isArray(value) ? value.join(';') : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

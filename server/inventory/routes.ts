@@ -11,6 +11,7 @@ import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import type { FeatureProvider } from '../storage/provider.ts';
+import { geometryBbox } from '../storage/sqlite/rows.ts';
 import { tallyArea } from './tally.ts';
 
 export const INVENTORY_RULES: RouteRule[] = [rule('POST', '/api/inventory', SIGNED_IN)];
@@ -55,7 +56,7 @@ export function inventoryRoutes({ provider, audit }: Services) {
     const read = <G extends Feature['geometry']>(collection: string) => {
       const scope = readScope(principal, collection, provider);
       if (!scope) return [];
-      return provider.query(collection, { bbox: bboxOf(area), filters: scope.filters, limit: 1_000_000, offset: 0 }).features.map(scope.redact) as unknown as Feature<G, Record<string, unknown>>[];
+      return provider.query(collection, { bbox: geometryBbox(area.geometry), filters: scope.filters, limit: 1_000_000, offset: 0 }).features.map(scope.redact) as unknown as Feature<G, Record<string, unknown>>[];
     };
     const carrier = principal.kind === 'user' && principal.role === 'carrier_editor' ? principal.carrier : null;
     const tally = tallyArea(area, { cables: read<LineString | MultiLineString>('cable_routes'), sites: read<Point>('bts_sites'), facilities: read<Point>('facilities') },
@@ -66,8 +67,3 @@ export function inventoryRoutes({ provider, audit }: Services) {
   });
 }
 
-function bboxOf(area: Feature<Polygon | MultiPolygon>): [number, number, number, number] {
-  const positions = area.geometry.type === 'Polygon' ? area.geometry.coordinates.flat() : area.geometry.coordinates.flat(2);
-  const xs = positions.map((p) => p[0]), ys = positions.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-}

@@ -1,16 +1,16 @@
+import { csvField } from '../exports/patrol-plan.ts';
 import type { SixMonthlyReport } from './six-monthly.ts';
 
-const cell = (value: unknown) => (value === null || value === undefined ? '' : /[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
 
 /** Every table of the report as CSV sections (UTF-8 with a BOM for Excel), headed in Vietnamese. */
 export function reportCsv(report: SixMonthlyReport, names: { district: (code: string) => string }): string {
   const lines: string[] = [];
   const table = (title: string, header: string[], rows: unknown[][]) => {
-    lines.push(cell(title), header.map(cell).join(','), ...rows.map((row) => row.map(cell).join(',')), '');
+    lines.push(csvField(title), header.map(csvField).join(','), ...rows.map((row) => row.map(csvField).join(',')), '');
   };
   const compareRows = (rows: SixMonthlyReport['incidents']['byType'], label: (key: string) => string) => rows.map((row) => [label(row.key), row.count, row.previous, row.change]);
   const head = ['', `Kỳ ${report.period.label}`, `Kỳ trước ${report.previousPeriod.label}`, 'Thay đổi (%)'];
-  lines.push(cell(report.title), cell(`Kỳ báo cáo: ${report.period.from} – ${report.period.to}`), cell(report.issuedBy), '');
+  lines.push(csvField(report.title), csvField(`Kỳ báo cáo: ${report.period.from} – ${report.period.to}`), csvField(report.issuedBy), '');
   table('Vụ việc theo loại', ['Loại', ...head.slice(1)], compareRows(report.incidents.byType, (key) => key));
   table('Vụ việc theo huyện (cũ)', ['Huyện', ...head.slice(1)], compareRows(report.incidents.byDistrict, (key) => (key === 'none' ? 'Không xác định' : names.district(key))));
   table('Vụ việc theo doanh nghiệp', ['Doanh nghiệp', ...head.slice(1)], compareRows(report.incidents.byCarrier, (key) => (key === 'none' ? 'Không gắn tài sản' : key)));

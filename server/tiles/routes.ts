@@ -57,7 +57,7 @@ export function tileRoutes({ db, provider }: Services) {
         const kept = provider.thinPoints(collection.id, query, { bbox: bounds, columns: THIN_CELLS, rows: THIN_CELLS });
         const counts = new Map(kept.map((cell) => [cell.id, cell.count]));
         features = provider.query(collection.id, { filters: [], ids: kept.map((cell) => cell.id), limit: kept.length, offset: 0 }).features
-          .map((feature) => ({ ...scope.redact(feature), properties: { ...scope.redact(feature).properties, point_count: counts.get(feature.id)! } }));
+          .map(scope.redact).map((feature) => ({ ...feature, properties: { ...feature.properties, point_count: counts.get(feature.id)! } }));
       } else features = provider.query(collection.id, query).features.map(scope.redact);
       const { bytes } = encodeTile(collection.id, features, z, x, y);
       entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds: padded(bounds, 1 / 64) };

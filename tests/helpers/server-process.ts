@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type RunningServer = { url: string; databasePath: string; stop: () => Promise<void> };
+/** `kill` sends SIGKILL and waits for the exit (crash tests); `stop` shuts down cleanly and removes a fresh database. */
+export type RunningServer = { url: string; databasePath: string; pid: number; stop: () => Promise<void>; kill: () => Promise<void> };
 
 /** Asks the kernel for a free loopback port, so parallel runs never collide. */
 export function freePort(): Promise<number> {
@@ -20,15 +21,16 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real NetGuard server (`server/main.ts`) on a free port with a fresh database file, as `npm start`
- * does after its build, and resolves once it answers on /api.
+ * Starts the real NetGuard server (`server/main.ts`) on a free port, as `npm start` does after its build, and
+ * resolves once it answers on /api. Without `databasePath` it gets a fresh database file, removed on `stop`; the
+ * benchmark scripts pass their own file and environment (e.g. `NETGUARD_SEED: 'none'`).
  */
-export async function startServer(options: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(options: { timeoutMs?: number; databasePath?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const directory = mkdtempSync(join(tmpdir(), 'netguard-e2e-'));
-  const databasePath = join(directory, 'netguard.sqlite');
+  const directory = options.databasePath ? undefined : mkdtempSync(join(tmpdir(), 'netguard-e2e-'));
+  const databasePath = options.databasePath ?? join(directory!, 'netguard.sqlite');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), NETGUARD_DB: databasePath },
+    env: { ...process.env, ...options.env, PORT: String(port), NETGUARD_DB: databasePath },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,10 +46,16 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
   return {
     url,
     databasePath,
+    pid: child.pid!,
     stop: async () => {
       await stopChild(child);
-      rmSync(directory, { recursive: true, force: true });
+      if (directory) rmSync(directory, { recursive: true, force: true });
     },
+    kill: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    }),
   };
 }
 

@@ -19,6 +19,9 @@ function formatDate(value: string, withTime: boolean): string {
   return withTime ? `${day} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}` : day;
 }
 
+/** An ISO instant as dd/mm/yyyy hh:mm in Vietnam time, or a YYYY-MM-DD day as dd/mm/yyyy (histories, logs, lists). */
+export const formatWhen = (value: string): string => formatDate(value, !/^\d{4}-\d{2}-\d{2}$/.test(value));
+
 /**
  * Formats a property value for the feature panel: Vietnamese number separators, VND currency, dd/mm/yyyy dates,
  * translated vocabulary codes. Empty values give "—".

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CARRIERS } from '../../../server/collections/vocabulary.ts';
-import { formatValue } from '../format/format-value.ts';
+import { formatWhen } from '../format/format-value.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { fetchBulletins, publishBulletin } from './api.ts';
 
-const WHEN = { name: 'at', type: 'datetime', titleVi: '', title: '' } as const;
 
 /** Police warnings on criminals' methods: carriers read those addressed to them; police publish to all or chosen carriers. */
 export function Bulletins({ canPublish }: { canPublish: boolean }) {
@@ -41,7 +40,7 @@ export function Bulletins({ canPublish }: { canPublish: boolean }) {
       <ul className="queue">
         {list.data?.bulletins.map((bulletin) => (
           <li key={bulletin.id}>
-            <strong>{bulletin.title}</strong> <span className="hint">· {bulletin.publishedBy} · {formatValue(WHEN, bulletin.publishedAt, language, ['', ''])}
+            <strong>{bulletin.title}</strong> <span className="hint">· {bulletin.publishedBy} · {formatWhen(bulletin.publishedAt)}
               · {bulletin.audience === 'all' ? (vi ? 'tất cả doanh nghiệp' : 'all carriers') : bulletin.audience.map((code) => vocabularyLabel(code, language)).join(', ')}</span>
             <p className="report-text">{bulletin.body}</p>
           </li>

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { INCIDENT_TYPES } from '../../../server/collections/vocabulary.ts';
-import { formatValue } from '../format/format-value.ts';
+import { formatWhen } from '../format/format-value.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { closeReport, convertReport, fetchHotline, type HotlineReport } from './api.ts';
 
-const WHEN = { name: 'at', type: 'datetime', titleVi: '', title: '' } as const;
 
 type Converted = { incidentId: number; trackingCode: string; duplicates: number[] };
 
@@ -28,7 +27,7 @@ function Report({ report, police, onShow, onConverted }: { report: HotlineReport
   const contact = report.contact === 'hidden' ? (vi ? '(chỉ Công an xem)' : '(police only)') : report.contact ? [report.contact.name, report.contact.phone].filter(Boolean).join(' · ') : '—';
   return (
     <li className="hotline-report" data-testid="hotline-report">
-      <div><strong>{report.trackingCode}</strong> · {formatValue(WHEN, report.seenAt, language, ['', ''])} <button type="button" className="link" onClick={() => onShow([report.lon, report.lat])}>{vi ? 'Xem vị trí' : 'Show'}</button></div>
+      <div><strong>{report.trackingCode}</strong> · {formatWhen(report.seenAt)} <button type="button" className="link" onClick={() => onShow([report.lon, report.lat])}>{vi ? 'Xem vị trí' : 'Show'}</button></div>
       {/* React escapes text: a report's words are shown, never run. */}
       <p className="report-text">{report.description}</p>
       <div className="hint">{vi ? 'Liên lạc' : 'Contact'}: {contact}</div>

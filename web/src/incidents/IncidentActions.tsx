@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionUser } from '../auth/session.ts';
-import { formatValue } from '../format/format-value.ts';
+import { formatWhen } from '../format/format-value.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { fetchHistory, moveIncident } from './api.ts';
@@ -9,7 +9,6 @@ import { fetchHistory, moveIncident } from './api.ts';
 const NEXT: Record<string, string[]> = {
   reported: ['verified', 'false_alarm', 'duplicate'], verified: ['investigating', 'false_alarm', 'duplicate'], investigating: ['resolved', 'false_alarm', 'duplicate'],
 };
-const WHEN = { name: 'at', type: 'datetime', titleVi: '', title: '' } as const;
 
 /** The incident's lifecycle in the feature panel: its history, and the next steps this user's role may take. */
 export function IncidentActions({ id, status, owner, user }: { id: number | string; status: string; owner: string | null; user: SessionUser }) {
@@ -54,7 +53,7 @@ export function IncidentActions({ id, status, owner, user }: { id: number | stri
       <ol className="history">
         {history.data?.events.map((event, index) => (
           <li key={index}>
-            {vocabularyLabel(event.to, language)} — {event.actor}, {formatValue(WHEN, event.at, language, ['', ''])}
+            {vocabularyLabel(event.to, language)} — {event.actor}, {formatWhen(event.at)}
             {event.duplicateOf ? ` (#${event.duplicateOf})` : ''}{event.comment ? `: “${event.comment}”` : ''}
           </li>
         ))}

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client.ts';
-import { formatValue } from '../format/format-value.ts';
+import { formatWhen } from '../format/format-value.ts';
 import { useLanguage } from '../i18n/language.tsx';
 
 type AuditRecord = { id: number; at: string; actor: string; role: string | null; action: string; targetType: string; targetId: string | null; ip: string | null };
-const WHEN = { name: 'at', type: 'datetime', titleVi: '', title: '' } as const;
 const ACTIONS = ['', 'create', 'update', 'delete', 'transition', 'read', 'export', 'login', 'login_failed', 'logout'];
 const PAGE = 50;
 
@@ -34,7 +33,7 @@ export function AuditLog() {
         <tbody>
           {log.data?.records.map((record) => (
             <tr key={record.id}>
-              <td>{formatValue(WHEN, record.at, language, ['', ''])}</td><td>{record.actor}</td><td>{record.action}</td><td>{record.targetType}{record.targetId ? ` #${record.targetId}` : ''}</td>
+              <td>{formatWhen(record.at)}</td><td>{record.actor}</td><td>{record.action}</td><td>{record.targetType}{record.targetId ? ` #${record.targetId}` : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { DrawingRequest } from '../map/MapView.tsx';
 import { useDrawing } from '../map/draw/use-drawing.ts';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { getJson, sendJson } from '../api/client.ts';
+import { useMutation } from '@tanstack/react-query';
+import { sendJson } from '../api/client.ts';
+import { useBaseCollection } from '../state/use-layer-data.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 
@@ -30,8 +31,8 @@ export function Inventory({ onDrawing }: { onDrawing: (request: DrawingRequest |
   const drawing = useDrawing('Polygon', null, 'inventory');
   useEffect(() => onDrawing(mode === 'polygon' ? drawing.request : null), [mode, drawing.request, onDrawing]);
   useEffect(() => () => onDrawing(null), [onDrawing]);
-  const areas = useQuery({ queryKey: ['collection', 'admin_areas', 'all'], queryFn: ({ signal }) => getJson<{ features: { properties: { level: string; code: string; name: string } }[] }>('/basemap/admin_areas.geojson', signal), staleTime: Infinity });
-  const districts = (areas.data?.features ?? []).filter((area) => area.properties.level === 'district');
+  const areas = useBaseCollection('admin_areas');
+  const districts = (areas.data?.features ?? []).filter((area) => area.properties.level === 'district').map((area) => ({ properties: { code: String(area.properties.code), name: String(area.properties.name) } }));
   const [district, setDistrict] = useState('');
   const run = useMutation({ mutationFn: (area: Record<string, unknown>) => sendJson<Inventory>('POST', '/api/inventory', area) });
   return (

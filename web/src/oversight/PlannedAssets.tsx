@@ -6,10 +6,17 @@ import type { Bbox } from '../api/types.ts';
 
 const COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities'] as const;
 
+/** The extent of a geometry, walking its nested coordinate arrays. */
 function bboxOf(geometry: GeoJSON.Geometry): Bbox {
-  const positions = JSON.stringify(geometry).match(/-?\d+\.?\d*,-?\d+\.?\d*/g)?.map((pair) => pair.split(',').map(Number)) ?? [];
-  const xs = positions.map((p) => p[0]), ys = positions.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (value: unknown): void => {
+    if (typeof (value as number[])[0] === 'number') {
+      const [x, y] = value as number[];
+      box[0] = Math.min(box[0], x); box[1] = Math.min(box[1], y); box[2] = Math.max(box[2], x); box[3] = Math.max(box[3], y);
+    } else (value as unknown[]).forEach(visit);
+  };
+  visit((geometry as { coordinates: unknown }).coordinates);
+  return box;
 }
 
 /** Carriers' network-development plans sent to the DIC: every asset with status `planned`, by carrier. */

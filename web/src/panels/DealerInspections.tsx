@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, sendJson } from '../api/client.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { formatValue } from '../format/format-value.ts';
+import { formatWhen } from '../format/format-value.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 
 type Inspection = { id: number; date: string; result: string; notes: string | null; recordedBy: string };
-const DAY = { name: 'date', type: 'date', titleVi: '', title: '' } as const;
 
 /** A scrap dealer's inspections, and for police the form to record one (keeping cable of unknown origin off the market). */
 export function DealerInspections({ id, user }: { id: number | string; user: SessionUser }) {
@@ -44,7 +43,7 @@ export function DealerInspections({ id, user }: { id: number | string; user: Ses
       {list.data?.inspections.length === 0 && <p className="hint">{vi ? 'Chưa có lần kiểm tra nào được ghi.' : 'No inspection recorded.'}</p>}
       <ul className="history">
         {list.data?.inspections.map((item) => (
-          <li key={item.id}>{formatValue(DAY, item.date, language, ['', ''])} — {vocabularyLabel(item.result, language)} ({item.recordedBy}){item.notes ? `: ${item.notes}` : ''}</li>
+          <li key={item.id}>{formatWhen(item.date)} — {vocabularyLabel(item.result, language)} ({item.recordedBy}){item.notes ? `: ${item.notes}` : ''}</li>
         ))}
       </ul>
     </section>

@@ -5,6 +5,7 @@ import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import type { PatrolOverlay } from '../patrol/overlay.ts';
 import { ComparisonChart } from './Chart.tsx';
+import { useBaseCollection } from '../state/use-layer-data.ts';
 
 type Row = { key: string; count: number; previous: number; change: number | null };
 type Report = {
@@ -54,8 +55,8 @@ export function ReportPanel({ onOverlay }: { onOverlay: (overlay: PatrolOverlay)
   });
   useEffect(() => onOverlay({ cells: hotspots.data?.cells, clusters: hotspots.data?.clusters }), [hotspots.data, onOverlay]);
   useEffect(() => () => onOverlay({}), [onOverlay]);
-  const districtNames = useQuery({ queryKey: ['collection', 'admin_areas', 'all'], queryFn: ({ signal }) => getJson<{ features: { properties: { level: string; code: string; name: string } }[] }>('/basemap/admin_areas.geojson', signal), staleTime: Infinity });
-  const district = (code: string) => (code === 'none' ? 'Không xác định' : districtNames.data?.features.find((f) => f.properties.level === 'district' && f.properties.code === code)?.properties.name ?? code);
+  const areas = useBaseCollection('admin_areas');
+  const district = (code: string) => (code === 'none' ? 'Không xác định' : String(areas.data?.features.find((f) => f.properties.level === 'district' && f.properties.code === code)?.properties.name ?? code));
   const label = (key: string) => (key === 'none' ? 'Không gắn tài sản' : vocabularyLabel(key, language));
   const data = report.data;
   return (

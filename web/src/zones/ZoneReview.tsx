@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatValue } from '../format/format-value.ts';
+import { formatWhen } from '../format/format-value.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { fetchZone, reviewZone, type ReviewAction } from './api.ts';
 import { useZonesText } from './messages.ts';
 
-const WHEN = { name: 'at', type: 'datetime', titleVi: '', title: '' } as const;
 
 /** One zone: its proposal, the review actions this user may take (each with a required comment) and its history. */
 export function ZoneReview({ id, role, onBack }: { id: number; role: string; onBack: () => void }) {
@@ -54,7 +53,7 @@ export function ZoneReview({ id, role, onBack }: { id: number; role: string; onB
         {history.map((event, index) => (
           <li key={index}>
             <strong>{z(event.action === 'propose' ? 'propose_action' : (event.action as 'approve'))}</strong> — {event.actor}{event.organisation ? ` (${event.organisation})` : ''},{' '}
-            {formatValue(WHEN, event.at, language, ['', ''])}{event.comment ? `: “${event.comment}”` : ''}
+            {formatWhen(event.at)}{event.comment ? `: “${event.comment}”` : ''}
           </li>
         ))}
       </ol>
