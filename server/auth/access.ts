@@ -19,7 +19,7 @@ const SHARED_ASSET_PROPERTIES = ['owner', 'status'] as const;
 export type ReadScope = {
   filters: PropertyFilter[];
   ids?: number[];
-  redact: (feature: StoredFeature) => StoredFeature;
+  redact: <F extends { properties: Record<string, unknown> }>(feature: F) => F;
   /** True when every row and property is visible. */
   full: boolean;
   /** Properties visible on every row; a filter on any other property narrows to `privateRows`, so filtering cannot reveal what redaction hides. */
@@ -29,7 +29,7 @@ export type ReadScope = {
 
 const FULL: ReadScope = { filters: [], redact: (feature) => feature, full: true };
 
-const redactForeignAsset = (carrier: string) => (feature: StoredFeature): StoredFeature => {
+const redactForeignAsset = (carrier: string) => <F extends { properties: Record<string, unknown> }>(feature: F): F => {
   if (feature.properties.owner === carrier) return feature;
   const properties = Object.fromEntries(SHARED_ASSET_PROPERTIES.map((name) => [name, feature.properties[name] ?? null]));
   return { ...feature, properties };

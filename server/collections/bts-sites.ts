@@ -20,6 +20,7 @@ export const btsSites: CollectionDef = {
     { name: 'commune_code', type: 'text', titleVi: 'Mã xã/phường', title: 'Commune code', filterable: true },
   ],
   searchProperties: ['site_code'],
+  tileProperties: ['owner', 'status'],
   synthetic: true,
   attribution: SYNTHETIC_ATTRIBUTION,
 };

@@ -20,6 +20,9 @@ export const cableRoutes: CollectionDef = {
     { name: 'length_m', type: 'real', titleVi: 'Chiều dài (m)', title: 'Length (m)' },
   ],
   searchProperties: ['name'],
+  tileProperties: ['owner', 'tier', 'status'],
+  // As on any network map: the backbone at country scale, the provincial trunk from zoom 8, the access network from 10.
+  tileMinZoom: { property: 'tier', zooms: { backbone: 0, trunk: 8, access: 10 } },
   synthetic: true,
   attribution: SYNTHETIC_ATTRIBUTION,
 };

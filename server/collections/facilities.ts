@@ -16,6 +16,7 @@ export const facilities: CollectionDef = {
     { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ASSET_STATUSES, filterable: true, required: true },
   ],
   searchProperties: ['name'],
+  tileProperties: ['kind', 'owner', 'status'],
   synthetic: true,
   attribution: SYNTHETIC_ATTRIBUTION,
 };

@@ -23,6 +23,7 @@ export const incidents: CollectionDef = {
     { name: 'description', type: 'text', titleVi: 'Mô tả', title: 'Description' },
   ],
   temporalProperty: 'occurred_at',
+  tileProperties: ['type', 'status'],
   synthetic: true,
   attribution: SYNTHETIC_ATTRIBUTION,
 };

@@ -29,6 +29,13 @@ export type CollectionDef = {
   temporalProperty?: string;
   /** Properties whose text makes a feature findable through /api/search, most specific first. */
   searchProperties?: readonly string[];
+  /** What vector tiles below LOW_ZOOMS carry besides the id: the properties the map draws by. Absent: every property. */
+  tileProperties?: readonly string[];
+  /**
+   * Cartographic generalisation of a Line collection: the zoom from which a line is drawn in vector tiles, by the
+   * value of one property (from LOW_ZOOMS on, every line is drawn).
+   */
+  tileMinZoom?: { property: string; zooms: Readonly<Record<string, number>> };
   /** True when the features are synthetic demo data rather than real geography. */
   synthetic: boolean;
   attribution: string;

@@ -27,6 +27,9 @@ export type PointFilter = {
 
 export type StoredFeature = Feature<Geometry, Record<string, unknown>> & { id: number };
 
+/** A feature of a vector tile; lines merged at country zooms have no id. */
+export type TileFeature = Feature<Geometry, Record<string, unknown>> & { id?: number };
+
 export type QueryResult = { features: StoredFeature[]; numberMatched: number };
 
 export type SearchHit = {
@@ -62,10 +65,17 @@ export interface FeatureProvider {
    */
   pointCoordinates(collectionId: string, filter: PointFilter): { x: Float64Array; y: Float64Array };
   /**
-   * Thins a Point collection for a low-zoom map tile: the lowest id per cell of a `columns` × `rows` grid over
-   * `grid` (bbox), with how many matching points the cell holds. Only matching rows count (filters, ids, bbox).
+   * Thins a Point collection for vector tile z/x/y: one point per cell of the tile's 16 × 16 grid (`tile-grid.ts`),
+   * the lowest id among the matching points there, with how many match (filters, ids, datetime; the tile is the bbox).
    */
-  thinPoints(collectionId: string, query: ItemQuery, grid: { bbox: Bbox; columns: number; rows: number }): { id: number; count: number }[];
+  thinTile(collectionId: string, tile: { z: number; x: number; y: number }, query: ItemQuery): { id: number; count: number }[];
+  /**
+   * The features of a vector tile at `zoom`, ordered by id up to the limit, without a count. Below LOW_ZOOMS
+   * (`tile-grid.ts`) they carry only the collection's `tileProperties`, and lines come generalised, leaving out those
+   * drawn only from a deeper zoom (`tileMinZoom`); below COARSE_BELOW_ZOOM lines with the same properties come merged
+   * into one feature without id, counted in `line_count`.
+   */
+  tileFeatures(collectionId: string, query: ItemQuery, zoom: number): TileFeature[];
   /** Inserts features with their own integer ids, in one transaction; throws on invalid features. */
   insert(collectionId: string, features: readonly Feature[]): void;
   /** Stores one new feature under the next free id (any `id` it carries is ignored) and returns it as stored. */

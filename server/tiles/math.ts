@@ -1,11 +1,3 @@
-/** Longitude/latitude bounds of a WebMercatorQuad tile: [west, south, east, north]. */
-export function tileBounds(z: number, x: number, y: number): [number, number, number, number] {
-  const n = 2 ** z;
-  const lon = (column: number) => (column / n) * 360 - 180;
-  const lat = (row: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * row) / n))) * 180) / Math.PI;
-  return [lon(x), lat(y + 1), lon(x + 1), lat(y)];
-}
-
 /** The bounds grown by `fraction` of their size on every side (features just outside still draw their edges). */
 export function padded([w, s, e, n]: [number, number, number, number], fraction: number): [number, number, number, number] {
   const dx = (e - w) * fraction, dy = (n - s) * fraction;

@@ -7,16 +7,18 @@ import { findCollection } from '../collections/registry.ts';
 import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
-import type { PropertyFilter } from '../storage/provider.ts';
-import { encodeTile, THIN_BELOW_ZOOM, THIN_CELLS } from './build.ts';
+import type { CollectionDef } from '../collections/types.ts';
+import { parseDatetime, rejectUnknownParameters } from '../ogc/params.ts';
+import type { TileFeature, TimeRange } from '../storage/provider.ts';
+import { COARSE_BELOW_ZOOM } from '../storage/tile-grid.ts';
+import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from './build.ts';
 import { createTileCache } from './cache.ts';
-import { padded, tileBounds } from './math.ts';
+import { tileBounds } from '../geometry/web-mercator.ts';
+import { padded } from './math.ts';
 
 export const TILE_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', SIGNED_IN)];
 
 const MAX_ZOOM = 22;
-/** Below this zoom a cable tile holds backbone routes only. */
-export const BACKBONE_ONLY_BELOW_ZOOM = 8;
 export const MEDIA_MVT = 'application/vnd.mapbox-vector-tile';
 
 function tileAddress(z: string, y: string, x: string): [number, number, number] {
@@ -28,11 +30,22 @@ function tileAddress(z: string, y: string, x: string): [number, number, number] 
   return [zoom, row, column];
 }
 
+/** The tile's `datetime` (OGC `datetime`, as on items), only for a time-stamped collection. */
+function tileDatetime(collection: CollectionDef, search: URLSearchParams): TimeRange | undefined {
+  rejectUnknownParameters(search, ['datetime']);
+  const raw = search.get('datetime');
+  if (raw === null) return undefined;
+  if (!collection.temporalProperty) throw new InvalidParameter('datetime', `collection ${collection.id} has no temporal property`);
+  return parseDatetime(raw);
+}
+
 /**
- * `GET /api/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}` (OGC API – Tiles order: row before column): a
- * Mapbox Vector Tile of the collection, one layer named after it, read through the R*Tree under the caller's read
- * scope (a role that may not read the collection gets no tile of it), points thinned below zoom 10. Tiles are cached
- * per scope with a strong ETag; an edit drops exactly the cached tiles it touches.
+ * `GET /api/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}[?datetime=…]` (OGC API – Tiles order: row before
+ * column): a Mapbox Vector Tile of the collection, one layer named after it, read under the caller's read scope (a
+ * role that may not read the collection gets no tile of it). Points are thinned below THIN_BELOW_ZOOM; below
+ * LOW_ZOOMS the store answers from its aggregates and generalised lines, and features carry only the properties the
+ * map draws by; below COARSE_BELOW_ZOOM lines are merged by those properties. Tiles are cached per scope and period
+ * with a strong ETag; an edit drops exactly the tiles it touches.
  */
 export function tileRoutes({ db, provider }: Services) {
   const cache = createTileCache(db);
@@ -40,27 +53,29 @@ export function tileRoutes({ db, provider }: Services) {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
     const [z, y, x] = tileAddress(c.req.param('z'), c.req.param('y'), c.req.param('x'));
+    const datetime = tileDatetime(collection, new URL(c.req.url).searchParams);
     const principal = c.get('principal');
     const scope = requireReadScope(principal, collection, provider);
     // A carrier's key-target scope depends on other collections' data, which the change log does not tie to these tiles.
     const cacheable = !scope.ids;
-    const key = `${principal.kind === 'user' ? `${principal.role}:${principal.carrier ?? ''}` : 'public'}|${collection.id}|${z}/${x}/${y}`;
+    const period = datetime ? `${datetime.startMs ?? '..'}/${datetime.endMs ?? '..'}` : '';
+    const key = `${principal.kind === 'user' ? `${principal.role}:${principal.carrier ?? ''}` : 'public'}|${collection.id}|${z}/${x}/${y}|${period}`;
     let entry = cacheable ? cache.get(key) : undefined;
     if (!entry) {
-      const bounds = tileBounds(z, x, y);
-      // Cartographic generalisation: at country zooms only the backbone is drawn, as on any network map.
-      const generalised: PropertyFilter[] = collection.id === 'cable_routes' && z < BACKBONE_ONLY_BELOW_ZOOM ? [{ property: 'tier', value: 'backbone' }] : [];
-      const query = scopedQuery(scope, { bbox: padded(bounds, 1 / 64), filters: generalised, limit: 200_000, offset: 0 });
-      let features;
+      const bounds = padded(tileBounds(z, x, y), 1 / 64);
+      let features: TileFeature[];
       if (collection.geometry === 'Point' && z < THIN_BELOW_ZOOM) {
         // Thinned in the store: one point per grid cell, so a low-zoom tile never materialises every point under it.
-        const kept = provider.thinPoints(collection.id, query, { bbox: bounds, columns: THIN_CELLS, rows: THIN_CELLS });
+        const kept = provider.thinTile(collection.id, { z, x, y }, scopedQuery(scope, { datetime, filters: [], limit: 0, offset: 0 }));
         const counts = new Map(kept.map((cell) => [cell.id, cell.count]));
-        features = provider.query(collection.id, { filters: [], ids: kept.map((cell) => cell.id), limit: kept.length, offset: 0 }).features
-          .map(scope.redact).map((feature) => ({ ...feature, properties: { ...feature.properties, point_count: counts.get(feature.id)! } }));
-      } else features = provider.query(collection.id, query).features.map(scope.redact);
+        features = provider.tileFeatures(collection.id, { filters: [], ids: [...counts.keys()], limit: kept.length, offset: 0 }, z)
+          .map(scope.redact).map((feature) => ({ ...feature, properties: { ...feature.properties, point_count: counts.get(feature.id!)! } }));
+      } else {
+        features = provider.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z);
+        features = collection.geometry === 'Line' && z < COARSE_BELOW_ZOOM ? mergeLines(features, scope.redact) : features.map(scope.redact);
+      }
       const { bytes } = encodeTile(collection.id, features, z, x, y);
-      entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds: padded(bounds, 1 / 64) };
+      entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds };
       if (cacheable) cache.set(key, entry);
     }
     const headers = { ETag: entry.etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };

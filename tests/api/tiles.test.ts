@@ -13,9 +13,9 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
   return [x, y];
 }
 
-async function tile(client: Client, collection: string, z: number, lon: number, lat: number, headers: Record<string, string> = {}) {
+async function tile(client: Client, collection: string, z: number, lon: number, lat: number, headers: Record<string, string> = {}, query = '') {
   const [x, y] = tileOf(lon, lat, z);
-  const response = await client.request(`/api/collections/${collection}/tiles/WebMercatorQuad/${z}/${y}/${x}`, { headers });
+  const response = await client.request(`/api/collections/${collection}/tiles/WebMercatorQuad/${z}/${y}/${x}${query}`, { headers });
   const bytes = response.status === 200 ? new Uint8Array(await response.arrayBuffer()) : null;
   const layer = bytes ? new VectorTile(new PbfReader(bytes)).layers[collection] : undefined;
   const features = layer ? Array.from({ length: layer.length }, (_, index) => layer.feature(index)) : [];
@@ -55,6 +55,35 @@ describe('vector tiles', async () => {
     expect(nearAfter.response.status).toBe(200);
     expect(nearAfter.features.find((feature) => feature.id === 1)!.properties.status).toBe('retired');
     expect((await tile(t.as('admin'), 'bts_sites', 14, 108.205, 14.555, { 'If-None-Match': far.etag! })).response.status).toBe(304);
+  });
+
+  it('shows the incidents of a period (`datetime`, as on items), each period cached apart', async () => {
+    const count = async (query: string) => (await tile(t.as('police'), 'incidents', 6, 108.1, 14.45, {}, query)).features.reduce((sum, feature) => sum + Number(feature.properties.point_count), 0);
+    expect(await count('')).toBe(2);
+    expect(await count('?datetime=2026-03-01/2026-03-31')).toBe(2);
+    expect(await count('?datetime=2026-03-01T02:00:01Z/2026-03-31')).toBe(0);
+    expect(await count('?datetime=2026-04-01/2026-04-30')).toBe(0);
+    expect(await count('')).toBe(2);
+  });
+
+  it('refuses a malformed period, a period on an untimed collection and unknown parameters, with the parameter named', async () => {
+    for (const [collection, query, parameter] of [['incidents', '?datetime=last-week', 'datetime'], ['bts_sites', '?datetime=2026-03-01/2026-03-31', 'datetime'], ['incidents', '?limit=5', 'limit']]) {
+      const { response } = await tile(t.as('police'), collection, 10, 108.1, 14.45, {}, query);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { details: { parameter: string } } }).error.details.parameter).toBe(parameter);
+    }
+  });
+
+  it('draws cables merged by owner, tier and status at country zooms (no id, `line_count`), one feature a route from zoom 9', async () => {
+    const route = (id: number, tier: string, coordinates: number[][]) => ({
+      type: 'Feature' as const, id, geometry: { type: 'LineString' as const, coordinates },
+      properties: { name: `Tuyến ${id}`, owner: 'viettel', medium: 'fibre', laying: 'aerial', tier, status: 'active' },
+    });
+    t.services.provider.insert('cable_routes', [route(1, 'backbone', [[108.0, 14.3], [108.1, 14.4]]), route(2, 'backbone', [[108.1, 14.4], [108.2, 14.45]]), route(3, 'access', [[108.1, 14.4], [108.11, 14.41]])]);
+    const country = await tile(t.as('police'), 'cable_routes', 6, 108.1, 14.4);
+    expect(country.features.map((feature) => [feature.id, feature.properties])).toEqual([[undefined, { owner: 'viettel', tier: 'backbone', status: 'active', line_count: 2 }]]);
+    const district = await tile(t.as('police'), 'cable_routes', 12, 108.1, 14.4);
+    expect(district.features.map((feature) => feature.id).sort()).toEqual([1, 2, 3]);
   });
 
   it('refuses a tile address outside the matrix', async () => {

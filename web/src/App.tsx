@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { Bbox, DateRange, SearchResult } from './api/types.ts';
+import { datetimeParam } from './api/endpoints.ts';
 import { MapView, type DrawingRequest, type FitRequest } from './map/MapView.tsx';
 import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { ZonesPanel } from './zones/ZonesPanel.tsx';
@@ -72,6 +73,7 @@ export function App({ user }: { user: SessionUser }) {
   const readable = useReadableCollections();
   const tiled = useTiledCollections(readable);
   const thematic = useThematicLayers(bbox, visibility, incidentRange, readable, tiled);
+  const tileQueries = useMemo(() => ({ incidents: `datetime=${datetimeParam(incidentRange)}` }), [incidentRange]);
   const visibleThematic = Object.fromEntries(THEMATIC_KEYS.filter((key) => readable?.has(key)).map((key) => [key, thematic[key]]));
 
   // Thematic layer keys are also their source ids (checked in style.test.ts); MapView skips unchanged sources.
@@ -101,7 +103,7 @@ export function App({ user }: { user: SessionUser }) {
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
-          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled}
+          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
         />
         {mode === 'map' ? (
           <LayerPanel

@@ -22,7 +22,8 @@ export function pointsSql(collection: CollectionDef, query: { datetime?: TimeRan
   return { sql: `SELECT ${columns} FROM ${collection.id} ${where} ORDER BY id`, params };
 }
 
-function decode(def: PropertyDef, value: unknown): unknown {
+/** A stored column value as the registry's property type. */
+export function decodeProperty(def: PropertyDef, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (def.type === 'boolean') return value === 1;
   if (def.type === 'text[]') return JSON.parse(String(value)) as string[];
@@ -36,7 +37,7 @@ export function rowsToPoints(collection: CollectionDef, names: readonly string[]
     type: 'FeatureCollection',
     features: rows.map((row) => {
       const properties: Record<string, unknown> = {};
-      defs.forEach((def, index) => (properties[def.name] = decode(def, row[index + 3])));
+      defs.forEach((def, index) => (properties[def.name] = decodeProperty(def, row[index + 3])));
       return { type: 'Feature', id: Number(row[0]), geometry: { type: 'Point', coordinates: [Number(row[1]), Number(row[2])] }, properties };
     }),
   };

@@ -8,6 +8,8 @@ import type { Extent, FeatureProvider, ItemQuery, QueryResult, StoredFeature } f
 import { countMatched, itemSql } from './item-sql.ts';
 import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
+import { createLowZoomStore, type LowZoomStore } from './low-zoom.ts';
+import { readTileFeatures } from './tile-sql.ts';
 
 function collectionOrThrow(id: string): CollectionDef {
   const collection = findCollection(id);
@@ -27,7 +29,7 @@ function transact(db: SqliteDatabase, write: () => void): void {
   }
 }
 
-function insertRows(db: SqliteDatabase, collection: CollectionDef, features: readonly Feature[], single?: null): void {
+function insertRows(db: SqliteDatabase, lowZoom: LowZoomStore, collection: CollectionDef, features: readonly Feature[], single?: null): void {
   const rows = features.map((feature, index) => featureToRow(collection, feature, single === null ? null : index));
   const columns = ['id', ...collection.properties.map((property) => property.name), 'geometry', 'minx', 'miny', 'maxx', 'maxy'];
   if (collection.temporalProperty) columns.push('temporal_ms');
@@ -38,12 +40,18 @@ function insertRows(db: SqliteDatabase, collection: CollectionDef, features: rea
     insertBox.run(row);
     indexForSearch(db, collection, features[index].properties ?? {}, row);
   });
+  lowZoom.added(collection, rows, features.map((feature) => feature.geometry));
 }
 
-function unindex(db: SqliteDatabase, collection: CollectionDef, id: number): void {
+/** Deletes a feature's row and everything indexing it; false when there was none. */
+function deleteRow(db: SqliteDatabase, lowZoom: LowZoomStore, collection: CollectionDef, id: number): boolean {
+  const row = db.prepare(`DELETE FROM ${collection.id} WHERE id = ? RETURNING *`).get(id) as Row | undefined;
+  if (!row) return false;
+  lowZoom.removed(collection, row);
   db.prepare(`DELETE FROM ${collection.id}_rtree WHERE id = ?`).run(id);
   // Only collections with search properties have rows there; FTS5 cannot index feature_id, so skip the scan otherwise.
   if (collection.searchProperties?.length) db.prepare('DELETE FROM search_index WHERE collection = ? AND feature_id = ?').run(collection.id, id);
+  return true;
 }
 
 /**
@@ -51,6 +59,8 @@ function unindex(db: SqliteDatabase, collection: CollectionDef, id: number): voi
  * @param db an open, migrated database; `close()` closes it
  */
 export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
+  const lowZoom = createLowZoomStore(db);
+  lowZoom.backfill();
   const provider: FeatureProvider = {
     query(collectionId: string, query: ItemQuery): QueryResult {
       const collection = collectionOrThrow(collectionId);
@@ -70,14 +80,8 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
       const { sql, params } = pointsSql(collection, query);
       return rowsToPoints(collection, query.properties, db.prepare(sql).raw().all(...params) as unknown[][]);
     },
-    thinPoints(collectionId, query, grid) {
-      const collection = collectionOrThrow(collectionId);
-      const sql = itemSql(collection, query);
-      const [w, south, e, n] = grid.bbox;
-      const cellWidth = (e - w) / grid.columns, cellHeight = (n - south) / grid.rows;
-      return (db.prepare(`SELECT min(t.id), count(*) FROM ${sql.from} ${sql.where} GROUP BY CAST((t.minx - ?) / ? AS INTEGER), CAST((? - t.miny) / ? AS INTEGER)`)
-        .raw().all(...sql.params, w, cellWidth, n, cellHeight) as [number, number][]).map(([id, count]) => ({ id, count }));
-    },
+    thinTile: (collectionId, tile, query) => lowZoom.thinTile(collectionOrThrow(collectionId), tile, query),
+    tileFeatures: (collectionId, query, zoom) => readTileFeatures(db, lowZoom, collectionOrThrow(collectionId), query, zoom),
     pointCoordinates(collectionId, filter) {
       const { sql, params } = coordinatesSql(collectionOrThrow(collectionId), filter);
       const [xs, ys] = db.prepare(sql).raw().get(params) as [string, string];
@@ -85,23 +89,21 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
     },
     insert(collectionId: string, features: readonly Feature[]): void {
       const collection = collectionOrThrow(collectionId);
-      transact(db, () => insertRows(db, collection, features));
+      transact(db, () => insertRows(db, lowZoom, collection, features));
     },
     create(collectionId, feature) {
       const collection = collectionOrThrow(collectionId);
       return db.transaction(() => {
         const id = (db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM ${collection.id}`).pluck().get() as number);
-        insertRows(db, collection, [{ ...feature, id }], null);
+        insertRows(db, lowZoom, collection, [{ ...feature, id }], null);
         return provider.get(collection.id, id)!;
       })();
     },
     replace(collectionId, id, feature) {
       const collection = collectionOrThrow(collectionId);
       return db.transaction(() => {
-        if (!provider.get(collection.id, id)) return undefined;
-        db.prepare(`DELETE FROM ${collection.id} WHERE id = ?`).run(id);
-        unindex(db, collection, id);
-        insertRows(db, collection, [{ ...feature, id }], null);
+        if (!deleteRow(db, lowZoom, collection, id)) return undefined;
+        insertRows(db, lowZoom, collection, [{ ...feature, id }], null);
         return provider.get(collection.id, id)!;
       })();
     },
@@ -110,8 +112,7 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
       return db.transaction(() => {
         const existing = provider.get(collection.id, id);
         if (!existing) return undefined;
-        db.prepare(`DELETE FROM ${collection.id} WHERE id = ?`).run(id);
-        unindex(db, collection, id);
+        deleteRow(db, lowZoom, collection, id);
         return existing;
       })();
     },
@@ -119,7 +120,7 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
     insertDataset(dataset: Record<string, FeatureCollection>): void {
       for (const id of Object.keys(dataset)) collectionOrThrow(id);
       transact(db, () => {
-        for (const [id, collection] of Object.entries(dataset)) insertRows(db, collectionOrThrow(id), collection.features);
+        for (const [id, collection] of Object.entries(dataset)) insertRows(db, lowZoom, collectionOrThrow(id), collection.features);
       });
     },
     search: (query, limit) => searchIndex(db, query, limit),

@@ -4,9 +4,12 @@ import type { ApiFeature, Bbox, DateRange, ItemsResponse, SearchResponse } from 
 const PAGE_LIMIT = 10_000;
 const MAX_PAGES = 10;
 
-/** Serialises a date range as the OGC `datetime` interval, end inclusive to the last second of the day. */
+/**
+ * Serialises a date range as the OGC `datetime` interval of whole UTC days: the API reads a date as its first
+ * millisecond at the start and its last at the end, so a range of whole months is exactly those months.
+ */
 export function datetimeParam(range: DateRange): string {
-  return `${range.start}T00:00:00Z/${range.end}T23:59:59Z`;
+  return `${range.start}/${range.end}`;
 }
 
 /** Same-origin path of a `next` link, whether the server wrote it absolute or relative. */

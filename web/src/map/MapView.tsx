@@ -29,10 +29,12 @@ type MapViewProps = MapCallbacks & {
   drawing?: DrawingRequest | null;
   /** Thematic collections drawn from vector tiles (the large ones) instead of their GeoJSON source. */
   tiled?: ReadonlySet<ThematicLayer>;
+  /** Query string of each tiled collection's tiles (the incident period as `datetime=…`). */
+  tileQueries?: Partial<Record<ThematicLayer, string>>;
 };
 
 /** The one owner of the `maplibregl.Map`: creates it, feeds its sources, toggles layers and fits to results. */
-export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, ...callbacks }: MapViewProps) {
+export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, ...callbacks }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, FeatureCollection>());
@@ -81,8 +83,8 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || !tiled) return;
-    for (const collection of tiled) switchToTiles(map, collection);
-  }, [loaded, tiled]);
+    for (const collection of tiled) switchToTiles(map, collection, tileQueries?.[collection]);
+  }, [loaded, tiled, tileQueries]);
 
   const sessionKey = drawing?.sessionKey ?? null;
   useEffect(() => {

@@ -30,6 +30,11 @@ async function handleClick(map: MapLibreMap, event: MapMouseEvent, callbacks: Ma
     map.easeTo({ center: event.lngLat, zoom });
     return;
   }
+  if (feature.properties.line_count !== undefined) {
+    // Country-zoom tiles merge cable routes into one feature per owner, tier and status: zoom in to reach one route.
+    map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 });
+    return;
+  }
   const id = feature.id ?? (feature.properties.id as number | string | undefined);
   if (id !== undefined) callbacks.onSelect({ collection: collectionOfSource(feature.source), id, lngLat: [event.lngLat.lng, event.lngLat.lat] });
 }

@@ -1,13 +1,17 @@
-import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
+import type { LayerSpecification, Map as MapLibreMap, SourceSpecification, VectorTileSource } from 'maplibre-gl';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
 
 /** Collections larger than this are drawn from vector tiles instead of one GeoJSON download. */
 export const TILE_THRESHOLD = 50_000;
 export const TILED_SUFFIX = '-tiles';
 
-/** The vector-tile source of a collection: the API's OGC API – Tiles path (row before column), same origin. */
-export function tileSource(collection: string, origin: string): SourceSpecification {
-  return { type: 'vector', tiles: [`${origin}/api/collections/${collection}/tiles/WebMercatorQuad/{z}/{y}/{x}`], minzoom: 0, maxzoom: 16 };
+/** The tile URL template of a collection: the API's OGC API – Tiles path (row before column), with its query (e.g. `datetime=…`). */
+export const tileUrl = (collection: string, origin: string, query = ''): string =>
+  `${origin}/api/collections/${collection}/tiles/WebMercatorQuad/{z}/{y}/{x}${query ? `?${query}` : ''}`;
+
+/** The vector-tile source of a collection, same origin. */
+export function tileSource(collection: string, origin: string, query = ''): SourceSpecification {
+  return { type: 'vector', tiles: [tileUrl(collection, origin, query)], minzoom: 0, maxzoom: 16 };
 }
 
 /** A thematic layer re-pointed at its collection's tiles (the tile layer inside is named after the collection). */
@@ -15,11 +19,19 @@ export function tiledLayer(layer: LayerSpecification, collection: string): Layer
   return { ...layer, source: `${collection}${TILED_SUFFIX}`, 'source-layer': collection } as LayerSpecification;
 }
 
-/** Switches a collection's layers from its GeoJSON source to vector tiles, keeping their order and paint. */
-export function switchToTiles(map: MapLibreMap, collection: ThematicLayer): void {
+/**
+ * Switches a collection's layers from its GeoJSON source to vector tiles, keeping their order and paint; once
+ * switched, a new query (the incident period) only points the source at other tiles.
+ */
+export function switchToTiles(map: MapLibreMap, collection: ThematicLayer, query = ''): void {
   const source = `${collection}${TILED_SUFFIX}`;
-  if (map.getSource(source)) return;
-  map.addSource(source, tileSource(collection, location.origin));
+  const existing = map.getSource<VectorTileSource>(source);
+  if (existing) {
+    const url = tileUrl(collection, location.origin, query);
+    if (existing.tiles?.[0] !== url) existing.setTiles([url]);
+    return;
+  }
+  map.addSource(source, tileSource(collection, location.origin, query));
   const order = map.getStyle().layers.map((layer) => layer.id);
   for (const id of THEMATIC_LAYERS[collection]) {
     const layer = map.getStyle().layers.find((candidate) => candidate.id === id);

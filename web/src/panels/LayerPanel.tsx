@@ -1,6 +1,7 @@
 import { THEMATIC_KEYS, type LayerState } from '../state/use-layer-data.ts';
 import type { ThematicLayer } from '../map/layer-ids.ts';
 import type { DateRange } from '../api/types.ts';
+import { datetimeParam } from '../api/endpoints.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { LayerLegend } from './LayerLegend.tsx';
@@ -20,7 +21,7 @@ const COUNT = new Intl.NumberFormat('vi-VN');
 
 /** The export of a whole layer (the incident period applied), under the user's read scope like the map. */
 const exportHref = (layer: string, format: string, range: DateRange | null) =>
-  `/api/collections/${layer}/export?format=${format}${range ? `&datetime=${range.start}T00:00:00Z/${range.end}T23:59:59Z` : ''}`;
+  `/api/collections/${layer}/export?format=${format}${range ? `&datetime=${datetimeParam(range)}` : ''}`;
 
 function LayerStatus({ layer, state, visible }: { layer: ThematicLayer; state: LayerState; visible: boolean }) {
   const { t } = useLanguage();

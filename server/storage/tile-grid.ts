@@ -1,0 +1,48 @@
+import { tileOfPosition } from '../geometry/web-mercator.ts';
+import type { TimeRange } from './provider.ts';
+
+/**
+ * The grid vector tiles thin points on, shared by every provider so that a tile reads the same whichever way it is
+ * built: each tile is cut into 16 × 16 cells, the cells being the tiles four zooms deeper.
+ */
+export const CELL_BITS = 4;
+export const CELLS_PER_SIDE = 2 ** CELL_BITS;
+/**
+ * Zooms below this are "low": a provider keeps them pre-aggregated (points counted per cell and month) and
+ * generalised (lines simplified, with a minimum zoom each), maintained on every write.
+ */
+export const LOW_ZOOMS = 11;
+
+/** Zooms below this are "country" zooms: lines are generalised further, and drawn merged by their properties. */
+export const COARSE_BELOW_ZOOM = 9;
+
+/** The cell of a position in the tiles of zoom z: the tile's column and row, and the cell's index inside it. */
+export function cellOf(lon: number, lat: number, z: number): { x: number; y: number; cell: number } {
+  const [column, row] = tileOfPosition(lon, lat, z + CELL_BITS);
+  const mask = CELLS_PER_SIDE - 1;
+  return { x: column >> CELL_BITS, y: row >> CELL_BITS, cell: (row & mask) * CELLS_PER_SIDE + (column & mask) };
+}
+
+/** Calendar months (UTC) counted from January 1970: the time step of the point aggregates. */
+export function monthOf(ms: number): number {
+  const date = new Date(ms);
+  return (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
+}
+
+/** The first millisecond of a month. */
+export const monthStart = (month: number): number => Date.UTC(1970 + Math.floor(month / 12), ((month % 12) + 12) % 12, 1);
+
+/**
+ * A time range split into the whole months it covers (read from the aggregates) and the leftover pieces at either end
+ * (read from the points themselves). Without a range every month is whole.
+ */
+export function splitByMonths(range: TimeRange | undefined): { months: [number, number] | null; pieces: TimeRange[] } {
+  const start = range?.startMs ?? null, end = range?.endMs ?? null;
+  const first = start === null ? -Infinity : monthStart(monthOf(start)) === start ? monthOf(start) : monthOf(start) + 1;
+  const last = end === null ? Infinity : monthStart(monthOf(end) + 1) - 1 === end ? monthOf(end) : monthOf(end) - 1;
+  if (first > last) return { months: null, pieces: [{ startMs: start, endMs: end }] };
+  const pieces: TimeRange[] = [];
+  if (start !== null && start < monthStart(first)) pieces.push({ startMs: start, endMs: monthStart(first) - 1 });
+  if (end !== null && end >= monthStart(last + 1)) pieces.push({ startMs: monthStart(last + 1), endMs: end });
+  return { months: [first, last], pieces };
+}
