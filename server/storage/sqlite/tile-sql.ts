@@ -4,7 +4,8 @@ import type { SqliteDatabase } from '../../db/open.ts';
 import type { ItemQuery, TileFeature } from '../provider.ts';
 import { LOW_ZOOMS } from '../tile-grid.ts';
 import { itemSql } from './item-sql.ts';
-import { tilePropertyNames, type LowZoomStore } from './low-zoom.ts';
+import { tilePropertyNames } from './generalised-lines.ts';
+import type { LowZoomStore } from './low-zoom.ts';
 import { decodeProperty } from './points-sql.ts';
 
 /**
