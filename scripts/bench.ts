@@ -124,4 +124,6 @@ console.log(`dataset ${path}: ${counts}`);
 console.log(['figure', 'median', 'p99', 'baseline median', 'ratio', 'target'].join(' | '));
 console.log('---|---|---|---|---|---');
 for (const line of rows) console.log(line.join(' | '));
+console.log('\nTile baselines: the naive build of the same tile (every feature under it through the R*Tree, sliced by geojson-vt), in');
+console.log('process. Cold tiles are timed over HTTP on a fresh app, so where both read alike (z14) the ratio is the HTTP overhead.');
 if (scratch) rmSync(scratch, { recursive: true, force: true });

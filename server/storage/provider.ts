@@ -72,8 +72,8 @@ export interface FeatureProvider {
   /**
    * The features of a vector tile at `zoom`, ordered by id up to the limit, without a count. Below LOW_ZOOMS
    * (`tile-grid.ts`) they carry only the collection's `tileProperties`, and lines come generalised, leaving out those
-   * drawn only from a deeper zoom (`tileMinZoom`); below COARSE_BELOW_ZOOM lines with the same properties come merged
-   * into one feature without id, counted in `line_count`.
+   * drawn only from a deeper zoom (`tileMinZoom`) and merged: lines with the same properties come as one feature
+   * without id, counted in `line_count`.
    */
   tileFeatures(collectionId: string, query: ItemQuery, zoom: number): TileFeature[];
   /** Inserts features with their own integer ids, in one transaction; throws on invalid features. */

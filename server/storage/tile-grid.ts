@@ -9,11 +9,12 @@ export const CELL_BITS = 4;
 export const CELLS_PER_SIDE = 2 ** CELL_BITS;
 /**
  * Zooms below this are "low": a provider keeps them pre-aggregated (points counted per cell and month) and
- * generalised (lines simplified, with a minimum zoom each), maintained on every write.
+ * generalised (lines simplified, with a minimum zoom each), maintained on every write. Low-zoom tiles draw lines
+ * merged by their properties, without ids.
  */
 export const LOW_ZOOMS = 11;
 
-/** Zooms below this are "country" zooms: lines are generalised further, and drawn merged by their properties. */
+/** Zooms below this are "country" zooms: lines are simplified further. */
 export const COARSE_BELOW_ZOOM = 9;
 
 /** The cell of a position in the tiles of zoom z: the tile's column and row, and the cell's index inside it. */

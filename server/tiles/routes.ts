@@ -10,7 +10,7 @@ import type { Services } from '../services.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { parseDatetime, rejectUnknownParameters } from '../ogc/params.ts';
 import type { TileFeature, TimeRange } from '../storage/provider.ts';
-import { COARSE_BELOW_ZOOM } from '../storage/tile-grid.ts';
+import { LOW_ZOOMS } from '../storage/tile-grid.ts';
 import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from './build.ts';
 import { createTileCache } from './cache.ts';
 import { tileBounds } from '../geometry/web-mercator.ts';
@@ -44,7 +44,7 @@ function tileDatetime(collection: CollectionDef, search: URLSearchParams): TimeR
  * column): a Mapbox Vector Tile of the collection, one layer named after it, read under the caller's read scope (a
  * role that may not read the collection gets no tile of it). Points are thinned below THIN_BELOW_ZOOM; below
  * LOW_ZOOMS the store answers from its aggregates and generalised lines, and features carry only the properties the
- * map draws by; below COARSE_BELOW_ZOOM lines are merged by those properties. Tiles are cached per scope and period
+ * map draws by, lines merged by those properties. Tiles are cached per scope and period
  * with a strong ETag; an edit drops exactly the tiles it touches.
  */
 export function tileRoutes({ db, provider }: Services) {
@@ -69,10 +69,11 @@ export function tileRoutes({ db, provider }: Services) {
         const kept = provider.thinTile(collection.id, { z, x, y }, scopedQuery(scope, { datetime, filters: [], limit: 0, offset: 0 }));
         const counts = new Map(kept.map((cell) => [cell.id, cell.count]));
         features = provider.tileFeatures(collection.id, { filters: [], ids: [...counts.keys()], limit: kept.length, offset: 0 }, z)
-          .map(scope.redact).map((feature) => ({ ...feature, properties: { ...feature.properties, point_count: counts.get(feature.id!)! } }));
+          // As in clustered GeoJSON, a point standing for itself alone is not a cluster.
+          .map(scope.redact).map((feature) => (counts.get(feature.id!)! > 1 ? { ...feature, properties: { ...feature.properties, point_count: counts.get(feature.id!)! } } : feature));
       } else {
         features = provider.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z);
-        features = collection.geometry === 'Line' && z < COARSE_BELOW_ZOOM ? mergeLines(features, scope.redact) : features.map(scope.redact);
+        features = collection.geometry === 'Line' && z < LOW_ZOOMS ? mergeLines(features, scope.redact) : features.map(scope.redact);
       }
       const { bytes } = encodeTile(collection.id, features, z, x, y);
       entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds };

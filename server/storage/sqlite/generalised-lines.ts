@@ -28,8 +28,6 @@ function generalisedParts(geometry: Geometry, tolerance: number): string {
   return parts.map((part) => JSON.stringify(part.map(round))).join(',');
 }
 
-const lineGeometry = (parts: Position[][]): Geometry => (parts.length === 1 ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts });
-
 /** The properties a low-zoom tile carries: `tileProperties`, else all. */
 export const tilePropertyNames = (collection: CollectionDef): readonly string[] => collection.tileProperties ?? collection.properties.map((property) => property.name);
 
@@ -73,24 +71,19 @@ export function createGeneralisedLines(db: SqliteDatabase) {
     },
     /**
      * Generalised lines under a bbox at a low zoom, leaving out those drawn only from a deeper zoom and those `where`
-     * (conditions on the feature table `t`) excludes. At country zooms lines with the same properties come merged, as
-     * one MultiLineString with `line_count` and no id: SQLite joins their parts' text, and one parse reads them all.
+     * (conditions on the feature table `t`) excludes, merged by their properties: one MultiLineString per group, with
+     * `line_count` and no id. SQLite joins the parts' text, so one parse reads a whole group.
      */
     read(collection: CollectionDef, bbox: [number, number, number, number], zoom: number, where: { sql: string; params: unknown[] }, limit: number): TileFeature[] {
       const [w, s, e, n] = bbox;
       const from = `line_generalised_rtree AS r CROSS JOIN line_generalised AS g ON g.gid = r.gid${where.sql ? ` CROSS JOIN ${collection.id} AS t ON t.id = g.id` : ''}`;
       const conditions = ['r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? AND r.min_zoom <= ? AND g.collection = ?', ...(where.sql ? [where.sql] : [])];
-      const params = [e, w, n, s, zoom, collection.id, ...where.params, limit];
-      const chosen = `SELECT g.id, g.property_values, g.${zoom < COARSE_BELOW_ZOOM ? 'coarse' : 'fine'} AS parts FROM ${from} WHERE ${conditions.join(' AND ')}`;
-      if (zoom < COARSE_BELOW_ZOOM) {
-        // Merged lines have no order to keep, so no sort: the R*Tree's order decides which lines a full tile keeps.
-        const groups = db.prepare(`SELECT property_values, count(*), '[' || group_concat(parts, ',') || ']' FROM (${chosen} LIMIT ?) GROUP BY property_values ORDER BY property_values`).raw().all(...params) as [string, number, string][];
-        return groups.map(([values, count, parts]) => ({
-          type: 'Feature', geometry: { type: 'MultiLineString', coordinates: JSON.parse(parts) as Position[][] }, properties: { ...unpackProperties(collection, values), line_count: count },
-        }));
-      }
-      return (db.prepare(`${chosen} ORDER BY g.id LIMIT ?`).raw().all(...params) as [number, string, string][]).map(([id, values, parts]) => ({
-        type: 'Feature', id, geometry: lineGeometry(JSON.parse(`[${parts}]`) as Position[][]), properties: unpackProperties(collection, values),
+      // Merged lines have no order to keep, so no sort: the R*Tree's order decides which lines a full tile keeps.
+      const chosen = `SELECT g.property_values, g.${zoom < COARSE_BELOW_ZOOM ? 'coarse' : 'fine'} AS parts FROM ${from} WHERE ${conditions.join(' AND ')} LIMIT ?`;
+      const groups = db.prepare(`SELECT property_values, count(*), '[' || group_concat(parts, ',') || ']' FROM (${chosen}) GROUP BY property_values ORDER BY property_values`)
+        .raw().all(e, w, n, s, zoom, collection.id, ...where.params, limit) as [string, number, string][];
+      return groups.map(([values, count, parts]) => ({
+        type: 'Feature', geometry: { type: 'MultiLineString', coordinates: JSON.parse(parts) as Position[][] }, properties: { ...unpackProperties(collection, values), line_count: count },
       }));
     },
   };

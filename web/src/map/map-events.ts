@@ -31,7 +31,7 @@ async function handleClick(map: MapLibreMap, event: MapMouseEvent, callbacks: Ma
     return;
   }
   if (feature.properties.line_count !== undefined) {
-    // Country-zoom tiles merge cable routes into one feature per owner, tier and status: zoom in to reach one route.
+    // Below zoom 11 tiles merge cable routes into one feature per owner, tier and status: zoom in to reach one route.
     map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 });
     return;
   }

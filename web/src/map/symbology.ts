@@ -50,6 +50,12 @@ export function cableDash(): ExpressionSpecification {
   return ['case', ['==', ['get', 'status'], 'planned'], ['literal', [2, 1.5]], ['literal', [1, 0]]];
 }
 
+/** Incident radius: grows with zoom, and with `point_count` where a thinned tile point stands for many. */
+export function incidentRadius(): ExpressionSpecification {
+  const byCount = (base: number): ExpressionSpecification => ['case', ['has', 'point_count'], ['interpolate', ['linear'], ['get', 'point_count'], 2, base + 1, 100, base + 5, 1000, base + 9], base];
+  return ['interpolate', ['linear'], ['zoom'], 8, byCount(3), 14, byCount(7)];
+}
+
 /** Point radius that grows with zoom. */
 export function pointRadius(minimumPx: number, maximumPx: number): ExpressionSpecification {
   return ['interpolate', ['linear'], ['zoom'], 8, minimumPx, 14, maximumPx];

@@ -1,7 +1,7 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids.ts';
 import { FONT_BOLD } from './base-layers.ts';
-import { cableColour, cableDash, cableWidth, matchProperty, pointRadius, SYMBOLOGY } from './symbology.ts';
+import { cableColour, cableDash, cableWidth, incidentRadius, matchProperty, pointRadius, SYMBOLOGY } from './symbology.ts';
 
 const WHITE_STROKE = { 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } as const;
 
@@ -34,7 +34,11 @@ export function thematicLayers(): LayerSpecification[] {
     },
     {
       id: LAYER_IDS.btsClusterCount, type: 'symbol', source: SOURCE_IDS.btsSites, filter: ['has', 'point_count'],
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': FONT_BOLD, 'text-size': 11, 'text-allow-overlap': true },
+      // GeoJSON clusters carry an abbreviated count; thinned tile points only `point_count`.
+      layout: {
+        'text-field': ['coalesce', ['get', 'point_count_abbreviated'], ['number-format', ['get', 'point_count'], { locale: 'vi' }]],
+        'text-font': FONT_BOLD, 'text-size': 11, 'text-allow-overlap': true,
+      },
       paint: { 'text-color': '#ffffff' },
     },
     {
@@ -59,7 +63,7 @@ export function thematicLayers(): LayerSpecification[] {
       id: LAYER_IDS.incidentPoint, type: 'circle', source: SOURCE_IDS.incidents,
       paint: {
         'circle-color': matchProperty('type', SYMBOLOGY.incidentColours, '#546e7a'),
-        'circle-radius': pointRadius(3, 7), 'circle-opacity': 0.9, ...WHITE_STROKE,
+        'circle-radius': incidentRadius(), 'circle-opacity': 0.9, ...WHITE_STROKE,
       },
     },
   ];
