@@ -27,7 +27,7 @@ export type PointFilter = {
 
 export type StoredFeature = Feature<Geometry, Record<string, unknown>> & { id: number };
 
-/** A feature of a vector tile; lines merged at country zooms have no id. */
+/** A feature of a vector tile; lines merged below LOW_ZOOMS have no id. */
 export type TileFeature = Feature<Geometry, Record<string, unknown>> & { id?: number };
 
 export type QueryResult = { features: StoredFeature[]; numberMatched: number };

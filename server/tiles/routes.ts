@@ -43,9 +43,9 @@ function tileDatetime(collection: CollectionDef, search: URLSearchParams): TimeR
  * `GET /api/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}[?datetime=…]` (OGC API – Tiles order: row before
  * column): a Mapbox Vector Tile of the collection, one layer named after it, read under the caller's read scope (a
  * role that may not read the collection gets no tile of it). Points are thinned below THIN_BELOW_ZOOM; below
- * LOW_ZOOMS the store answers from its aggregates and generalised lines, and features carry only the properties the
- * map draws by, lines merged by those properties. Tiles are cached per scope and period
- * with a strong ETag; an edit drops exactly the tiles it touches.
+ * LOW_ZOOMS the store answers from its aggregates and generalised lines, features carry only the properties the map
+ * draws by, and lines are merged by those properties. Tiles are cached per scope and period with a strong ETag; an
+ * edit drops exactly the tiles it touches.
  */
 export function tileRoutes({ db, provider }: Services) {
   const cache = createTileCache(db);
