@@ -24,6 +24,7 @@ export const incidents: CollectionDef = {
   ],
   temporalProperty: 'occurred_at',
   tileProperties: ['type', 'status'],
+  aggregateBy: 'asset_owner',
   synthetic: true,
   attribution: SYNTHETIC_ATTRIBUTION,
 };

@@ -29,6 +29,11 @@ export type CollectionDef = {
   temporalProperty?: string;
   /** Properties whose text makes a feature findable through /api/search, most specific first. */
   searchProperties?: readonly string[];
+  /**
+   * A text property the low-zoom point counts are kept per value of, so that a tile filtered on it (a carrier's
+   * scope of incidents) is summed from the counts too rather than read from every point.
+   */
+  aggregateBy?: string;
   /** What vector tiles below LOW_ZOOMS carry besides the id: the properties the map draws by. Absent: every property. */
   tileProperties?: readonly string[];
   /**

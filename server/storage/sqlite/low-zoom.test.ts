@@ -34,7 +34,7 @@ const everything: ItemQuery = { filters: [], limit: 0, offset: 0 };
 const sorted = (cells: { id: number; count: number }[]) => [...cells].sort((a, b) => a.id - b.id);
 /** The same tile binned from the points themselves: an id list is a row filter, which the aggregates cannot answer. */
 const fromPoints = (provider: ReturnType<typeof freshStore>['provider'], query: ItemQuery = everything) =>
-  sorted(provider.thinTile('incidents', TILE, { ...query, ids: [1, 2, 3, 4, 5, 6] }));
+  sorted(provider.thinTile('incidents', TILE, { ...query, ids: [1, 2, 3, 4, 5, 6, 7] }));
 
 describe('low-zoom point aggregates', () => {
   it('thin a tile to the lowest id per cell with its count, for any period', () => {
@@ -49,8 +49,22 @@ describe('low-zoom point aggregates', () => {
     // The last second of March is outside the range when it ends one second early; 1 March 00:00 is inside.
     const march = { ...everything, datetime: { startMs: Date.parse('2026-03-01T00:00:00Z'), endMs: Date.parse('2026-03-31T23:59:59Z') } };
     expect(sorted(provider.thinTile('incidents', TILE, march))).toEqual([{ id: 4, count: 1 }]);
-    // A carrier's scope filters rows, so its tile is binned from the points.
-    expect(sorted(provider.thinTile('incidents', TILE, { ...everything, filters: [{ property: 'asset_owner', value: 'viettel' }] }))).toEqual([{ id: 1, count: 1 }, { id: 3, count: 1 }]);
+    // A carrier's scope filters on asset_owner, which the counts are kept by; any other filter is binned from the points.
+    const viettel = { ...everything, filters: [{ property: 'asset_owner', value: 'viettel' }] };
+    expect(sorted(provider.thinTile('incidents', TILE, viettel))).toEqual([{ id: 1, count: 1 }, { id: 3, count: 1 }]);
+    expect(fromPoints(provider, viettel)).toEqual([{ id: 1, count: 1 }, { id: 3, count: 1 }]);
+    expect(sorted(provider.thinTile('incidents', TILE, { ...everything, filters: [{ property: 'type', value: 'cable_theft' }] }))).toEqual([{ id: 1, count: 2 }, { id: 3, count: 1 }, { id: 4, count: 1 }]);
+  });
+
+  it('keep each carrier’s lowest id apart from the others’ in a shared cell', () => {
+    const { provider } = freshStore();
+    provider.insert('incidents', [...POINTS, incident(7, 108.03, 14.36, '2026-01-11T08:00:00Z', 'viettel')]);
+    const viettel = { ...everything, filters: [{ property: 'asset_owner', value: 'viettel' }] };
+    provider.remove('incidents', 1);
+    // Cell 819 now holds 2 (no owner) and 7 (Viettel): Viettel's tile shows 7, everyone's shows 2.
+    expect(sorted(provider.thinTile('incidents', TILE, viettel))).toEqual([{ id: 3, count: 1 }, { id: 7, count: 1 }]);
+    expect(sorted(provider.thinTile('incidents', TILE, everything))).toEqual([{ id: 2, count: 2 }, { id: 3, count: 1 }, { id: 4, count: 1 }]);
+    expect(fromPoints(provider, viettel)).toEqual([{ id: 3, count: 1 }, { id: 7, count: 1 }]);
   });
 
   it('stay equal to the points through creations, moves and deletions, the lowest id included', () => {
