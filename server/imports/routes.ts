@@ -68,7 +68,7 @@ export function importRoutes({ db, provider, audit }: Services) {
     }
     if (dryRun) return c.json({ valid: true, count: ready.length, imported: 0 });
     const ids = db.transaction(() => {
-      const stored = ready.map((feature) => provider.create(collection.id, feature).id);
+      const stored = provider.createAll(collection.id, ready);
       audit.append({ principal, action: 'create', targetType: collection.id, details: { import: format, count: stored.length, ids: stored }, ip: c.get('clientAddress') });
       return stored;
     })();

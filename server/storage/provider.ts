@@ -78,6 +78,8 @@ export interface FeatureProvider {
   tileFeatures(collectionId: string, query: ItemQuery, zoom: number): TileFeature[];
   /** Inserts features with their own integer ids, in one transaction; throws on invalid features. */
   insert(collectionId: string, features: readonly Feature[]): void;
+  /** Stores new features under the next free ids, in order, in one transaction (ids they carry are ignored); returns the ids. */
+  createAll(collectionId: string, features: readonly Feature[]): number[];
   /** Stores one new feature under the next free id (any `id` it carries is ignored) and returns it as stored. */
   create(collectionId: string, feature: Feature): StoredFeature;
   /** Replaces a feature's geometry and properties; undefined when there is no such feature. */

@@ -57,6 +57,15 @@ describe('sqlite provider edits', () => {
     expect(provider.create('bts_sites', site(5, 'fpt')).id).toBe(42);
   });
 
+  it('creates many under consecutive free ids in one transaction, or none when one is invalid', () => {
+    const provider = freshProvider();
+    provider.insert('bts_sites', [site(41, 'vnpt')]);
+    expect(provider.createAll('bts_sites', [site(1, 'fpt'), site(1, 'viettel')])).toEqual([42, 43]);
+    expect(provider.get('bts_sites', 43)?.properties.owner).toBe('viettel');
+    expect(() => provider.createAll('bts_sites', [site(0, 'fpt'), site(0, 'acme')])).toThrow(/bts_sites\.features\[1\]\.properties\.owner/);
+    expect(provider.counts().bts_sites).toBe(3);
+  });
+
   it('moves a replaced feature in the spatial index and the search index', () => {
     const provider = freshProvider();
     provider.insert('bts_sites', [site(1, 'vnpt')]);

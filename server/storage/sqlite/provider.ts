@@ -91,13 +91,18 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
       const collection = collectionOrThrow(collectionId);
       transact(db, () => insertRows(db, lowZoom, collection, features));
     },
-    create(collectionId, feature) {
+    createAll(collectionId, features) {
       const collection = collectionOrThrow(collectionId);
       return db.transaction(() => {
-        const id = (db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM ${collection.id}`).pluck().get() as number);
-        insertRows(db, lowZoom, collection, [{ ...feature, id }], null);
-        return provider.get(collection.id, id)!;
+        const first = db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM ${collection.id}`).pluck().get() as number;
+        const numbered = features.map((feature, index) => ({ ...feature, id: first + index }));
+        insertRows(db, lowZoom, collection, numbered, features.length === 1 ? null : undefined);
+        return numbered.map((feature) => feature.id);
       })();
+    },
+    create(collectionId, feature) {
+      const [id] = provider.createAll(collectionId, [feature]);
+      return provider.get(collectionId, id)!;
     },
     replace(collectionId, id, feature) {
       const collection = collectionOrThrow(collectionId);
