@@ -3,19 +3,19 @@
 -- with the feature tables inside every write (server/storage/sqlite/low-zoom.ts; a database stored before this
 -- migration is filled in once when it is opened).
 
--- Points per (zoom, tile, month, value of the collection's `aggregateBy` property or '', cell of the tile's 16 × 16
--- grid): how many, and the lowest id among them.
+-- Points per (zoom, tile, part, month, cell of the tile's 16 × 16 grid): how many, and the lowest id among them. The
+-- part is '*' for all points, or one value of the collection's `aggregateBy` property (incidents: the asset owner).
 CREATE TABLE point_cells (
   collection TEXT NOT NULL,
   z INTEGER NOT NULL,
   x INTEGER NOT NULL,
   y INTEGER NOT NULL,
-  month INTEGER NOT NULL,
   part TEXT NOT NULL,
+  month INTEGER NOT NULL,
   cell INTEGER NOT NULL,
   n INTEGER NOT NULL,
   min_id INTEGER NOT NULL,
-  PRIMARY KEY (collection, z, x, y, month, part, cell)
+  PRIMARY KEY (collection, z, x, y, part, month, cell)
 ) WITHOUT ROWID;
 
 -- Each line with the property values low-zoom tiles carry (a JSON array), simplified for country zooms (coarse) and

@@ -24,30 +24,32 @@ function cellsOfPoint(lon: number, lat: number): (Tile & { cell: number })[] {
 }
 
 const monthOfRow = (collection: CollectionDef, row: Row) => (collection.temporalProperty && typeof row.temporal_ms === 'number' ? monthOf(row.temporal_ms) : 0);
-/** The row's value of the collection's `aggregateBy` property, '' when it has none. */
-const partOf = (collection: CollectionDef, value: unknown): string => (collection.aggregateBy && typeof value === 'string' ? value : '');
+/** The part counting every point; the others are the values of the collection's `aggregateBy` property. */
+const ALL = '*';
+/** The parts a point counts in: all, and its `aggregateBy` value when it has one. */
+const partsOf = (collection: CollectionDef, value: unknown): string[] => (collection.aggregateBy && typeof value === 'string' && value !== '' && value !== ALL ? [ALL, value] : [ALL]);
 
-/** The one part a query reads, when its only filter is on the `aggregateBy` property; null when it cannot be summed. */
-function partOfQuery(collection: CollectionDef, query: ItemQuery): string | undefined | null {
+/** The one part a query reads: all when unfiltered, a value when its only filter is on `aggregateBy`; null when none can. */
+function partOfQuery(collection: CollectionDef, query: ItemQuery): string | null {
   if (query.ids) return null;
-  if (query.filters.length === 0) return undefined;
+  if (query.filters.length === 0) return ALL;
   const [filter] = query.filters;
-  return query.filters.length === 1 && filter.property === collection.aggregateBy && typeof filter.value === 'string' && filter.value !== '' ? filter.value : null;
+  return query.filters.length === 1 && filter.property === collection.aggregateBy && partsOf(collection, filter.value).length === 2 ? String(filter.value) : null;
 }
 
 /**
- * `point_cells`: for every Point collection, low zoom, tile, calendar month, part (value of `aggregateBy`) and cell
- * of the tile's 16 × 16 grid, how many points there are and the lowest id among them (the one a thinned tile shows).
+ * `point_cells`: for every Point collection, low zoom, tile, part (all points, or one value of `aggregateBy`),
+ * calendar month and cell of the tile's 16 × 16 grid, how many points there are and the lowest id among them (the one
+ * a thinned tile shows). Each read is one range of the primary key.
  */
 export function createPointCells(db: SqliteDatabase) {
-  const key = 'collection = ? AND z = ? AND x = ? AND y = ? AND month = ? AND part = ? AND cell = ?';
-  const upsert = db.prepare(`INSERT INTO point_cells (collection, z, x, y, month, part, cell, n, min_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  const key = 'collection = ? AND z = ? AND x = ? AND y = ? AND part = ? AND month = ? AND cell = ?';
+  const upsert = db.prepare(`INSERT INTO point_cells (collection, z, x, y, part, month, cell, n, min_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT DO UPDATE SET n = n + excluded.n, min_id = min(min_id, excluded.min_id)`);
   const decrement = db.prepare(`UPDATE point_cells SET n = n - 1 WHERE ${key} RETURNING n, min_id`);
   const remove = db.prepare(`DELETE FROM point_cells WHERE ${key}`);
   const setLowest = db.prepare(`UPDATE point_cells SET min_id = ? WHERE ${key}`);
-  const readAll = db.prepare('SELECT cell, sum(n), min(min_id) FROM point_cells WHERE collection = ? AND z = ? AND x = ? AND y = ? AND month BETWEEN ? AND ? GROUP BY cell').raw();
-  const readPart = db.prepare('SELECT cell, sum(n), min(min_id) FROM point_cells WHERE collection = ? AND z = ? AND x = ? AND y = ? AND month BETWEEN ? AND ? AND part = ? GROUP BY cell').raw();
+  const read = db.prepare('SELECT cell, sum(n), min(min_id) FROM point_cells WHERE collection = ? AND z = ? AND x = ? AND y = ? AND part = ? AND month BETWEEN ? AND ? GROUP BY cell').raw();
 
   /** Matching points under a tile as [id, lon, lat, part], in id order. */
   function pointsOfTile(collection: CollectionDef, { z, x, y }: Tile, query: ItemQuery): [number, number, number, unknown][] {
@@ -58,42 +60,46 @@ export function createPointCells(db: SqliteDatabase) {
   }
 
   /** The lowest id left in one cell, month and part, after the one holding that place was removed. */
-  function lowestIdInCell(collection: CollectionDef, tile: Tile, month: number, part: string, cell: number): number | undefined {
+  function lowestIdInCell(collection: CollectionDef, tile: Tile, part: string, month: number, cell: number): number | undefined {
     const column = tile.x * CELLS_PER_SIDE + (cell % CELLS_PER_SIDE), row = tile.y * CELLS_PER_SIDE + Math.floor(cell / CELLS_PER_SIDE);
     const time: TimeRange | undefined = collection.temporalProperty ? { startMs: monthStart(month), endMs: monthStart(month + 1) - 1 } : undefined;
     const candidates = pointsOfTile(collection, { z: tile.z + CELL_BITS, x: column, y: row }, { datetime: time, filters: [], limit: 0, offset: 0 });
     return candidates.find(([, lon, lat, value]) => {
       const at = cellOf(lon, lat, tile.z);
-      return at.x === tile.x && at.y === tile.y && at.cell === cell && partOf(collection, value) === part;
+      return at.x === tile.x && at.y === tile.y && at.cell === cell && partsOf(collection, value).includes(part);
     })?.[0];
   }
 
   return {
     /** Counts newly inserted points, one upsert per cell touched. */
     added(collection: CollectionDef, rows: readonly Row[]): void {
-      const cells = new Map<string, [number, number, number, number, string, number, number, number]>();
+      const cells = new Map<string, [number, number, number, string, number, number, number, number]>();
       for (const row of rows) {
-        const id = Number(row.id), month = monthOfRow(collection, row), part = partOf(collection, row[collection.aggregateBy ?? '']);
-        for (const { z, x, y, cell } of cellsOfPoint(Number(row.minx), Number(row.miny))) {
-          const name = `${z}/${x}/${y}/${month}/${part}/${cell}`;
-          const entry = cells.get(name);
-          if (entry) {
-            entry[6] += 1;
-            entry[7] = Math.min(entry[7], id);
-          } else cells.set(name, [z, x, y, month, part, cell, 1, id]);
+        const id = Number(row.id), month = monthOfRow(collection, row);
+        for (const part of partsOf(collection, row[collection.aggregateBy ?? ''])) {
+          for (const { z, x, y, cell } of cellsOfPoint(Number(row.minx), Number(row.miny))) {
+            const name = `${z}/${x}/${y}/${part}/${month}/${cell}`;
+            const entry = cells.get(name);
+            if (entry) {
+              entry[6] += 1;
+              entry[7] = Math.min(entry[7], id);
+            } else cells.set(name, [z, x, y, part, month, cell, 1, id]);
+          }
         }
       }
       for (const entry of cells.values()) upsert.run(collection.id, ...entry);
     },
     /** Uncounts a point already deleted from its table. */
     removed(collection: CollectionDef, row: Row): void {
-      const id = Number(row.id), month = monthOfRow(collection, row), part = partOf(collection, row[collection.aggregateBy ?? '']);
-      for (const { z, x, y, cell } of cellsOfPoint(Number(row.minx), Number(row.miny))) {
-        const where = [collection.id, z, x, y, month, part, cell] as const;
-        const left = decrement.get(...where) as { n: number; min_id: number } | undefined;
-        if (!left) continue;
-        if (left.n <= 0) remove.run(...where);
-        else if (left.min_id === id) setLowest.run(lowestIdInCell(collection, { z, x, y }, month, part, cell), ...where);
+      const id = Number(row.id), month = monthOfRow(collection, row);
+      for (const part of partsOf(collection, row[collection.aggregateBy ?? ''])) {
+        for (const { z, x, y, cell } of cellsOfPoint(Number(row.minx), Number(row.miny))) {
+          const where = [collection.id, z, x, y, part, month, cell] as const;
+          const left = decrement.get(...where) as { n: number; min_id: number } | undefined;
+          if (!left) continue;
+          if (left.n <= 0) remove.run(...where);
+          else if (left.min_id === id) setLowest.run(lowestIdInCell(collection, { z, x, y }, part, month, cell), ...where);
+        }
       }
     },
     /**
@@ -122,8 +128,7 @@ export function createPointCells(db: SqliteDatabase) {
         const split = collection.temporalProperty ? splitByMonths(query.datetime) : { months: [0, 0] as [number, number], pieces: [] };
         if (split.months) {
           const [first, last] = split.months.map((month, index) => (Number.isFinite(month) ? month : ALL_MONTHS[index]));
-          const cells = part === undefined ? readAll.all(collection.id, tile.z, tile.x, tile.y, first, last) : readPart.all(collection.id, tile.z, tile.x, tile.y, first, last, part);
-          for (const [cell, count, id] of cells as [number, number, number][]) add(cell, id, count);
+          for (const [cell, count, id] of read.all(collection.id, tile.z, tile.x, tile.y, part, first, last) as [number, number, number][]) add(cell, id, count);
         }
         for (const piece of split.pieces) binPoints({ ...query, datetime: piece });
       }
