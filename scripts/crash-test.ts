@@ -11,7 +11,8 @@ import { openAndSeed } from '../server/db/bootstrap.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { startServer } from '../tests/helpers/server-process.ts';
 
-const { values } = parseArgs({ options: { trials: { type: 'string', default: '6' }, features: { type: 'string', default: '5000' } } });
+// 20,000 sites keep the import busy for seconds, so most kill delays fall inside its transaction.
+const { values } = parseArgs({ options: { trials: { type: 'string', default: '6' }, features: { type: 'string', default: '20000' } } });
 const directory = mkdtempSync(join(tmpdir(), 'netguard-crash-'));
 const path = join(directory, 'crash.sqlite');
 const { services } = await openAndSeed(path);
