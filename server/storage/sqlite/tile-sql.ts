@@ -10,8 +10,8 @@ import { decodeProperty } from './points-sql.ts';
 
 /**
  * The features of a vector tile: the id, the properties and the geometry only, never a count. Below LOW_ZOOMS they
- * carry the collection's `tileProperties`, and lines come from the generalised store, merged; a
- * point's geometry is its bbox corner, so no JSON is parsed.
+ * carry the collection's `tileProperties`, and lines come from the generalised store, merged; a point's geometry is
+ * its bbox corner, so no JSON is parsed.
  */
 export function readTileFeatures(db: SqliteDatabase, lowZoom: LowZoomStore, collection: CollectionDef, query: ItemQuery, zoom: number): TileFeature[] {
   if (collection.geometry === 'Line' && zoom < LOW_ZOOMS && query.bbox) {
