@@ -4,6 +4,7 @@ export const MEDIA = {
   geojson: 'application/geo+json',
   openapi: 'application/vnd.oai.openapi+json;version=3.0',
   html: 'text/html',
+  mvt: 'application/vnd.mapbox-vector-tile',
 } as const;
 
 export type Link = { rel: string; type: string; title: string; href: string };

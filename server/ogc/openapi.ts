@@ -61,6 +61,17 @@ export function openApiDocument(base: string, collections: readonly CollectionDe
         responses: { '200': json('Feature', MEDIA.geojson), ...errors },
       },
     };
+    paths[`${path}/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}`] = {
+      get: {
+        summary: `${collection.title}: vector tile (OGC API – Tiles)`,
+        operationId: `tile_${collection.id}`,
+        parameters: [
+          ...['tileMatrix', 'tileRow', 'tileCol'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'integer', minimum: 0 } })),
+          ...(collection.temporalProperty ? [{ name: 'datetime', in: 'query', schema: { type: 'string' } }] : []),
+        ],
+        responses: { '200': { description: 'Mapbox Vector Tile', content: { [MEDIA.mvt]: { schema: { type: 'string', format: 'binary' } } } }, '304': { description: 'Not modified (ETag)' }, ...errors },
+      },
+    };
   }
   return { openapi: '3.0.3', info: { title: 'NetGuard OGC API – Features', version: '0.1.0' }, servers: [{ url: base }], paths };
 }

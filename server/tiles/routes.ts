@@ -8,6 +8,7 @@ import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import type { CollectionDef } from '../collections/types.ts';
+import { MEDIA } from '../ogc/links.ts';
 import { parseDatetime, rejectUnknownParameters } from '../ogc/params.ts';
 import type { TileFeature, TimeRange } from '../storage/provider.ts';
 import { LOW_ZOOMS } from '../storage/tile-grid.ts';
@@ -19,7 +20,6 @@ import { padded } from './math.ts';
 export const TILE_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', SIGNED_IN)];
 
 const MAX_ZOOM = 22;
-export const MEDIA_MVT = 'application/vnd.mapbox-vector-tile';
 
 function tileAddress(z: string, y: string, x: string): [number, number, number] {
   const [zoom, row, column] = [z, y, x].map((part) => (/^\d{1,7}$/.test(part) ? Number(part) : NaN));
@@ -81,6 +81,6 @@ export function tileRoutes({ db, provider }: Services) {
     }
     const headers = { ETag: entry.etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };
     if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304, headers);
-    return c.body(entry.bytes as unknown as ArrayBuffer, 200, { ...headers, 'Content-Type': MEDIA_MVT });
+    return c.body(entry.bytes as unknown as ArrayBuffer, 200, { ...headers, 'Content-Type': MEDIA.mvt });
   });
 }

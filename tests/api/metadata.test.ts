@@ -23,6 +23,7 @@ describe('metadata documents', async () => {
     const body = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(body.openapi).toMatch(/^3\.0\./);
     for (const id of COLLECTION_IDS) expect(body.paths[`/collections/${id}/items`]).toBeDefined();
+    for (const id of COLLECTION_IDS) expect(body.paths[`/collections/${id}/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}`]).toBeDefined();
   });
 
   it('declares the core, geojson and oas30 conformance classes', async () => {
