@@ -15,7 +15,7 @@ import { createSqliteServices } from '../server/services.ts';
 import { DEFAULT_SEED } from './generator/index.ts';
 import { loadNational } from './national/build.ts';
 import { startServer } from '../tests/helpers/server-process.ts';
-import { tileBounds } from '../server/geometry/web-mercator.ts';
+import { tileBounds, tileOfPosition } from '../server/geometry/web-mercator.ts';
 import { encodeTile } from '../server/tiles/build.ts';
 import { padded } from '../server/tiles/math.ts';
 
@@ -77,12 +77,7 @@ for (const collection of ['incidents', 'bts_sites']) {
 }
 row('items incidents, city bbox, limit 1000 (HTTP, GeoJSON)', await time(() => Promise.resolve(app.request(`/api/collections/incidents/items?limit=1000&bbox=${city.join(',')}`, auth)).then((r) => r.arrayBuffer())), null, 'p50 ≤ 20 ms');
 
-/** Tile column/row at zoom z holding lon/lat. */
-const tileOf = (lon: number, lat: number, z: number) => {
-  const n = 2 ** z, rad = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
-};
-const tileUrl = (collection: string, z: number, dx = 0): string => { const [x, y] = tileOf(cx, cy, z); return `/api/collections/${collection}/tiles/WebMercatorQuad/${z}/${y}/${x + dx}`; };
+const tileUrl = (collection: string, z: number, dx = 0): string => { const [x, y] = tileOfPosition(cx, cy, z); return `/api/collections/${collection}/tiles/WebMercatorQuad/${z}/${y}/${x + dx}`; };
 for (const z of [6, 10, 14]) {
   for (const collection of ['incidents', 'cable_routes']) {
     // Cold: the same tile from a fresh app each run (an empty cache); warm: the same tile again from one app.
@@ -92,7 +87,7 @@ for (const z of [6, 10, 14]) {
     const warm = await time(() => Promise.resolve(app.request(tileUrl(collection, z), auth)).then((r) => r.arrayBuffer()));
     // Baseline: what a tile server without aggregates or generalisation does — every feature under the tile read
     // through the R*Tree and handed to geojson-vt, which simplifies and clips it.
-    const [x, y] = tileOf(cx, cy, z);
+    const [x, y] = tileOfPosition(cx, cy, z);
     const naive = await time(() => encodeTile(collection, provider.query(collection, { bbox: padded(tileBounds(z, x, y), 1 / 64), filters: [], limit: 2_000_000, offset: 0 }).features, z, x, y), z < 10 ? 3 : 10);
     row(`tile ${collection} z${z}, cold (built)`, cold, naive, 'p50 ≤ 10 ms');
     row(`tile ${collection} z${z}, warm (cache)`, warm, cold, '');

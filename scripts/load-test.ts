@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { migrate, openDatabase } from '../server/db/open.ts';
 import { createSqliteServices } from '../server/services.ts';
 import { startServer } from '../tests/helpers/server-process.ts';
+import { tileOfPosition } from '../server/geometry/web-mercator.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } } });
 if (!existsSync(values.db!)) throw new Error(`${values.db} is missing: run npm run db:national first`);
@@ -27,7 +28,7 @@ const server = await startServer({ databasePath: values.db, env: { NETGUARD_SEED
 const created: number[] = [];
 let createdOk = 0, movedOk = 0, next = 0;
 const json = { 'Content-Type': 'application/json' };
-const tile = (z: number) => { const n = 2 ** z, rad = (cy * Math.PI) / 180; return `/api/collections/incidents/tiles/WebMercatorQuad/${z}/${Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)}/${Math.floor(((cx + 180) / 360) * n)}`; };
+const tile = (z: number) => { const [x, y] = tileOfPosition(cx, cy, z); return `/api/collections/incidents/tiles/WebMercatorQuad/${z}/${y}/${x}`; };
 const result = await autocannon({
   url: server.url, connections: Number(values.connections), duration: Number(values.seconds), headers: { Authorization: `Bearer ${token}` },
   requests: [

@@ -72,6 +72,14 @@ export function parseDatetime(raw: string): TimeRange {
   return range;
 }
 
+/** The `datetime` parameter of a collection's request, undefined when absent; only a time-stamped collection takes one. */
+export function collectionDatetime(collection: CollectionDef, search: URLSearchParams): TimeRange | undefined {
+  const raw = search.get('datetime');
+  if (raw === null) return undefined;
+  if (!collection.temporalProperty) throw new InvalidParameter('datetime', `collection ${collection.id} has no temporal property`);
+  return parseDatetime(raw);
+}
+
 function parseFilter(collection: CollectionDef, name: string, raw: string): PropertyFilter {
   const def = collection.properties.find((property) => property.name === name && property.filterable);
   if (!def) throw new InvalidParameter(name, `unknown query parameter "${name}"`);
@@ -108,13 +116,12 @@ export function parseItemQuery(collection: CollectionDef, search: URLSearchParam
     if (!CORE_PARAMETERS.includes(name)) filters.push(parseFilter(collection, name, raw));
   }
   rejectUnknownParameters(search, [...CORE_PARAMETERS, ...filters.map((filter) => filter.property)]);
-  const datetime = search.get('datetime');
-  if (datetime !== null && !collection.temporalProperty) throw new InvalidParameter('datetime', `collection ${collection.id} has no temporal property`);
+  const datetime = collectionDatetime(collection, search);
   const bbox = search.get('bbox');
   const offset = search.get('offset');
   return {
     bbox: bbox === null ? undefined : parseBbox(bbox),
-    datetime: datetime === null ? undefined : parseDatetime(datetime),
+    datetime,
     filters,
     limit: parseLimit(search.get('limit') ?? undefined),
     offset: offset === null ? 0 : parseNonNegativeInteger('offset', offset),

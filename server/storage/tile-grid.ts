@@ -17,11 +17,25 @@ export const LOW_ZOOMS = 11;
 /** Zooms below this are "country" zooms: lines are simplified further. */
 export const COARSE_BELOW_ZOOM = 9;
 
-/** The cell of a position in the tiles of zoom z: the tile's column and row, and the cell's index inside it. */
-export function cellOf(lon: number, lat: number, z: number): { x: number; y: number; cell: number } {
-  const [column, row] = tileOfPosition(lon, lat, z + CELL_BITS);
+export type GridCell = { x: number; y: number; cell: number };
+
+/** A tile four zooms deeper, as the tile holding it and its cell index there. */
+function splitCell(column: number, row: number): GridCell {
   const mask = CELLS_PER_SIDE - 1;
   return { x: column >> CELL_BITS, y: row >> CELL_BITS, cell: (row & mask) * CELLS_PER_SIDE + (column & mask) };
+}
+
+/** The cell of a position in the tiles of zoom z: the tile's column and row, and the cell's index inside it. */
+export function cellOf(lon: number, lat: number, z: number): GridCell {
+  const [column, row] = tileOfPosition(lon, lat, z + CELL_BITS);
+  return splitCell(column, row);
+}
+
+/** The cells of a position at every low zoom, from one projection at the deepest. */
+export function lowZoomCellsOf(lon: number, lat: number): (GridCell & { z: number })[] {
+  const deepest = LOW_ZOOMS - 1;
+  const [column, row] = tileOfPosition(lon, lat, deepest + CELL_BITS);
+  return Array.from({ length: LOW_ZOOMS }, (_, z) => ({ z, ...splitCell(column >> (deepest - z), row >> (deepest - z)) }));
 }
 
 /** Calendar months (UTC) counted from January 1970: the time step of the point aggregates. */

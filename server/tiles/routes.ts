@@ -7,10 +7,9 @@ import { findCollection } from '../collections/registry.ts';
 import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
-import type { CollectionDef } from '../collections/types.ts';
 import { MEDIA } from '../ogc/links.ts';
-import { parseDatetime, rejectUnknownParameters } from '../ogc/params.ts';
-import type { TileFeature, TimeRange } from '../storage/provider.ts';
+import { collectionDatetime, rejectUnknownParameters } from '../ogc/params.ts';
+import type { TileFeature } from '../storage/provider.ts';
 import { LOW_ZOOMS } from '../storage/tile-grid.ts';
 import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from './build.ts';
 import { createTileCache } from './cache.ts';
@@ -30,15 +29,6 @@ function tileAddress(z: string, y: string, x: string): [number, number, number] 
   return [zoom, row, column];
 }
 
-/** The tile's `datetime` (OGC `datetime`, as on items), only for a time-stamped collection. */
-function tileDatetime(collection: CollectionDef, search: URLSearchParams): TimeRange | undefined {
-  rejectUnknownParameters(search, ['datetime']);
-  const raw = search.get('datetime');
-  if (raw === null) return undefined;
-  if (!collection.temporalProperty) throw new InvalidParameter('datetime', `collection ${collection.id} has no temporal property`);
-  return parseDatetime(raw);
-}
-
 /**
  * `GET /api/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}[?datetime=…]` (OGC API – Tiles order: row before
  * column): a Mapbox Vector Tile of the collection, one layer named after it, read under the caller's read scope (a
@@ -53,7 +43,9 @@ export function tileRoutes({ db, provider }: Services) {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
     const [z, y, x] = tileAddress(c.req.param('z'), c.req.param('y'), c.req.param('x'));
-    const datetime = tileDatetime(collection, new URL(c.req.url).searchParams);
+    const search = new URL(c.req.url).searchParams;
+    rejectUnknownParameters(search, ['datetime']);
+    const datetime = collectionDatetime(collection, search);
     const principal = c.get('principal');
     const scope = requireReadScope(principal, collection, provider);
     // A carrier's key-target scope depends on other collections' data, which the change log does not tie to these tiles.
@@ -70,7 +62,10 @@ export function tileRoutes({ db, provider }: Services) {
         const counts = new Map(kept.map((cell) => [cell.id, cell.count]));
         features = provider.tileFeatures(collection.id, { filters: [], ids: [...counts.keys()], limit: kept.length, offset: 0 }, z)
           // As in clustered GeoJSON, a point standing for itself alone is not a cluster.
-          .map(scope.redact).map((feature) => (counts.get(feature.id!)! > 1 ? { ...feature, properties: { ...feature.properties, point_count: counts.get(feature.id!)! } } : feature));
+          .map(scope.redact).map((feature) => {
+            const count = counts.get(feature.id!)!;
+            return count > 1 ? { ...feature, properties: { ...feature.properties, point_count: count } } : feature;
+          });
       } else {
         features = provider.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z);
         features = collection.geometry === 'Line' && z < LOW_ZOOMS ? mergeLines(features, scope.redact) : features.map(scope.redact);

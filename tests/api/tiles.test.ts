@@ -1,20 +1,12 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
+import { tileOfPosition } from '../../server/geometry/web-mercator.ts';
 import { EDITING_DATASET } from '../fixtures/access-dataset.ts';
 import { createTestApp, sendJson, type Client } from '../helpers/test-app.ts';
 
-/** Tile column and row holding a lon/lat at zoom z (Web Mercator). */
-function tileOf(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const rad = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
-  return [x, y];
-}
-
 async function tile(client: Client, collection: string, z: number, lon: number, lat: number, headers: Record<string, string> = {}, query = '') {
-  const [x, y] = tileOf(lon, lat, z);
+  const [x, y] = tileOfPosition(lon, lat, z);
   const response = await client.request(`/api/collections/${collection}/tiles/WebMercatorQuad/${z}/${y}/${x}${query}`, { headers });
   const bytes = response.status === 200 ? new Uint8Array(await response.arrayBuffer()) : null;
   const layer = bytes ? new VectorTile(new PbfReader(bytes)).layers[collection] : undefined;

@@ -10,7 +10,7 @@ import { DEFAULT_SEED } from '../../scripts/generator/index.ts';
 import { loadNational } from '../../scripts/national/build.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { mapPage } from '../helpers/map-page.ts';
+import { mapPage, signInAs } from '../helpers/map-page.ts';
 import { startServer, type RunningServer } from '../helpers/server-process.ts';
 
 const PASSWORD = 'tiled-map-test-password';
@@ -43,11 +43,7 @@ beforeAll(async () => {
     if (url.includes('/api/collections/incidents/items?') && url.includes('bbox=')) incidentItemRequests.push(url);
   });
   map = mapPage(page);
-  await page.goto(server.url);
-  await page.getByTestId('sign-in-username').fill('police');
-  await page.getByTestId('sign-in-password').fill(PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('user-menu').waitFor({ timeout: 30_000 });
+  await signInAs(page, server.url, 'police', PASSWORD);
   await map.waitForMap();
 }, 240_000);
 

@@ -52,11 +52,11 @@ export function mapPage(page: Page) {
   };
 }
 
-/** Signs a demo account in through the sign-in page (password `demo`) and waits for the workspace. */
-export async function signInAs(page: Page, baseUrl: string, username: string): Promise<void> {
+/** Signs an account in through the sign-in page (a demo account's password is `demo`) and waits for the workspace. */
+export async function signInAs(page: Page, baseUrl: string, username: string, password = 'demo'): Promise<void> {
   await page.goto(baseUrl);
   await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill('demo');
+  await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
   await page.getByTestId('user-menu').waitFor({ timeout: 30_000 });
 }

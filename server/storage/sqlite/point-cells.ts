@@ -1,27 +1,16 @@
 import type { CollectionDef } from '../../collections/types.ts';
 import type { SqliteDatabase } from '../../db/open.ts';
-import { tileBounds, tileOfPosition } from '../../geometry/web-mercator.ts';
+import { tileBounds } from '../../geometry/web-mercator.ts';
 import type { ItemQuery, TimeRange } from '../provider.ts';
-import { CELL_BITS, CELLS_PER_SIDE, cellOf, LOW_ZOOMS, monthOf, monthStart, splitByMonths } from '../tile-grid.ts';
+import { CELL_BITS, CELLS_PER_SIDE, cellOf, LOW_ZOOMS, lowZoomCellsOf, monthOf, monthStart, splitByMonths } from '../tile-grid.ts';
 import { itemSql } from './item-sql.ts';
 import type { Row } from './rows.ts';
 
-const DEEPEST = LOW_ZOOMS - 1;
 /** Months far outside any data: an open end of a time range. */
 const ALL_MONTHS: [number, number] = [-1e6, 1e6];
 
 export type ThinnedCell = { id: number; count: number };
 type Tile = { z: number; x: number; y: number };
-
-/** Every low-zoom cell a point falls in, from one projection at the deepest zoom. */
-function cellsOfPoint(lon: number, lat: number): (Tile & { cell: number })[] {
-  const [column, row] = tileOfPosition(lon, lat, DEEPEST + CELL_BITS);
-  const mask = CELLS_PER_SIDE - 1;
-  return Array.from({ length: LOW_ZOOMS }, (_, z) => {
-    const c = column >> (DEEPEST - z), r = row >> (DEEPEST - z);
-    return { z, x: c >> CELL_BITS, y: r >> CELL_BITS, cell: (r & mask) * CELLS_PER_SIDE + (c & mask) };
-  });
-}
 
 const monthOfRow = (collection: CollectionDef, row: Row) => (collection.temporalProperty && typeof row.temporal_ms === 'number' ? monthOf(row.temporal_ms) : 0);
 /** The part counting every point; the others are the values of the collection's `aggregateBy` property. */
@@ -51,12 +40,12 @@ export function createPointCells(db: SqliteDatabase) {
   const setLowest = db.prepare(`UPDATE point_cells SET min_id = ? WHERE ${key}`);
   const read = db.prepare('SELECT cell, sum(n), min(min_id) FROM point_cells WHERE collection = ? AND z = ? AND x = ? AND y = ? AND part = ? AND month BETWEEN ? AND ? GROUP BY cell').raw();
 
-  /** Matching points under a tile as [id, lon, lat, part], in id order. */
+  /** Matching points under a tile as [id, lon, lat, part], in no particular order. */
   function pointsOfTile(collection: CollectionDef, { z, x, y }: Tile, query: ItemQuery): [number, number, number, unknown][] {
     const sql = itemSql(collection, { ...query, bbox: tileBounds(z, x, y) });
     // The part column's name comes from the registry.
     const part = collection.aggregateBy ? `t.${collection.aggregateBy}` : 'NULL';
-    return db.prepare(`SELECT t.id, t.minx, t.miny, ${part} FROM ${sql.from} ${sql.where} ORDER BY t.id`).raw().all(...sql.params) as [number, number, number, unknown][];
+    return db.prepare(`SELECT t.id, t.minx, t.miny, ${part} FROM ${sql.from} ${sql.where}`).raw().all(...sql.params) as [number, number, number, unknown][];
   }
 
   /** The lowest id left in one cell, month and part, after the one holding that place was removed. */
@@ -64,10 +53,11 @@ export function createPointCells(db: SqliteDatabase) {
     const column = tile.x * CELLS_PER_SIDE + (cell % CELLS_PER_SIDE), row = tile.y * CELLS_PER_SIDE + Math.floor(cell / CELLS_PER_SIDE);
     const time: TimeRange | undefined = collection.temporalProperty ? { startMs: monthStart(month), endMs: monthStart(month + 1) - 1 } : undefined;
     const candidates = pointsOfTile(collection, { z: tile.z + CELL_BITS, x: column, y: row }, { datetime: time, filters: [], limit: 0, offset: 0 });
-    return candidates.find(([, lon, lat, value]) => {
+    const ids = candidates.filter(([, lon, lat, value]) => {
       const at = cellOf(lon, lat, tile.z);
       return at.x === tile.x && at.y === tile.y && at.cell === cell && partsOf(collection, value).includes(part);
-    })?.[0];
+    }).map(([id]) => id);
+    return ids.length > 0 ? Math.min(...ids) : undefined;
   }
 
   return {
@@ -77,7 +67,7 @@ export function createPointCells(db: SqliteDatabase) {
       for (const row of rows) {
         const id = Number(row.id), month = monthOfRow(collection, row);
         for (const part of partsOf(collection, row[collection.aggregateBy ?? ''])) {
-          for (const { z, x, y, cell } of cellsOfPoint(Number(row.minx), Number(row.miny))) {
+          for (const { z, x, y, cell } of lowZoomCellsOf(Number(row.minx), Number(row.miny))) {
             const name = `${z}/${x}/${y}/${part}/${month}/${cell}`;
             const entry = cells.get(name);
             if (entry) {
@@ -93,7 +83,7 @@ export function createPointCells(db: SqliteDatabase) {
     removed(collection: CollectionDef, row: Row): void {
       const id = Number(row.id), month = monthOfRow(collection, row);
       for (const part of partsOf(collection, row[collection.aggregateBy ?? ''])) {
-        for (const { z, x, y, cell } of cellsOfPoint(Number(row.minx), Number(row.miny))) {
+        for (const { z, x, y, cell } of lowZoomCellsOf(Number(row.minx), Number(row.miny))) {
           const where = [collection.id, z, x, y, part, month, cell] as const;
           const left = decrement.get(...where) as { n: number; min_id: number } | undefined;
           if (!left) continue;

@@ -43,15 +43,15 @@ function insertRows(db: SqliteDatabase, lowZoom: LowZoomStore, collection: Colle
   lowZoom.added(collection, rows, features.map((feature) => feature.geometry));
 }
 
-/** Deletes a feature's row and everything indexing it; false when there was none. */
-function deleteRow(db: SqliteDatabase, lowZoom: LowZoomStore, collection: CollectionDef, id: number): boolean {
+/** Deletes a feature's row and everything indexing it; returns the row, undefined when there was none. */
+function deleteRow(db: SqliteDatabase, lowZoom: LowZoomStore, collection: CollectionDef, id: number): Row | undefined {
   const row = db.prepare(`DELETE FROM ${collection.id} WHERE id = ? RETURNING *`).get(id) as Row | undefined;
-  if (!row) return false;
+  if (!row) return undefined;
   lowZoom.removed(collection, row);
   db.prepare(`DELETE FROM ${collection.id}_rtree WHERE id = ?`).run(id);
   // Only collections with search properties have rows there; FTS5 cannot index feature_id, so skip the scan otherwise.
   if (collection.searchProperties?.length) db.prepare('DELETE FROM search_index WHERE collection = ? AND feature_id = ?').run(collection.id, id);
-  return true;
+  return row;
 }
 
 /**
@@ -115,10 +115,8 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
     remove(collectionId, id) {
       const collection = collectionOrThrow(collectionId);
       return db.transaction(() => {
-        const existing = provider.get(collection.id, id);
-        if (!existing) return undefined;
-        deleteRow(db, lowZoom, collection, id);
-        return existing;
+        const row = deleteRow(db, lowZoom, collection, id);
+        return row && rowToFeature(collection, row);
       })();
     },
     transaction: (work) => db.transaction(work)(),
