@@ -25,6 +25,7 @@ import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import type { AppEnv } from './http/env.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import type { Services } from './services.ts';
 
 export type AppOptions = {
@@ -38,6 +39,7 @@ export type AppOptions = {
  */
 export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   const app = new Hono<AppEnv>();
+  app.use('*', securityHeaders());
   app.use('/api/*', authenticate(services.accounts));
   app.use('/api/*', authorize(ROUTE_RULES));
   app.route('/api', authRoutes(services));
@@ -76,7 +78,7 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   app.onError((error, c) => {
     if (error instanceof AppError) {
       const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-      if (error.status === 429 && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
+      if ((error.status === 429 || error.status === 503) && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
       return c.json({ error: body }, error.status);
     }
     console.error(error);

@@ -4,7 +4,7 @@ import type { LineString, MultiLineString } from 'geojson';
 import { z } from 'zod';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { AppError, Forbidden, InvalidBody, Unauthenticated } from '../errors.ts';
-import { jsonBody, limitBody, parseWith } from '../http/body.ts';
+import { JSON_MEDIA_TYPES, limitBody, parseJsonText, parseWith, requireMediaType } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { createIncident, incidentVisibleTo } from '../incidents/service.ts';
 import type { Services } from '../services.ts';
@@ -49,10 +49,11 @@ export function alarmRoutes(services: Services) {
     if (principal.kind !== 'user' || principal.via !== 'token' || principal.tokenId === undefined || !principal.carrier) {
       throw new Unauthenticated('alarms are sent with a carrier system’s API token');
     }
+    requireMediaType(c.req.raw, JSON_MEDIA_TYPES);
     const raw = await c.req.text();
     const check = checkAlarmSignature(accounts.signingSecret(principal.tokenId) ?? '', c.req.header('X-NetGuard-Timestamp'), c.req.header('X-NetGuard-Signature'), raw, Math.floor(services.now().getTime() / 1000));
     if (!check.ok) throw new AppError(401, check.code, check.message);
-    const body = parseWith(alarm, await jsonBody(new Request('http://body', { method: 'POST', body: raw })));
+    const body = parseWith(alarm, parseJsonText(raw));
     const asset = body.asset
       ? provider.get(body.asset.collection, body.asset.id)
       : provider.query('bts_sites', { filters: [{ property: 'site_code', value: body.siteCode! }], limit: 1, offset: 0 }).features[0];

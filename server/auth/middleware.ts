@@ -4,6 +4,7 @@ import { matchedRoutes } from 'hono/route';
 import { Forbidden, Unauthenticated } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { AccountStore } from './accounts.ts';
+import { secretsEqual } from './constant-time.ts';
 import { audienceOf, PUBLIC } from './principal.ts';
 import type { RouteRule } from './route-rule.ts';
 
@@ -40,7 +41,7 @@ export function authenticate(accounts: AccountStore): MiddlewareHandler<AppEnv> 
       c.set('principal', PUBLIC);
       return next();
     }
-    if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
+    if (!SAFE_METHODS.has(c.req.method) && !secretsEqual(c.req.header(CSRF_HEADER) ?? '', session.csrfToken)) {
       throw new Forbidden(`writes with a session cookie must carry the session's ${CSRF_HEADER} header`, { reason: 'csrf' });
     }
     c.set('principal', { ...session.user, kind: 'user', via: 'session' });

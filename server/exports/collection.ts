@@ -13,7 +13,7 @@ export type ExportFile = { content: string | Buffer; mediaType: string; extensio
 /** CSV for spreadsheets: a BOM so Excel reads UTF-8 Vietnamese, id, WKT geometry, then the registry's columns. */
 export function toCsv(collection: CollectionDef, features: readonly StoredFeature[]): string {
   const names = collection.properties.map((property) => property.name);
-  const header = ['id', 'wkt', ...names].join(',');
+  const header = ['id', 'wkt', ...names].map(csvField).join(',');
   const rows = features.map((feature) => [feature.id, toWkt(feature.geometry), ...names.map((name) => feature.properties[name])].map(csvField).join(','));
   return `\uFEFF${[header, ...rows].join('\r\n')}\r\n`;
 }
