@@ -5,6 +5,7 @@ import { createEventHub, type EventHub } from './events/hub.ts';
 import { createSqlitePlanStore, type PatrolPlanStore } from './patrol-plans/store.ts';
 import type { FeatureProvider } from './storage/provider.ts';
 import { createSqliteProvider } from './storage/sqlite/provider.ts';
+import { sharedWorkPool, type AppWorkPool } from './work/app-pool.ts';
 
 /**
  * Everything the routes use, built once per process. Each store sits behind its own interface; `db` is there for the
@@ -18,10 +19,12 @@ export type Services = {
   accounts: AccountStore;
   audit: AuditLog;
   events: EventHub;
+  /** Worker threads for heavy pure computation, so no request holds the event loop (`server/work/`). */
+  work: AppWorkPool;
   now: () => Date;
 };
 
-export function createSqliteServices(db: SqliteDatabase, now: () => Date = () => new Date()): Services {
+export function createSqliteServices(db: SqliteDatabase, now: () => Date = () => new Date(), work: AppWorkPool = sharedWorkPool()): Services {
   return {
     db,
     provider: createSqliteProvider(db),
@@ -29,6 +32,7 @@ export function createSqliteServices(db: SqliteDatabase, now: () => Date = () =>
     accounts: createSqliteAccountStore(db, now),
     audit: createSqliteAuditLog(db, now),
     events: createEventHub(),
+    work,
     now,
   };
 }

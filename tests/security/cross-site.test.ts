@@ -35,7 +35,8 @@ describe('cross-site requests', async () => {
 
   it('a JSON sign-in or report from another site’s page is refused by its Sec-Fetch-Site or Origin', async () => {
     const json = { 'Content-Type': 'application/json' };
-    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: 'https://evil.example' }, { Origin: 'null' }]) {
+    const crossSite: Record<string, string>[] = [{ 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: 'https://evil.example' }, { Origin: 'null' }];
+    for (const headers of crossSite) {
       const signIn = await post('/api/auth/login', login, { ...json, ...headers });
       expect(signIn.status).toBe(403);
       expect(signIn.headers.get('set-cookie')).toBeNull();
