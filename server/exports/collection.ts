@@ -1,4 +1,5 @@
 import { toKML } from '@placemarkio/tokml';
+import { findCollection } from '../collections/registry.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import type { StoredFeature } from '../storage/provider.ts';
 import { toGeoPackage } from './gpkg.ts';
@@ -36,4 +37,14 @@ export function collectionExport(collection: CollectionDef, features: StoredFeat
     case 'gpkg':
       return { content: toGeoPackage(collection, features, now), mediaType: 'application/geopackage+sqlite3', extension: 'gpkg' };
   }
+}
+
+/**
+ * `collectionExport` for the work pool: the collection named by id (a definition does not cross threads) and the
+ * time as an ISO string. Encoding a large layer takes seconds; it must not hold the event loop.
+ */
+export function encodeExport(input: { collectionId: string; features: StoredFeature[]; format: ExportFormat; now: string }): ExportFile {
+  const collection = findCollection(input.collectionId);
+  if (!collection) throw new Error(`collection ${input.collectionId} is not in the registry`);
+  return collectionExport(collection, input.features, input.format, new Date(input.now));
 }

@@ -7,7 +7,7 @@ import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { parseItemQuery } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
-import { collectionExport, EXPORT_FORMATS, type ExportFormat } from './collection.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './collection.ts';
 
 export const EXPORT_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/export', SIGNED_IN)];
 
@@ -16,10 +16,11 @@ const MAX_FEATURES = 1_000_000;
 /**
  * `GET /api/collections/{id}/export?format=geojson|csv|kml|gpkg&…`: every feature matching the items endpoint's
  * filters (bbox, datetime, property filters), with the same read scope — rows a role may not read are absent and
- * trimmed properties stay trimmed — as a file GIS tools and spreadsheets open. Each export is audited.
+ * trimmed properties stay trimmed — as a file GIS tools and spreadsheets open, encoded in the work pool. Each export
+ * is audited.
  */
-export function exportRoutes({ provider, audit, now }: Services) {
-  return new Hono<AppEnv>().get('/:collectionId/export', (c) => {
+export function exportRoutes({ provider, audit, now, work }: Services) {
+  return new Hono<AppEnv>().get('/:collectionId/export', async (c) => {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
     const search = new URL(c.req.url).searchParams;
@@ -31,9 +32,9 @@ export function exportRoutes({ provider, audit, now }: Services) {
     const scope = requireReadScope(principal, collection, provider);
     const query = scopedQuery(scope, { ...parseItemQuery(collection, search), limit: MAX_FEATURES, offset: 0 });
     const features = provider.query(collection.id, query).features.map(scope.redact);
-    const file = collectionExport(collection, features, format, now());
+    const file = await work.run('encodeExport', { collectionId: collection.id, features, format, now: now().toISOString() });
     audit.append({ principal, action: 'export', targetType: collection.id, details: { format, query: search.toString(), count: features.length }, ip: c.get('clientAddress') });
     const name = `${collection.id}-${now().toISOString().slice(0, 10)}.${file.extension}`;
-    return c.body(file.content as string, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${name}"` });
+    return c.body(file.content as string | Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${name}"` });
   });
 }

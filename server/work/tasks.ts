@@ -1,5 +1,12 @@
+import { computeHotspots } from '../analysis-api/hotspots.ts';
+import { computeNetworkRisk } from '../analysis-api/network-risk.ts';
+import { computeTrends } from '../analysis-api/trends.ts';
+import { encodeExport } from '../exports/collection.ts';
+import { checkImport } from '../imports/check.ts';
 import { drawnInventoryArea } from '../inventory/area.ts';
 import { tallyAreaFor } from '../inventory/tally.ts';
+import { zoneGeometryProblems } from '../key-targets/zone-geometry.ts';
+import { computePlan } from '../patrol-plans/generate.ts';
 
 /**
  * The pure computations the work pool runs off the event loop, by name (issue 13). Each takes plain data that the
@@ -9,6 +16,13 @@ import { tallyAreaFor } from '../inventory/tally.ts';
 export const TASKS = {
   inventoryArea: drawnInventoryArea,
   inventoryTally: tallyAreaFor,
+  hotspots: computeHotspots,
+  trends: computeTrends,
+  networkRisk: computeNetworkRisk,
+  patrolPlan: computePlan,
+  zoneGeometryProblems,
+  encodeExport,
+  checkImport,
 };
 
 export type AppTasks = typeof TASKS;

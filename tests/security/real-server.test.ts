@@ -87,5 +87,5 @@ describe('no request holds up the others', () => {
     expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(250);
     expect(sorted.at(-1)!).toBeLessThan(hostileMs / 4);
     expect((await fetch(`${server.url}/api`)).status).toBe(200);
-  });
+  }, 120_000);
 });
