@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import { requireReadScope, scopedQuery } from '../auth/access.ts';
+import { requireReadScope, scopedQuery, type ReadScope } from '../auth/access.ts';
 import { SIGNED_IN } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { findCollection } from '../collections/registry.ts';
@@ -9,8 +9,9 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { MEDIA } from '../ogc/links.ts';
 import { collectionDatetime, rejectUnknownParameters } from '../ogc/params.ts';
-import type { TileFeature } from '../storage/provider.ts';
-import { LOW_ZOOMS } from '../storage/tile-grid.ts';
+import { OWNERS } from '../collections/vocabulary.ts';
+import type { FeatureProvider, ItemQuery, TileFeature } from '../storage/provider.ts';
+import { EVERY_LINE_ZOOM, FOREIGN_LINES_FROM_ZOOM, LOW_ZOOMS } from '../storage/tile-grid.ts';
 import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from './build.ts';
 import { createTileCache } from './cache.ts';
 import { tileBounds } from '../geometry/web-mercator.ts';
@@ -37,6 +38,19 @@ function tileAddress(z: string, y: string, x: string): [number, number, number] 
  * draws by, and lines are merged by those properties. Tiles are cached per scope and period with a strong ETag; an
  * edit drops exactly the tiles it touches.
  */
+/**
+ * A low-zoom line tile's features before merging. A reader who sees some owners' rows in full and others' redacted
+ * (a carrier) gets its own lines by their zoom rule and the others' lines of every tier alike from
+ * FOREIGN_LINES_FROM_ZOOM, so neither their presence nor their merged `line_count` tells another carrier's tier.
+ */
+function lowZoomLines(provider: FeatureProvider, collectionId: string, scope: ReadScope, query: ItemQuery, z: number): TileFeature[] {
+  if (!scope.privateRows) return provider.tileFeatures(collectionId, scopedQuery(scope, query), z);
+  const own = scope.privateRows;
+  const others = z < FOREIGN_LINES_FROM_ZOOM ? [] : OWNERS.filter((owner) => owner !== own.value)
+    .flatMap((owner) => provider.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [{ property: own.property, value: owner }] }), EVERY_LINE_ZOOM));
+  return [...provider.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [own] }), z), ...others];
+}
+
 export function tileRoutes({ db, provider }: Services) {
   const cache = createTileCache(db);
   return new Hono<AppEnv>().get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', (c) => {
@@ -66,9 +80,10 @@ export function tileRoutes({ db, provider }: Services) {
             const count = counts.get(feature.id!)!;
             return count > 1 ? { ...feature, properties: { ...feature.properties, point_count: count } } : feature;
           });
+      } else if (collection.geometry === 'Line' && z < LOW_ZOOMS) {
+        features = mergeLines(lowZoomLines(provider, collection.id, scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }, z), scope.redact);
       } else {
-        features = provider.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z);
-        features = collection.geometry === 'Line' && z < LOW_ZOOMS ? mergeLines(features, scope.redact) : features.map(scope.redact);
+        features = provider.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z).map(scope.redact);
       }
       const { bytes } = encodeTile(collection.id, features, z, x, y);
       entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds };
