@@ -49,8 +49,11 @@ export interface AccountStore {
   session(token: string): { user: User; csrfToken: string } | null;
   deleteSession(token: string): void;
   createToken(userId: number, name: string): IssuedToken;
-  /** The user a bearer token acts as, and the token's id; null for unknown or revoked tokens. */
-  tokenUser(token: string): { user: User; tokenId: number } | null;
+  /**
+   * The user a bearer token acts as, and the token's id; null for unknown or revoked tokens. Records the use unless
+   * `touch` is false (a live stream re-checking its token every few seconds).
+   */
+  tokenUser(token: string, options?: { touch?: boolean }): { user: User; tokenId: number } | null;
   signingSecret(tokenId: number): string | null;
   revokeToken(id: number): boolean;
   tokens(): TokenInfo[];
@@ -122,12 +125,12 @@ export function createSqliteAccountStore(db: SqliteDatabase, now: () => Date = (
         .run(name.normalize('NFC'), sha256(token), signingSecret, userId, now().toISOString());
       return { id: Number(lastInsertRowid), token, signingSecret };
     },
-    tokenUser(token) {
+    tokenUser(token, { touch = true } = {}) {
       const row = tokenSelect.get(sha256(token)) as { id: number; user_id: number } | undefined;
       if (!row) return null;
       const user = enabledUser(row.user_id);
       if (!user) return null;
-      db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now().toISOString(), row.id);
+      if (touch) db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now().toISOString(), row.id);
       return { user, tokenId: row.id };
     },
     signingSecret: (tokenId) =>

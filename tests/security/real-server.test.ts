@@ -1,7 +1,8 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_ATTEMPTS } from '../../server/auth/routes.ts';
 import { REPORTS_PER_WINDOW } from '../../server/hotline/routes.ts';
-import { signIn as signInDemo, startServer, type RunningServer } from '../helpers/server-process.ts';
+import { issueToken, signIn as signInDemo, startServer, type RunningServer } from '../helpers/server-process.ts';
 
 // The real server on a fresh demo database, hit over loopback with truly parallel requests. A short job budget and
 // queue keep the hostile-request test quick: the behaviour is the same at the 10 s default.
@@ -88,4 +89,54 @@ describe('no request holds up the others', () => {
     expect(sorted.at(-1)!).toBeLessThan(hostileMs / 4);
     expect((await fetch(`${server.url}/api`)).status).toBe(200);
   }, 120_000);
+});
+
+/** Opens `/api/events` and resolves, once the stream has said `ready`, with a promise of when (ms from then) it ends. */
+async function openStream(headers: Record<string, string>): Promise<{ closed: Promise<number>; text: () => string }> {
+  const response = await fetch(`${server.url}/api/events`, { headers });
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!text.includes('event: ready')) text += decoder.decode((await reader.read()).value);
+  const opened = performance.now();
+  const closed = (async () => {
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
+      if (chunk.done) return performance.now() - opened;
+      text += decoder.decode(chunk.value);
+    }
+  })();
+  return { closed, text: () => text };
+}
+
+const within = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), ms))]);
+
+describe('live streams end when their principal does', () => {
+  it('a stream closes within seconds of sign-out, of its token’s revocation and of its user’s role change', async () => {
+    const police = await signInDemo(server.url, 'police');
+    const bySession = await openStream({ Cookie: police.cookie });
+    const { token } = await issueToken(server.url, 'viettel');
+    const byToken = await openStream({ Authorization: `Bearer ${token}` });
+    const vnpt = await signInDemo(server.url, 'vnpt');
+    const changed = await openStream({ Cookie: vnpt.cookie });
+    const untouched = await openStream({ Cookie: (await signInDemo(server.url, 'dic')).cookie });
+
+    expect((await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { Cookie: police.cookie, 'X-CSRF-Token': police.csrfToken } })).status).toBe(204);
+    const admin = await signInDemo(server.url, 'admin');
+    const tokens = (await (await fetch(`${server.url}/api/admin/tokens`, { headers: { Cookie: admin.cookie } })).json()) as { tokens: { id: number; username: string; revokedAt: string | null }[] };
+    const issued = tokens.tokens.filter((row) => row.username === 'viettel' && !row.revokedAt).at(-1)!;
+    expect((await fetch(`${server.url}/api/admin/tokens/${issued.id}`, { method: 'DELETE', headers: { Cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken } })).status).toBe(204);
+    // An operator demotes the account in the database itself (there is no endpoint for it): the stream must notice too.
+    const db = new Database(server.databasePath);
+    db.prepare("UPDATE users SET role = 'viewer' WHERE username = 'vnpt'").run();
+    db.close();
+
+    for (const [name, stream] of [['sign-out', bySession], ['revocation', byToken], ['role change', changed]] as const) {
+      const closedAfter = await within(stream.closed, 10_000);
+      expect(closedAfter, name).not.toBe('still open');
+      expect(stream.text(), name).toContain('event: session-ended');
+    }
+    expect(await within(untouched.closed, 500)).toBe('still open');
+  }, 60_000);
 });
