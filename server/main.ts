@@ -2,10 +2,13 @@ import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { openAndSeed } from './db/bootstrap.ts';
+import { resolveSecretKey } from './auth/secret-box.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const databasePath = process.env.NETGUARD_DB ?? 'data/netguard.sqlite';
 
+const { warning } = resolveSecretKey(databasePath);
+if (warning) console.warn(warning);
 const { services, seeded } = await openAndSeed(databasePath, { demo: process.env.NETGUARD_SEED !== 'none' });
 const { provider } = services;
 if (seeded) console.log(seeded);

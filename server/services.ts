@@ -6,6 +6,7 @@ import { createSqlitePlanStore, type PatrolPlanStore } from './patrol-plans/stor
 import type { FeatureProvider } from './storage/provider.ts';
 import { createSqliteProvider } from './storage/sqlite/provider.ts';
 import { sharedWorkPool, type AppWorkPool } from './work/app-pool.ts';
+import { createSecretBox, resolveSecretKey, type SecretBox } from './auth/secret-box.ts';
 
 /**
  * Everything the routes use, built once per process. Each store sits behind its own interface; `db` is there for the
@@ -24,12 +25,18 @@ export type Services = {
   now: () => Date;
 };
 
-export function createSqliteServices(db: SqliteDatabase, now: () => Date = () => new Date(), work: AppWorkPool = sharedWorkPool()): Services {
+/**
+ * The services over one SQLite database. Signing secrets are sealed with NETGUARD_SECRET_KEY, else with the key file
+ * beside the database (`resolveSecretKey`).
+ */
+export function createSqliteServices(
+  db: SqliteDatabase, now: () => Date = () => new Date(), work: AppWorkPool = sharedWorkPool(), secrets: SecretBox = createSecretBox(resolveSecretKey(db.name).key),
+): Services {
   return {
     db,
     provider: createSqliteProvider(db),
     plans: createSqlitePlanStore(db),
-    accounts: createSqliteAccountStore(db, now),
+    accounts: createSqliteAccountStore(db, secrets, now),
     audit: createSqliteAuditLog(db, now),
     events: createEventHub(),
     work,
