@@ -15,8 +15,12 @@ if (seeded) console.log(seeded);
 
 // Resolved from this file, so the server finds the built app whatever the working directory.
 const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
-const server = serve({ fetch: createApp(services, { webRoot }).fetch, port }, () => {
+// Slow clients (issue 13): a client gets 10 s to send its headers and 60 s for the whole request (a 10 MB import
+// over a slow link), checked every 2 s, so trickled requests cannot hold connections open for Node's default 5 min.
+const serverOptions = { headersTimeout: 10_000, requestTimeout: 60_000, connectionsCheckingInterval: 2_000 };
+const server = serve({ fetch: createApp(services, { webRoot }).fetch, port, serverOptions }, () => {
   console.log(`NetGuard listening on http://localhost:${port}`);
+  services.work.warm();
 });
 
 function shutdown(signal: string): void {

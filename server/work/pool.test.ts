@@ -52,6 +52,12 @@ describe('the work pool', () => {
     expect(await Promise.all(running)).toEqual([400, 400, 400]);
   });
 
+  it('starts every worker on warm(), ready before the first job', async () => {
+    pool.warm();
+    expect(pool.stats().workers).toBe(2);
+    expect(await Promise.all([pool.run('echo', { value: 1 }), pool.run('echo', { value: 2 })])).toEqual([1, 2]);
+  });
+
   it('passes an error a task throws on: an AppError keeps its status, code and details', async () => {
     await expect(pool.run('fail', { status: 413 })).rejects.toMatchObject({ status: 413, code: 'GeometryTooComplex', details: { maxVertices: 10 } });
     const plain = await pool.run('fail', {}).catch((caught: unknown) => caught);

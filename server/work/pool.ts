@@ -21,6 +21,8 @@ export type WorkPoolOptions = {
 export interface WorkPool<T extends TaskTable> {
   /** Runs `task` on `input` in a worker thread; rejects with 503 when the queue is full, 422 past the time or memory budget. */
   run<K extends keyof T & string>(task: K, input: Parameters<T[K]>[0], transfer?: Transferable[]): Promise<Awaited<ReturnType<T[K]>>>;
+  /** Starts every worker now, so the first heavy requests do not wait for threads to load (the server calls it at start). */
+  warm(): void;
   /** Workers running and jobs waiting, for tests and monitoring. */
   stats(): { workers: number; busy: number; queued: number };
   close(): Promise<void>;
@@ -121,6 +123,9 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
         queue.push({ id: nextId++, task, input, transfer, resolve: resolve as (value: unknown) => void, reject });
         dispatch();
       });
+    },
+    warm() {
+      while (!closed && slots.size < size) spawn();
     },
     stats: () => ({ workers: slots.size, busy: [...slots].filter((slot) => slot.job).length, queued: queue.length }),
     async close() {

@@ -7,6 +7,7 @@ import { drawnInventoryArea } from '../inventory/area.ts';
 import { tallyAreaFor } from '../inventory/tally.ts';
 import { zoneGeometryProblems } from '../key-targets/zone-geometry.ts';
 import { computePlan } from '../patrol-plans/generate.ts';
+import { measureGpx } from '../patrol-tracks/gpx.ts';
 
 /**
  * The pure computations the work pool runs off the event loop, by name (issue 13). Each takes plain data that the
@@ -23,6 +24,7 @@ export const TASKS = {
   zoneGeometryProblems,
   encodeExport,
   checkImport,
+  measureGpx,
 };
 
 export type AppTasks = typeof TASKS;
