@@ -23,7 +23,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
-import { tileRoutes } from './tiles/routes.ts';
+import { tileMatrixSetRoutes, tileRoutes } from './tiles/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Services } from './services.ts';
 
@@ -56,6 +56,7 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   app.route('/api/scrap-dealers', inspectionRoutes(services));
   app.route('/api/collections', exportRoutes(services));
   app.route('/api/collections', tileRoutes(services));
+  app.route('/api', tileMatrixSetRoutes());
   app.route('/api/reports', reportRoutes(services));
   app.route('/api/inventory', inventoryRoutes(services));
   app.route('/api/cut-impact', cutImpactRoutes(services));
