@@ -1,4 +1,3 @@
-import type { Geometry } from 'geojson';
 import type { CollectionDef, PropertyDef } from '../../collections/types.ts';
 import type { FilterExpr, FilterValue } from '../filter.ts';
 import { geometryBbox } from './rows.ts';
@@ -70,27 +69,26 @@ export function filterSql(collection: CollectionDef, expr: FilterExpr, params: u
       case 'temporal':
         return temporalSql(column(property(node.property)), node, bind);
       case 'spatial': {
-        const text = JSON.stringify(node.geometry);
-        const exact = `ng_relate(t.geometry, ${bind(text)}, '${node.relation}')`;
-        return node.relation === 'disjoint' ? exact : `(${candidates(collection, geometryBbox(node.geometry), 0, params)} AND ${exact})`;
+        // Parameters are bound in the order they appear: the prefilter's box first, then the geometry.
+        const prefilter = node.relation === 'disjoint' ? '' : `${candidates(collection, geometryBbox(node.geometry), 0, params)} AND `;
+        return `(${prefilter}ng_relate(t.geometry, ${bind(JSON.stringify(node.geometry))}, '${node.relation}'))`;
       }
       case 'dwithin': {
         const box = candidates(collection, geometryBbox(node.geometry), node.distanceMeters, params);
-        return `(${box} AND ng_dwithin(t.geometry, ${bind(JSON.stringify(node.geometry as Geometry))}, ${bind(node.distanceMeters)}))`;
+        return `(${box} AND ng_dwithin(t.geometry, ${bind(JSON.stringify(node.geometry))}, ${bind(node.distanceMeters)}))`;
       }
     }
   };
   return translate(expr);
 }
 
-/** Instants against an interval, by CQL2's temporal relations (open ends never bound). */
+/** Instants against an interval, by CQL2's temporal relations (open ends never bound); values bound only where used. */
 function temporalSql(column: string, node: Extract<FilterExpr, { op: 'temporal' }>, bind: (value: number) => string): string {
   const { startMs, endMs } = node;
-  const atLeast = startMs === null ? '1' : `${column} >= ${bind(startMs)}`;
-  const atMost = endMs === null ? '1' : `${column} <= ${bind(endMs)}`;
+  const inside = () => `${startMs === null ? '1' : `${column} >= ${bind(startMs)}`} AND ${endMs === null ? '1' : `${column} <= ${bind(endMs)}`}`;
   switch (node.relation) {
-    case 'intersects': return `(${column} IS NOT NULL AND ${atLeast} AND ${atMost})`;
-    case 'disjoint': return `(${column} IS NOT NULL AND NOT (${atLeast} AND ${atMost}))`;
+    case 'intersects': return `(${column} IS NOT NULL AND ${inside()})`;
+    case 'disjoint': return `(${column} IS NOT NULL AND NOT (${inside()}))`;
     case 'before': return startMs === null ? '0' : `${column} < ${bind(startMs)}`;
     case 'after': return endMs === null ? '0' : `${column} > ${bind(endMs)}`;
     case 'during': return startMs === null || endMs === null ? '0' : `(${column} > ${bind(startMs)} AND ${column} < ${bind(endMs)})`;
