@@ -17,7 +17,7 @@ const byBoundingBox = (collection: FeatureCollection, box: Box) =>
   collection.features.filter((feature) => { const [a, b, c, d] = geometryBbox(feature.geometry); return a <= box[2] && c >= box[0] && b <= box[3] && d >= box[1]; }).length;
 
 describe('bbox selects by geometry on the demo data', async () => {
-  const dataset = generateDemo();
+  const dataset: Record<string, FeatureCollection> = generateDemo();
   const { app } = await createTestApp(dataset);
   const random = createPrng(22);
   // Boxes of about 1 km and 10 km around Kon Tum city and the province.

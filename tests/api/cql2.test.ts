@@ -12,7 +12,7 @@ type Props = Record<string, unknown>;
  * JavaScript (and turf for geometry), not through the store's translation.
  */
 describe('CQL2 filter', async () => {
-  const dataset = generateDemo();
+  const dataset: Record<string, FeatureCollection> = generateDemo();
   const { app, as } = await createTestApp(dataset);
   const items = async (collection: string, query: Record<string, string>, client = app) => {
     const { status, body } = await getJson<Page>(client, `/api/collections/${collection}/items?${new URLSearchParams({ limit: '10000', ...query })}`);
