@@ -1,5 +1,5 @@
-import type { Position } from 'geojson';
 import { InvalidParameter } from '../../errors.ts';
+import { parseWkt } from '../../geometry/wkt.ts';
 import { tokenize, type Token } from './lexer.ts';
 
 /** A CQL2 JSON expression (OGC 21-065): `{ op, args }`, `{ property }`, literals, `{ timestamp }`, `{ date }`, `{ interval }`, GeoJSON, `{ bbox }`. */
@@ -108,7 +108,6 @@ export function parseCqlText(text: string): CqlJson {
     expectSymbol(')');
     return token!.text;
   };
-  const position2 = (): Position => [numberValue(), numberValue()];
   const list = <T>(item: () => T): T[] => {
     expectSymbol('(');
     const items = [item()];
@@ -116,15 +115,22 @@ export function parseCqlText(text: string): CqlJson {
     expectSymbol(')');
     return items;
   };
-  const geometry = (type: string): CqlJson => {
-    switch (type) {
-      case 'point': { expectSymbol('('); const p = position2(); expectSymbol(')'); return { type: 'Point', coordinates: p }; }
-      case 'linestring': return { type: 'LineString', coordinates: list(position2) };
-      case 'polygon': return { type: 'Polygon', coordinates: list(() => list(position2)) };
-      // MULTIPOINT takes its points with or without parentheses round each.
-      case 'multipoint': return { type: 'MultiPoint', coordinates: list(() => (isSymbol('(') ? list(position2)[0] : position2())) };
-      case 'multilinestring': return { type: 'MultiLineString', coordinates: list(() => list(position2)) };
-      default: return { type: 'MultiPolygon', coordinates: list(() => list(() => list(position2))) };
+  /** A WKT literal from its type keyword (already read, at `start`) to its balanced closing parenthesis. */
+  const geometry = (start: Token): CqlJson => {
+    if (peek()?.kind === 'word' && /^(z|m|zm)$/i.test(peek()!.text)) position++;
+    if (!isSymbol('(')) fail(`"(" expected ${where()}`);
+    let depthInside = 0;
+    do {
+      const token = peek() ?? fail(`unbalanced parentheses in the ${start.text} starting at character ${start.at + 1}`);
+      if (token.kind === 'symbol' && token.text === '(') depthInside++;
+      if (token.kind === 'symbol' && token.text === ')') depthInside--;
+      position++;
+    } while (depthInside > 0);
+    const last = tokens[position - 1];
+    try {
+      return parseWkt(text.slice(start.at, last.at + 1)) as unknown as CqlJson;
+    } catch (error) {
+      return fail(`${(error as Error).message} (at character ${start.at + 1})`);
     }
   };
 
@@ -156,7 +162,7 @@ export function parseCqlText(text: string): CqlJson {
       if (numbers.length !== 4 && numbers.length !== 6) fail('BBOX takes 4 or 6 numbers');
       return { bbox: numbers };
     }
-    if (GEOMETRIES.includes(word)) return geometry(word);
+    if (GEOMETRIES.includes(word)) return geometry(token);
     if (isSymbol('(')) {
       // CASEI and the spatial and temporal functions; a function the store cannot run is the resolver's to refuse.
       return { op: word, args: list(scalar) };
