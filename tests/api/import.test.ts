@@ -71,7 +71,7 @@ describe('bulk import', async () => {
     for (const body of [kml.slice(0, Math.floor(kml.length / 2)), kml.replace('</name>', '</nam>'), '<kml>\n<Placemark><name>x&y</name></Placemark></kml>']) {
       const answer = await upload(t.as('viettel'), 'bts_sites', 'kml', body);
       expect(answer.status).toBe(422);
-      const problem = answer.body.error?.details.problems[0] as { message: string; line: number; column: number };
+      const problem = answer.body.error?.details.problems[0] as unknown as { message: string; line: number; column: number };
       expect(problem.message).toMatch(/^not KML: .*\(line \d+, column \d+\)$/);
       expect(problem.line).toBeGreaterThan(0);
       expect(problem.column).toBeGreaterThan(0);
