@@ -117,7 +117,9 @@ export function tileRoutes({ db, provider }: Services) {
       if (cacheable) cache.set(key, entry);
     }
     const headers = { ETag: entry.etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };
-    if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304, headers);
+    // If-None-Match compares weakly (RFC 9110 §13.1.2): the compressed answer carries the tag as W/"…".
+    const sent = c.req.header('If-None-Match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (sent?.includes(entry.etag)) return c.body(null, 304, headers);
     return c.body(entry.bytes as unknown as ArrayBuffer, 200, { ...headers, 'Content-Type': MEDIA.mvt });
   });
 }
