@@ -11,19 +11,26 @@ const WEB_MERCATOR = 'http://www.opengis.net/def/crs/EPSG/0/3857';
 const ORIGIN = 20037508.3427892;
 const GEOMETRY_DIMENSION: Record<CollectionDef['geometry'], number> = { Point: 0, Line: 1, Polygon: 2 };
 
-/** The tile matrix set document of WebMercatorQuad (OGC 17-083r4 Annex D, 256-pixel tiles, 0.28 mm pixels). */
+/**
+ * The tile matrix set document of WebMercatorQuad (OGC 17-083r4 Annex D, 256-pixel tiles, 0.28 mm pixels) in TMS
+ * 2.0 JSON, carrying TMS 1.0's `identifier`, `supportedCRS`, `boundingBox` and `topLeftCorner` too: GDAL 3.6's
+ * OGCAPI driver reads only those, and TMS 2.0 clients ignore members they do not know.
+ */
 export function webMercatorQuad() {
   return {
     id: 'WebMercatorQuad',
+    identifier: 'WebMercatorQuad',
     title: 'Google Maps Compatible for the World',
     uri: TMS_URI,
     crs: WEB_MERCATOR,
+    supportedCRS: WEB_MERCATOR,
     orderedAxes: ['X', 'Y'],
     wellKnownScaleSet: 'http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible',
+    boundingBox: { type: 'BoundingBoxType', crs: WEB_MERCATOR, lowerCorner: [-ORIGIN, -ORIGIN], upperCorner: [ORIGIN, ORIGIN] },
     tileMatrices: Array.from({ length: MAX_ZOOM + 1 }, (_, zoom) => {
       const cellSize = (2 * ORIGIN) / 256 / 2 ** zoom;
       return {
-        id: String(zoom), scaleDenominator: cellSize / 0.00028, cellSize, cornerOfOrigin: 'topLeft', pointOfOrigin: [-ORIGIN, ORIGIN],
+        id: String(zoom), identifier: String(zoom), scaleDenominator: cellSize / 0.00028, cellSize, cornerOfOrigin: 'topLeft', pointOfOrigin: [-ORIGIN, ORIGIN], topLeftCorner: [-ORIGIN, ORIGIN],
         tileWidth: 256, tileHeight: 256, matrixWidth: 2 ** zoom, matrixHeight: 2 ** zoom,
       };
     }),

@@ -80,7 +80,7 @@ describe('exports', async () => {
   it.each(['bts_sites', 'cable_routes', 'key_targets', 'incidents'])('a GeoPackage of %s passes GDAL’s validate_gpkg.py, with an R-tree and its exact geometry type', async (collectionId) => {
     const file = join(directory, `${collectionId}.gpkg`);
     writeFileSync(file, Buffer.from(await (await download('police', `/api/collections/${collectionId}/export?format=gpkg`)).arrayBuffer()));
-    execFileSync('python3', [VALIDATE_GPKG, file], { encoding: 'utf8' });
+    execFileSync('/usr/bin/python3', [VALIDATE_GPKG, file], { encoding: 'utf8' });
     const info = execFileSync('ogrinfo', ['-ro', '-so', file, collectionId], { encoding: 'utf8' });
     const types = new Set(((await (await download('police', `/api/collections/${collectionId}/export?format=geojson`)).json()) as { features: { geometry: { type: string } }[] }).features.map((f) => f.geometry.type));
     // One type is declared as it is; single and multi parts together are declared multi; nothing at all is any type.
@@ -97,7 +97,7 @@ describe('exports', async () => {
     for (const format of ['gpkg', 'geojson']) {
       const file = join(directory, `vn2000.${format}`);
       writeFileSync(file, Buffer.from(await (await download('police', `/api/collections/bts_sites/export?format=${format}&crs=EPSG:9216`)).arrayBuffer()));
-      if (format === 'gpkg') execFileSync('python3', [VALIDATE_GPKG, file]);
+      if (format === 'gpkg') execFileSync('/usr/bin/python3', [VALIDATE_GPKG, file]);
       expect(execFileSync('ogrinfo', ['-ro', '-so', '-al', file], { encoding: 'utf8' })).toContain('VN-2000 / TM-3 107-30');
       const back = join(directory, `back-${format}.geojson`);
       execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '-lco', 'COORDINATE_PRECISION=10', back, file]);

@@ -35,7 +35,7 @@ describe('export → import round trips', async () => {
       try {
         writeFileSync(join(directory, 'demo.gpkg'), file);
         // GDAL's GeoPackage validator (Debian's python3-gdal) on the demo data itself; it exits non-zero on any failure.
-        execFileSync('python3', ['/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py', join(directory, 'demo.gpkg')]);
+        execFileSync('/usr/bin/python3', ['/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py', join(directory, 'demo.gpkg')]);
       } finally {
         rmSync(directory, { recursive: true, force: true });
       }
