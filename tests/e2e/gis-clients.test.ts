@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../server/collections/registry.ts';
-import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
+import { freePort, issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
+import { launchChromium } from '../helpers/browser.ts';
 
 let server: RunningServer;
 let token: string;
@@ -20,8 +22,12 @@ function ogrinfo(...args: string[]): string {
 const count = async (id: string, bearer: string) =>
   ((await (await fetch(`${server.url}/api/collections/${id}/items?limit=1`, { headers: { Authorization: `Bearer ${bearer}` } })).json()) as { numberMatched: number }).numberMatched;
 
+/** A third-party web map's origin, allowed by the server's NETGUARD_CORS_ORIGINS (the MapLibre test below). */
+let pagePort: number;
+
 beforeAll(async () => {
-  server = await startServer();
+  pagePort = await freePort();
+  server = await startServer({ env: { NETGUARD_CORS_ORIGINS: `http://127.0.0.1:${pagePort}` } });
   token = (await issueToken(server.url, 'police')).token;
 }, 120_000);
 
@@ -165,6 +171,52 @@ describe('the OpenAPI document passes the Redocly linter', { timeout: 120_000 },
       expect(run.status).toBe(0);
     } finally {
       rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('MapLibre opens the tiles from their TileJSON', { timeout: 120_000 }, () => {
+  it('a web map on another (allowed) origin adds the source by its TileJSON URL, with a token, and draws its sites', async () => {
+    const dist = join(process.cwd(), 'node_modules/maplibre-gl/dist');
+    const tilejson = `${server.url}/api/collections/bts_sites/tiles/WebMercatorQuad/tilejson`;
+    const page = `<!doctype html><html><head><link rel="stylesheet" href="/maplibre-gl.css"></head><body style="margin:0"><div id="map" style="width:800px;height:600px"></div>
+<script type="module">
+import * as maplibregl from '/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
+const map = new maplibregl.Map({
+  container: 'map', center: [108.0, 14.35], zoom: 12,
+  style: { version: 8, sources: { sites: { type: 'vector', url: ${JSON.stringify(tilejson)} } }, layers: [{ id: 'sites', type: 'circle', source: 'sites', 'source-layer': 'bts_sites', paint: { 'circle-radius': 4 } }] },
+  transformRequest: (url) => (url.startsWith(${JSON.stringify(server.url)}) ? { url, headers: { Authorization: 'Bearer ${token}' } } : { url }),
+});
+map.on('idle', () => { window.drawn = map.queryRenderedFeatures({ layers: ['sites'] }).length; });
+map.on('error', (event) => { window.mapError = String(event.error?.message ?? event.error); });
+</script></body></html>`;
+    const types: Record<string, string> = { '.mjs': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+    const files = createServer((request, response) => {
+      const name = (request.url ?? '/').split('?')[0];
+      if (name === '/') return void response.writeHead(200, { 'Content-Type': 'text/html' }).end(page);
+      try {
+        const body = readFileSync(join(dist, name.replace(/^\/+/, '').replace(/\.\./g, '')));
+        response.writeHead(200, { 'Content-Type': types[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => files.listen(pagePort, '127.0.0.1', resolve));
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      const requested: string[] = [];
+      tab.on('request', (request) => requested.push(request.url()));
+      await tab.goto(`http://127.0.0.1:${pagePort}/`);
+      await tab.waitForFunction(() => (window as unknown as { drawn?: number; mapError?: string }).drawn !== undefined || (window as unknown as { mapError?: string }).mapError !== undefined, undefined, { timeout: 90_000 });
+      expect(await tab.evaluate(() => (window as unknown as { mapError?: string }).mapError)).toBeUndefined();
+      expect(await tab.evaluate(() => (window as unknown as { drawn: number }).drawn)).toBeGreaterThan(0);
+      expect(requested).toContain(tilejson);
+      expect(requested.some((url) => url.startsWith(`${server.url}/api/collections/bts_sites/tiles/WebMercatorQuad/12/`))).toBe(true);
+    } finally {
+      await browser.close();
+      files.close();
     }
   });
 });
