@@ -18,7 +18,8 @@ const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 // Slow clients (issue 13): a client gets 10 s to send its headers and 60 s for the whole request (a 10 MB import
 // over a slow link), checked every 2 s, so trickled requests cannot hold connections open for Node's default 5 min.
 const serverOptions = { headersTimeout: 10_000, requestTimeout: 60_000, connectionsCheckingInterval: 2_000 };
-const server = serve({ fetch: createApp(services, { webRoot }).fetch, port, serverOptions }, () => {
+const corsOrigins = (process.env.NETGUARD_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+const server = serve({ fetch: createApp(services, { webRoot, corsOrigins }).fetch, port, serverOptions }, () => {
   console.log(`NetGuard listening on http://localhost:${port}`);
   services.work.warm();
 });

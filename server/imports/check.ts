@@ -21,9 +21,9 @@ export type CheckedImport = {
  * listing every problem with its feature index or CSV row. Pure and slow for big files (up to 50,000 features), so it
  * runs in the work pool; what needs the store (site codes already in use) is checked by the caller afterwards.
  */
-export function checkImport(input: { format: ImportFormat; text: string; collectionId: string; principal: Principal; province: Feature<Polygon | MultiPolygon> | undefined }): CheckedImport {
+export function checkImport(input: { format: ImportFormat; bytes: Uint8Array; collectionId: string; principal: Principal; province: Feature<Polygon | MultiPolygon> | undefined }): CheckedImport {
   const collection = findCollection(input.collectionId)!;
-  const parsed = parseImport(input.format, input.text, collection);
+  const parsed = parseImport(input.format, input.bytes, collection);
   const problems: Listed[] = [...parsed.problems];
   if (parsed.candidates.length > MAX_FEATURES) problems.push({ path: '(file)', message: `at most ${MAX_FEATURES} features per import` });
   if (parsed.candidates.length === 0 && problems.length === 0) problems.push({ path: '(file)', message: 'the file holds no features' });

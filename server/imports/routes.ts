@@ -17,9 +17,9 @@ export const IMPORT_RULES: RouteRule[] = [rule('POST', '/api/imports/:collection
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /**
- * `POST /api/imports/:collectionId?format=geojson|kml|csv[&dryRun=true]`: a carrier's bulk import. Every feature is
- * checked first (in the work pool) and every problem reported with its feature index or CSV row; only a clean file is
- * stored, all of it in one transaction (with one audit entry), so a file with one bad feature stores nothing.
+ * `POST /api/imports/:collectionId?format=geojson|kml|csv|gpkg[&dryRun=true]`: a carrier's bulk import. Every feature is
+ * checked first (in the work pool) and every problem reported with its feature index or CSV row; only a clean file is stored, all of
+ * it in one transaction (with one audit entry), so a file with one bad feature stores nothing.
  */
 export function importRoutes({ db, provider, audit, work }: Services) {
   return new Hono<AppEnv>().post('/:collectionId', limitBody(MAX_FILE_BYTES), async (c) => {
@@ -33,7 +33,7 @@ export function importRoutes({ db, provider, audit, work }: Services) {
     if (!format || !IMPORT_FORMATS.includes(format)) throw new InvalidParameter('format', `format must be one of ${IMPORT_FORMATS.join(', ')}`);
     const dryRun = search.get('dryRun') === 'true';
     const principal = c.get('principal');
-    const { problems, ready, codes, places } = await work.run('checkImport', { format, text: await c.req.text(), collectionId: collection.id, principal, province: provinceOutline(provider) });
+    const { problems, ready, codes, places } = await work.run('checkImport', { format, bytes: new Uint8Array(await c.req.arrayBuffer()), collectionId: collection.id, principal, province: provinceOutline(provider) });
     if (problems.length === 0 && collection.id === 'bts_sites') {
       const taken = new Set(siteCodesInUse(provider, codes.map(([code]) => code)));
       for (const place of places) {

@@ -1,17 +1,16 @@
 import { gpx } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
 import type { Position } from 'geojson';
-import { InvalidBody } from '../errors.ts';
+import { AppError, InvalidBody } from '../errors.ts';
+import { readXml } from '../imports/xml.ts';
 import { geometryProblems } from '../geometry/validate.ts';
 import { measureTracks, type PlanForMeasure, type Track } from './measure.ts';
 
 /** Tracks and lone waypoints of a GPX file, with per-position times when the device recorded them. */
 export function readGpx(text: string): Track[] {
-  const errors: string[] = [];
-  const document = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(text, 'text/xml');
-  if (errors.length || document.documentElement?.nodeName !== 'gpx') throw new InvalidBody(`not GPX: ${errors[0] ?? 'no <gpx> root element'}`);
+  const read = readXml(text, 'gpx');
+  if ('problem' in read) throw new AppError(422, 'MalformedXml', `not GPX: ${read.problem.message}`, { line: read.problem.line, column: read.problem.column });
   const tracks: Track[] = [];
-  for (const feature of gpx(document as unknown as Document).features) {
+  for (const feature of gpx(read.document).features) {
     const geometry = feature.geometry;
     const times = (feature.properties?.coordinateProperties as { times?: (string | null)[] | (string | null)[][] } | undefined)?.times ?? null;
     if (!geometry) continue;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { requireReadScope, scopedQuery, type ReadScope } from '../auth/access.ts';
 import { SIGNED_IN } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
@@ -7,7 +7,7 @@ import { findCollection } from '../collections/registry.ts';
 import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
-import { MEDIA } from '../ogc/links.ts';
+import { apiBase, MEDIA } from '../ogc/links.ts';
 import { collectionDatetime, rejectUnknownParameters } from '../ogc/params.ts';
 import { OWNERS } from '../collections/vocabulary.ts';
 import type { FeatureProvider, ItemQuery, TileFeature } from '../storage/provider.ts';
@@ -16,10 +16,33 @@ import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from '
 import { createTileCache } from './cache.ts';
 import { tileBounds } from '../geometry/web-mercator.ts';
 import { padded } from './math.ts';
+import { MAX_ZOOM, tileJson, tileMatrixSets, tileset, tilesetList, webMercatorQuad } from './metadata.ts';
+import { EVERYONE } from '../auth/audiences.ts';
 
-export const TILE_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', SIGNED_IN)];
+const TILESET = '/api/collections/:collectionId/tiles/WebMercatorQuad';
+export const TILE_RULES: RouteRule[] = [
+  rule('GET', `${TILESET}/:z/:y/:x`, SIGNED_IN),
+  rule('GET', '/api/collections/:collectionId/tiles', SIGNED_IN),
+  rule('GET', TILESET, SIGNED_IN),
+  rule('GET', `${TILESET}/tilejson`, SIGNED_IN),
+  // Tiling schemes are open metadata, like the conformance document.
+  rule('GET', '/api/tileMatrixSets', EVERYONE),
+  rule('GET', '/api/tileMatrixSets/:tileMatrixSetId', EVERYONE),
+];
 
-const MAX_ZOOM = 22;
+/** `/api/tileMatrixSets[/WebMercatorQuad]`: the one tiling scheme the tiles use. */
+export function tileMatrixSetRoutes() {
+  return new Hono<AppEnv>()
+    .get('/tileMatrixSets', (c) => {
+      rejectUnknownParameters(new URL(c.req.url).searchParams, ['f']);
+      return c.json(tileMatrixSets(apiBase(c.req.url)));
+    })
+    .get('/tileMatrixSets/:tileMatrixSetId', (c) => {
+      rejectUnknownParameters(new URL(c.req.url).searchParams, ['f']);
+      if (c.req.param('tileMatrixSetId') !== 'WebMercatorQuad') throw new NotFound(`tile matrix set "${c.req.param('tileMatrixSetId')}" does not exist; WebMercatorQuad does`);
+      return c.json(webMercatorQuad());
+    });
+}
 
 function tileAddress(z: string, y: string, x: string): [number, number, number] {
   const [zoom, row, column] = [z, y, x].map((part) => (/^\d{1,7}$/.test(part) ? Number(part) : NaN));
@@ -30,14 +53,6 @@ function tileAddress(z: string, y: string, x: string): [number, number, number] 
   return [zoom, row, column];
 }
 
-/**
- * `GET /api/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}[?datetime=…]` (OGC API – Tiles order: row before
- * column): a Mapbox Vector Tile of the collection, one layer named after it, read under the caller's read scope (a
- * role that may not read the collection gets no tile of it). Points are thinned below THIN_BELOW_ZOOM; below
- * LOW_ZOOMS the store answers from its aggregates and generalised lines, features carry only the properties the map
- * draws by, and lines are merged by those properties. Tiles are cached per scope and period with a strong ETag; an
- * edit drops exactly the tiles it touches.
- */
 /**
  * A low-zoom line tile's features before merging. A reader who sees some owners' rows in full and others' redacted
  * (a carrier) gets its own lines by their zoom rule and the others' lines of every tier alike from
@@ -51,9 +66,37 @@ function lowZoomLines(provider: FeatureProvider, collectionId: string, scope: Re
   return [...provider.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [own] }), z), ...others];
 }
 
+/**
+ * `GET /api/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}[?datetime=…]` (OGC API – Tiles order: row before
+ * column): a Mapbox Vector Tile of the collection, one layer named after it, read under the caller's read scope (a
+ * role that may not read the collection gets no tile of it). Points are thinned below THIN_BELOW_ZOOM; below
+ * LOW_ZOOMS the store answers from its aggregates and generalised lines, features carry only the properties the map
+ * draws by, and lines are merged by those properties. Tiles are cached per scope and period with a strong ETag; an
+ * edit drops exactly the tiles it touches.
+ */
 export function tileRoutes({ db, provider }: Services) {
   const cache = createTileCache(db);
-  return new Hono<AppEnv>().get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', (c) => {
+  /** The collection a metadata request names, readable by the caller, after checking it carries no parameter but `f`. */
+  const described = (c: Context<AppEnv>) => {
+    const id = c.req.param('collectionId') ?? '';
+    const collection = findCollection(id);
+    if (!collection) throw new NotFound(`collection "${id}" has no tiles`);
+    rejectUnknownParameters(new URL(c.req.url).searchParams, ['f']);
+    const scope = requireReadScope(c.get('principal'), collection, provider);
+    // The extent of what this caller may read, as in the collection's own metadata (issue 13).
+    return { collection, extent: () => provider.extent(collection.id, scopedQuery(scope, { filters: [], limit: 0, offset: 0 })) };
+  };
+  return new Hono<AppEnv>()
+    .get('/:collectionId/tiles', (c) => c.json(tilesetList(apiBase(c.req.url), described(c).collection)))
+    .get('/:collectionId/tiles/WebMercatorQuad', (c) => {
+      const { collection, extent } = described(c);
+      return c.json(tileset(apiBase(c.req.url), collection, extent()));
+    })
+    .get('/:collectionId/tiles/WebMercatorQuad/tilejson', (c) => {
+      const { collection, extent } = described(c);
+      return c.json(tileJson(apiBase(c.req.url), collection, extent()));
+    })
+    .get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', (c) => {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
     const [z, y, x] = tileAddress(c.req.param('z'), c.req.param('y'), c.req.param('x'));
@@ -90,7 +133,9 @@ export function tileRoutes({ db, provider }: Services) {
       if (cacheable) cache.set(key, entry);
     }
     const headers = { ETag: entry.etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };
-    if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304, headers);
+    // If-None-Match compares weakly (RFC 9110 §13.1.2): the compressed answer carries the tag as W/"…".
+    const sent = c.req.header('If-None-Match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (sent?.includes(entry.etag)) return c.body(null, 304, headers);
     return c.body(entry.bytes as unknown as ArrayBuffer, 200, { ...headers, 'Content-Type': MEDIA.mvt });
   });
 }
