@@ -41,4 +41,13 @@ describe('collection metadata is computed over the caller’s scope', async () =
     const police = await getJson<Info>(t.as('police'), '/api/collections/key_targets');
     expect(police.body.extent.spatial.bbox[0][2]).toBeGreaterThan(108.2);
   });
+
+  it('the tileset and TileJSON of a collection show the same scoped extent', async () => {
+    const tileset = await getJson<{ boundingBox: { upperRight: number[] } }>(t.as('viettel'), '/api/collections/key_targets/tiles/WebMercatorQuad');
+    expect(tileset.status).toBe(200);
+    expect(tileset.body.boundingBox.upperRight[0]).toBeLessThan(108.05);
+    const tileJson = await getJson<{ bounds: number[] }>(t.as('viettel'), '/api/collections/key_targets/tiles/WebMercatorQuad/tilejson');
+    expect(tileJson.body.bounds[2]).toBeLessThan(108.05);
+    expect((await getJson<{ bounds: number[] }>(t.as('police'), '/api/collections/key_targets/tiles/WebMercatorQuad/tilejson')).body.bounds[2]).toBeGreaterThan(108.2);
+  });
 });
