@@ -7,6 +7,8 @@ import { communeLocator } from './geo.ts';
 import { buildIncidents } from './incidents.ts';
 import { buildKeyTargets } from './key-targets.ts';
 import { DEFAULT_SEED, resolveScale } from './options.ts';
+import { isDefaultArea } from '../../server/deployment/area.ts';
+import * as turf from '@turf/turf';
 import type { PlantedCluster } from './planted-clusters.ts';
 import { childRng } from '../../server/analysis/prng/index.ts';
 import { roadChains } from './road-chains.ts';
@@ -18,7 +20,7 @@ import type { DemoCollection, DemoDataset, DemoProperties, GenerateOptions } fro
 
 export type { DemoDataset, GenerateOptions, ScaleOptions } from './types.ts';
 export type { PlantedCluster } from './planted-clusters.ts';
-export { DEFAULT_SEED, PROVINCE_SCALE } from './options.ts';
+export { DEFAULT_SEED, PROVINCE_SCALE, scaleForArea } from './options.ts';
 
 function collection(items: { geometry: Geometry; properties: DemoProperties }[]): DemoCollection {
   return {
@@ -32,11 +34,12 @@ const point = (item: { position: number[]; properties: DemoProperties }) => ({
 });
 
 /**
- * The real base geography as collections: communes, districts and province (admin_areas) and national roads. The
- * same features the demo seeds, and what the static public basemap is built from (scripts/build-basemap.ts).
+ * The real base geography as collections: communes, former districts and the area (admin_areas) and national roads.
+ * The same features the demo seeds, and what the static public basemap is built from (scripts/build-basemap.ts).
+ * @param area - area directory, default data/kontum
  */
-export function baseGeography(): { admin_areas: DemoCollection; roads: DemoCollection } {
-  const base = loadBase();
+export function baseGeography(area?: string): { admin_areas: DemoCollection; roads: DemoCollection } {
+  const base = loadBase(area);
   return {
     admin_areas: collection(buildAdminAreas(base)),
     roads: collection(base.roads.features.map((road) => ({
@@ -50,13 +53,16 @@ export function baseGeography(): { admin_areas: DemoCollection; roads: DemoColle
  * The demo dataset and the clusters planted in its incidents. Real base geography (communes, districts, province,
  * national roads) plus a synthetic carrier network; every module draws from its own seeded stream.
  * @param options.seed - PRNG seed, default 20250701; the same seed gives byte-identical output
- * @param options.scale - 'province' (default: ~1,500 BTS, ~3,000 km of cable, ~3,600 incidents) or explicit counts
+ * @param options.scale - 'province' (default: ~1,500 BTS, ~3,000 km of cable, ~3,600 incidents for Kon Tum, by land
+ *   area elsewhere) or explicit counts
+ * @param options.area - area directory (made by `npm run setup-area`), default data/kontum
  */
 export function generateDemoWithClusters(options: GenerateOptions = {}): { dataset: DemoDataset; clusters: PlantedCluster[] } {
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new Error('seed must be an integer');
-  const scale = resolveScale(options);
-  const base = loadBase();
+  const base = loadBase(options.area);
+  const km2 = base.communes.features.reduce((sum, commune) => sum + turf.area(commune) / 1e6, 0);
+  const scale = resolveScale(options, { isDefault: options.area === undefined || isDefaultArea(options.area), km2 });
   const locate = communeLocator(base);
   const chains = roadChains(base);
   const towns = findTowns(base, chains);
@@ -64,10 +70,11 @@ export function generateDemoWithClusters(options: GenerateOptions = {}): { datas
   const facilities = buildFacilities(childRng(seed, 'facilities'), base, locate, towns);
   const sites = buildSites(childRng(seed, 'sites'), base, locate, towns, cables, scale.btsSites);
   const dealers = buildScrapDealers(childRng(seed, 'dealers'), locate, towns, scale.scrapDealers);
-  const keyTargets = buildKeyTargets(childRng(seed, 'key-targets'), facilities, scale.keyTargets);
+  const { police, department } = base.area.organisations;
+  const keyTargets = buildKeyTargets(childRng(seed, 'key-targets'), facilities, scale.keyTargets, { police: police.name, department: department.name });
   const { incidents, clusters } = buildIncidents(childRng(seed, 'incidents'), base, locate, { cables, sites, facilities, dealers }, scale);
   const dataset: DemoDataset = {
-    ...baseGeography(),
+    ...baseGeography(options.area),
     key_targets: collection(keyTargets),
     cable_routes: collection(cables.map((cable) => ({ geometry: { type: 'LineString' as const, coordinates: cable.coordinates }, properties: cable.properties }))),
     facilities: collection(facilities.map(point)),

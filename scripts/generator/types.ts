@@ -38,11 +38,13 @@ export type ScaleOptions = {
 export type GenerateOptions = {
   /** PRNG seed; default 20250701. */
   seed?: number;
-  /** 'province' (default) or explicit counts. */
+  /** 'province' (default: Kon Tum's counts, scaled by land area for another area) or explicit counts. */
   scale?: 'province' | ScaleOptions;
+  /** Area directory (its area.json and geodata, made by `npm run setup-area`); default data/kontum. */
+  area?: string;
 };
 
-/** A town: the former city/district towns and the two district seats without town status. */
+/** A town: the capital, the former district towns and the district seats without town status the area names. */
 export type Town = {
   name: string;
   communeCode: string;
