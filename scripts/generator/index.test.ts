@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
-import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { readFileSync } from 'node:fs';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../server/collections/registry.ts';
 import type { PropertyDef } from '../../server/collections/types.ts';
@@ -103,6 +104,23 @@ describe('generateDemo', () => {
       const nearby = points.features.filter((point) => turf.distance(point, cluster.centre) <= 2).length;
       expect(nearby, cluster.id).toBeGreaterThan(backgroundPer2Km * 20);
     }
+  });
+
+  it('puts on every incident, scrap dealer and police station the 2025 commune it lies in (the real commune file, read directly)', () => {
+    const communes = JSON.parse(readFileSync(new URL('../../data/kontum/communes-2025.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+    const containing = (position: Position) => communes.features.filter((commune) => turf.booleanPointInPolygon(position, commune));
+    for (const id of ['incidents', 'scrap_dealers', 'police_stations'] as const) {
+      for (const feature of dataset[id].features) {
+        // The communes are generalised to 100 m one by one, so neighbours overlap by slivers: a point there lies in two.
+        const found = containing((feature.geometry as Point).coordinates)
+          .find((commune) => commune.properties!.code === feature.properties.commune_code);
+        expect(found, `${id} ${feature.id} in commune ${feature.properties.commune_code}`).toBeDefined();
+        expect(feature.properties.district_code, `${id} ${feature.id}`).toBe(found!.properties!.former_district_code);
+        if (id !== 'incidents') expect(feature.properties.commune_name).toBe(String(found!.properties!.name_vi).normalize('NFC'));
+      }
+    }
+    // District police are gone: each station is named as the ward or commune police it is today.
+    expect(dataset.police_stations.features.map((feature) => String(feature.properties.name)).every((name) => /^Công an (phường|xã) /u.test(name))).toBe(true);
   });
 
   it('rejects a seed that is not an integer', () => {
