@@ -13,6 +13,7 @@ import type { PlantedCluster } from './planted-clusters.ts';
 import { childRng } from '../../server/analysis/prng/index.ts';
 import { roadChains } from './road-chains.ts';
 import { buildScrapDealers } from './scrap-dealers.ts';
+import { buildServiceAgents } from './service-agents.ts';
 import { buildSites } from './sites.ts';
 import { buildPoliceStations } from './police-stations.ts';
 import { findTowns } from './towns.ts';
@@ -70,6 +71,7 @@ export function generateDemoWithClusters(options: GenerateOptions = {}): { datas
   const facilities = buildFacilities(childRng(seed, 'facilities'), base, locate, towns);
   const sites = buildSites(childRng(seed, 'sites'), base, locate, towns, cables, scale.btsSites);
   const dealers = buildScrapDealers(childRng(seed, 'dealers'), locate, towns, scale.scrapDealers);
+  const agents = buildServiceAgents(childRng(seed, 'service-agents'), base, locate, towns, scale.serviceAgents);
   const { police, department } = base.area.organisations;
   const keyTargets = buildKeyTargets(childRng(seed, 'key-targets'), facilities, scale.keyTargets, { police: police.name, department: department.name });
   const { incidents, clusters } = buildIncidents(childRng(seed, 'incidents'), base, locate, { cables, sites, facilities, dealers }, scale);
@@ -80,6 +82,7 @@ export function generateDemoWithClusters(options: GenerateOptions = {}): { datas
     facilities: collection(facilities.map(point)),
     bts_sites: collection(sites.map(point)),
     scrap_dealers: collection(dealers.map(point)),
+    service_agents: collection(agents.map(point)),
     police_stations: collection(buildPoliceStations(childRng(seed, 'police'), base, locate, towns).map(point)),
     incidents: collection(incidents.map(point)),
   };

@@ -8,6 +8,8 @@ export const PROVINCE_SCALE: ScaleOptions = {
   cableKm: 3000,
   incidents: 3600,
   scrapDealers: 45,
+  // About one agent per 1,100 inhabitants (~540,000): SIM and top-up points dominate, then internet and game shops.
+  serviceAgents: 480,
   keyTargets: 8,
   incidentStartDate: '2023-11-01',
   incidentYears: 3,
@@ -23,7 +25,7 @@ export function scaleForArea(areaKm2: number): ScaleOptions {
   return {
     ...PROVINCE_SCALE,
     btsSites: scaled(PROVINCE_SCALE.btsSites), cableKm: scaled(PROVINCE_SCALE.cableKm), incidents: scaled(PROVINCE_SCALE.incidents),
-    scrapDealers: scaled(PROVINCE_SCALE.scrapDealers), keyTargets: scaled(PROVINCE_SCALE.keyTargets),
+    scrapDealers: scaled(PROVINCE_SCALE.scrapDealers), serviceAgents: scaled(PROVINCE_SCALE.serviceAgents), keyTargets: scaled(PROVINCE_SCALE.keyTargets),
   };
 }
 

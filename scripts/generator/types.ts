@@ -9,6 +9,7 @@ export const DEMO_COLLECTION_IDS = [
   'facilities',
   'bts_sites',
   'scrap_dealers',
+  'service_agents',
   'police_stations',
   'incidents',
 ] as const;
@@ -29,6 +30,8 @@ export type ScaleOptions = {
   cableKm: number;
   incidents: number;
   scrapDealers: number;
+  /** Postal, telecom and internet service agents, mostly in the towns. */
+  serviceAgents: number;
   keyTargets: number;
   /** First day of the incident record, 'YYYY-MM-DD' (UTC). */
   incidentStartDate: string;

@@ -12,7 +12,12 @@ const KINDS: Record<CollectionDef['geometry'], readonly string[]> = {
   Point: ['Point'], Line: ['LineString', 'MultiLineString'], Polygon: ['Polygon', 'MultiPolygon'],
 };
 /** Properties the server computes: a cable's length comes from its geometry, never from the client. */
-const COMPUTED: Record<string, readonly string[]> = { cable_routes: ['length_m'] };
+const COMPUTED: Record<string, readonly string[]> = { cable_routes: ['length_m'], service_agents: ['last_inspection_date', 'last_inspection_result'] };
+/**
+ * Properties only inspections write (the police and the department record them): an edit keeps the stored values, a
+ * new feature starts uninspected, whatever the carrier sends.
+ */
+const RECORDED: Record<string, Record<string, unknown>> = { service_agents: { last_inspection_date: null, last_inspection_result: 'not_inspected' } };
 
 export type AssetCheck = {
   problems: Problem[];
@@ -26,8 +31,9 @@ export type AssetCheck = {
  * Checks one asset feature in full and prepares it for storage: GeoJSON shape, RFC 7946 geometry validity, the
  * collection's geometry kind, inside the province, every property (with paths), and whether the caller may own it.
  * @param at path prefix for problems, e.g. `features[3].`
+ * @param stored the feature's stored properties when it is an edit, whose inspection records it keeps
  */
-export function checkAsset(collection: CollectionDef, input: unknown, principal: Principal, province: Feature<Polygon | MultiPolygon> | undefined, at = ''): AssetCheck {
+export function checkAsset(collection: CollectionDef, input: unknown, principal: Principal, province: Feature<Polygon | MultiPolygon> | undefined, at = '', stored?: Record<string, unknown>): AssetCheck {
   if (typeof input !== 'object' || input === null || (input as { type?: unknown }).type !== 'Feature') {
     return { problems: [{ path: at || '(body)', message: 'a GeoJSON Feature is required' }], foreignOwner: false };
   }
@@ -47,6 +53,7 @@ export function checkAsset(collection: CollectionDef, input: unknown, principal:
   const foreignOwner = props !== null && !mayEditAsset(principal, props.owner);
   if (problems.length > 0 || !props) return { problems, foreignOwner };
   const normalised = Object.fromEntries(Object.entries(props).map(([name, value]) => [name, typeof value === 'string' ? value.normalize('NFC') : value]));
+  for (const [name, initial] of Object.entries(RECORDED[collection.id] ?? {})) normalised[name] = stored ? stored[name] ?? initial : initial;
   if (collection.id === 'cable_routes') normalised.length_m = Math.round(length({ type: 'Feature', geometry: geometry as Geometry, properties: {} }, { units: 'meters' }) * 10) / 10;
   return { problems, foreignOwner, feature: { type: 'Feature', geometry: geometry as Geometry, properties: normalised } };
 }
