@@ -58,6 +58,14 @@ export function readAreaConfig(directory: string): AreaConfig {
   return parsed.data;
 }
 
+let deployed: AreaConfig | undefined;
+
+/** The area this process serves (`areaDirectory()`), read once: its names and today's organisations. */
+export function deploymentArea(): AreaConfig {
+  deployed ??= readAreaConfig(areaDirectory());
+  return deployed;
+}
+
 /** Checks an area config built in memory (by setup-area) the same way as a file. */
 export function checkAreaConfig(value: unknown): AreaConfig {
   return areaSchema.parse(value);
