@@ -123,6 +123,25 @@ describe('generateDemo', () => {
     expect(dataset.police_stations.features.map((feature) => String(feature.properties.name)).every((name) => /^Công an (phường|xã) /u.test(name))).toBe(true);
   });
 
+  it('gives each fibre route coils at drum joints 2–4 km apart, on the route, and a data-sheet twist; copper neither', () => {
+    for (const cable of dataset.cable_routes.features) {
+      const { medium, slack_points, twist_factor } = cable.properties;
+      if (medium === 'copper') { expect([slack_points, twist_factor]).toEqual([null, null]); continue; }
+      expect(Number(twist_factor)).toBeGreaterThanOrEqual(1);
+      expect(Number(twist_factor)).toBeLessThanOrEqual(1.02);
+      const coils = slack_points === null ? [] : String(slack_points).split('; ').map((pair) => pair.split(':').map(Number));
+      const lengthM = turf.length(cable, { units: 'meters' });
+      coils.forEach(([at, slack], index) => {
+        expect(at - (index === 0 ? 0 : coils[index - 1][0])).toBeGreaterThanOrEqual(2000);
+        expect(at - (index === 0 ? 0 : coils[index - 1][0])).toBeLessThanOrEqual(4000);
+        expect(at).toBeLessThan(lengthM);
+        expect(slack).toBeGreaterThanOrEqual(15);
+        expect(slack).toBeLessThanOrEqual(30);
+      });
+      if (lengthM > 4200) expect(coils.length, String(cable.properties.name)).toBeGreaterThan(0);
+    }
+  });
+
   it('rejects a seed that is not an integer', () => {
     expect(() => generateDemoWithClusters({ seed: 1.5 })).toThrow(/seed/);
   });

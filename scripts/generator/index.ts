@@ -1,6 +1,7 @@
 import type { Geometry } from 'geojson';
 import { loadBase } from './base.ts';
 import { buildAdminAreas } from './admin-areas.ts';
+import { addCableCoils } from './cable-coils.ts';
 import { buildCableRoutes } from './network.ts';
 import { buildFacilities } from './facilities.ts';
 import { communeLocator } from './geo.ts';
@@ -68,6 +69,7 @@ export function generateDemoWithClusters(options: GenerateOptions = {}): { datas
   const chains = roadChains(base);
   const towns = findTowns(base, chains);
   const cables = buildCableRoutes(childRng(seed, 'cables'), base, chains, locate, scale.cableKm);
+  addCableCoils(childRng(seed, 'cable-coils'), cables);
   const facilities = buildFacilities(childRng(seed, 'facilities'), base, locate, towns);
   const sites = buildSites(childRng(seed, 'sites'), base, locate, towns, cables, scale.btsSites);
   const dealers = buildScrapDealers(childRng(seed, 'dealers'), locate, towns, scale.scrapDealers);

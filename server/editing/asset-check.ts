@@ -1,5 +1,6 @@
 import { length } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { formatSlackPoints, parseSlackPoints } from '../alarms/slack-points.ts';
 import { mayEditAsset } from '../auth/access.ts';
 import type { Principal } from '../auth/principal.ts';
 import { propertyProblems, type Problem } from '../collections/property-problems.ts';
@@ -54,7 +55,17 @@ export function checkAsset(collection: CollectionDef, input: unknown, principal:
   if (problems.length > 0 || !props) return { problems, foreignOwner };
   const normalised = Object.fromEntries(Object.entries(props).map(([name, value]) => [name, typeof value === 'string' ? value.normalize('NFC') : value]));
   for (const [name, initial] of Object.entries(RECORDED[collection.id] ?? {})) normalised[name] = stored ? stored[name] ?? initial : initial;
-  if (collection.id === 'cable_routes') normalised.length_m = Math.round(length({ type: 'Feature', geometry: geometry as Geometry, properties: {} }, { units: 'meters' }) * 10) / 10;
+  if (collection.id === 'cable_routes') {
+    normalised.length_m = Math.round(length({ type: 'Feature', geometry: geometry as Geometry, properties: {} }, { units: 'meters' }) * 10) / 10;
+    const coils = parseSlackPoints(normalised.slack_points, normalised.length_m as number);
+    if ('problem' in coils) problems.push({ path: `${at}properties.slack_points`, message: coils.problem });
+    else if (coils.points.length > 0) normalised.slack_points = formatSlackPoints(coils.points);
+    const twist = normalised.twist_factor;
+    if (twist !== null && twist !== undefined && !(typeof twist === 'number' && twist >= 1 && twist <= 1.1)) {
+      problems.push({ path: `${at}properties.twist_factor`, message: 'a twist factor lies between 1 and 1.1 (data sheets give 1.00–1.02)' });
+    }
+    if (problems.length > 0) return { problems, foreignOwner };
+  }
   return { problems, foreignOwner, feature: { type: 'Feature', geometry: geometry as Geometry, properties: normalised } };
 }
 
