@@ -8,14 +8,18 @@ import type { IncidentProperties } from '../analysis/selection/index.ts';
 import type { FeatureProvider } from '../storage/provider.ts';
 import { studyAreaGrid } from './grid-cache.ts';
 import { EMPTY_MESSAGE, loadIncidents, loadRiskContext, selectionSummary } from './context.ts';
-import { parseBoolean, parseNumber, type Selection } from './params.ts';
+import { parseBoolean, parseChoice, parseNumber, type Selection } from './params.ts';
+import { cellExposure } from './exposure.ts';
 
-export const HOTSPOT_PARAMETERS = ['cellSizeMeters', 'distanceBandMeters', 'fdr', 'dbscanMeters', 'dbscanMinPoints', 'halfLifeDays'] as const;
+export const HOTSPOT_PARAMETERS = ['cellSizeMeters', 'distanceBandMeters', 'fdr', 'exposure', 'dbscanMeters', 'dbscanMinPoints', 'halfLifeDays'] as const;
+/** What the Gi* null weighs cells by: their area (counts, the default), or km of cable / sites (rates). */
+export const EXPOSURES = ['area', 'cable_km', 'sites'] as const;
 
 export type HotspotSettings = {
   cellSizeMeters: number;
   distanceBandMeters?: number;
   fdr: boolean;
+  exposure: (typeof EXPOSURES)[number];
   dbscanMeters: number;
   dbscanMinPoints: number;
   halfLifeDays: number;
@@ -26,6 +30,7 @@ export function parseHotspotSettings(search: URLSearchParams): HotspotSettings {
     cellSizeMeters: parseNumber(search, 'cellSizeMeters', 1000, 200, 20_000)!,
     distanceBandMeters: parseNumber(search, 'distanceBandMeters', undefined, 100, 100_000),
     fdr: parseBoolean(search, 'fdr', true),
+    exposure: parseChoice(search, 'exposure', EXPOSURES, 'area'),
     dbscanMeters: parseNumber(search, 'dbscanMeters', 500, 10, 20_000)!,
     dbscanMinPoints: parseNumber(search, 'dbscanMinPoints', 5, 2, 1000)!,
     halfLifeDays: parseNumber(search, 'halfLifeDays', 180, 1, 3650)!,
@@ -39,7 +44,8 @@ export function parseHotspotSettings(search: URLSearchParams): HotspotSettings {
 export function hotspotAnalysis(provider: FeatureProvider, selection: Selection, settings: HotspotSettings) {
   const incidents: FeatureCollection<Point, IncidentProperties> = loadIncidents(provider, selection);
   const cellGrid = studyAreaGrid(selection, settings.cellSizeMeters);
-  const options = { cellSizeMeters: settings.cellSizeMeters, distanceBandMeters: settings.distanceBandMeters, fdr: settings.fdr, grid: cellGrid };
+  const exposure = settings.exposure === 'area' ? undefined : { kind: settings.exposure, values: cellExposure(provider, cellGrid, settings.exposure) };
+  const options = { cellSizeMeters: settings.cellSizeMeters, distanceBandMeters: settings.distanceBandMeters, fdr: settings.fdr, grid: cellGrid, exposure };
   // Province-wide selections are binned by the store; areas need the exact point-in-polygon selection.
   const binned = selectionCellCounts(provider, selection, cellGrid);
   const grid = binned ? hotspotGridFromCounts(binned.counts, binned.total, cellGrid, options) : hotspotGrid(incidents, selection.studyArea, options);
@@ -51,6 +57,8 @@ export function hotspotAnalysis(provider: FeatureProvider, selection: Selection,
     selection: selectionSummary(selection, incidents.features.length),
     message: incidents.features.length === 0 ? EMPTY_MESSAGE : grid.message,
     distanceBand: grid.distanceBand,
+    sensitivity: grid.sensitivity,
+    significance: { ...grid.significance, default: 'area', choices: EXPOSURES },
     warnings: grid.warnings,
     cells: grid.cells,
     clusters: clusters.areas,
