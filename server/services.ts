@@ -3,7 +3,9 @@ import { createSqliteAuditLog, type AuditLog } from './audit/log.ts';
 import type { SqliteDatabase } from './db/open.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { createSqlitePlanStore, type PatrolPlanStore } from './patrol-plans/store.ts';
+import type { ChangeCounters } from './storage/change-counters.ts';
 import type { FeatureProvider } from './storage/provider.ts';
+import { createSqliteChangeCounters } from './storage/sqlite/change-counters.ts';
 import { createSqliteProvider } from './storage/sqlite/provider.ts';
 
 /**
@@ -14,6 +16,8 @@ import { createSqliteProvider } from './storage/sqlite/provider.ts';
 export type Services = {
   db: SqliteDatabase;
   provider: FeatureProvider;
+  /** Versions of each carrier's network and of the incidents, for caches of what is derived from them. */
+  counters: ChangeCounters;
   plans: PatrolPlanStore;
   accounts: AccountStore;
   audit: AuditLog;
@@ -25,6 +29,7 @@ export function createSqliteServices(db: SqliteDatabase, now: () => Date = () =>
   return {
     db,
     provider: createSqliteProvider(db),
+    counters: createSqliteChangeCounters(db),
     plans: createSqlitePlanStore(db),
     accounts: createSqliteAccountStore(db, now),
     audit: createSqliteAuditLog(db, now),
