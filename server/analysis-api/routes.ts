@@ -5,6 +5,7 @@ import { rule, type RouteRule } from '../auth/route-rule.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { HOTSPOT_PARAMETERS, hotspotAnalysis, parseHotspotSettings } from './hotspots.ts';
+import { createCorridorCache } from './corridor-cache.ts';
 import { NETWORK_RISK_PARAMETERS, networkRiskAnalysis } from './network-risk.ts';
 import { TREND_PARAMETERS, trendAnalysis } from './trends.ts';
 import { parseSelection, SELECTION_PARAMETERS } from './params.ts';
@@ -24,7 +25,8 @@ export const ANALYSIS_RULES: RouteRule[] = [
 ];
 
 /** `/api/analysis/*`: hotspots, emerging trends and hot stretches of the network. */
-export function analysisRoutes({ provider }: Services) {
+export function analysisRoutes({ provider, counters }: Services) {
+  const corridors = createCorridorCache(provider, counters);
   return new Hono<AppEnv>()
     .get('/hotspots', (c) => {
       const search = request(c.req.url, HOTSPOT_PARAMETERS);
@@ -36,6 +38,6 @@ export function analysisRoutes({ provider }: Services) {
     })
     .get('/network-risk', (c) => {
       const search = request(c.req.url, NETWORK_RISK_PARAMETERS);
-      return c.json(networkRiskAnalysis(provider, parseSelection(search, provider), search));
+      return c.json(networkRiskAnalysis(provider, corridors, parseSelection(search, provider), search));
     });
 }
