@@ -40,7 +40,7 @@ function networkLocator(lines: Position[][]) {
       if (seen.has(key)) continue;
       seen.add(key);
       const nearest = turf.nearestPointOnLine(turf.lineString([lines[line][segment - 1], lines[line][segment]]), position, { units: 'kilometers' });
-      if (nearest.properties.dist <= radiusKm && (!best || nearest.properties.dist < best.km)) best = { position: nearest.geometry.coordinates, km: nearest.properties.dist };
+      if (nearest.properties.pointDistance <= radiusKm && (!best || nearest.properties.pointDistance < best.km)) best = { position: nearest.geometry.coordinates, km: nearest.properties.pointDistance };
     }
     return best;
   };
