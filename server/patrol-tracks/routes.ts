@@ -52,7 +52,7 @@ export function patrolTrackRoutes({ db, plans, audit, now }: Services) {
       const saved = planOr404(c.req.param('id'));
       const tracks = readGpx(await c.req.text());
       const body = saved.body as unknown as PlanForMeasure;
-      const measure = measureTracks({ shifts: body.shifts ?? [], targets: body.targets ?? [] }, tracks);
+      const measure = measureTracks({ shifts: body.shifts ?? [], targets: body.targets ?? [], parameters: body.parameters, coverage: body.coverage }, tracks);
       const times = tracks.flatMap((track) => track.times ?? []).filter((time): time is string => typeof time === 'string').sort();
       const geometry = { type: 'MultiLineString', coordinates: tracks.map((track) => track.coordinates) };
       const id = db.transaction(() => {
