@@ -2,18 +2,31 @@ import type { FeatureCollection, LineString, MultiLineString, Point } from 'geoj
 import { lineKmPerCell, pointsPerCell } from '../analysis/exposure/index.ts';
 import { backtest, eventsOf, incidentForecast, monthlyCutoffs, type Backtest, type Exposure } from '../analysis/forecast/index.ts';
 import type { HexGridOver } from '../analysis/hex-bin/index.ts';
+import type { IncidentProperties } from '../analysis/selection/index.ts';
+import { InvalidParameter } from '../errors.ts';
 import { INCIDENTS_KEY, NETWORK_PREFIX, type ChangeCounters } from '../storage/change-counters.ts';
 import type { FeatureProvider } from '../storage/provider.ts';
-import { InvalidParameter } from '../errors.ts';
-import { loadCollection, loadIncidents, selectionSummary } from './context.ts';
+import type { AppWorkPool } from '../work/app-pool.ts';
+import { loadCollection, readIncidents, selectedIncidents, selectionSummary } from './context.ts';
 import { studyAreaGrid } from './grid-cache.ts';
-import { parseNumber, type Selection } from './params.ts';
+import { checkDrawnArea, parseNumber, type Selection } from './params.ts';
 
 export const FORECAST_PARAMETERS = ['weeks'] as const;
 const DAY_MS = 86_400_000;
 const CELL_METERS = 1000;
 /** The first backtest cut-off comes this many months into the record, so its calibration has a year of history. */
 const FIRST_CUTOFF_MONTHS = 17;
+
+/** What a forecast reads from the store: the whole record up to the selection's end, and the sites and cable. */
+export type ForecastInputs = {
+  incidents: FeatureCollection<Point, IncidentProperties>;
+  sites: FeatureCollection<Point>;
+  cables: FeatureCollection<LineString | MultiLineString>;
+  selection: Selection;
+  weeks: number;
+  /** For the backtest: what its result is kept under (the selection and the data versions). */
+  key?: string;
+};
 
 /** `weeks`, a whole number from 1 to 12 (default 4). */
 function parseWeeks(search: URLSearchParams): number {
@@ -22,34 +35,35 @@ function parseWeeks(search: URLSearchParams): number {
   return weeks;
 }
 
-/** Sites and cable per cell of the grid, from the store (active sites; cable that is in the ground). */
-function exposureOf(provider: FeatureProvider, grid: HexGridOver): Exposure {
+/** Reads a forecast's inputs (main thread): the record from its start (or the given `start`), active sites, cable in the ground. */
+export function readForecastInputs(provider: FeatureProvider, selection: Selection, search: URLSearchParams): ForecastInputs {
+  const start = search.has('start') ? selection.start : (provider.extent('incidents').interval?.[0].slice(0, 10) ?? selection.start);
   const sites = loadCollection<Point, { status: string }>(provider, 'bts_sites');
   const cables = loadCollection<LineString | MultiLineString, { status: string }>(provider, 'cable_routes');
   return {
-    sites: pointsPerCell(grid, { type: 'FeatureCollection', features: sites.features.filter((f) => f.properties.status === 'active') }),
-    cableKm: lineKmPerCell(grid, { type: 'FeatureCollection', features: cables.features.filter((f) => f.properties.status !== 'planned') } as FeatureCollection<LineString | MultiLineString>),
+    incidents: readIncidents(provider, { ...selection, start }),
+    sites: { type: 'FeatureCollection', features: sites.features.filter((f) => f.properties.status === 'active') },
+    cables: { type: 'FeatureCollection', features: cables.features.filter((f) => f.properties.status !== 'planned') } as FeatureCollection<LineString | MultiLineString>,
+    selection: { ...selection, start },
+    weeks: parseWeeks(search),
   };
 }
 
-/** The whole record of the selection up to its end (a forecast learns from all of it, weighting recent months by calibration). */
-function history(provider: FeatureProvider, selection: Selection, explicitStart: boolean) {
-  const start = explicitStart ? selection.start : (provider.extent('incidents').interval?.[0].slice(0, 10) ?? selection.start);
-  return loadIncidents(provider, { ...selection, start });
+function prepare({ incidents: read, sites, cables, selection }: ForecastInputs) {
+  checkDrawnArea(selection);
+  const incidents = selectedIncidents(read, selection);
+  const grid: HexGridOver = studyAreaGrid(selection, CELL_METERS);
+  const exposure: Exposure = { sites: pointsPerCell(grid, sites), cableKm: lineKmPerCell(grid, cables) };
+  return { incidents, grid, exposure, events: eventsOf(incidents, grid) };
 }
 
-/**
- * `GET /api/analysis/forecast?weeks=4`: expected incidents per 1 km cell over the weeks after the selection's end,
- * from the incidents up to it (all of the record unless `start` is given).
- */
-export function forecastAnalysis(provider: FeatureProvider, selection: Selection, search: URLSearchParams) {
-  const weeks = parseWeeks(search);
-  const incidents = history(provider, selection, search.has('start'));
-  const grid = studyAreaGrid(selection, CELL_METERS);
-  const events = eventsOf(incidents, grid);
+/** The forecast from its inputs, pure (work pool): expected incidents per 1 km cell over the weeks after the selection's end. */
+export function computeForecast(inputs: ForecastInputs) {
+  const { incidents, grid, exposure, events } = prepare(inputs);
+  const { selection, weeks } = inputs;
   const originMs = Date.parse(`${selection.end}T00:00:00Z`) + DAY_MS;
   const firstMs = events.time.length > 0 ? Math.min(...events.time) : originMs;
-  const result = incidentForecast(events, grid, originMs, weeks * 7, firstMs, exposureOf(provider, grid));
+  const result = incidentForecast(events, grid, originMs, weeks * 7, firstMs, exposure);
   const { bandwidthMeters, halfLifeDays, siteWeight, cableWeight } = result.calibration.parameters;
   return {
     selection: selectionSummary(selection, incidents.features.length),
@@ -73,29 +87,39 @@ export function forecastAnalysis(provider: FeatureProvider, selection: Selection
 const backtests = new Map<string, Backtest>();
 const MAX_BACKTESTS = 8;
 
-/**
- * `GET /api/analysis/forecast/backtest`: the rolling monthly backtest of the forecast on the selection's record
- * (`npm run backtest` prints the same for the demo), cached until the incidents or a network change.
- */
-export function forecastBacktest(provider: FeatureProvider, counters: ChangeCounters, selection: Selection, search: URLSearchParams) {
-  const weeks = parseWeeks(search);
-  const key = JSON.stringify([selection.types, selection.sources, selection.statuses, selection.district, selection.area?.geometry ?? null, selection.end, weeks,
-    counters.version(INCIDENTS_KEY), counters.total(NETWORK_PREFIX)]);
-  let result = backtests.get(key);
-  const incidents = history(provider, selection, false);
+/** The rolling monthly backtest from its inputs, pure (work pool), kept per key in this thread. */
+export function computeBacktest(inputs: ForecastInputs) {
+  const { incidents, grid, exposure, events } = prepare(inputs);
+  let result = inputs.key ? backtests.get(inputs.key) : undefined;
   if (!result) {
-    const grid = studyAreaGrid(selection, CELL_METERS);
-    const events = eventsOf(incidents, grid);
-    const first = events.time.length > 0 ? new Date(Math.min(...events.time)) : new Date();
+    const days = inputs.weeks * 7;
+    const first = events.time.length > 0 ? new Date(Math.min(...events.time)) : new Date(Date.parse(`${inputs.selection.end}T00:00:00Z`));
     const firstCutoff = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + FIRST_CUTOFF_MONTHS, 1);
-    const cutoffs = monthlyCutoffs(firstCutoff, Date.parse(`${selection.end}T00:00:00Z`) + DAY_MS, weeks * 7);
-    result = backtest(events, grid, cutoffs, weeks * 7, exposureOf(provider, grid));
-    backtests.set(key, result);
-    if (backtests.size > MAX_BACKTESTS) backtests.delete(backtests.keys().next().value!);
+    const cutoffs = monthlyCutoffs(firstCutoff, Date.parse(`${inputs.selection.end}T00:00:00Z`) + DAY_MS, days);
+    result = backtest(events, grid, cutoffs, days, exposure);
+    if (inputs.key) {
+      backtests.set(inputs.key, result);
+      if (backtests.size > MAX_BACKTESTS) backtests.delete(backtests.keys().next().value!);
+    }
   }
   return {
-    selection: selectionSummary(selection, incidents.features.length),
+    selection: selectionSummary(inputs.selection, incidents.features.length),
     message: result.cutoffs.length === 0 ? 'Chưa đủ dữ liệu để kiểm định dự báo (cần khoảng 18 tháng) / Not enough history to backtest the forecast (about 18 months needed)' : null,
     backtest: result,
   };
+}
+
+/** `GET /api/analysis/forecast?weeks=4`: read here, computed in the work pool. */
+export function forecastAnalysis(provider: FeatureProvider, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
+  return work.run('forecast', readForecastInputs(provider, selection, search));
+}
+
+/**
+ * `GET /api/analysis/forecast/backtest`: the rolling backtest of the forecast on the selection's record (`npm run
+ * backtest` prints the same for the demo), kept until the incidents or a network change.
+ */
+export function forecastBacktest(provider: FeatureProvider, counters: ChangeCounters, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
+  const inputs = readForecastInputs(provider, selection, search);
+  const key = JSON.stringify([inputs.selection, inputs.weeks, counters.version(INCIDENTS_KEY), counters.total(NETWORK_PREFIX)]);
+  return work.run('forecastBacktest', { ...inputs, key });
 }

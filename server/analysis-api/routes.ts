@@ -5,7 +5,6 @@ import { rule, type RouteRule } from '../auth/route-rule.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { HOTSPOT_PARAMETERS, hotspotAnalysis, parseHotspotSettings } from './hotspots.ts';
-import { createCorridorCache } from './corridor-cache.ts';
 import { FORECAST_PARAMETERS, forecastAnalysis, forecastBacktest } from './forecast.ts';
 import { NETWORK_RISK_PARAMETERS, networkRiskAnalysis } from './network-risk.ts';
 import { TREND_PARAMETERS, trendAnalysis } from './trends.ts';
@@ -27,28 +26,27 @@ export const ANALYSIS_RULES: RouteRule[] = [
   rule('GET', '/api/analysis/forecast/backtest', SECURITY),
 ];
 
-/** `/api/analysis/*`: hotspots, emerging trends, hot stretches of the network, the forecast and its backtest. */
-export function analysisRoutes({ provider, counters }: Services) {
-  const corridors = createCorridorCache(provider, counters);
+/** `/api/analysis/*`: hotspots, emerging trends, hot stretches of the network, the forecast and its backtest, each read here and computed in the work pool. */
+export function analysisRoutes({ provider, counters, work }: Services) {
   return new Hono<AppEnv>()
-    .get('/hotspots', (c) => {
+    .get('/hotspots', async (c) => {
       const search = request(c.req.url, HOTSPOT_PARAMETERS);
-      return c.json(hotspotAnalysis(provider, parseSelection(search, provider), parseHotspotSettings(search)));
+      return c.json(await hotspotAnalysis(provider, work, parseSelection(search, provider), parseHotspotSettings(search)));
     })
-    .get('/trends', (c) => {
+    .get('/trends', async (c) => {
       const search = request(c.req.url, TREND_PARAMETERS);
-      return c.json(trendAnalysis(provider, parseSelection(search, provider), search));
+      return c.json(await trendAnalysis(provider, work, parseSelection(search, provider), search));
     })
-    .get('/forecast', (c) => {
+    .get('/forecast', async (c) => {
       const search = request(c.req.url, FORECAST_PARAMETERS);
-      return c.json(forecastAnalysis(provider, parseSelection(search, provider), search));
+      return c.json(await forecastAnalysis(provider, work, parseSelection(search, provider), search));
     })
-    .get('/forecast/backtest', (c) => {
+    .get('/forecast/backtest', async (c) => {
       const search = request(c.req.url, FORECAST_PARAMETERS);
-      return c.json(forecastBacktest(provider, counters, parseSelection(search, provider), search));
+      return c.json(await forecastBacktest(provider, counters, work, parseSelection(search, provider), search));
     })
-    .get('/network-risk', (c) => {
+    .get('/network-risk', async (c) => {
       const search = request(c.req.url, NETWORK_RISK_PARAMETERS);
-      return c.json(networkRiskAnalysis(provider, corridors, parseSelection(search, provider), search));
+      return c.json(await networkRiskAnalysis(provider, counters, work, parseSelection(search, provider), search));
     });
 }

@@ -4,6 +4,8 @@ import { snapGrid } from './snap-grid.ts';
 import type { AssetRef, Edge, Network, NetworkInput, NetworkOptions } from './types.ts';
 
 const ROOT_KINDS = ['exchange', 'data_centre'];
+/** How close a cable's end must be to a site or facility of its owner to end there. */
+const TERMINAL_METERS = 1;
 const isActive = (status: string | null | undefined) => status === undefined || status === null || status === 'active';
 
 /**
@@ -12,9 +14,11 @@ const isActive = (status: string | null | undefined) => status === undefined || 
  * - active cable vertices within `snapMeters` (default 30) of each other are one vertex, so routes join at shared ends
  *   (splice points); consecutive vertices are a span; a route that ends on another route's span, within `snapMeters`,
  *   splits that span there (a T-joint: drops and spurs leave a route mid-span);
- * - each site and facility is a vertex of its own, attached to the nearest cable vertex of its owner within
- *   `attachMeters` (default 50) — a drop cable ends at its site, a tail at its exchange — or, with no vertex that
- *   close, to the nearest span of its owner's within it (the span gets a vertex there);
+ * - a cable of a carrier that ends on one of its sites or facilities (within a metre) ends at that node's terminal, a
+ *   vertex no other cable snaps to: a drop cable ends at its site, a tail at its exchange, however short it is;
+ * - each site and facility is a vertex of its own, attached to its terminal, or without one to the nearest cable vertex
+ *   of its owner within `attachMeters` (default 50), or with no vertex that close to the nearest span of its owner's
+ *   within it (the span gets a vertex there);
  * - a microwave-fed site is linked by radio to the site named by its `backhaul_site_code`.
  */
 export function buildNetwork(input: NetworkInput, options: NetworkOptions = {}): Network {
@@ -28,6 +32,26 @@ export function buildNetwork(input: NetworkInput, options: NetworkOptions = {}):
     if (!grid) grids.set(owner, (grid = snapGrid(vertices, snap)));
     return grid;
   };
+  // Where a cable ends on a site or facility of its owner (to a metre), the end is that node's terminal: a vertex of its
+  // own that no passing cable snaps to, so a drop shorter than the snap distance still carries its site alone.
+  const spots: Position[] = [];
+  const spotGrid = snapGrid(spots, TERMINAL_METERS);
+  const spotNode = new Map<string, number>();
+  input.nodes.forEach((node, index) => {
+    const key = `${node.properties.owner}/${spotGrid.vertex(node.geometry.coordinates)}`;
+    if (!spotNode.has(key)) spotNode.set(key, index);
+  });
+  const terminals = new Map<number, number>();
+  const nodeAt = (p: Position, owner: string): number | undefined => {
+    const spot = spotGrid.near(p, TERMINAL_METERS);
+    return spot === undefined ? undefined : spotNode.get(`${owner}/${spot}`);
+  };
+  const endVertex = (p: Position, owner: string, grid: ReturnType<typeof snapGrid>): { vertex: number; terminal: boolean } => {
+    const node = nodeAt(p, owner);
+    if (node === undefined) return { vertex: grid.vertex(p), terminal: false };
+    if (!terminals.has(node)) terminals.set(node, vertices.push(input.nodes[node].geometry.coordinates) - 1);
+    return { vertex: terminals.get(node)!, terminal: true };
+  };
   const ends: { vertex: number; owner: string }[] = [];
   for (const cable of input.cables) {
     const owner = cable.properties.owner;
@@ -36,14 +60,25 @@ export function buildNetwork(input: NetworkInput, options: NetworkOptions = {}):
     const grid = gridOf(owner);
     const parts = cable.geometry.type === 'LineString' ? [cable.geometry.coordinates] : cable.geometry.coordinates;
     parts.forEach((line, part) => {
-      let previous = grid.vertex(line[0]);
-      ends.push({ vertex: previous, owner });
+      // A drop under a metre long has both ends on its site: its start is on the route it leaves.
+      const startNode = nodeAt(line[0], owner);
+      const first = line.length > 1 && startNode !== undefined && nodeAt(line.at(-1)!, owner) === startNode ? { vertex: grid.vertex(line[0]), terminal: false } : endVertex(line[0], owner, grid);
+      // A terminal is no splice point: it never becomes a T-joint on a passing span.
+      if (!first.terminal) ends.push({ vertex: first.vertex, owner });
+      let previous = first.vertex;
       for (let index = 1; index < line.length; index++) {
-        const next = grid.vertex(line[index]);
+        const last = index === line.length - 1 ? endVertex(line[index], owner, grid) : null;
+        if (last?.terminal) {
+          edges.push({ a: previous, b: last.vertex, kind: 'cable', route: cable.id!, part, index: index - 1, owner });
+          previous = last.vertex;
+          continue;
+        }
+        const next = last ? last.vertex : grid.vertex(line[index]);
         if (next !== previous) edges.push({ a: previous, b: next, kind: 'cable', route: cable.id!, part, index: index - 1, owner });
         previous = next;
+        if (last) ends.push({ vertex: previous, owner });
       }
-      ends.push({ vertex: previous, owner });
+      if (line.length === 1 && !first.terminal) ends.push({ vertex: previous, owner });
     });
   }
   const spans = spanIndex(edges, vertices, Math.max(snap, attach));
@@ -60,7 +95,7 @@ export function buildNetwork(input: NetworkInput, options: NetworkOptions = {}):
     nodeVertex.push(self);
     assets.push({ id: node.id!, owner, kind });
     if (code) codeToNode.set(`${owner}/${code}`, index);
-    let on = grids.get(owner)?.near(at, attach);
+    let on = terminals.get(index) ?? grids.get(owner)?.near(at, attach);
     if (on === undefined) {
       // Beside a span rather than at a vertex: the span gets a vertex at the foot of the perpendicular.
       const span = nearestSpan(edges, vertices, spans, at, owner, attach, -1);

@@ -52,6 +52,17 @@ describe('cut impact', () => {
     expect(ids(cutImpact(withDrop, { routeId: 1 }).isolated)).toEqual(['H', 'R']);
   });
 
+  it('a drop shorter than the snap distance still feeds its site alone, and a cable passing a site does not end there', () => {
+    // Site K sits 12 m off route 1 (A–B) beside its vertex B; its drop runs from B to K. Route 9 passes 5 m from K.
+    const k = [108.01, 14.30011];
+    const site = { type: 'Feature' as const, id: 'K', geometry: { type: 'Point' as const, coordinates: k }, properties: { owner: 'vnpt', kind: null } };
+    const drop = cable(8, 'vnpt', P.B, k);
+    const passing = cable(9, 'vnpt', [108.0099, 14.30016], [108.0101, 14.30016]);
+    const withDrop = buildNetwork({ cables: [...CABLES, drop, passing], nodes: [...NODES, site] });
+    expect(ids(cutImpact(withDrop, { routeId: 8 }).isolated)).toEqual(['K']);
+    expect(cutImpact(withDrop, { routeId: 9 }).isolated).toEqual([]);
+  });
+
   it('carries nothing over planned or retired cable', () => {
     const planned = buildNetwork({ cables: CABLES.map((c) => (c.id === 5 ? { ...c, properties: { ...c.properties, status: 'planned' } } : c)), nodes: NODES });
     // S2 hangs only on the planned spur: down before any cut, so a cut cannot isolate it.

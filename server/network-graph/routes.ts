@@ -20,8 +20,8 @@ const request = z.object({ routeId: z.number().int(), point: z.tuple([z.number()
  * exchange if the route is cut (at the point, snapped to its nearest segment, or whole), and which on it stay up.
  * Carriers ask about their own network; police and the DIC about any.
  */
-export function cutImpactRoutes({ provider, counters, audit }: Services) {
-  const graphs = createNetworkCache(provider, counters);
+export function cutImpactRoutes({ provider, counters, audit, work }: Services) {
+  const graphs = createNetworkCache(provider, counters, work);
   return new Hono<AppEnv>().post('/', limitBody(8 * 1024), async (c) => {
     const body = parseWith(request, await jsonObject(c.req.raw));
     const principal = c.get('principal');
@@ -36,7 +36,8 @@ export function cutImpactRoutes({ provider, counters, audit }: Services) {
       cutAt = snapped.geometry.coordinates as [number, number];
       segment = { part: Number(snapped.properties.multiFeatureIndex ?? 0), index: Number(snapped.properties.index), at: cutAt };
     }
-    const { network, features } = graphs.network(owner);
+    const { network, features } = await graphs.network(owner);
+    // The graph is built in the work pool; the search of one cut is linear in the carrier's spans and runs here.
     const result = cutImpact(network, { routeId: route.id, segment });
     const collection = (assets: AssetRef[]) => ({
       type: 'FeatureCollection' as const,
