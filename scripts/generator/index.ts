@@ -1,6 +1,8 @@
-import type { Geometry } from 'geojson';
+import * as turf from '@turf/turf';
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { loadBase } from './base.ts';
 import { buildAdminAreas } from './admin-areas.ts';
+import { connectAssets } from './backhaul.ts';
 import { addCableCoils } from './cable-coils.ts';
 import { buildCableRoutes } from './network.ts';
 import { buildFacilities } from './facilities.ts';
@@ -9,7 +11,6 @@ import { buildIncidents } from './incidents.ts';
 import { buildKeyTargets } from './key-targets.ts';
 import { DEFAULT_SEED, resolveScale } from './options.ts';
 import { isDefaultArea } from '../../server/deployment/area.ts';
-import * as turf from '@turf/turf';
 import type { PlantedCluster } from './planted-clusters.ts';
 import { childRng } from '../../server/analysis/prng/index.ts';
 import { roadChains } from './road-chains.ts';
@@ -23,6 +24,9 @@ import type { DemoCollection, DemoDataset, DemoProperties, GenerateOptions } fro
 export type { DemoDataset, GenerateOptions, ScaleOptions } from './types.ts';
 export type { PlantedCluster } from './planted-clusters.ts';
 export { DEFAULT_SEED, PROVINCE_SCALE, scaleForArea } from './options.ts';
+
+/** Share of the cable target left for drops to sites and tails to exchanges. */
+const FEED_SHARE = 0.12;
 
 function collection(items: { geometry: Geometry; properties: DemoProperties }[]): DemoCollection {
   return {
@@ -41,6 +45,15 @@ const point = (item: { position: number[]; properties: DemoProperties }) => ({
  * @param area - area directory, default data/kontum
  */
 export function baseGeography(area?: string): { admin_areas: DemoCollection; roads: DemoCollection } {
+  const key = area ?? '';
+  let built = geographies.get(key);
+  if (!built) geographies.set(key, built = readGeography(area));
+  return structuredClone(built);
+}
+
+const geographies = new Map<string, { admin_areas: DemoCollection; roads: DemoCollection }>();
+
+function readGeography(area?: string): { admin_areas: DemoCollection; roads: DemoCollection } {
   const base = loadBase(area);
   return {
     admin_areas: collection(buildAdminAreas(base)),
@@ -68,10 +81,16 @@ export function generateDemoWithClusters(options: GenerateOptions = {}): { datas
   const locate = communeLocator(base);
   const chains = roadChains(base);
   const towns = findTowns(base, chains);
-  const cables = buildCableRoutes(childRng(seed, 'cables'), base, chains, locate, scale.cableKm);
-  addCableCoils(childRng(seed, 'cable-coils'), cables);
+  // About a tenth of the cable is drops to sites and tails to exchanges, built once the sites are placed.
+  const province = baseGeography(options.area).admin_areas.features.find((f) => f.properties.level === 'province') as Feature<Polygon | MultiPolygon>;
+  const [west, south, east, north] = turf.bbox(province);
+  const inside = (p: Position) => p[0] >= west && p[0] <= east && p[1] >= south && p[1] <= north && turf.booleanPointInPolygon(p, province);
+  const roadCables = buildCableRoutes(childRng(seed, 'cables'), base, chains, inside, scale.cableKm * (1 - FEED_SHARE));
   const facilities = buildFacilities(childRng(seed, 'facilities'), base, locate, towns);
-  const sites = buildSites(childRng(seed, 'sites'), base, locate, towns, cables, scale.btsSites);
+  const sites = buildSites(childRng(seed, 'sites'), base, locate, towns, roadCables, scale.btsSites);
+  const cables = [...roadCables, ...connectAssets(childRng(seed, 'feeds'), roadCables, sites, facilities)];
+  for (const cable of cables) cable.properties.length_m ??= Math.round(turf.length(turf.lineString(cable.coordinates)) * 1000);
+  addCableCoils(childRng(seed, 'cable-coils'), cables);
   const dealers = buildScrapDealers(childRng(seed, 'dealers'), locate, towns, scale.scrapDealers);
   const agents = buildServiceAgents(childRng(seed, 'service-agents'), base, locate, towns, scale.serviceAgents);
   const { police, department } = base.area.organisations;
