@@ -8,6 +8,7 @@ import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-700.css';
 import '@fontsource/noto-sans/vietnamese-700.css';
 import './app.css';
+import './layout/layout.css';
 import { Root } from './Root.tsx';
 import { LanguageProvider } from './i18n/language.tsx';
 

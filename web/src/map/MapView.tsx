@@ -7,6 +7,8 @@ import type { Bbox } from '../api/types.ts';
 import { createMap } from './create-map.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
+import { NO_INSETS, safePadding, type Insets } from '../layout/insets.ts';
+import { PROVINCE_BOUNDS } from '../state/viewport.ts';
 
 export type FitRequest = { bbox: Bbox; nonce: number };
 
@@ -31,10 +33,14 @@ type MapViewProps = MapCallbacks & {
   tiled?: ReadonlySet<ThematicLayer>;
   /** Query string of each tiled collection's tiles (the incident period as `datetime=…`). */
   tileQueries?: Partial<Record<ThematicLayer, string>>;
+  /** What panels cover of the map (measured); fits keep clear of it. */
+  insets?: Insets;
 };
 
+const sizeOf = (element: HTMLElement) => ({ width: element.clientWidth, height: element.clientHeight });
+
 /** The one owner of the `maplibregl.Map`: creates it, feeds its sources, toggles layers and fits to results. */
-export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, ...callbacks }: MapViewProps) {
+export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, insets = NO_INSETS, ...callbacks }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, FeatureCollection>());
@@ -45,13 +51,20 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;
   const [loaded, setLoaded] = useState(false);
+  const insetsRef = useRef(insets);
+  insetsRef.current = insets;
+  // Until the user moves the map (or a search fits it elsewhere) the province stays fitted as panels and the screen change.
+  const untouchedRef = useRef(true);
 
   useEffect(() => {
-    if (!containerRef.current) return;
-    const map = createMap(containerRef.current);
+    const container = containerRef.current;
+    if (!container) return;
+    const map = createMap(container, safePadding(sizeOf(container), insetsRef.current));
     mapRef.current = map;
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
+    map.on('movestart', (event) => { if ((event as { originalEvent?: Event }).originalEvent) untouchedRef.current = false; });
+    map.on('resize', () => { if (untouchedRef.current) fitProvince(map, container, insetsRef.current); });
     return () => {
       drawerRef.current?.destroy();
       drawerRef.current = null;
@@ -104,11 +117,22 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   }, [drawnGeometry]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !fitRequest) return;
+    const map = mapRef.current, container = containerRef.current;
+    if (map && container && untouchedRef.current) fitProvince(map, container, insets);
+  }, [insets]);
+
+  useEffect(() => {
+    const map = mapRef.current, container = containerRef.current;
+    if (!map || !container || !fitRequest) return;
+    untouchedRef.current = false;
     const [minX, minY, maxX, maxY] = fitRequest.bbox;
-    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 80, maxZoom: 15, duration: 1200 });
+    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: safePadding(sizeOf(container), insetsRef.current, 48), maxZoom: 15, duration: 1200 });
   }, [fitRequest]);
 
   return <div ref={containerRef} className="map" data-testid="map" />;
+}
+
+function fitProvince(map: MapLibreMap, container: HTMLElement, insets: Insets): void {
+  const [minX, minY, maxX, maxY] = PROVINCE_BOUNDS;
+  map.fitBounds([[minX, minY], [maxX, maxY]], { padding: safePadding(sizeOf(container), insets), animate: false });
 }
