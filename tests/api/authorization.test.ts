@@ -59,6 +59,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/hotline/reports': SECURITY,
   'POST /api/hotline/reports/:id/convert': POLICE,
   'POST /api/hotline/reports/:id/close': POLICE,
+  'GET /api/hotline/reports/:id/photo': POLICE,
   'POST /api/key-targets/proposals': POLICE,
   'PUT /api/key-targets/proposals/:id': POLICE,
   'GET /api/key-targets/review-queue': SECURITY,
