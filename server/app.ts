@@ -25,6 +25,7 @@ import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import type { AppEnv } from './http/env.ts';
+import { PAGE_ROUTES } from './pages.ts';
 import type { Services } from './services.ts';
 
 export type AppOptions = {
@@ -68,6 +69,9 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
       await next();
       if (c.res.status === 200) c.res.headers.set('Content-Type', 'application/x-protobuf');
     });
+    for (const { file, prefixes } of PAGE_ROUTES) {
+      for (const prefix of prefixes) app.get(`${prefix}/*`, serveStatic({ root: webRoot, path: file })).get(prefix, serveStatic({ root: webRoot, path: file }));
+    }
     app.use('*', serveStatic({ root: webRoot }));
     // Client-side routes fall back to the app shell.
     app.get('*', serveStatic({ root: webRoot, path: 'index.html' }));

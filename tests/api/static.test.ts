@@ -8,6 +8,8 @@ describe('web app files', async () => {
   const webRoot = mkdtempSync(join(tmpdir(), 'netguard-web-'));
   mkdirSync(join(webRoot, 'glyphs', 'Noto Sans Regular'), { recursive: true });
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>NetGuard</title>');
+  writeFileSync(join(webRoot, 'bao-tin.html'), '<!doctype html><title>Báo tin</title>');
+  writeFileSync(join(webRoot, 'thuc-dia.html'), '<!doctype html><title>Thực địa</title>');
   writeFileSync(join(webRoot, 'glyphs', 'Noto Sans Regular', '0-255.pbf'), Buffer.from([0x0a, 0x00]));
   const { app } = await createTestApp({}, { webRoot });
   afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
@@ -22,6 +24,12 @@ describe('web app files', async () => {
     const response = await app.request('/glyphs/Noto%20Sans%20Regular/0-255.pbf');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/x-protobuf');
+  });
+
+  it('answers the hotline and the field app with their own pages, at their Vietnamese and English addresses', async () => {
+    for (const path of ['/bao-tin', '/bao-tin/', '/hotline', '/hotline/KT-AAAA-AAAA']) expect(await (await app.request(path)).text()).toContain('Báo tin');
+    for (const path of ['/thuc-dia', '/thuc-dia/', '/field']) expect(await (await app.request(path)).text()).toContain('Thực địa');
+    expect(await (await app.request('/bao-tinh')).text()).toContain('NetGuard');
   });
 
   it('falls back to index.html for client routes but not for the API', async () => {

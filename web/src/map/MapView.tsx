@@ -8,7 +8,7 @@ import { createMap } from './create-map.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
 import { NO_INSETS, safePadding, type Insets } from '../layout/insets.ts';
-import { PROVINCE_BOUNDS } from '../state/viewport.ts';
+import { provinceFitter, type ProvinceFitter } from './province-fit.ts';
 
 export type FitRequest = { bbox: Bbox; nonce: number };
 
@@ -53,8 +53,7 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   const [loaded, setLoaded] = useState(false);
   const insetsRef = useRef(insets);
   insetsRef.current = insets;
-  // Until the user moves the map (or a search fits it elsewhere) the province stays fitted as panels and the screen change.
-  const untouchedRef = useRef(true);
+  const fitterRef = useRef<ProvinceFitter | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -63,8 +62,7 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     mapRef.current = map;
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
-    map.on('movestart', (event) => { if ((event as { originalEvent?: Event }).originalEvent) untouchedRef.current = false; });
-    map.on('resize', () => { if (untouchedRef.current) fitProvince(map, container, insetsRef.current); });
+    fitterRef.current = provinceFitter(map, container, () => insetsRef.current);
     return () => {
       drawerRef.current?.destroy();
       drawerRef.current = null;
@@ -116,15 +114,12 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     if (JSON.stringify(drawer.current()) !== JSON.stringify(drawnGeometry)) drawer.show(drawnGeometry);
   }, [drawnGeometry]);
 
-  useEffect(() => {
-    const map = mapRef.current, container = containerRef.current;
-    if (map && container && untouchedRef.current) fitProvince(map, container, insets);
-  }, [insets]);
+  useEffect(() => fitterRef.current?.refit(), [insets]);
 
   useEffect(() => {
     const map = mapRef.current, container = containerRef.current;
     if (!map || !container || !fitRequest) return;
-    untouchedRef.current = false;
+    fitterRef.current?.leave();
     const [minX, minY, maxX, maxY] = fitRequest.bbox;
     map.fitBounds([[minX, minY], [maxX, maxY]], { padding: safePadding(sizeOf(container), insetsRef.current, 48), maxZoom: 15, duration: 1200 });
   }, [fitRequest]);
@@ -132,7 +127,3 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   return <div ref={containerRef} className="map" data-testid="map" />;
 }
 
-function fitProvince(map: MapLibreMap, container: HTMLElement, insets: Insets): void {
-  const [minX, minY, maxX, maxY] = PROVINCE_BOUNDS;
-  map.fitBounds([[minX, minY], [maxX, maxY]], { padding: safePadding(sizeOf(container), insets), animate: false });
-}

@@ -13,15 +13,15 @@ maplibregl.setWorkerUrl(workerUrl);
 export const SYNTHETIC_ATTRIBUTION_VI = 'Dữ liệu tài sản và vụ việc là dữ liệu mô phỏng (synthetic demo)';
 
 /**
- * Constructs the map with the offline style, fitted to the province within `padding` (computed from the panels
+ * Constructs the map with the offline style (the whole app's by default; `synthetic` adds the demo-data notice), fitted to the province within `padding` (computed from the panels
  * over the map, see `safePadding`), with scale bar, navigation and attribution controls, and exposes it as
  * `window.__netguard.map`. The attribution folds to a button on narrow maps (under 640 px) so it never covers
  * the map or a legend.
  */
-export function createMap(container: HTMLElement, padding: Insets): maplibregl.Map {
+export function createMap(container: HTMLElement, padding: Insets, style: maplibregl.StyleSpecification = buildStyle(location.origin), synthetic = true): maplibregl.Map {
   const map = new maplibregl.Map({
     container,
-    style: buildStyle(location.origin),
+    style,
     bounds: PROVINCE_BOUNDS,
     fitBoundsOptions: { padding },
     attributionControl: false,
@@ -34,7 +34,7 @@ export function createMap(container: HTMLElement, padding: Insets): maplibregl.M
     new maplibregl.AttributionControl({
       // Folded to its ⓘ button on phones (and on any map under 640 px, MapLibre's own rule).
       compact: window.matchMedia(COMPACT_QUERY).matches || undefined,
-      customAttribution: [ADMIN_ATTRIBUTION, OSM_ATTRIBUTION, SYNTHETIC_ATTRIBUTION_VI],
+      customAttribution: [ADMIN_ATTRIBUTION, OSM_ATTRIBUTION, ...(synthetic ? [SYNTHETIC_ATTRIBUTION_VI] : [])],
     }),
     'bottom-right',
   );
