@@ -10,6 +10,8 @@ import { geometryProblems } from '../geometry/validate.ts';
 import { limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
+import { IDEMPOTENCY_HEADER, keyedWrite, once } from '../http/idempotency.ts';
+import { createSqliteIdempotencyStore } from '../storage/sqlite/idempotency-sql.ts';
 import { measureTracks, type PlanForMeasure, type Track } from './measure.ts';
 
 export const PATROL_TRACK_RULES: RouteRule[] = [
@@ -43,6 +45,7 @@ function readGpx(text: string): Track[] {
  * says which planned stops it visited and what share of the plan's risk that covered.
  */
 export function patrolTrackRoutes({ db, plans, audit, now }: Services) {
+  const idempotency = createSqliteIdempotencyStore(db);
   const planOr404 = (id: string) => {
     const saved = plans.get(id);
     if (!saved) throw new NotFound(`patrol plan "${id}" does not exist`, { id });
@@ -51,18 +54,23 @@ export function patrolTrackRoutes({ db, plans, audit, now }: Services) {
   return new Hono<AppEnv>()
     .post('/:id/tracks', limitBody(5 * 1024 * 1024), async (c) => {
       const saved = planOr404(c.req.param('id'));
-      const tracks = readGpx(await c.req.text());
+      const text = await c.req.text();
+      // The field app uploads its recorded track from its outbox under a key: a replay measures and stores it once.
+      const keyed = keyedWrite(c, c.get('principal'), text);
+      const tracks = readGpx(text);
       const body = saved.body as unknown as PlanForMeasure;
       const measure = measureTracks({ shifts: body.shifts ?? [], targets: body.targets ?? [] }, tracks);
       const times = tracks.flatMap((track) => track.times ?? []).filter((time): time is string => typeof time === 'string').sort();
       const geometry = { type: 'MultiLineString', coordinates: tracks.map((track) => track.coordinates) };
-      const id = db.transaction(() => {
+      const answer = db.transaction(() => once(idempotency, keyed, now().toISOString(), () => {
         const { lastInsertRowid } = db.prepare('INSERT INTO patrol_tracks (plan_id, name, uploaded_by, uploaded_at, started_at, ended_at, geometry, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
           .run(saved.id, c.req.query('name') ?? null, actorName(c.get('principal')), now().toISOString(), times[0] ?? null, times.at(-1) ?? null, JSON.stringify(geometry), JSON.stringify(measure));
-        audit.append({ principal: c.get('principal'), action: 'create', targetType: 'patrol_tracks', targetId: Number(lastInsertRowid), details: { plan: saved.id, riskCovered: measure.riskCovered }, ip: c.get('clientAddress') });
-        return Number(lastInsertRowid);
-      })();
-      return c.json({ id, planId: saved.id, startedAt: times[0] ?? null, endedAt: times.at(-1) ?? null, ...measure }, 201);
+        const id = Number(lastInsertRowid);
+        audit.append({ principal: c.get('principal'), action: 'create', targetType: 'patrol_tracks', targetId: id, details: { plan: saved.id, riskCovered: measure.riskCovered }, ip: c.get('clientAddress') });
+        return { status: 201, body: { id, planId: saved.id, startedAt: times[0] ?? null, endedAt: times.at(-1) ?? null, ...measure } };
+      }))();
+      if (answer.replayed) c.header(`${IDEMPOTENCY_HEADER}-Replayed`, 'true');
+      return c.json(answer.body, answer.status as 201);
     })
     .get('/:id/tracks', (c) => {
       const saved = planOr404(c.req.param('id'));
