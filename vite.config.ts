@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { PAGE_ROUTES } from './server/pages.ts';
 
 const apiPort = Number(process.env.PORT ?? 8787);
@@ -21,9 +22,32 @@ function pageRoutes(): Plugin {
   };
 }
 
+/**
+ * The field app's service worker (Workbox's generateSW): it precaches the field page, the JavaScript, CSS and fonts,
+ * the label glyphs and the manifest, and answers navigations under /thuc-dia with the field page, so the app opens
+ * offline. The manifest is web/public/thuc-dia.webmanifest, linked from thuc-dia.html only. The basemap archive is
+ * not precached: the officer downloads it with the plan's area and the app keeps it in IndexedDB.
+ */
+const fieldServiceWorker = VitePWA({
+  strategies: 'generateSW',
+  filename: 'field-sw.js',
+  injectRegister: false,
+  manifest: false,
+  workbox: {
+    globPatterns: ['thuc-dia.html', 'thuc-dia.webmanifest', 'icons/*.svg', 'assets/*.{js,css}', 'assets/*vietnamese*.woff2', 'assets/*-latin-[47]00-*.woff2', 'glyphs/**/*.pbf'],
+    globIgnores: ['**/index-*.js', '**/hotline-*.js'],
+    navigateFallback: '/thuc-dia.html',
+    navigateFallbackAllowlist: [/^\/thuc-dia/, /^\/field/],
+    navigateFallbackDenylist: [/^\/api\//],
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
+
 export default defineConfig({
   root: 'web',
-  plugins: [react(), pageRoutes()],
+  plugins: [react(), pageRoutes(), fieldServiceWorker],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
@@ -32,7 +56,7 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       // Three pages: the signed-in app, the citizens' hotline and the patrol field app, each loading only what it uses.
-      input: { index: page('index.html'), hotline: page('bao-tin.html') },
+      input: { index: page('index.html'), hotline: page('bao-tin.html'), field: page('thuc-dia.html') },
       // MapLibre in a chunk of its own, so the pages share it from the cache and its size is measured apart.
       output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ }] } },
     },

@@ -18,7 +18,7 @@ export type OutboxEntry = {
 };
 export type Sent = { entry: OutboxEntry; status: number; body: unknown };
 /** Headers added to every send (the session's CSRF token). */
-export type HeadersFor = () => Record<string, string>;
+export type HeadersFor = () => Record<string, string> | Promise<Record<string, string>>;
 
 const STORE = 'outbox';
 const databases = new Map<string, Promise<IDBPDatabase>>();
@@ -67,13 +67,14 @@ export function outbox(name: string) {
       replaying.current ??= (async () => {
         const sent: Sent[] = [];
         try {
-          for (const entry of await this.list()) {
-            if (entry.state !== 'waiting') continue;
+          const waiting = (await this.list()).filter((entry) => entry.state === 'waiting');
+          const extra = waiting.length ? await headers() : {};
+          for (const entry of waiting) {
             let response: Response;
             try {
               response = await fetch(entry.url, {
                 method: entry.method, credentials: 'same-origin', body: entry.body,
-                headers: { 'Content-Type': entry.contentType, 'Idempotency-Key': entry.id, accept: 'application/json', ...headers() },
+                headers: { 'Content-Type': entry.contentType, 'Idempotency-Key': entry.id, accept: 'application/json', ...extra },
               });
             } catch {
               break;
