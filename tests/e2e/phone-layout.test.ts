@@ -105,6 +105,25 @@ describe('the phone shell', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  it('on a tablet (768 × 1024 and 1024 × 768) keeps the panel at the side and the header to one row with a menu', async () => {
+    const { context, page, errors } = await phone('police', { width: 768, height: 1024 });
+    for (const size of [{ width: 768, height: 1024 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      const report = await settledLayout(page);
+      await page.screenshot({ path: `${OUTPUT_DIR}/tablet-police-${size.width}x${size.height}.png` });
+      expect(errors).toEqual([]);
+      expect(report.scrollWidth).toBeLessThanOrEqual(size.width);
+      expect(report.tooWide).toEqual([]);
+      expect(report.provinceClear).toBe(true);
+      expect((await page.getByTestId('app-header').boundingBox())!.height).toBeLessThanOrEqual(64);
+      await page.getByTestId('menu-button').waitFor();
+      const sheet = (await page.getByTestId('sheet-workspace').boundingBox())!;
+      expect(sheet.width).toBeLessThan(size.width / 2);
+      expect(sheet.height).toBeGreaterThan(size.height / 2);
+    }
+    await context.close();
+  });
+
   it('pulls the layer sheet up and down by its handle, closes and reopens it, and the map keeps the province clear of it', async () => {
     const { context, page, errors } = await phone('police');
     const sheet = page.getByTestId('sheet-workspace');
