@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { POLICE, SECURITY } from '../auth/audiences.ts';
 import { actorName } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
+import { FINDING_KINDS } from '../collections/vocabulary.ts';
 import { InvalidBody, InvalidParameter, NotFound } from '../errors.ts';
 import { jsonObjectWithText, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -27,8 +28,6 @@ export const FIELD_RULES: RouteRule[] = [
   rule('GET', '/api/field/findings/:id/photo', POLICE),
 ];
 
-/** What an officer may record; the first is damage to the network and is always filed as an incident. */
-export const FINDING_KINDS = ['cable_damaged', 'suspicious_person', 'suspicious_vehicle', 'scrap_dealer_activity', 'nothing_found'] as const;
 
 const instant = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), 'an ISO 8601 date-time');
 const position = { lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), accuracyMeters: z.number().min(0).max(10_000).optional() };

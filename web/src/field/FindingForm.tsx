@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { INCIDENT_TYPES } from '../../../server/collections/vocabulary.ts';
+import { FINDING_KINDS, INCIDENT_TYPES } from '../../../server/collections/vocabulary.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { PhotoPicker } from '../photos/PhotoPicker.tsx';
 import type { ResizedPhoto } from '../photos/resize.ts';
 import { useFieldText, type FieldKey } from './messages.ts';
 
-export const FINDING_KINDS = ['cable_damaged', 'suspicious_person', 'suspicious_vehicle', 'scrap_dealer_activity', 'nothing_found'] as const;
 export type FindingDraft = { kind: (typeof FINDING_KINDS)[number]; note: string; photo: ResizedPhoto | null; incidentType: (typeof INCIDENT_TYPES)[number] | null };
 
 /** A finding at a stop: what was found, a note, a photo, and — for damage, or when the officer says so — an incident. */
