@@ -157,7 +157,7 @@ describe('the phone shell', { timeout: 180_000 }, () => {
 
     await handle.tap();
     await expect.poll(() => sheet.getAttribute('data-snap')).toBe('full');
-    expect(await height()).toBeGreaterThan(700);
+    await expect.poll(height).toBeGreaterThan(700);
     await drag(640, true);
     await expect.poll(() => sheet.getAttribute('data-snap')).toBe('peek');
     await handle.tap();

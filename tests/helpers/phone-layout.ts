@@ -87,7 +87,7 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
  * Measures once the map has stopped moving and the province has been fitted clear of the panels (panels settle
  * shortly after a resize); after `timeoutMs` it measures anyway, so the caller's assertions say what is wrong.
  */
-export async function settledLayout(page: Page, timeoutMs = 10_000): Promise<LayoutReport> {
+export async function settledLayout(page: Page, timeoutMs = 30_000): Promise<LayoutReport> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.waitForFunction(() => {
