@@ -14,6 +14,7 @@ import { createSqliteIdempotencyStore } from '../storage/sqlite/idempotency-sql.
 import { createSqlitePhotoStore } from '../storage/sqlite/photo-sql.ts';
 import type { AppEnv } from '../http/env.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
+import { sameOriginOnly } from '../http/same-origin.ts';
 import { createIncident, transitionIncident } from '../incidents/service.ts';
 import { parseLimit, rejectUnknownParameters } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
@@ -70,7 +71,7 @@ export function hotlineRoutes(services: Services) {
     return report;
   };
   return new Hono<AppEnv>()
-    .post('/reports', limitBody(MAX_REQUEST_BYTES), async (c) => {
+    .post('/reports', sameOriginOnly(), limitBody(MAX_REQUEST_BYTES), async (c) => {
       const principal = c.get('principal');
       const { text, body: raw } = await jsonObjectWithText(c.req.raw);
       const keyed = keyedWrite(c, principal, text);
