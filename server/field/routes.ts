@@ -8,7 +8,7 @@ import { FINDING_KINDS } from '../collections/vocabulary.ts';
 import { InvalidBody, InvalidParameter, NotFound } from '../errors.ts';
 import { jsonObjectWithText, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
-import { IDEMPOTENCY_HEADER, keyedWrite, once, type KeyedWrite } from '../http/idempotency.ts';
+import { earlierAnswer, IDEMPOTENCY_HEADER, keyedAnswer, keyedWrite, once, type KeyedWrite } from '../http/idempotency.ts';
 import { checkIncidentFiling, incidentFields } from '../incidents/filing.ts';
 import { createIncident } from '../incidents/service.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
@@ -77,6 +77,8 @@ export function fieldRoutes(services: Services) {
       const principal = c.get('principal');
       const { text, body: raw } = await jsonObjectWithText(c.req.raw);
       const keyed = requiredKey(keyedWrite(c, principal, text));
+      const replay = earlierAnswer(idempotency, keyed);
+      if (replay) return keyedAnswer(c, replay);
       const body = parseWith(newVisit, raw);
       const plan = approvedPlan(body.planId);
       const assignment = assignmentsOn([plan], body.date).find((candidate: Assignment) => candidate.shift === body.shift && candidate.unitName === body.unitName);
@@ -95,13 +97,14 @@ export function fieldRoutes(services: Services) {
         audit.append({ principal, action: 'create', targetType: 'field_visits', targetId: visit.id, details: { plan: plan.id, stop: stop.order }, ip: c.get('clientAddress') });
         return { status: 201, body: visit };
       }))();
-      if (answer.replayed) c.header(`${IDEMPOTENCY_HEADER}-Replayed`, 'true');
-      return c.json(answer.body, answer.status as 201);
+      return keyedAnswer(c, answer);
     })
     .post('/findings', limitBody(MAX_FINDING_BYTES), async (c) => {
       const principal = c.get('principal');
       const { text, body: raw } = await jsonObjectWithText(c.req.raw);
       const keyed = requiredKey(keyedWrite(c, principal, text));
+      const replay = earlierAnswer(idempotency, keyed);
+      if (replay) return keyedAnswer(c, replay);
       const body = parseWith(newFinding, raw);
       const plan = approvedPlan(body.planId);
       if (body.kind === 'cable_damaged' && !body.incident) throw new InvalidBody('damage to the network is filed as an incident: give its type', { problems: [{ path: 'incident', message: 'required for cable_damaged' }] });
@@ -120,8 +123,7 @@ export function fieldRoutes(services: Services) {
         audit.append({ principal, action: 'create', targetType: 'field_findings', targetId: finding.id, details: { plan: plan.id, kind: body.kind, incident: filed?.id ?? null }, ip: c.get('clientAddress') });
         return { status: 201, body: { ...finding, photo: photo ? `/api/field/findings/${finding.id}/photo` : null } };
       }))();
-      if (answer.replayed) c.header(`${IDEMPOTENCY_HEADER}-Replayed`, 'true');
-      return c.json(answer.body, answer.status as 201);
+      return keyedAnswer(c, answer);
     })
     .get('/plans/:id/records', (c) => {
       const plan = plans.get(c.req.param('id'));

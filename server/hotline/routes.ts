@@ -8,7 +8,7 @@ import { INCIDENT_TYPES } from '../collections/vocabulary.ts';
 import { AppError, Conflict, InvalidBody, InvalidParameter, NotFound, TooManyRequests } from '../errors.ts';
 import { positionOutsideProvince, provinceOutline } from '../geometry/province.ts';
 import { jsonObject, jsonObjectWithText, limitBody, parseWith } from '../http/body.ts';
-import { IDEMPOTENCY_HEADER, keyedWrite, once } from '../http/idempotency.ts';
+import { earlierAnswer, keyedAnswer, keyedWrite, once } from '../http/idempotency.ts';
 import { MAX_PHOTO_BYTES, parsePhoto } from '../photos/photo.ts';
 import { createSqliteIdempotencyStore } from '../storage/sqlite/idempotency-sql.ts';
 import { createSqlitePhotoStore } from '../storage/sqlite/photo-sql.ts';
@@ -76,11 +76,10 @@ export function hotlineRoutes(services: Services) {
       const { text, body: raw } = await jsonObjectWithText(c.req.raw);
       const keyed = keyedWrite(c, principal, text);
       // A phone replaying a report it queued offline is not a new report: it neither counts against the limit nor files again.
-      const replay = keyed && idempotency.get(keyed.scope, keyed.key);
-      if (!replay) {
-        const attempt = filing.hit(c.get('clientAddress'));
-        if (!attempt.allowed) throw new TooManyRequests(`at most ${REPORTS_PER_WINDOW} reports per 10 minutes from one address`, attempt.retryAfterSeconds);
-      }
+      const replay = earlierAnswer(idempotency, keyed);
+      if (replay) return keyedAnswer(c, replay);
+      const attempt = filing.hit(c.get('clientAddress'));
+      if (!attempt.allowed) throw new TooManyRequests(`at most ${REPORTS_PER_WINDOW} reports per 10 minutes from one address`, attempt.retryAfterSeconds);
       const photoData = (raw.photo as { data?: unknown } | undefined)?.data;
       const reportBytes = Buffer.byteLength(text) - (typeof photoData === 'string' ? photoData.length : 0);
       if (reportBytes > MAX_REPORT_BYTES) throw new AppError(413, 'BodyTooLarge', `the report without its photo must be at most ${MAX_REPORT_BYTES} bytes`, { maxBytes: MAX_REPORT_BYTES });
@@ -99,8 +98,7 @@ export function hotlineRoutes(services: Services) {
         audit.append({ principal, action: 'create', targetType: 'hotline_reports', targetId: added.id, details: photo ? { photoBytes: photo.bytes.length } : undefined, ip: c.get('clientAddress') });
         return { status: 201, body: tracked(added) };
       }))();
-      if (answer.replayed) c.header(`${IDEMPOTENCY_HEADER}-Replayed`, 'true');
-      return c.json(answer.body, answer.status as 201);
+      return keyedAnswer(c, answer);
     })
     .get('/reports/:id/photo', (c) => {
       const id = c.req.param('id');

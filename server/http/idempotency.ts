@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Principal } from '../auth/principal.ts';
 import { Conflict, InvalidParameter } from '../errors.ts';
 import type { IdempotencyStore } from '../storage/sqlite/idempotency-sql.ts';
@@ -24,18 +25,33 @@ export function keyedWrite(c: Context, principal: Principal, bodyText: string): 
 }
 
 /**
+ * The first answer to this keyed request, if it was answered before (a 409 when the key came with a different
+ * request). Asked before a write's checks, so a replay gets its first answer even after the state those checks read
+ * has moved on (a plan archived after the phone's visit was stored, a busy work pool): the write was already done.
+ */
+export function earlierAnswer(store: IdempotencyStore, keyed: KeyedWrite | null): { status: number; body: unknown; replayed: true } | null {
+  if (!keyed) return null;
+  const earlier = store.get(keyed.scope, keyed.key);
+  if (!earlier) return null;
+  if (earlier.fingerprint !== keyed.fingerprint) throw new Conflict(`${IDEMPOTENCY_HEADER} ${keyed.key} was already used for a different request`, { key: keyed.key });
+  return { status: earlier.status, body: earlier.body, replayed: true };
+}
+
+/**
  * Runs `write` once per key: a replay of the same request gets the first answer again (`replayed`), the same key
  * on a different request is a 409. Call it inside the write's transaction, so the answer and the write commit
  * together and two concurrent replays cannot both write.
  */
 export function once<T>(store: IdempotencyStore, keyed: KeyedWrite | null, at: string, write: () => { status: number; body: T }): { status: number; body: T; replayed: boolean } {
-  if (!keyed) return { ...write(), replayed: false };
-  const earlier = store.get(keyed.scope, keyed.key);
-  if (earlier) {
-    if (earlier.fingerprint !== keyed.fingerprint) throw new Conflict(`${IDEMPOTENCY_HEADER} ${keyed.key} was already used for a different request`, { key: keyed.key });
-    return { status: earlier.status, body: earlier.body as T, replayed: true };
-  }
+  const earlier = earlierAnswer(store, keyed);
+  if (earlier) return earlier as { status: number; body: T; replayed: true };
   const answer = write();
-  store.put(keyed.scope, keyed.key, { fingerprint: keyed.fingerprint, status: answer.status, body: answer.body }, at);
+  if (keyed) store.put(keyed.scope, keyed.key, { fingerprint: keyed.fingerprint, status: answer.status, body: answer.body }, at);
   return { ...answer, replayed: false };
+}
+
+/** The JSON answer to a keyed write, marked `Idempotency-Key-Replayed: true` when it is a replay's. */
+export function keyedAnswer(c: Context, answer: { status: number; body: unknown; replayed: boolean }): Response {
+  if (answer.replayed) c.header(`${IDEMPOTENCY_HEADER}-Replayed`, 'true');
+  return c.json(answer.body, answer.status as ContentfulStatusCode);
 }

@@ -6,7 +6,7 @@ import { NotFound } from '../errors.ts';
 import { limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
-import { IDEMPOTENCY_HEADER, keyedWrite, once } from '../http/idempotency.ts';
+import { earlierAnswer, keyedAnswer, keyedWrite, once } from '../http/idempotency.ts';
 import { createSqliteIdempotencyStore } from '../storage/sqlite/idempotency-sql.ts';
 import type { PlanForMeasure } from './measure.ts';
 
@@ -34,6 +34,8 @@ export function patrolTrackRoutes({ db, plans, audit, now, work }: Services) {
       const text = await c.req.text();
       // The field app uploads its recorded track from its outbox under a key: a replay measures and stores it once.
       const keyed = keyedWrite(c, c.get('principal'), text);
+      const replay = earlierAnswer(idempotency, keyed);
+      if (replay) return keyedAnswer(c, replay);
       const { measure, startedAt, endedAt, geometry } = await work.run('measureGpx', { text, plan: { shifts: body.shifts ?? [], targets: body.targets ?? [] } });
       const answer = db.transaction(() => once(idempotency, keyed, now().toISOString(), () => {
         const { lastInsertRowid } = db.prepare('INSERT INTO patrol_tracks (plan_id, name, uploaded_by, uploaded_at, started_at, ended_at, geometry, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -42,8 +44,7 @@ export function patrolTrackRoutes({ db, plans, audit, now, work }: Services) {
         audit.append({ principal: c.get('principal'), action: 'create', targetType: 'patrol_tracks', targetId: id, details: { plan: saved.id, riskCovered: measure.riskCovered }, ip: c.get('clientAddress') });
         return { status: 201, body: { id, planId: saved.id, startedAt, endedAt, ...measure } };
       }))();
-      if (answer.replayed) c.header(`${IDEMPOTENCY_HEADER}-Replayed`, 'true');
-      return c.json(answer.body, answer.status as 201);
+      return keyedAnswer(c, answer);
     })
     .get('/:id/tracks', (c) => {
       const saved = planOr404(c.req.param('id'));

@@ -125,4 +125,33 @@ describe('the field app\'s API', async () => {
     const { body } = await getJson<{ tracks: unknown[] }>(police, `/api/patrol-plans/${plan.id}/tracks`);
     expect(body.tracks).toHaveLength(1);
   });
+
+  it('refuses a check-in sent as text/plain (415), storing nothing', async () => {
+    const [assignment] = (await today()).assignments.filter((candidate) => candidate.planId === plan.id);
+    const before = (await getJson<Records>(police, `/api/field/plans/${plan.id}/records`)).body.visits.length;
+    const sent = await police.request('/api/field/visits', { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(await visit(assignment.stops[0], assignment, north(assignment.stops[0], 10))) });
+    expect(sent.status).toBe(415);
+    expect((await getJson<Records>(police, `/api/field/plans/${plan.id}/records`)).body.visits.length).toBe(before);
+  });
+
+  it('answers a replay with its first answer after the plan was archived, and refuses new check-ins on it', async () => {
+    // The phone's check-in was stored but the answer never reached it; the planner archives the plan before the replay.
+    // (Last in this file: it archives the plan the others use.)
+    const archived = plan;
+    const [assignment] = (await today()).assignments.filter((candidate) => candidate.planId === archived.id);
+    const stop = assignment.stops[0];
+    const key = randomUUID();
+    const body = await visit(stop, assignment, north(stop, 30));
+    const first = await write(police, '/api/field/visits', body, key);
+    expect(first.status).toBe(201);
+    expect((await sendJson(police, 'PATCH', `/api/patrol-plans/${archived.id}`, { status: 'archived' })).status).toBe(200);
+    const replay = await write(police, '/api/field/visits', body, key);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotency-key-replayed')).toBe('true');
+    expect(await replay.json()).toEqual(await first.json());
+    const fresh = await write(police, '/api/field/visits', await visit(stop, assignment, north(stop, 10)));
+    expect(fresh.status).toBe(400);
+    expect((await fresh.json()).error.message).toMatch(/archived, not approved/);
+    expect((await getJson<Records>(police, `/api/field/plans/${archived.id}/records`)).body.visits.filter((stored) => stored.clientId === key)).toHaveLength(1);
+  });
 });
