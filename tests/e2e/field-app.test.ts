@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage } from '../helpers/map-page.ts';
+import { expectUsable, PHONE_SIZES, settledLayout } from '../helpers/phone-layout.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 
 const OUTPUT_DIR = 'test-output';
@@ -43,8 +44,20 @@ describe('the field app on a phone at 390 × 844', { timeout: 300_000 }, () => {
     const [first] = assignment.stops;
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN',
-      geolocation: { longitude: first.lon, latitude: first.lat - 0.01, accuracy: 10 }, permissions: ['geolocation'],
+      geolocation: { longitude: first.lon, latitude: first.lat - 0.01, accuracy: 10 },
+      // What a phone's browser grants a page by default (Playwright denies every permission it is not given).
+      permissions: ['geolocation', 'screen-wake-lock'],
     });
+    // Counts the app's requests for persistent storage and a screen wake lock (the browser still answers them).
+    await context.addInitScript(() => {
+      const asked = { persist: 0, wakeLock: 0 };
+      (window as unknown as { __asked: typeof asked }).__asked = asked;
+      const persist = navigator.storage.persist.bind(navigator.storage);
+      navigator.storage.persist = () => { asked.persist += 1; return persist(); };
+      const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+      navigator.wakeLock.request = (type) => { asked.wakeLock += 1; return request(type); };
+    });
+    const asked = () => page.evaluate(() => (window as unknown as { __asked: { persist: number; wakeLock: number } }).__asked);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -59,6 +72,9 @@ describe('the field app on a phone at 390 × 844', { timeout: 300_000 }, () => {
     const usage = page.getByTestId('storage-usage');
     await usage.waitFor();
     expect(Number(await usage.getAttribute('data-bytes'))).toBeGreaterThan(500_000);
+    expect((await asked()).persist).toBe(1);
+    // The app says what the browser answered (headless Chromium does not grant persistence to an unvisited site).
+    expect(await usage.getAttribute('data-persisted')).toBe(String(await page.evaluate(() => navigator.storage.persisted())));
     expect(await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.getAttribute('href'))).toBe('/thuc-dia.webmanifest');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
 
@@ -73,7 +89,27 @@ describe('the field app on a phone at 390 × 844', { timeout: 300_000 }, () => {
     await map.waitForRendered(['field-route']);
     await page.screenshot({ path: `${OUTPUT_DIR}/field-390x844-offline.png` });
 
+    // Every phone width and one on its side, in Vietnamese and in English: the plan's route and stops in view, clear of the sheet.
+    const route = assignment.route.geometry.coordinates;
+    const planPoints = [...route, ...assignment.stops.map((stop) => [stop.lon, stop.lat])];
+    const area = [Math.min(...planPoints.map((p) => p[0])), Math.min(...planPoints.map((p) => p[1])), Math.max(...planPoints.map((p) => p[0])), Math.max(...planPoints.map((p) => p[1]))];
+    for (const language of ['vi', 'en'] as const) {
+      if (language === 'en') await page.getByTestId('lang-toggle').tap();
+      expect(await page.getByTestId('start-patrol').textContent()).toBe(language === 'vi' ? 'Bắt đầu tuần tra' : 'Start patrol');
+      expect(await page.getByTestId('offline-badge').textContent()).toBe(language === 'vi' ? 'Mất mạng' : 'Offline');
+      for (const size of language === 'vi' ? PHONE_SIZES : [PHONE_SIZES[0]]) {
+        await page.setViewportSize(size);
+        const report = await settledLayout(page, { area });
+        await page.screenshot({ path: `${OUTPUT_DIR}/field-${language}-${size.width}x${size.height}-offline.png` });
+        expectUsable(report, errors);
+      }
+    }
+    await page.getByTestId('lang-toggle').tap();
+    await page.setViewportSize({ width: 390, height: 844 });
+
     await page.getByTestId('start-patrol').tap();
+    await expect.poll(() => page.getByTestId('gps-status').getAttribute('data-wake')).toBe('on');
+    expect((await asked()).wakeLock).toBeGreaterThanOrEqual(1);
     const points = page.getByTestId('track-points');
     const received = async () => Number(await page.getByTestId('gps-status').getAttribute('data-received'));
     /** The phone reports a fix there and one a few metres on (a jump is only believed when the next fix agrees). */
@@ -86,7 +122,6 @@ describe('the field app on a phone at 390 × 844', { timeout: 300_000 }, () => {
       }
       await expect.poll(async () => Number(await points.textContent()), { timeout: 20_000 }).toBeGreaterThan(before);
     };
-    const route = assignment.route.geometry.coordinates;
     const nearestVertex = (stop: Stop) => route.reduce((best, point, index) => ((point[0] - stop.lon) ** 2 + (point[1] - stop.lat) ** 2 < (route[best][0] - stop.lon) ** 2 + (route[best][1] - stop.lat) ** 2 ? index : best), 0);
     let from = 0;
     for (const stop of assignment.stops.slice(0, 3)) {
@@ -112,6 +147,7 @@ describe('the field app on a phone at 390 × 844', { timeout: 300_000 }, () => {
     await expect.poll(async () => Number(await page.getByTestId('outbox-count').textContent())).toBe(4);
     await page.getByTestId('end-patrol').tap();
     await page.getByTestId('patrol-ended').waitFor();
+    expect(await page.getByTestId('gps-status').getAttribute('data-wake')).toBe('off');
     await expect.poll(async () => Number(await page.getByTestId('outbox-count').textContent())).toBe(5);
     await page.screenshot({ path: `${OUTPUT_DIR}/field-390x844-walked-offline.png` });
     expect(((await (await police(`/api/field/plans/${assignment.planId}/records`)).json()) as Records).visits).toEqual([]);

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, type MapHandle } from '../helpers/map-page.ts';
+import { expectUsable, PHONE_SIZES, settledLayout } from '../helpers/phone-layout.ts';
 
 const OUTPUT_DIR = 'test-output';
 const PHONE = { width: 390, height: 844 };
@@ -20,10 +21,10 @@ let scratch: string;
 
 type Queue = { numberMatched: number; reports: { id: number; trackingCode: string; lon: number; lat: number; description: string; photo: string | null }[] };
 
-async function citizen(options: { located: boolean }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function citizen(options: { located: boolean; accuracy?: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: PHONE, isMobile: true, hasTouch: true, locale: 'vi-VN',
-    ...(options.located ? { geolocation: { ...HERE, accuracy: 25 }, permissions: ['geolocation'] } : {}),
+    ...(options.located ? { geolocation: { ...HERE, accuracy: options.accuracy ?? 25 }, permissions: ['geolocation'] } : {}),
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -73,6 +74,13 @@ describe('the hotline on a phone at 390 × 844', { timeout: 180_000 }, () => {
   it('a citizen uses their location, drags the pin, files a report with a photo while offline, gets the tracking code once back online, and follows it', async () => {
     const { context, page, errors } = await citizen({ located: true });
     const map = mapPage(page);
+    // What Chromium downloaded to show the page (compressed bytes, as the server sent them), MapLibre apart.
+    const scripts = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((entry) => /\.m?js(\?|$)/.test(entry.name)).map((entry) => ({ name: entry.name, bytes: entry.encodedBodySize, decoded: entry.decodedBodySize })));
+    const ours = scripts.filter((script) => !/maplibre/.test(script.name));
+    expect(scripts.length).toBeGreaterThan(ours.length);
+    expect(ours.every((script) => script.bytes > 0 && script.bytes < script.decoded)).toBe(true);
+    expect(ours.reduce((sum, script) => sum + script.bytes, 0)).toBeLessThan(300 * 1024);
     await page.screenshot({ path: `${OUTPUT_DIR}/hotline-390x844-start.png` });
     await page.getByTestId('locate-me').tap();
     expect(await page.getByTestId('geo-message').textContent()).toContain('chính xác khoảng 25 m');
@@ -152,6 +160,38 @@ describe('the hotline on a phone at 390 × 844', { timeout: 180_000 }, () => {
     expect(await page.getByTestId('hotline-next').isDisabled()).toBe(false);
     await mapPage(page).waitForIdle();
     await page.screenshot({ path: `${OUTPUT_DIR}/hotline-390x844-search.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('fits 360, 390 and 414 px upright and a phone on its side, in Vietnamese and in English', async () => {
+    const { context, page, errors } = await citizen({ located: false });
+    for (const language of ['vi', 'en'] as const) {
+      if (language === 'en') await page.getByTestId('lang-toggle').tap();
+      expect(await page.getByTestId('locate-me').textContent()).toContain(language === 'vi' ? 'Dùng vị trí của tôi' : 'Use my location');
+      expect(await page.locator('h1').textContent()).toBe(language === 'vi' ? 'Báo tin cho Công an tỉnh Kon Tum' : 'Report to Kon Tum provincial police');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      for (const size of PHONE_SIZES) {
+        await page.setViewportSize(size);
+        const report = await settledLayout(page);
+        await page.screenshot({ path: `${OUTPUT_DIR}/hotline-${language}-${size.width}x${size.height}.png` });
+        expectUsable(report, errors);
+      }
+      await page.setViewportSize(PHONE);
+    }
+    await context.close();
+  });
+
+  it('warns when the phone knows its place only roughly, and when it is outside the province', async () => {
+    const { context, page, errors } = await citizen({ located: true, accuracy: 800 });
+    await page.getByTestId('locate-me').tap();
+    expect(await page.getByTestId('geo-message').textContent()).toContain('Vị trí chỉ chính xác trong khoảng 800 m');
+    await page.getByTestId('pin').waitFor();
+    expect(await page.getByTestId('hotline-next').isDisabled()).toBe(false);
+    // Hà Nội, 700 km north.
+    await context.setGeolocation({ longitude: 105.8542, latitude: 21.0285, accuracy: 20 });
+    await page.getByTestId('locate-me').tap();
+    await expect.poll(() => page.getByTestId('geo-message').textContent()).toContain('Vị trí của bạn nằm ngoài tỉnh Kon Tum');
     expect(errors).toEqual([]);
     await context.close();
   });

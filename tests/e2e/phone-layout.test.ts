@@ -4,13 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs } from '../helpers/map-page.ts';
-import { settledLayout, type LayoutReport } from '../helpers/phone-layout.ts';
+import { expectUsable, PHONE_SIZES, settledLayout } from '../helpers/phone-layout.ts';
 
 const OUTPUT_DIR = 'test-output';
-/** Three common phones upright (Galaxy S8-class, iPhone 12–15, iPhone 11 Pro Max) and the middle one on its side. */
-const SIZES = [
-  { width: 360, height: 740 }, { width: 390, height: 844 }, { width: 414, height: 896 }, { width: 844, height: 390 },
-] as const;
 const ROLES = ['police', 'dic', 'viettel', 'ubnd', 'admin'] as const;
 
 let server: RunningServer;
@@ -19,7 +15,7 @@ let browser: Browser;
 type Phone = { context: BrowserContext; page: Page; errors: string[] };
 
 /** A touch phone, signed in as `username` (or on a public page), collecting page errors and MapLibre's errors. */
-async function phone(username: string | null, size: { width: number; height: number } = SIZES[1]): Promise<Phone> {
+async function phone(username: string | null, size: { width: number; height: number } = PHONE_SIZES[1]): Promise<Phone> {
   const context = await browser.newContext({ viewport: size, isMobile: true, hasTouch: true, locale: 'vi-VN' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -28,19 +24,6 @@ async function phone(username: string | null, size: { width: number; height: num
   if (username) await signInAs(page, server.url, username);
   await mapPage(page).waitForMap();
   return { context, page, errors };
-}
-
-/** Every promise of the phone layout, for one screen. */
-function expectUsable(report: LayoutReport, errors: string[]): void {
-  expect(errors).toEqual([]);
-  expect(report.scrollWidth).toBeLessThanOrEqual(report.viewport.width);
-  expect(report.tooWide).toEqual([]);
-  expect(report.canvas.bottom - report.canvas.top).toBeGreaterThanOrEqual(report.viewport.height / 2);
-  expect(report.provinceClear, `province ${JSON.stringify(report.province)} in canvas ${JSON.stringify(report.canvas)} clear of the panels`).toBe(true);
-  expect(report.centreIsMap).toBe(true);
-  expect(report.smallTargets).toEqual([]);
-  expect(report.attribution).not.toBeNull();
-  expect(report.attributionOverlaps).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -57,8 +40,8 @@ afterAll(async () => {
 describe('every role on a phone', { timeout: 180_000 }, () => {
   for (const role of ROLES) {
     it(`${role}: the map screen works at 360×740, 390×844, 414×896 and 844×390`, async () => {
-      const { context, page, errors } = await phone(role, SIZES[0]);
-      for (const size of SIZES) {
+      const { context, page, errors } = await phone(role, PHONE_SIZES[0]);
+      for (const size of PHONE_SIZES) {
         await page.setViewportSize(size);
         const report = await settledLayout(page);
         await page.screenshot({ path: `${OUTPUT_DIR}/phone-${role}-${size.width}x${size.height}.png` });
@@ -173,7 +156,7 @@ describe('the phone shell', { timeout: 180_000 }, () => {
   });
 
   it('shows the attribution above the sheet when tapped open, never over a legend', async () => {
-    const { context, page, errors } = await phone('police', SIZES[0]);
+    const { context, page, errors } = await phone('police', PHONE_SIZES[0]);
     await page.locator('.maplibregl-ctrl-attrib-button').tap();
     await page.locator('.maplibregl-compact-show').waitFor();
     const report = await settledLayout(page);

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { PROVINCE_BOUNDS } from '../../web/src/state/viewport.ts';
 import type { MapHandle } from './map-page.ts';
+
+/** Three common phones upright (Galaxy S8-class, iPhone 12–15, iPhone 11 Pro Max) and the middle one on its side. */
+export const PHONE_SIZES = [
+  { width: 360, height: 740 }, { width: 390, height: 844 }, { width: 414, height: 896 }, { width: 844, height: 390 },
+] as const;
 
 type Box = { left: number; top: number; right: number; bottom: number };
 /** What a person would see wrong on a phone screen, measured in the page from the DOM and the map. */
@@ -12,7 +18,7 @@ export type LayoutReport = {
   tooWide: string[];
   /** Interactive elements under 44 × 44 px. */
   smallTargets: string[];
-  /** The province's corners projected by the map, and whether they lie in the canvas clear of every panel. */
+  /** The area's corners (the province unless told) projected by the map, and whether they lie in the canvas clear of every panel. */
   province: Box;
   provinceClear: boolean;
   /** The element at the middle of the map's free area is the canvas. */
@@ -26,7 +32,7 @@ export type LayoutReport = {
  * Measures the page as a phone user sees it. Independent of the app's own inset arithmetic: the free area is
  * recomputed here from the panels' boxes.
  */
-export function measureLayout(page: Page): Promise<LayoutReport> {
+export function measureLayout(page: Page, area: readonly number[] = PROVINCE_BOUNDS): Promise<LayoutReport> {
   return page.evaluate((province) => {
     const box = (rect: DOMRect) => ({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
     const name = (element: Element) => `${element.tagName.toLowerCase()}${element.getAttribute('data-testid') ? `[${element.getAttribute('data-testid')}]` : ''}.${[...element.classList].join('.')} "${(element.textContent ?? '').trim().slice(0, 30)}"`;
@@ -80,22 +86,36 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
       viewport: { width, height }, scrollWidth: document.documentElement.scrollWidth, canvas, tooWide, smallTargets,
       province: provinceBox, provinceClear, centreIsMap, attribution, attributionOverlaps,
     };
-  }, PROVINCE_BOUNDS);
+  }, area);
 }
 
 /**
- * Measures once the map has stopped moving and the province has been fitted clear of the panels (panels settle
- * shortly after a resize); after `timeoutMs` it measures anyway, so the caller's assertions say what is wrong.
+ * Measures once the map has stopped moving, the province (or `area`) has been fitted clear of the panels and the
+ * attribution has moved above them (panels settle shortly after a resize, the map's controls follow their measured
+ * size); after `timeoutMs` it measures anyway, so the caller's assertions say what is wrong.
  */
-export async function settledLayout(page: Page, timeoutMs = 30_000): Promise<LayoutReport> {
+export async function settledLayout(page: Page, { area = PROVINCE_BOUNDS, timeoutMs = 30_000 }: { area?: readonly number[]; timeoutMs?: number } = {}): Promise<LayoutReport> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.waitForFunction(() => {
       const map = (window as unknown as { __netguard?: { map: MapHandle } }).__netguard?.map;
       return !!map && map.loaded() && !map.isMoving();
     }, undefined, { timeout: 30_000, polling: 100 });
-    const report = await measureLayout(page);
-    if ((report.provinceClear && report.centreIsMap) || Date.now() > deadline) return report;
+    const report = await measureLayout(page, area);
+    if ((report.provinceClear && report.centreIsMap && report.attributionOverlaps.length === 0) || Date.now() > deadline) return report;
     await page.waitForTimeout(100);
   }
+}
+
+/** Every promise of the phone layout, for one screen. */
+export function expectUsable(report: LayoutReport, errors: string[]): void {
+  expect(errors).toEqual([]);
+  expect(report.scrollWidth).toBeLessThanOrEqual(report.viewport.width);
+  expect(report.tooWide).toEqual([]);
+  expect(report.canvas.bottom - report.canvas.top).toBeGreaterThanOrEqual(report.viewport.height / 2);
+  expect(report.provinceClear, `province ${JSON.stringify(report.province)} in canvas ${JSON.stringify(report.canvas)} clear of the panels`).toBe(true);
+  expect(report.centreIsMap).toBe(true);
+  expect(report.smallTargets).toEqual([]);
+  expect(report.attribution).not.toBeNull();
+  expect(report.attributionOverlaps).toEqual([]);
 }

@@ -64,7 +64,7 @@ export function FieldApp() {
     <div className="app field-app">
       <header className="app-header app-header-compact" data-testid="app-header">
         <div className="brand"><h1>{f('title')}</h1>{user && <span className="subtitle">{user.displayName}</span>}</div>
-        {!online && <span className="synthetic-badge" data-testid="offline-badge" role="status">Offline</span>}
+        {!online && <span className="synthetic-badge" data-testid="offline-badge" role="status">{f('offlineBadge')}</span>}
         <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage}>{t('languageToggle')}</button>
       </header>
       {session.isPending || data === undefined ? <div className="page-status" role="status"><span className="spinner" /></div>

@@ -4,6 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { PMTiles, Protocol } from 'pmtiles';
 import { createMap } from '../map/create-map.ts';
 import { safePadding, type Insets } from '../layout/insets.ts';
+import { areaFitter, type AreaFitter } from '../map/area-fit.ts';
 import { BlobSource } from './blob-source.ts';
 import { fieldStyle } from './field-style.ts';
 
@@ -29,21 +30,27 @@ export function FieldMap({ basemap, sources, bbox, insets }: FieldMapProps) {
   const insetsRef = useRef(insets);
   insetsRef.current = insets;
   const [loaded, setLoaded] = useState(false);
+  const fitterRef = useRef<AreaFitter | null>(null);
 
   useEffect(() => {
     const container = containerRef.current!;
     protocol.add(new PMTiles(new BlobSource(basemap, ARCHIVE_KEY)));
     const map = createMap(container, safePadding(size(container), insetsRef.current), fieldStyle(location.origin, `pmtiles://${ARCHIVE_KEY}`));
-    map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: safePadding(size(container), insetsRef.current), animate: false });
+    // The plan's area stays clear of the sheet as it is pulled and the phone turns, until the officer moves the map.
+    fitterRef.current = areaFitter(map, container, () => insetsRef.current, bbox);
+    fitterRef.current.refit();
     mapRef.current = map;
     map.on('load', () => setLoaded(true));
     return () => {
       map.remove();
       mapRef.current = null;
+      fitterRef.current = null;
       applied.current.clear();
     };
     // The map is made once per downloaded area.
   }, [basemap, bbox]);
+
+  useEffect(() => fitterRef.current?.refit(), [insets]);
 
   useEffect(() => {
     const map = mapRef.current;

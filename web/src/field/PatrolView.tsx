@@ -48,7 +48,7 @@ export function PatrolView({ data, onSend, onLeave }: { data: Downloaded; onSend
       <Sheet title={`${assignment.unitName} · ${f('shift')} ${assignment.shift}`} layout={layout} side="start" initialSnap="half" register={register} testId="field-sheet">
         <div className="workspace-panel field-panel">
           <p className="hint">{assignment.planName} · {assignment.date.split('-').reverse().join('/')}</p>
-          <div className="patrol-status" data-testid="gps-status" data-state={gps.state} data-received={gps.received}>
+          <div className="patrol-status" data-testid="gps-status" data-state={gps.state} data-received={gps.received} data-wake={wake}>
             {gpsText}{gps.accuracyMeters !== null ? ` (±${Math.round(gps.accuracyMeters)} m)` : ''} · <span data-testid="track-points">{patrol.track.length}</span> {f('points')}{wakeText ? ` · ${wakeText}` : ''}
           </div>
           {!patrol.startedAt && <button type="button" className="primary" data-testid="start-patrol" onClick={start}>{f('start')}</button>}

@@ -13,7 +13,7 @@ const vi = {
   scrap_dealer_activity: 'Hoạt động thu mua phế liệu', nothing_found: 'Không phát hiện gì', note: 'Ghi chú', asIncident: 'Báo thành vụ việc', incidentType: 'Loại vụ việc',
   saveFinding: 'Lưu phát hiện', cancel: 'Huỷ', photo: 'Ảnh', photoNote: 'Ảnh được thu nhỏ còn tối đa 1 MB trước khi lưu.', photoShrinking: 'Đang thu nhỏ ảnh…',
   photoFailed: 'Không đọc được ảnh này.', photoRemove: 'Bỏ ảnh', outbox: 'Chờ gửi', outboxEmpty: 'Mọi ghi nhận đã được gửi lên máy chủ.', rejected: 'Bị từ chối',
-  sendNow: 'Gửi ngay', visit: 'Kiểm tra điểm', findingEntry: 'Phát hiện', track: 'Lộ trình', retry: 'Thử lại', loadFailed: 'Không tải được',
+  sendNow: 'Gửi ngay', visit: 'Kiểm tra điểm', findingEntry: 'Phát hiện', track: 'Lộ trình', retry: 'Thử lại', loadFailed: 'Không tải được', offlineBadge: 'Mất mạng',
 } as const;
 export type FieldKey = keyof typeof vi;
 
@@ -30,7 +30,7 @@ const en: Record<FieldKey, string> = {
   scrap_dealer_activity: 'Scrap dealer activity', nothing_found: 'Nothing found', note: 'Note', asIncident: 'File as an incident', incidentType: 'Incident type',
   saveFinding: 'Save finding', cancel: 'Cancel', photo: 'Photo', photoNote: 'The photo is shrunk to at most 1 MB before it is kept.', photoShrinking: 'Shrinking the photo…',
   photoFailed: 'This image could not be read.', photoRemove: 'Remove photo', outbox: 'Waiting to send', outboxEmpty: 'Everything recorded has reached the server.', rejected: 'Refused',
-  sendNow: 'Send now', visit: 'Stop check', findingEntry: 'Finding', track: 'Track', retry: 'Retry', loadFailed: 'Could not load',
+  sendNow: 'Send now', visit: 'Stop check', findingEntry: 'Finding', track: 'Track', retry: 'Retry', loadFailed: 'Could not load', offlineBadge: 'Offline',
 };
 
 export function useFieldText() {

@@ -6,7 +6,7 @@ import { createMap } from '../map/create-map.ts';
 import { buildBasemapStyle } from '../map/basemap-style.ts';
 import { SOURCE_IDS } from '../map/layer-ids.ts';
 import { safePadding, type Insets } from '../layout/insets.ts';
-import { provinceFitter, type ProvinceFitter } from '../map/province-fit.ts';
+import { areaFitter, type AreaFitter } from '../map/area-fit.ts';
 
 export type LonLat = [number, number];
 /** Where the map should go: a place's extent, or a located point at street zoom. */
@@ -34,13 +34,13 @@ export function HotlineMap({ adminAreas, roads, pin, onPin, target, insets }: Ho
   const insetsRef = useRef(insets);
   insetsRef.current = insets;
   const [loaded, setLoaded] = useState(false);
-  const fitterRef = useRef<ProvinceFitter | null>(null);
+  const fitterRef = useRef<AreaFitter | null>(null);
 
   useEffect(() => {
     const container = containerRef.current!;
     const map = createMap(container, safePadding(size(container), insetsRef.current), buildBasemapStyle(location.origin), false);
     mapRef.current = map;
-    fitterRef.current = provinceFitter(map, container, () => insetsRef.current);
+    fitterRef.current = areaFitter(map, container, () => insetsRef.current);
     map.on('load', () => setLoaded(true));
     map.on('click', (event) => onPinRef.current?.([event.lngLat.lng, event.lngLat.lat]));
     const marker = new maplibregl.Marker({ draggable: true, color: '#d81b60' });

@@ -22,7 +22,8 @@ export function useLocate() {
     navigator.geolocation.getCurrentPosition(
       (position) => finish({ state: 'located', at: [position.coords.longitude, position.coords.latitude], accuracyMeters: position.coords.accuracy }),
       (error) => finish({ state: 'failed', reason: error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable' }),
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 30_000 },
+      // A fresh fix each time: a citizen who taps again after a rough answer (or after walking) wants a new one.
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 0 },
     );
   }), []);
   return { result, locate };

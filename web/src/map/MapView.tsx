@@ -8,7 +8,7 @@ import { createMap } from './create-map.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
 import { NO_INSETS, safePadding, type Insets } from '../layout/insets.ts';
-import { provinceFitter, type ProvinceFitter } from './province-fit.ts';
+import { areaFitter, type AreaFitter } from './area-fit.ts';
 
 export type FitRequest = { bbox: Bbox; nonce: number };
 
@@ -53,7 +53,7 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   const [loaded, setLoaded] = useState(false);
   const insetsRef = useRef(insets);
   insetsRef.current = insets;
-  const fitterRef = useRef<ProvinceFitter | null>(null);
+  const fitterRef = useRef<AreaFitter | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -62,7 +62,7 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     mapRef.current = map;
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
-    fitterRef.current = provinceFitter(map, container, () => insetsRef.current);
+    fitterRef.current = areaFitter(map, container, () => insetsRef.current);
     return () => {
       drawerRef.current?.destroy();
       drawerRef.current = null;
