@@ -8,7 +8,7 @@ import { expectUsable, PHONE_SIZES, settledLayout } from '../helpers/phone-layou
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 
 const OUTPUT_DIR = 'test-output';
-type Stop = { order: number; targetId: string; targetName: string; lon: number; lat: number };
+type Stop = { order: number; targetId: string; targetName: string; lon: number; lat: number; windowStart: string; windowEnd: string; dwellMinutes: number };
 type Assignment = { planId: string; unitName: string; shift: number; date: string; stops: Stop[]; route: { geometry: { coordinates: [number, number][] } } };
 type Records = { visits: { stopOrder: number; clientId: string }[]; findings: { kind: string; incidentId: number | null; photo: string | null }[] };
 
@@ -87,6 +87,15 @@ describe('the field app on a phone at 390 × 844', { timeout: 300_000 }, () => {
     await map.waitForMap();
     await map.waitForRendered([LAYER_IDS.provinceFill]);
     await map.waitForRendered(['field-route']);
+    // The plan's key-target zones and assets came down with the area; the stops are numbered on the map.
+    await map.waitForRendered(['field-key-targets', 'field-sites', 'field-stop-numbers']);
+    // The stops in order, each with its time window in Vietnam's time and its dwell target.
+    const hhmm = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+    const rows = page.locator('[data-testid^="stop-"][data-state]');
+    expect(await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-testid')))).toEqual(assignment.stops.map((stop) => `stop-${stop.order}`));
+    for (const stop of assignment.stops.slice(0, 3)) {
+      expect(await page.getByTestId(`stop-${stop.order}`).textContent()).toContain(`${stop.targetName}Khung giờ ${hhmm(stop.windowStart)}–${hhmm(stop.windowEnd)} · Dừng ${stop.dwellMinutes} phút`);
+    }
     await page.screenshot({ path: `${OUTPUT_DIR}/field-390x844-offline.png` });
 
     // Every phone width and one on its side, in Vietnamese and in English: the plan's route and stops in view, clear of the sheet.
