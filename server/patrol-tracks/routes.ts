@@ -36,7 +36,8 @@ export function patrolTrackRoutes({ db, plans, audit, now, work }: Services) {
       const keyed = keyedWrite(c, c.get('principal'), text);
       const replay = earlierAnswer(idempotency, keyed);
       if (replay) return keyedAnswer(c, replay);
-      const { measure, startedAt, endedAt, geometry } = await work.run('measureGpx', { text, plan: { shifts: body.shifts ?? [], targets: body.targets ?? [] } });
+      const plan = { shifts: body.shifts ?? [], targets: body.targets ?? [], parameters: body.parameters, coverage: body.coverage };
+      const { measure, startedAt, endedAt, geometry } = await work.run('measureGpx', { text, plan });
       const answer = db.transaction(() => once(idempotency, keyed, now().toISOString(), () => {
         const { lastInsertRowid } = db.prepare('INSERT INTO patrol_tracks (plan_id, name, uploaded_by, uploaded_at, started_at, ended_at, geometry, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
           .run(saved.id, c.req.query('name') ?? null, actorName(c.get('principal')), now().toISOString(), startedAt, endedAt, JSON.stringify(geometry), JSON.stringify(measure));
