@@ -31,6 +31,11 @@ describe('the six-monthly report', async () => {
     expect(sumByType).toBe(body.incidents.total);
   });
 
+  it('is issued by the department as it is named today, under the province of today (data/kontum/area.json)', async () => {
+    const { body } = await getJson<{ issuedBy: string; issuer: string; place: string }>(t.as('dic'), '/api/reports/six-monthly?period=2026-H1');
+    expect(body).toMatchObject({ issuedBy: 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi', issuer: 'Ủy ban nhân dân tỉnh Quảng Ngãi', place: 'Quảng Ngãi' });
+  });
+
   it('counts the period’s workflow: key-target decisions, hotline reports, inspections', async () => {
     const square = { type: 'Polygon', coordinates: [[[107.95, 14.35], [107.96, 14.35], [107.96, 14.36], [107.95, 14.36], [107.95, 14.35]]] };
     const zone = await sendJson<{ id: number }>(t.as('police'), 'POST', '/api/key-targets/proposals', {

@@ -9,7 +9,7 @@ import { useBaseCollection } from '../state/use-layer-data.ts';
 
 type Row = { key: string; count: number; previous: number; change: number | null };
 type Report = {
-  title: string; issuedBy: string; issuedAt: string; period: { label: string; from: string; to: string }; previousPeriod: { label: string };
+  title: string; issuedBy: string; issuer: string; place: string; issuedAt: string; period: { label: string; from: string; to: string }; previousPeriod: { label: string };
   incidents: { total: number; previousTotal: number; change: number | null; byType: Row[]; byDistrict: Row[]; byCarrier: Row[]; damageVnd: number; outageMinutes: number; resolved: number; open: number; dismissed: number };
   keyTargets: Record<string, number>; patrols: { plans: number; approved: number; meanCoverage: number | null }; hotline: Record<string, number>; inspections: Record<string, number>;
 };
@@ -73,8 +73,8 @@ export function ReportPanel({ onOverlay }: { onOverlay: (overlay: PatrolOverlay)
       {data && (
         <article className="report">
           <header className="report-head">
-            <div className="issuer">UBND TỈNH KON TUM<br /><strong>{data.issuedBy.toUpperCase()}</strong></div>
-            <div className="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br /><strong>Độc lập – Tự do – Hạnh phúc</strong><br /><em>Kon Tum, ngày {vnDate(data.issuedAt)}</em></div>
+            <div className="issuer">{data.issuer.toUpperCase()}<br /><strong>{data.issuedBy.toUpperCase()}</strong></div>
+            <div className="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br /><strong>Độc lập – Tự do – Hạnh phúc</strong><br /><em>{data.place}, ngày {vnDate(data.issuedAt)}</em></div>
           </header>
           <h1 data-testid="report-title">BÁO CÁO<br />{data.title.replace('Báo cáo 6 tháng về ', 'Kết quả 6 tháng ').toUpperCase()}</h1>
           <p className="report-period">Kỳ báo cáo: từ {vnDate(data.period.from)} đến {vnDate(data.period.to)} (so sánh với kỳ {data.previousPeriod.label})</p>
