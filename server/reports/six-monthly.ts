@@ -50,7 +50,7 @@ export function sixMonthlyReport(db: SqliteDatabase, period: Period, now: Date) 
     incidents: {
       total: totals.incidents ?? 0, previousTotal,
       change: previousTotal === 0 ? null : Math.round((((totals.incidents ?? 0) - previousTotal) / previousTotal) * 1000) / 10,
-      byType: by('type'), byDistrict: by('district_code'), byCarrier: by('asset_owner'),
+      byType: by('type'), byCommune: by('commune_code'), byDistrict: by('district_code'), byCarrier: by('asset_owner'),
       damageVnd: totals.damageVnd ?? 0, outageMinutes: totals.outageMinutes ?? 0,
       resolved: totals.resolved ?? 0, open: totals.open ?? 0, dismissed: totals.dismissed ?? 0,
     },
