@@ -76,6 +76,14 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'POST /api/patrol-plans/:id/tracks': POLICE,
   'GET /api/patrol-plans/:id/tracks': SECURITY,
   'GET /api/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x': SIGNED_IN,
+  'GET /api/register/incidents': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
+  'GET /api/register/badges': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
+  'GET /api/register/officers': SECURITY,
+  'GET /api/register/incidents/:id': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
+  'POST /api/register/incidents/:id/assignment': POLICE,
+  'POST /api/register/incidents/:id/comments': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
+  'POST /api/register/incidents/:id/attachments': FILERS,
+  'GET /api/register/incidents/:id/attachments/:attachmentId': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */
