@@ -54,6 +54,7 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     const police = await personPage();
     await signInAs(police.page, server.url, 'police');
     await police.page.getByTestId('mode-cases').click();
+    await police.page.getByTestId('cases-tab-hotline').click();
     const report = police.page.getByTestId('hotline-report').first();
     await report.waitFor();
     // The report's words are shown as text: the <b> typed by the citizen is not markup.

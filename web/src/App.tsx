@@ -1,7 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import type { Bbox, DateRange, SearchResult } from './api/types.ts';
-import { datetimeParam } from './api/endpoints.ts';
+import { datetimeParam, fetchItem } from './api/endpoints.ts';
+import { queryKeys } from './api/query-keys.ts';
+import { fetchBadges } from './register/api.ts';
 import { MapView, type DrawingRequest, type FitRequest } from './map/MapView.tsx';
 import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { ZonesPanel } from './zones/ZonesPanel.tsx';
@@ -14,7 +17,7 @@ import type { FeatureRef } from './map/map-events.ts';
 import { SOURCE_IDS, type ThematicLayer } from './map/layer-ids.ts';
 import { THEMATIC_KEYS, useBaseCollection, useReadableCollections, useThematicLayers, useTiledCollections } from './state/use-layer-data.ts';
 import { isSecurity, type SessionUser } from './auth/session.ts';
-import { DEFAULT_INCIDENT_RANGE, padBbox } from './state/viewport.ts';
+import { defaultIncidentRange, padBbox } from './state/viewport.ts';
 import { Header } from './panels/Header.tsx';
 import { LayerPanel } from './panels/LayerPanel.tsx';
 import { FeaturePanel } from './panels/FeaturePanel.tsx';
@@ -58,7 +61,10 @@ function analysisSources(overlay: PatrolOverlay): Record<string, FeatureCollecti
 export function App({ user }: { user: SessionUser }) {
   const [bbox, setBbox] = useState<Bbox | null>(null);
   const [visibility, setVisibility] = useState(ALL_VISIBLE);
-  const [incidentRange, setIncidentRange] = useState<DateRange>(DEFAULT_INCIDENT_RANGE);
+  const [incidentRange, setIncidentRange] = useState<DateRange>(defaultIncidentRange);
+  const [viewport, setViewport] = useState<Bbox | null>(null);
+  const [caseId, setCaseId] = useState<number | null>(null);
+  const [registerOverlay, setRegisterOverlay] = useState<FeatureCollection | null>(null);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
   const [fitRequest, setFitRequest] = useState<FitRequest | null>(null);
   const [pointer, setPointer] = useState<{ lng: number; lat: number } | null>(null);
@@ -67,6 +73,13 @@ export function App({ user }: { user: SessionUser }) {
   const [drawing, setDrawing] = useState<DrawingRequest | null>(null);
   const live = useLiveAlarms();
   const [impact, setImpact] = useState<FeatureCollection | null>(null);
+  const selectedItem = useQuery({
+    queryKey: queryKeys.item(selected?.collection ?? '', selected?.id ?? ''),
+    queryFn: ({ signal }) => fetchItem(selected!.collection, selected!.id, signal),
+    enabled: selected !== null,
+  });
+  const selection = useMemo<FeatureCollection>(() => (selected && selectedItem.data ? { type: 'FeatureCollection', features: [selectedItem.data] } : EMPTY), [selected, selectedItem.data]);
+  const badges = useQuery({ queryKey: ['register', 'badges'], queryFn: ({ signal }) => fetchBadges(signal), enabled: user.role !== 'viewer', refetchInterval: 60_000 });
 
   const adminAreas = useBaseCollection('admin_areas');
   const roads = useBaseCollection('roads');
@@ -84,10 +97,13 @@ export function App({ user }: { user: SessionUser }) {
     ...analysisSources(mode === 'patrol' || mode === 'report' ? overlay : {}),
     [SOURCE_IDS.liveAlarms]: live.rings,
     [SOURCE_IDS.impact]: impact ?? EMPTY,
+    [SOURCE_IDS.register]: (mode === 'cases' ? registerOverlay : null) ?? EMPTY,
+    [SOURCE_IDS.selection]: selection,
   };
 
-  const onViewportChange = useCallback((viewport: Bbox) => {
-    const padded = padBbox(viewport);
+  const onViewportChange = useCallback((view: Bbox) => {
+    setViewport(view);
+    const padded = padBbox(view);
     setBbox((current) => (current && current.every((value, index) => value === padded[index]) ? current : padded));
   }, []);
   const onToggle = useCallback((layer: ThematicLayer) => setVisibility((current) => ({ ...current, [layer]: !current[layer] })), []);
@@ -96,14 +112,25 @@ export function App({ user }: { user: SessionUser }) {
     if (result.collection !== 'admin_areas' && result.collection !== 'roads') setSelected({ collection: result.collection, id: result.id });
   }, []);
   const onFit = useCallback((box: Bbox) => setFitRequest({ bbox: box, nonce: Date.now() }), []);
+  /** Opens a case in the register from anywhere: a notice, the feature panel, a click on the map. */
+  const openCase = useCallback((id: number | null) => {
+    setCaseId(id);
+    if (id !== null) { setMode('cases'); setSelected(null); }
+  }, []);
+  // In the register a click on an incident opens its case file instead of the feature panel.
+  const onSelect = useCallback((feature: FeatureRef | null) => {
+    if (mode === 'cases' && feature?.collection === 'incidents') openCase(Number(feature.id));
+    else setSelected(feature);
+  }, [mode, openCase]);
+  const modeBadges = badges.data ? { cases: badges.data.unread + badges.data.overdue } : {};
 
   return (
     <div className="app">
-      <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={modesFor(user)} />
+      <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={modesFor(user)} badges={modeBadges} />
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
-          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
+          onViewportChange={onViewportChange} onSelect={onSelect} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
         />
         {mode === 'map' ? (
           <LayerPanel
@@ -113,7 +140,7 @@ export function App({ user }: { user: SessionUser }) {
         ) : mode === 'network' ? (
           <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
         ) : mode === 'cases' ? (
-          <CasesPanel user={user} onDrawing={setDrawing} onShow={([lon, lat]) => onFit([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01])} />
+          <CasesPanel user={user} onDrawing={setDrawing} onFit={onFit} caseId={caseId} onCase={openCase} viewport={viewport} onOverlay={setRegisterOverlay} />
         ) : mode === 'report' ? (
           <ReportPanel onOverlay={setOverlay} />
         ) : mode === 'oversight' ? (
@@ -123,8 +150,8 @@ export function App({ user }: { user: SessionUser }) {
         ) : (
           <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
         )}
-        {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} />}
-        <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss}
+        {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} onOpenCase={user.role === 'viewer' ? undefined : openCase} />}
+        <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss} onOpenCase={openCase}
           onShow={(alarm) => onFit([alarm.coordinates[0] - 0.01, alarm.coordinates[1] - 0.01, alarm.coordinates[0] + 0.01, alarm.coordinates[1] + 0.01])} />
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />
         <CoordinatesReadout lngLat={pointer} />

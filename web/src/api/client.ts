@@ -62,10 +62,10 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-/** Sends a file's text as the raw body (imports), with the CSRF header. */
-export async function sendText<T>(path: string, text: string, contentType: string): Promise<T> {
+/** Sends a file's text or bytes as the raw body (imports, photos), with the CSRF header. */
+export async function sendText<T>(path: string, body: string | Blob, contentType: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'Content-Type': contentType };
   if (csrf.token) headers[csrf.header] = csrf.token;
-  const response = await request(path, { method: 'POST', headers, body: text });
+  const response = await request(path, { method: 'POST', headers, body });
   return (await response.json()) as T;
 }

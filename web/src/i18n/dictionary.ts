@@ -36,6 +36,7 @@ const vi = {
   saving: 'Đang lưu…',
   undo: 'Hoàn tác',
   redo: 'Làm lại',
+  openCase: 'Mở hồ sơ vụ việc',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -76,6 +77,7 @@ const en: Record<MessageKey, string> = {
   saving: 'Saving…',
   undo: 'Undo',
   redo: 'Redo',
+  openCase: 'Open the case',
 };
 
 /** The UI strings of both languages; Vietnamese is the default. */

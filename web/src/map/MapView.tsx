@@ -33,6 +33,18 @@ type MapViewProps = MapCallbacks & {
   tileQueries?: Partial<Record<ThematicLayer, string>>;
 };
 
+/**
+ * Padding that keeps a fitted feature clear of the workspace panel floating over the map's left side on wide
+ * screens (on a phone the panel is below or above the map, so plain padding is enough).
+ */
+function fitPadding(container: HTMLElement) {
+  const panel = container.parentElement?.querySelector<HTMLElement>('.workspace-panel, .patrol-panel');
+  const width = container.clientWidth;
+  const panelRight = panel ? panel.getBoundingClientRect().right - container.getBoundingClientRect().left : 0;
+  const left = panel && width > 720 && panelRight < width * 0.7 ? panelRight + 40 : 80;
+  return { top: 80, bottom: 80, right: 80, left };
+}
+
 /** The one owner of the `maplibregl.Map`: creates it, feeds its sources, toggles layers and fits to results. */
 export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, ...callbacks }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -107,7 +119,7 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     const map = mapRef.current;
     if (!map || !fitRequest) return;
     const [minX, minY, maxX, maxY] = fitRequest.bbox;
-    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 80, maxZoom: 15, duration: 1200 });
+    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: fitPadding(map.getContainer()), maxZoom: 15, duration: 1200 });
   }, [fitRequest]);
 
   return <div ref={containerRef} className="map" data-testid="map" />;

@@ -20,6 +20,8 @@ export const SOURCE_IDS = {
   planStops: 'plan-stops',
   liveAlarms: 'live-alarms',
   impact: 'impact',
+  register: 'register',
+  selection: 'selection',
 } as const;
 
 export const LAYER_IDS = {
@@ -51,6 +53,11 @@ export const LAYER_IDS = {
   planStopLabel: 'plan-stops-label',
   liveAlarmRing: 'live-alarms-ring',
   impactPoint: 'impact-point',
+  registerRing: 'register-ring',
+  registerLabel: 'register-label',
+  selectionFill: 'selection-fill',
+  selectionLine: 'selection-line',
+  selectionPoint: 'selection-point',
 } as const;
 
 /** The toggles of the layer panel: each thematic layer id maps to the map layers it shows or hides. */

@@ -4,6 +4,7 @@ import { baseLayers, labelLayers } from './base-layers.ts';
 import { thematicLayers } from './thematic-layers.ts';
 import { analysisLayers } from './analysis-layers.ts';
 import { impactLayer, liveAlarmLayer } from './live-layers.ts';
+import { registerLayers, selectionLayers } from './overlay-layers.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -42,7 +43,12 @@ export function buildStyle(origin: string): StyleSpecification {
       [SOURCE_IDS.planStops]: geojson(),
       [SOURCE_IDS.liveAlarms]: geojson(),
       [SOURCE_IDS.impact]: geojson(),
+      [SOURCE_IDS.register]: geojson(),
+      [SOURCE_IDS.selection]: geojson(),
     },
-    layers: [...baseLayers(), ...analysisLayers('below'), ...thematicLayers(), ...analysisLayers('above'), impactLayer(), liveAlarmLayer(), ...labelLayers()],
+    layers: [
+      ...baseLayers(), ...analysisLayers('below'), ...selectionLayers(), ...thematicLayers(), ...analysisLayers('above'),
+      impactLayer(), ...registerLayers(), liveAlarmLayer(), ...labelLayers(),
+    ],
   };
 }

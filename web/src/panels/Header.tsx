@@ -15,11 +15,13 @@ type HeaderProps = {
   user: SessionUser;
   /** Workspaces this user's role may open. */
   modes: readonly Mode[];
+  /** Counts shown on a workspace's button (new and overdue cases on the register). */
+  badges?: Partial<Record<Mode, number>>;
 };
 
 
 /** Title, workspace switch, synthetic-data badge, search box, language toggle and the signed-in user. */
-export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
+export function Header({ onPick, mode, onMode, user, modes, badges = {} }: HeaderProps) {
   const { language, t, toggleLanguage } = useLanguage();
   const { p } = usePatrolText();
   const n = useNetworkText();
@@ -36,6 +38,7 @@ export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
         {modes.map((candidate) => (
           <button key={candidate} type="button" className={mode === candidate ? 'active' : ''} data-testid={`mode-${candidate}`} onClick={() => onMode(candidate)}>
             {label(candidate)}
+            {(badges[candidate] ?? 0) > 0 && <span className="mode-badge" data-testid={`mode-badge-${candidate}`}>{badges[candidate]}</span>}
           </button>
         ))}
       </nav>
