@@ -48,8 +48,8 @@ describe('the incident register in a real browser', { timeout: 120_000 }, () => 
     await page.getByTestId('cases-tab-register').click();
     await page.getByTestId('register-search').fill(trackingCode.toLowerCase());
     const row = page.locator(`[data-testid="register-row"][data-case="${id}"]`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="register-row"]').length === 1, undefined, { timeout: 30_000 });
     await row.waitFor();
-    expect(await page.getByTestId('register-row').count()).toBe(1);
     expect(await row.getByTestId('badge-new').count()).toBe(1);
     await row.click();
     await page.locator(`[data-testid="case-page"][data-case="${id}"]`).waitFor();

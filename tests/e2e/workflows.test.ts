@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
-import { mapPage, signInAs } from '../helpers/map-page.ts';
+import { mapPage, signInAs, type MapHandle } from '../helpers/map-page.ts';
 import { signAlarm } from '../../server/alarms/signature.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 
@@ -127,6 +127,48 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     expect(Math.min(...xs)).toBeCloseTo(107.955, 3);
     expect(Math.max(...xs)).toBeCloseTo(107.965, 3);
     await dic.page.screenshot({ path: `${OUTPUT_DIR}/e2e-zone-approved.png` });
+    await dic.context.close();
+  });
+
+  it('the DIC reviews a proposal with its evidence: the map flies to the zone, outlines it, and lists its protected assets, dates and the assets inside', async () => {
+    const facility = ((await (await api('/api/collections/facilities/items?kind=exchange&limit=1')).json()) as { features: { id: number; properties: { name: string }; geometry: { coordinates: [number, number] } }[] }).features[0];
+    const [x, y] = facility.geometry.coordinates;
+    const polygon = { type: 'Polygon', coordinates: [[[x - 0.004, y - 0.004], [x + 0.004, y - 0.004], [x + 0.004, y + 0.004], [x - 0.004, y + 0.004], [x - 0.004, y - 0.004]]] };
+    const police = await issueToken(server.url, 'police');
+    const proposed = await fetch(`${server.url}/api/key-targets/proposals`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${police.token}` },
+      body: JSON.stringify({ name: 'Tổng đài E2E có căn cứ', category: 'exchange', protectionLevel: 1, justification: 'Ba vụ trộm cáp quanh tổng đài trong quý', reviewDate: '2027-06-30', protectedAssets: [{ collection: 'facilities', id: facility.id }], geometry: polygon }),
+    });
+    expect(proposed.status).toBe(201);
+    const inside = (await (await fetch(`${server.url}/api/inventory?format=geojson`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${police.token}` }, body: JSON.stringify({ polygon }) })).json()) as { features: unknown[] };
+    expect(inside.features.length).toBeGreaterThan(0);
+
+    const dic = await personPage();
+    await signInAs(dic.page, server.url, 'dic');
+    const map = mapPage(dic.page);
+    await map.waitForMap();
+    await dic.page.getByTestId('mode-zones').click();
+    await dic.page.getByTestId('queue-item').filter({ hasText: 'Tổng đài E2E có căn cứ' }).click();
+    await dic.page.getByTestId('zone-evidence').waitFor();
+    await dic.page.getByTestId('zone-protected').filter({ hasText: facility.properties.name }).waitFor();
+    expect(await dic.page.getByTestId('zone-review-date').textContent()).toBe('30/06/2027');
+    expect(await dic.page.getByTestId('zone-justification-text').textContent()).toBe('Ba vụ trộm cáp quanh tổng đài trong quý');
+    await dic.page.getByTestId('zone-inside-count').filter({ hasText: String(inside.features.length) }).waitFor();
+    await dic.page.waitForTimeout(1500);
+    await map.waitForIdle();
+    // The whole zone is in view, clear of the review panel on the left.
+    const corners = await dic.page.evaluate((ring) => ring.map((corner) => (window.__netguard?.map as MapHandle).project(corner as [number, number])), polygon.coordinates[0]);
+    const panel = (await dic.page.getByTestId('zones-panel').boundingBox())!;
+    const canvas = (await dic.page.locator('[data-testid="map"] canvas').boundingBox())!;
+    for (const corner of corners) {
+      expect(canvas.x + corner.x).toBeGreaterThan(panel.x + panel.width);
+      expect(corner.x).toBeLessThan(canvas.width);
+      expect(corner.y).toBeGreaterThan(0);
+      expect(corner.y).toBeLessThan(canvas.height);
+    }
+    await map.waitForRendered([LAYER_IDS.evidenceZone]);
+    await map.waitForRendered([LAYER_IDS.evidencePoint]);
+    await dic.page.screenshot({ path: `${OUTPUT_DIR}/e2e-zone-evidence.png` });
     await dic.context.close();
   });
 

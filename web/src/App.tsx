@@ -13,7 +13,7 @@ import { OversightPanel } from './oversight/OversightPanel.tsx';
 import { ReportPanel } from './report/ReportPanel.tsx';
 import { useLiveAlarms } from './live/use-live-alarms.ts';
 import { AlarmNotices } from './live/AlarmNotices.tsx';
-import type { FeatureRef } from './map/map-events.ts';
+import type { FeatureRef, PickRequest } from './map/map-events.ts';
 import { SOURCE_IDS, type ThematicLayer } from './map/layer-ids.ts';
 import { THEMATIC_KEYS, useBaseCollection, useReadableCollections, useThematicLayers, useTiledCollections } from './state/use-layer-data.ts';
 import { isSecurity, type SessionUser } from './auth/session.ts';
@@ -23,6 +23,8 @@ import { LayerPanel } from './panels/LayerPanel.tsx';
 import { FeaturePanel } from './panels/FeaturePanel.tsx';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
+import { PickList } from './panels/PickList.tsx';
+import { HotspotLegend } from './panels/HotspotLegend.tsx';
 import { PatrolPanel } from './patrol/PatrolPanel.tsx';
 import type { PatrolOverlay } from './patrol/overlay.ts';
 
@@ -65,7 +67,9 @@ export function App({ user }: { user: SessionUser }) {
   const [viewport, setViewport] = useState<Bbox | null>(null);
   const [caseId, setCaseId] = useState<number | null>(null);
   const [registerOverlay, setRegisterOverlay] = useState<FeatureCollection | null>(null);
+  const [evidence, setEvidence] = useState<FeatureCollection | null>(null);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
+  const [pick, setPick] = useState<PickRequest | null>(null);
   const [fitRequest, setFitRequest] = useState<FitRequest | null>(null);
   const [pointer, setPointer] = useState<{ lng: number; lat: number } | null>(null);
   const [mode, setMode] = useState<Mode>('map');
@@ -99,6 +103,7 @@ export function App({ user }: { user: SessionUser }) {
     [SOURCE_IDS.impact]: impact ?? EMPTY,
     [SOURCE_IDS.register]: (mode === 'cases' ? registerOverlay : null) ?? EMPTY,
     [SOURCE_IDS.selection]: selection,
+    [SOURCE_IDS.evidence]: (mode === 'zones' ? evidence : null) ?? EMPTY,
   };
 
   const onViewportChange = useCallback((view: Bbox) => {
@@ -119,6 +124,7 @@ export function App({ user }: { user: SessionUser }) {
   }, []);
   // In the register a click on an incident opens its case file instead of the feature panel.
   const onSelect = useCallback((feature: FeatureRef | null) => {
+    setPick(null);
     if (mode === 'cases' && feature?.collection === 'incidents') openCase(Number(feature.id));
     else setSelected(feature);
   }, [mode, openCase]);
@@ -130,7 +136,7 @@ export function App({ user }: { user: SessionUser }) {
       <main className="app-main">
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest}
-          onViewportChange={onViewportChange} onSelect={onSelect} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
+          onViewportChange={onViewportChange} onSelect={onSelect} onPick={setPick} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
         />
         {mode === 'map' ? (
           <LayerPanel
@@ -146,7 +152,7 @@ export function App({ user }: { user: SessionUser }) {
         ) : mode === 'oversight' ? (
           <OversightPanel user={user} onFit={onFit} onDrawing={setDrawing} />
         ) : mode === 'zones' ? (
-          <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} />
+          <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} onFit={onFit} onEvidence={setEvidence} />
         ) : (
           <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
         )}
@@ -154,6 +160,8 @@ export function App({ user }: { user: SessionUser }) {
         <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss} onOpenCase={openCase}
           onShow={(alarm) => onFit([alarm.coordinates[0] - 0.01, alarm.coordinates[1] - 0.01, alarm.coordinates[0] + 0.01, alarm.coordinates[1] + 0.01])} />
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />
+        {(mode === 'patrol' || mode === 'report') && overlay.cells && overlay.cells.features.length > 0 && <HotspotLegend />}
+        {pick && <PickList request={pick} onPick={onSelect} onClose={() => setPick(null)} />}
         <CoordinatesReadout lngLat={pointer} />
       </main>
     </div>

@@ -37,6 +37,8 @@ const vi = {
   undo: 'Hoàn tác',
   redo: 'Làm lại',
   openCase: 'Mở hồ sơ vụ việc',
+  facilityColourNote: 'Màu theo doanh nghiệp, như trạm BTS',
+  pickOne: 'Chọn đối tượng',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -78,6 +80,8 @@ const en: Record<MessageKey, string> = {
   undo: 'Undo',
   redo: 'Redo',
   openCase: 'Open the case',
+  facilityColourNote: 'Coloured by carrier, as BTS sites',
+  pickOne: 'Choose a feature',
 };
 
 /** The UI strings of both languages; Vietnamese is the default. */

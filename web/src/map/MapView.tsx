@@ -52,7 +52,7 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   const appliedRef = useRef(new Map<string, FeatureCollection>());
   // While drawing, a click places a vertex; it must not also open the feature under it.
   const callbacksRef = useRef(callbacks);
-  callbacksRef.current = drawing ? { ...callbacks, onSelect: () => {} } : callbacks;
+  callbacksRef.current = drawing ? { ...callbacks, onSelect: () => {}, onPick: undefined } : callbacks;
   const drawerRef = useRef<FeatureDrawer | null>(null);
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;

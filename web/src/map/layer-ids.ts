@@ -22,6 +22,7 @@ export const SOURCE_IDS = {
   impact: 'impact',
   register: 'register',
   selection: 'selection',
+  evidence: 'evidence',
 } as const;
 
 export const LAYER_IDS = {
@@ -37,17 +38,21 @@ export const LAYER_IDS = {
   keyTargetFill: 'key-targets-fill',
   keyTargetLine: 'key-targets-line',
   cableRouteLine: 'cable-routes-line',
+  cableRouteLabel: 'cable-routes-label',
   facilityPoint: 'facilities-point',
+  facilityLabel: 'facilities-label',
   btsCluster: 'bts-sites-cluster',
   btsClusterCount: 'bts-sites-cluster-count',
   btsPoint: 'bts-sites-point',
+  btsLabel: 'bts-sites-label',
   scrapDealerPoint: 'scrap-dealers-point',
+  scrapDealerLabel: 'scrap-dealers-label',
   incidentPoint: 'incidents-point',
   policeStationPoint: 'police-stations-point',
   analysisCellFill: 'analysis-cells-fill',
   analysisClusterLine: 'analysis-clusters-line',
   analysisStretchLine: 'analysis-stretches-line',
-  analysisTrendPoint: 'analysis-trends-point',
+  analysisTrendLine: 'analysis-trends-line',
   planRouteLine: 'plan-routes-line',
   planStopPoint: 'plan-stops-point',
   planStopLabel: 'plan-stops-label',
@@ -58,15 +63,18 @@ export const LAYER_IDS = {
   selectionFill: 'selection-fill',
   selectionLine: 'selection-line',
   selectionPoint: 'selection-point',
+  evidenceZone: 'evidence-zone',
+  evidenceLine: 'evidence-line',
+  evidencePoint: 'evidence-point',
 } as const;
 
 /** The toggles of the layer panel: each thematic layer id maps to the map layers it shows or hides. */
 export const THEMATIC_LAYERS = {
   key_targets: [LAYER_IDS.keyTargetFill, LAYER_IDS.keyTargetLine],
-  cable_routes: [LAYER_IDS.cableRouteLine],
-  facilities: [LAYER_IDS.facilityPoint],
-  bts_sites: [LAYER_IDS.btsCluster, LAYER_IDS.btsClusterCount, LAYER_IDS.btsPoint],
-  scrap_dealers: [LAYER_IDS.scrapDealerPoint],
+  cable_routes: [LAYER_IDS.cableRouteLine, LAYER_IDS.cableRouteLabel],
+  facilities: [LAYER_IDS.facilityPoint, LAYER_IDS.facilityLabel],
+  bts_sites: [LAYER_IDS.btsCluster, LAYER_IDS.btsClusterCount, LAYER_IDS.btsPoint, LAYER_IDS.btsLabel],
+  scrap_dealers: [LAYER_IDS.scrapDealerPoint, LAYER_IDS.scrapDealerLabel],
   incidents: [LAYER_IDS.incidentPoint],
   police_stations: [LAYER_IDS.policeStationPoint],
 } as const;

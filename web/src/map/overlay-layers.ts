@@ -49,3 +49,27 @@ export function registerLayers(): LayerSpecification[] {
     },
   ];
 }
+
+/**
+ * The evidence of a key-target review: the zone outlined, the assets inside it highlighted (protected ones, named in
+ * the proposal, stronger). Features carry `role`: `zone`, `inside` or `protected`.
+ */
+export function evidenceLayers(): LayerSpecification[] {
+  const colour = ['match', ['get', 'role'], 'protected', SYMBOLOGY.evidence.protected, SYMBOLOGY.evidence.inside] as unknown as string;
+  return [
+    {
+      id: LAYER_IDS.evidenceZone, type: 'line', source: SOURCE_IDS.evidence, filter: ['==', ['get', 'role'], 'zone'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': SYMBOLOGY.evidence.zone, 'line-width': 3.5, 'line-dasharray': [2, 1] },
+    },
+    {
+      id: LAYER_IDS.evidenceLine, type: 'line', source: SOURCE_IDS.evidence, filter: ['all', ['!=', ['get', 'role'], 'zone'], ['!=', ['geometry-type'], 'Point']],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': colour, 'line-width': 7, 'line-opacity': 0.45 },
+    },
+    {
+      id: LAYER_IDS.evidencePoint, type: 'circle', source: SOURCE_IDS.evidence, filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 12, 'circle-stroke-width': 3, 'circle-stroke-color': colour },
+    },
+  ];
+}

@@ -5,10 +5,15 @@ import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { fetchZone, reviewZone, type ReviewAction } from './api.ts';
 import { useZonesText } from './messages.ts';
+import { ZoneEvidence } from './ZoneEvidence.tsx';
+import type { Bbox } from '../api/types.ts';
+import type { FeatureCollection } from 'geojson';
 
 
 /** One zone: its proposal, the review actions this user may take (each with a required comment) and its history. */
-export function ZoneReview({ id, role, onBack }: { id: number; role: string; onBack: () => void }) {
+type ZoneReviewProps = { id: number; role: string; onBack: () => void; onFit: (bbox: Bbox) => void; onEvidence: (evidence: FeatureCollection | null) => void };
+
+export function ZoneReview({ id, role, onBack, onFit, onEvidence }: ZoneReviewProps) {
   const { language, t } = useLanguage();
   const z = useZonesText();
   const queryClient = useQueryClient();
@@ -35,7 +40,8 @@ export function ZoneReview({ id, role, onBack }: { id: number; role: string; onB
       <h3>{zone.properties.name}</h3>
       <p><strong data-testid="zone-status">{vocabularyLabel(zone.properties.status, language)}</strong> · {vocabularyLabel(zone.properties.category, language)} · {z('level')}: {zone.properties.protection_level ?? '—'}</p>
       <p>{z('proposedBy')}: {zone.properties.proposed_by ?? '—'}</p>
-      <p>{z('justification')}: {review?.justification ?? z('noJustification')}</p>
+      <p>{z('justification')}: <span translate="no" data-testid="zone-justification-text">{review?.justification ?? z('noJustification')}</span></p>
+      <ZoneEvidence detail={detail.data} onFit={onFit} onEvidence={onEvidence} />
       {mine.length > 0 && (
         <div className="review-actions">
           <label>{z('comment')}<textarea rows={2} data-testid="review-comment" value={comment} onChange={(event) => setComment(event.target.value)} /></label>
