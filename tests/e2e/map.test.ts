@@ -5,6 +5,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs, type MapHandle } from '../helpers/map-page.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
+import { pdfPageImages, pdfPageText, pdfText, printToPdf } from '../helpers/pdf.ts';
 
 type Bbox = [number, number, number, number];
 
@@ -108,6 +109,18 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     await waitForRendered([LAYER_IDS.planStopPoint]);
     expect(await page.getByTestId('export-gpx').getAttribute('href')).toMatch(/\/api\/patrol-plans\/.+\/export\?format=gpx/);
     await page.screenshot({ path: `${OUTPUT_DIR}/e2e-patrol-plan.png` });
+
+    // Printed: a police plan whose first page has the heading and the plan's map as a picture.
+    await page.getByTestId('document-number-input').fill('27');
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid="print-map-image"]')?.src.startsWith('data:image/png'), undefined, { timeout: 60_000 });
+    const pdf = `${OUTPUT_DIR}/ke-hoach-tuan-tra.pdf`;
+    await printToPdf(page, pdf);
+    const first = pdfPageText(pdf, 1);
+    for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BỘ CÔNG AN', 'CÔNG AN TỈNH KON TUM', 'Số: 27/KH-CAT', 'Kon Tum, ngày', 'KẾ HOẠCH']) expect(first).toContain(part);
+    const map = pdfPageImages(pdf, 1).filter((image) => image.width >= 400);
+    expect(map.length).toBe(1);
+    expect(map[0].inkShare).toBeGreaterThan(0.03);
+    for (const part of ['Nơi nhận:', 'GIÁM ĐỐC', 'Lưu: VT']) expect(pdfText(pdf)).toContain(part);
   });
 
   it('asks nothing of the internet: every request stays on the app origin', () => {

@@ -5,6 +5,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs, type MapHandle } from '../helpers/map-page.ts';
 import { signAlarm } from '../../server/alarms/signature.ts';
+import { pdfPageImages, pdfPageText, pdfText, printToPdf } from '../helpers/pdf.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 
 const OUTPUT_DIR = 'test-output';
@@ -201,8 +202,21 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await dic.page.getByTestId('chart-type').locator('svg').waitFor();
     const items = (await (await api('/api/collections/incidents/items?limit=1&datetime=2026-01-01T00:00:00Z/2026-06-30T23:59:59.999Z')).json()) as { numberMatched: number };
     expect(await dic.page.getByTestId('report-total').textContent()).toContain(new Intl.NumberFormat('vi-VN').format(items.numberMatched));
-    await dic.page.waitForTimeout(2000);
     await dic.page.screenshot({ path: `${OUTPUT_DIR}/e2e-report.png` });
+
+    // Printed: an administrative document whose first page has the heading and the map as a picture.
+    await dic.page.getByTestId('document-number-input').fill('15');
+    await dic.page.getByTestId('document-signer-input').fill('Nguyễn Văn An');
+    await dic.page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid="print-map-image"]')?.src.startsWith('data:image/png'), undefined, { timeout: 60_000 });
+    const pdf = `${OUTPUT_DIR}/bao-cao-6-thang.pdf`;
+    await printToPdf(dic.page, pdf);
+    const first = pdfPageText(pdf, 1);
+    for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'UBND TỈNH KON TUM', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Số: 15/BC-STTTT', 'Kon Tum, ngày', 'BÁO CÁO']) expect(first).toContain(part);
+    const map = pdfPageImages(pdf, 1).filter((image) => image.width >= 400);
+    expect(map.length).toBe(1);
+    expect(map[0].inkShare).toBeGreaterThan(0.03);
+    const whole = pdfText(pdf);
+    for (const part of ['Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An', 'Lưu: VT']) expect(whole).toContain(part);
     await dic.context.close();
   });
 });

@@ -154,7 +154,7 @@ export function App({ user }: { user: SessionUser }) {
         ) : mode === 'zones' ? (
           <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} onFit={onFit} onEvidence={setEvidence} />
         ) : (
-          <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
+          <PatrolPanel onOverlay={setOverlay} onFit={onFit} canPlan={user.role === 'admin' || user.role === 'police_planner'} />
         )}
         {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} onOpenCase={user.role === 'viewer' ? undefined : openCase} />}
         <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss} onOpenCase={openCase}

@@ -5,6 +5,7 @@ import { FeatureDrawer, type DrawKind } from './draw/terra.ts';
 import { switchToTiles } from './tiled.ts';
 import type { Bbox } from '../api/types.ts';
 import { createMap } from './create-map.ts';
+import { registerMapForSnapshots } from '../print/snapshot.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
 
@@ -67,6 +68,7 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     return () => {
       drawerRef.current?.destroy();
       drawerRef.current = null;
+      registerMapForSnapshots(null);
       map.remove();
       mapRef.current = null;
       appliedRef.current.clear();

@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { ADMIN_ATTRIBUTION, OSM_ATTRIBUTION } from '../../../server/collections/attribution.ts';
 import { PROVINCE_BOUNDS } from '../state/viewport.ts';
 import { buildStyle } from './style.ts';
+import { registerMapForSnapshots } from '../print/snapshot.ts';
 
 // Without this the bundled worker 404s after `vite build` and the map never fires `load` (see STACK.md).
 maplibregl.setWorkerUrl(workerUrl);
@@ -24,6 +25,7 @@ export function createMap(container: HTMLElement): maplibregl.Map {
     maxZoom: 18,
   });
   window.__netguard = { map };
+  registerMapForSnapshots(map);
   map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ maxWidth: 140, unit: 'metric' }), 'bottom-right');
   map.addControl(

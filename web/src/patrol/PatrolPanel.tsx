@@ -17,7 +17,7 @@ const lastDay = (month: string): string => new Date(Date.UTC(Number(month.slice(
 const toSelection = (from: number, to: number, types: string[]): Selection => ({ start: `${HISTORY_MONTHS[from]}-01`, end: lastDay(HISTORY_MONTHS[to]), types });
 
 /** The patrol-planning workspace: selection, method, hotspot analysis, and plans built from it. */
-export function PatrolPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolOverlay) => void; onFit: (bbox: Bbox) => void }) {
+export function PatrolPanel({ onOverlay, onFit, canPlan }: { onOverlay: (overlay: PatrolOverlay) => void; onFit: (bbox: Bbox) => void; canPlan: boolean }) {
   const { p, language } = usePatrolText();
   const [window, setWindow] = useState({ from: HISTORY_MONTHS.length - 12, to: HISTORY_MONTHS.length - 1 });
   const [types, setTypes] = useState<string[]>([]);
@@ -67,7 +67,7 @@ export function PatrolPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolO
       {loading && <div className="progress" role="progressbar" />}
       {error && <p className="error" role="alert">{error.message}</p>}
       {hotspots.data && <HotspotList answer={hotspots.data} onFit={onFit} />}
-      {submitted && <PlanPanel selection={submitted.selection} plan={plan} onPlan={setPlan} />}
+      {submitted && <PlanPanel selection={submitted.selection} plan={plan} onPlan={setPlan} canPlan={canPlan} />}
     </aside>
   );
 }
