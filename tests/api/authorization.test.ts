@@ -48,6 +48,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'PATCH /api/collections/:collectionId/items/:featureId': CARRIERS,
   'DELETE /api/collections/:collectionId/items/:featureId': CARRIERS,
   'POST /api/imports/:collectionId': CARRIERS,
+  'GET /api/imports/:collectionId/template': CARRIERS,
   'POST /api/incidents': FILERS,
   'GET /api/incidents/nearest-assets': FILERS,
   'POST /api/incidents/:id/transitions': FILERS,

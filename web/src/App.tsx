@@ -103,7 +103,8 @@ export function App({ user }: { user: SessionUser }) {
     [SOURCE_IDS.impact]: impact ?? EMPTY,
     [SOURCE_IDS.register]: (mode === 'cases' ? registerOverlay : null) ?? EMPTY,
     [SOURCE_IDS.selection]: selection,
-    [SOURCE_IDS.evidence]: (mode === 'zones' ? evidence : null) ?? EMPTY,
+    // A zone's evidence under review, or an import's features before they are stored.
+    [SOURCE_IDS.evidence]: (mode === 'zones' || mode === 'network' ? evidence : null) ?? EMPTY,
   };
 
   const onViewportChange = useCallback((view: Bbox) => {
@@ -144,11 +145,11 @@ export function App({ user }: { user: SessionUser }) {
             incidentRange={incidentRange} onIncidentRange={setIncidentRange} readable={readable}
           />
         ) : mode === 'network' ? (
-          <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
+          <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} onPreview={setEvidence} onFit={onFit} />
         ) : mode === 'cases' ? (
           <CasesPanel user={user} onDrawing={setDrawing} onFit={onFit} caseId={caseId} onCase={openCase} viewport={viewport} onOverlay={setRegisterOverlay} />
         ) : mode === 'report' ? (
-          <ReportPanel onOverlay={setOverlay} />
+          <ReportPanel onOverlay={setOverlay} onFit={onFit} />
         ) : mode === 'oversight' ? (
           <OversightPanel user={user} onFit={onFit} onDrawing={setDrawing} />
         ) : mode === 'zones' ? (

@@ -10,10 +10,14 @@ import '@fontsource/noto-sans/vietnamese-700.css';
 import './app.css';
 import { Root } from './Root.tsx';
 import { LanguageProvider } from './i18n/language.tsx';
+import { MISSING_LABELS } from './i18n/vocabulary-labels.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
+
+// The language test (tests/e2e/languages.test.ts) fails on any code shown without a label.
+window.__netguardMissingLabels = MISSING_LABELS;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

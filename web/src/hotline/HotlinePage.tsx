@@ -68,7 +68,7 @@ export function HotlinePage() {
     <div className="hotline-page">
       <header className="app-header">
         <div className="brand"><h1>{h('title')}</h1><span className="subtitle">{h('emergency')}</span></div>
-        <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage}>{t('languageToggle')}</button>
+        <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={language === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>
         <a className="header-link" href="/">{h('signIn')}</a>
       </header>
       <main className="app-main">

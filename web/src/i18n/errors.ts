@@ -1,58 +1,14 @@
 import { ApiError } from '../api/client.ts';
 import type { Language } from './dictionary.ts';
 import { useLanguage } from './language.tsx';
-import { problemPlace, translateProblem } from './problems.ts';
+import { ERROR_TEXT, messageFor } from './error-catalogue.ts';
 
-/**
- * What each API error code means to a person, in both languages; `{name}` is filled from the error's details.
- * The server's messages are for developers and logs; users read these. `server-messages.test.ts` checks that every
- * code the server can answer has a text here.
- */
-export const ERROR_TEXT: Record<string, readonly [vi: string, en: string]> = {
-  InvalidParameter: ['Tham số “{parameter}” không hợp lệ.', 'The parameter “{parameter}” is not valid.'],
-  InvalidBody: ['Dữ liệu gửi lên chưa đúng.', 'Some of what was sent is not valid.'],
-  InvalidFeature: ['Đối tượng không đúng với lớp dữ liệu.', 'The feature does not fit its layer.'],
-  ImportInvalid: ['Tệp có {problemCount} lỗi; chưa nhập đối tượng nào.', 'The file has {problemCount} problem(s); nothing was imported.'],
-  NotFound: ['Không tìm thấy dữ liệu yêu cầu (có thể đã bị xoá hoặc bạn không có quyền xem).', 'Not found (it may have been deleted, or you may not see it).'],
-  Conflict: ['Thao tác không phù hợp với trạng thái hiện tại của dữ liệu.', 'This does not fit the current state of the record.'],
-  Forbidden: ['Vai trò của bạn không được phép thực hiện thao tác này.', 'Your role may not do this.'],
-  Unauthenticated: ['Phiên đăng nhập đã hết hoặc chưa đăng nhập. Vui lòng đăng nhập lại.', 'You are not signed in, or your session has ended. Please sign in again.'],
-  TooManyRequests: ['Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau {retryAfterSeconds} giây.', 'Too many requests in a short time. Try again in {retryAfterSeconds} seconds.'],
-  BodyTooLarge: ['Dữ liệu gửi lên quá lớn (tối đa {maxBytes} byte).', 'What was sent is too large (at most {maxBytes} bytes).'],
-  UnsupportedPhoto: ['Ảnh phải là tệp JPEG, PNG hoặc WebP.', 'A photo must be a JPEG, PNG or WebP file.'],
-  MissingSignature: ['Thiếu chữ ký của hệ thống cảnh báo.', 'The alarm system’s signature is missing.'],
-  BadSignature: ['Chữ ký của hệ thống cảnh báo không khớp.', 'The alarm system’s signature does not match.'],
-  StaleTimestamp: ['Thời điểm gửi của hệ thống cảnh báo lệch quá nhiều.', 'The alarm system’s timestamp is too far off.'],
-  InternalError: ['Máy chủ gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị hệ thống.', 'The server failed. Try again; if it fails again, tell the administrator.'],
-  network: ['Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', 'Cannot reach the server. Check the connection and try again.'],
-};
+export { problemText } from './error-catalogue.ts';
 
-const fill = (template: string, details: Record<string, unknown> | undefined, language: Language) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = details?.[name];
-    if (name === 'parameter' && typeof value === 'string') return problemPlace(value, language) || value;
-    return typeof value === 'number' ? value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB') : String(value ?? '…');
-  });
-
-type Problem = { path?: string; message: string; index?: number; row?: number };
-
-/** One problem of a refused body or file, for people: where (row, feature, field) and what, in `language`. */
-export function problemText(problem: Problem, language: Language): string {
-  const where = [
-    problem.row !== undefined ? `${language === 'vi' ? 'dòng' : 'row'} ${problem.row}` : '',
-    problemPlace(problem.path, language),
-  ].filter(Boolean).join(' · ');
-  const what = translateProblem(problem.message, language) ?? (language === 'vi' ? 'giá trị không hợp lệ' : 'not a valid value');
-  return where ? `${where}: ${what}` : what;
-}
-
-/** An error as the user should read it: the code's text, then the first problem when the API listed some. */
+/** An error as the user should read it, in `language`: an API error's code text, or a network failure. */
 export function errorText(error: unknown, language: Language): string {
-  if (!(error instanceof ApiError)) return ERROR_TEXT.network[language === 'vi' ? 0 : 1];
-  const template = ERROR_TEXT[error.code]?.[language === 'vi' ? 0 : 1] ?? (language === 'vi' ? `Yêu cầu không thực hiện được (mã ${error.status}).` : `The request failed (code ${error.status}).`);
-  const problems = (error.details?.problems as Problem[] | undefined) ?? [];
-  const first = problems.length && error.code !== 'ImportInvalid' ? ` ${problemText(problems[0], language)}` : '';
-  return `${fill(template, error.details, language)}${first}`;
+  if (!(error instanceof ApiError) || error.code === 'network') return ERROR_TEXT.network[language === 'vi' ? 0 : 1];
+  return messageFor(error.code, error.status, error.details, language);
 }
 
 /** `errorText` in the UI language. */

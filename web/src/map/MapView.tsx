@@ -6,6 +6,8 @@ import { switchToTiles } from './tiled.ts';
 import type { Bbox } from '../api/types.ts';
 import { createMap } from './create-map.ts';
 import { registerMapForSnapshots } from '../print/snapshot.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { localizeMap } from './map-locale.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
 
@@ -58,10 +60,12 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;
   const [loaded, setLoaded] = useState(false);
+  const { language } = useLanguage();
+  const languageRef = useRef(language);
 
   useEffect(() => {
     if (!containerRef.current) return;
-    const map = createMap(containerRef.current);
+    const map = createMap(containerRef.current, languageRef.current);
     mapRef.current = map;
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
@@ -74,6 +78,13 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
       appliedRef.current.clear();
     };
   }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || languageRef.current === language) return;
+    languageRef.current = language;
+    localizeMap(map, language);
+  }, [language]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -44,7 +44,7 @@ export function Header({ onPick, mode, onMode, user, modes, badges = {} }: Heade
       </nav>
       <div className="synthetic-badge" data-testid="synthetic-badge" role="note" title={t('syntheticBadge')}>{t('syntheticShort')}</div>
       <SearchBox onPick={onPick} />
-      <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage}>{t('languageToggle')}</button>
+      <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={language === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>
       <UserMenu user={user} />
     </header>
   );

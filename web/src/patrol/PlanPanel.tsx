@@ -10,6 +10,7 @@ import { DocumentDetailsForm, OfficialDocument, type DocumentDetails } from '../
 import { PLAN_DOCUMENT } from '../print/plan-text.ts';
 import { useMapSnapshot } from '../print/use-map-snapshot.ts';
 import { vietnamToday } from '../state/viewport.ts';
+import { analysisText } from '../i18n/analysis-text.ts';
 
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 function defaultForm(): PlanForm {
@@ -69,7 +70,7 @@ export function PlanPanel({ selection, plan, onPlan, canPlan }: { selection: Sel
           }}>
           <p className="coverage">{p('coverage')}: <strong>{percent(plan.coverage.expectedRiskSharePerDay, language)}</strong> ({p('uniform')}: {percent(plan.coverage.uniformRiskSharePerDay, language)}, {plan.coverage.ratio.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} {p('times')})</p>
           <p className="muted">{p('status')}: {p(plan.status)} · {p('seed')}: {plan.seed}</p>
-          {plan.warnings.length > 0 && <p className="warnings">{plan.warnings.join('; ')}</p>}
+          {plan.warnings.length > 0 && <p className="warnings">{plan.warnings.map((warning) => analysisText(warning, language)).join('; ')}</p>}
           <PlanSchedule plan={plan} />
           </OfficialDocument>
         </div>

@@ -39,7 +39,7 @@ export function CaseAssignment({ file, user }: { file: CaseFile; user: SessionUs
         <div className="register-grid">
           <label>{r('officer')}
             <select value={form.officer} data-testid="assign-officer" onChange={(event) => setForm({ ...form, officer: event.target.value })}>
-              {(officers.data?.officers ?? [{ username: user.username, displayName: user.displayName }]).map((officer) => <option key={officer.username} value={officer.username}>{officer.displayName}</option>)}
+              {(officers.data?.officers ?? [{ username: user.username, displayName: user.displayName }]).map((officer) => <option key={officer.username} value={officer.username} translate="no">{officer.displayName}</option>)}
             </select>
           </label>
           <label>{r('dueDate')}<input type="date" data-testid="assign-due" min={vietnamToday()} value={form.dueDate} onChange={(event) => setForm({ ...form, dueDate: event.target.value })} /></label>

@@ -50,13 +50,13 @@ export function FilterBar({ filters, onChange, onReset, user }: Props) {
         <label>{r('district')}
           <select value={filters.district} data-testid="register-district" onChange={(event) => onChange({ ...filters, district: event.target.value, commune: '' })}>
             <option value="">{r('any')}</option>
-            {places('district').map((area) => <option key={area.code} value={area.code}>{area.name}</option>)}
+            {places('district').map((area) => <option key={area.code} value={area.code} translate="no">{area.name}</option>)}
           </select>
         </label>
         <label>{r('commune')}
           <select value={filters.commune} data-testid="register-commune" onChange={(event) => set('commune', event.target.value)}>
             <option value="">{r('any')}</option>
-            {communes.map((area) => <option key={area.code} value={area.code}>{area.name}</option>)}
+            {communes.map((area) => <option key={area.code} value={area.code} translate="no">{area.name}</option>)}
           </select>
         </label>
         {isSecurity(user) && (
@@ -66,7 +66,7 @@ export function FilterBar({ filters, onChange, onReset, user }: Props) {
               <option value={user.username}>{r('mine')}</option>
               <option value="none">{r('unassigned')}</option>
               {officers.data?.officers.filter((officer) => officer.username !== user.username).map((officer) => (
-                <option key={officer.username} value={officer.username}>{officer.displayName}</option>
+                <option key={officer.username} value={officer.username} translate="no">{officer.displayName}</option>
               ))}
             </select>
           </label>

@@ -8,7 +8,8 @@ import type { PatrolOverlay } from '../patrol/overlay.ts';
 import { DocumentDetailsForm, OfficialDocument, type DocumentDetails } from '../print/OfficialDocument.tsx';
 import { useMapSnapshot } from '../print/use-map-snapshot.ts';
 import { useBaseCollection } from '../state/use-layer-data.ts';
-import { vietnamToday } from '../state/viewport.ts';
+import { PROVINCE_BOUNDS, vietnamToday } from '../state/viewport.ts';
+import type { Bbox } from '../api/types.ts';
 import { ComparisonChart } from './Chart.tsx';
 import { useReportText } from './messages.ts';
 
@@ -31,13 +32,13 @@ function halfYears(now = new Date()): string[] {
   return labels;
 }
 
-function CompareTable({ rows, label, heading }: { rows: Row[]; label: (key: string) => string; heading: string }) {
+function CompareTable({ rows, label, heading, dataLabels = false }: { rows: Row[]; label: (key: string) => string; heading: string; dataLabels?: boolean }) {
   const { r, language } = useReportText();
   const number = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB');
   return (
     <table className="report-table">
       <thead><tr><th>{heading}</th><th>{r('thisPeriod')}</th><th>{r('previousPeriod')}</th><th>{r('change')}</th></tr></thead>
-      <tbody>{rows.map((row) => <tr key={row.key}><td>{label(row.key)}</td><td>{number.format(row.count)}</td><td>{number.format(row.previous)}</td><td>{row.change === null ? '—' : `${row.change > 0 ? '+' : ''}${number.format(row.change)} %`}</td></tr>)}</tbody>
+      <tbody>{rows.map((row) => <tr key={row.key}><td translate={dataLabels ? 'no' : undefined}>{label(row.key)}</td><td>{number.format(row.count)}</td><td>{number.format(row.previous)}</td><td>{row.change === null ? '—' : `${row.change > 0 ? '+' : ''}${number.format(row.change)} %`}</td></tr>)}</tbody>
     </table>
   );
 }
@@ -61,7 +62,7 @@ function ReportBody({ data, hotspots, district }: { data: Report; hotspots: Hots
       <ComparisonChart testId="chart-type" caption={r('byTypeCaption')} rows={incidents.byType.map((row) => ({ label: label(row.key), count: row.count, previous: row.previous }))} />
       <CompareTable rows={incidents.byType} label={label} heading={r('type')} />
       <ComparisonChart testId="chart-district" caption={r('byDistrictCaption')} rows={incidents.byDistrict.map((row) => ({ label: district(row.key), count: row.count, previous: row.previous }))} />
-      <CompareTable rows={incidents.byDistrict} label={district} heading={r('district')} />
+      <CompareTable rows={incidents.byDistrict} label={district} heading={r('district')} dataLabels />
       <CompareTable rows={incidents.byCarrier} label={label} heading={r('carrier')} />
       <h2>{r('keyTargets')}</h2>
       <p>{fill('keyTargetsLine', data.keyTargets)}</p>
@@ -81,7 +82,7 @@ function ReportBody({ data, hotspots, district }: { data: Report; hotspots: Hots
  * signer and recipients, and print it on A4 as an administrative document (the map of the period's hotspots as a
  * picture under the title), or download every table as CSV.
  */
-export function ReportPanel({ onOverlay }: { onOverlay: (overlay: PatrolOverlay) => void }) {
+export function ReportPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolOverlay) => void; onFit: (bbox: Bbox) => void }) {
   const { r, language } = useReportText();
   const errorText = useErrorText();
   const options = useMemo(() => halfYears(), []);
@@ -99,6 +100,8 @@ export function ReportPanel({ onOverlay }: { onOverlay: (overlay: PatrolOverlay)
   });
   useEffect(() => onOverlay({ cells: hotspots.data?.cells, clusters: hotspots.data?.clusters }), [hotspots.data, onOverlay]);
   useEffect(() => () => onOverlay({}), [onOverlay]);
+  // The report's map is of the whole province.
+  useEffect(() => onFit(PROVINCE_BOUNDS), [onFit]);
   const snapshot = useMapSnapshot(!!hotspots.data, `${period}-${hotspots.dataUpdatedAt}`);
   const areas = useBaseCollection('admin_areas');
   const district = (code: string) => (code === 'none' ? r('noDistrict') : String(areas.data?.features.find((f) => f.properties.level === 'district' && f.properties.code === code)?.properties.name ?? code));

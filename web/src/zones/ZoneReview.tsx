@@ -37,9 +37,9 @@ export function ZoneReview({ id, role, onBack, onFit, onEvidence }: ZoneReviewPr
   return (
     <section data-testid="zone-review">
       <button type="button" onClick={onBack}>← {z('back')}</button>
-      <h3>{zone.properties.name}</h3>
+      <h3 translate="no">{zone.properties.name}</h3>
       <p><strong data-testid="zone-status">{vocabularyLabel(zone.properties.status, language)}</strong> · {vocabularyLabel(zone.properties.category, language)} · {z('level')}: {zone.properties.protection_level ?? '—'}</p>
-      <p>{z('proposedBy')}: {zone.properties.proposed_by ?? '—'}</p>
+      <p>{z('proposedBy')}: <span translate="no">{zone.properties.proposed_by ?? '—'}</span></p>
       <p>{z('justification')}: <span translate="no" data-testid="zone-justification-text">{review?.justification ?? z('noJustification')}</span></p>
       <ZoneEvidence detail={detail.data} onFit={onFit} onEvidence={onEvidence} />
       {mine.length > 0 && (
@@ -58,8 +58,8 @@ export function ZoneReview({ id, role, onBack, onFit, onEvidence }: ZoneReviewPr
       <ol className="history" data-testid="zone-history">
         {history.map((event, index) => (
           <li key={index}>
-            <strong>{z(event.action === 'propose' ? 'propose_action' : (event.action as 'approve'))}</strong> — {event.actor}{event.organisation ? ` (${event.organisation})` : ''},{' '}
-            {formatWhen(event.at)}{event.comment ? `: “${event.comment}”` : ''}
+            <strong>{z(event.action === 'propose' ? 'propose_action' : (event.action as 'approve'))}</strong> — <span translate="no">{event.actor}{event.organisation ? ` (${event.organisation})` : ''}</span>,{' '}
+            {formatWhen(event.at)}{event.comment ? <span translate="no">: “{event.comment}”</span> : ''}
           </li>
         ))}
       </ol>

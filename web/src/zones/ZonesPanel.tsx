@@ -60,8 +60,8 @@ export function ZonesPanel({ user, selected, onDrawing, onFit, onEvidence }: Zon
           <ul className="queue">
             {queue.data?.features.map((zone) => (
               <li key={zone.id}>
-                <button type="button" className="link" data-testid="queue-item" onClick={() => setOpen(zone.id)}>{zone.properties.name}</button>
-                <span className="hint"> · {vocabularyLabel(zone.properties.status, language)} · {zone.properties.proposed_by ?? '—'}</span>
+                <button type="button" className="link" data-testid="queue-item" onClick={() => setOpen(zone.id)} translate="no">{zone.properties.name}</button>
+                <span className="hint"> · {vocabularyLabel(zone.properties.status, language)} · <span translate="no">{zone.properties.proposed_by ?? '—'}</span></span>
               </li>
             ))}
           </ul>
