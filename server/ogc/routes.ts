@@ -9,7 +9,8 @@ import type { Services } from '../services.ts';
 import { collectionInfo, collectionsList, conformance, featureDocument, itemsPage, landingPage } from './envelope.ts';
 import { apiBase, MEDIA } from './links.ts';
 import { openApiDocument } from './openapi.ts';
-import { parseItemQuery, rejectUnknownParameters } from './params.ts';
+import { parseItemOutput, parseItemQuery, rejectUnknownParameters } from './params.ts';
+import { queryablesDocument, schemaDocument, schemaXsd } from './schema.ts';
 
 /** The request's API base URL, after checking it carries no parameter but `f` (only items take more). */
 function plainBase(url: string): string {
@@ -45,7 +46,7 @@ export function ogcRoutes(services: Services) {
   };
   return new Hono<AppEnv>()
     .get('/', (c) => c.json(landingPage(plainBase(c.req.url))))
-    .get('/api', (c) => c.body(JSON.stringify(openApiDocument(plainBase(c.req.url), sources.map((source) => source.def))), 200, { 'Content-Type': MEDIA.openapi }))
+    .get('/api', (c) => c.body(JSON.stringify(openApiDocument(plainBase(c.req.url), sources.map((source) => ({ def: source.def, tiled: source.tiled })))), 200, { 'Content-Type': MEDIA.openapi }))
     .get('/conformance', (c) => {
       plainBase(c.req.url);
       return c.json(conformance());
@@ -54,30 +55,50 @@ export function ogcRoutes(services: Services) {
       const base = plainBase(c.req.url);
       const principal = c.get('principal');
       const readable = sources.filter((source) => source.open(principal) !== null);
-      return c.json(collectionsList(base, readable.map((source) => collectionInfo(base, source.def, source.extent()))));
+      return c.json(collectionsList(base, readable.map((source) => collectionInfo(base, source.def, source.extent(), source))));
     })
     .get('/collections/:collectionId', (c) => {
       const source = sourceOr404(c.req.param('collectionId'));
       opened(source, c.get('principal'));
-      return c.json(collectionInfo(plainBase(c.req.url), source.def, source.extent()));
+      return c.json(collectionInfo(plainBase(c.req.url), source.def, source.extent(), source));
+    })
+    .get('/collections/:collectionId/queryables', (c) => {
+      const source = sourceOr404(c.req.param('collectionId'));
+      opened(source, c.get('principal'));
+      return c.body(JSON.stringify(queryablesDocument(plainBase(c.req.url), source.def)), 200, { 'Content-Type': MEDIA.schema });
+    })
+    .get('/collections/:collectionId/schema', (c) => {
+      const source = sourceOr404(c.req.param('collectionId'));
+      opened(source, c.get('principal'));
+      return c.body(JSON.stringify(schemaDocument(plainBase(c.req.url), source.def)), 200, { 'Content-Type': MEDIA.schema });
+    })
+    .get('/collections/:collectionId/schema.xsd', (c) => {
+      const source = sourceOr404(c.req.param('collectionId'));
+      opened(source, c.get('principal'));
+      rejectUnknownParameters(new URL(c.req.url).searchParams, []);
+      return c.body(schemaXsd(source.def), 200, { 'Content-Type': MEDIA.xml });
     })
     .get('/collections/:collectionId/items', (c) => {
       const source = sourceOr404(c.req.param('collectionId'));
       const collection = source.def;
       const search = new URL(c.req.url).searchParams;
       const query = parseItemQuery(collection, search);
+      const output = parseItemOutput(collection, search);
       const principal = c.get('principal');
       const result = opened(source, principal).query(query);
       if (source.audited) {
         audit.append({ principal, action: 'read', targetType: collection.id, details: { query: search.toString(), numberReturned: result.features.length }, ip: c.get('clientAddress') });
       }
-      const page = itemsPage(apiBase(c.req.url), collection, search, query, result);
-      return c.body(JSON.stringify(page), 200, { 'Content-Type': MEDIA.geojson });
+      const page = itemsPage(apiBase(c.req.url), collection, search, query, result, output);
+      return c.body(JSON.stringify(page), 200, { 'Content-Type': MEDIA.geojson, 'Content-Crs': `<${output.crs.uri}>` });
     })
     .get('/collections/:collectionId/items/:featureId', (c) => {
       const source = sourceOr404(c.req.param('collectionId'));
       const collection = source.def;
-      const base = plainBase(c.req.url);
+      const search = new URL(c.req.url).searchParams;
+      rejectUnknownParameters(search, ['f', 'crs', 'properties', 'skipGeometry']);
+      const output = parseItemOutput(collection, search);
+      const base = apiBase(c.req.url);
       const raw = c.req.param('featureId');
       const principal = c.get('principal');
       const reader = opened(source, principal);
@@ -85,6 +106,6 @@ export function ogcRoutes(services: Services) {
       const feature = /^\d{1,15}$/.test(raw) ? reader.get(Number(raw)) : undefined;
       if (feature && source.audited) audit.append({ principal, action: 'read', targetType: collection.id, targetId: feature.id, ip: c.get('clientAddress') });
       if (!feature) throw new NotFound(`feature "${raw}" does not exist in ${collection.id}`, { collection: collection.id, featureId: raw });
-      return c.body(JSON.stringify(featureDocument(base, collection, feature)), 200, { 'Content-Type': MEDIA.geojson });
+      return c.body(JSON.stringify(featureDocument(base, collection, feature, output)), 200, { 'Content-Type': MEDIA.geojson, 'Content-Crs': `<${output.crs.uri}>` });
     });
 }

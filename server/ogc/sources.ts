@@ -3,6 +3,8 @@ import { readScope, scopeAdmits, scopedQuery } from '../auth/access.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import type { Extent, FeatureProvider, ItemQuery, QueryResult, StoredFeature } from '../storage/provider.ts';
 import { geometryBbox } from '../storage/sqlite/rows.ts';
+import { intersectsBox } from '../geometry/predicates.ts';
+import { compareBySortKeys, matchesFilter } from '../storage/memory-filter.ts';
 
 /**
  * One OGC API collection as the routes see it: the registry's stored collections (through the provider and the
@@ -14,12 +16,14 @@ export type CollectionSource = {
   open(principal: Principal): { query(query: ItemQuery): QueryResult; get(id: number): StoredFeature | undefined } | null;
   extent(): Extent;
   audited: boolean;
+  /** True when the collection also has vector tiles (`server/tiles/`). */
+  tiled: boolean;
 };
 
 /** A registry collection in the store, read under the principal's scope (rows limited, properties trimmed). */
 export function storedSource(provider: FeatureProvider, def: CollectionDef, audited: boolean): CollectionSource {
   return {
-    def, audited, extent: () => provider.extent(def.id),
+    def, audited, tiled: true, extent: () => provider.extent(def.id),
     open(principal) {
       const scope = readScope(principal, def.id, provider);
       if (!scope) return null;
@@ -31,28 +35,29 @@ export function storedSource(provider: FeatureProvider, def: CollectionDef, audi
   };
 }
 
-/** Items query semantics (bbox intersects, datetime, equality filters, ids, paging by id) over features in memory. */
+/** Items query semantics (bbox intersects, datetime, equality and CQL2 filters, ids, sortby, paging) over features in memory. */
 export function queryInMemory(def: CollectionDef, all: StoredFeature[], query: ItemQuery): QueryResult {
   const matches = all.filter((feature) => {
     if (query.ids && !query.ids.includes(feature.id)) return false;
     if (query.bbox) {
-      const [minx, miny, maxx, maxy] = geometryBbox(feature.geometry);
       const [a, b, c, d] = query.bbox;
-      if (minx > c || maxx < a || miny > d || maxy < b) return false;
+      const halves = a <= c ? [[a, c]] : [[a, 180], [-180, c]];
+      if (!halves.some(([w, e]) => intersectsBox(feature.geometry, [w, b, e, d]))) return false;
     }
+    if (query.filter && !matchesFilter(def, feature, query.filter)) return false;
     if (query.datetime && def.temporalProperty) {
       const time = Date.parse(String(feature.properties[def.temporalProperty] ?? ''));
       if (Number.isNaN(time) || (query.datetime.startMs !== null && time < query.datetime.startMs) || (query.datetime.endMs !== null && time > query.datetime.endMs)) return false;
     }
     return query.filters.every((filter) => feature.properties[filter.property] === filter.value);
-  }).sort((x, y) => x.id - y.id);
+  }).sort(compareBySortKeys(query.sortby));
   return { numberMatched: matches.length, features: matches.slice(query.offset, query.offset + query.limit) };
 }
 
 /** Records of another module as a read-only collection, for the roles `readable` admits. */
 export function recordSource(def: CollectionDef, readable: (principal: Principal) => boolean, load: () => StoredFeature[]): CollectionSource {
   return {
-    def, audited: true,
+    def, audited: true, tiled: false,
     extent() {
       const boxes = load().map((feature) => geometryBbox(feature.geometry));
       return { bbox: boxes.length ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))] : null, interval: null };

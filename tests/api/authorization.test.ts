@@ -85,6 +85,14 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'POST /api/register/incidents/:id/comments': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
   'POST /api/register/incidents/:id/attachments': FILERS,
   'GET /api/register/incidents/:id/attachments/:attachmentId': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
+  'GET /api/collections/:collectionId/tiles': SIGNED_IN,
+  'GET /api/collections/:collectionId/tiles/WebMercatorQuad': SIGNED_IN,
+  'GET /api/collections/:collectionId/tiles/WebMercatorQuad/tilejson': SIGNED_IN,
+  'GET /api/collections/:collectionId/queryables': SIGNED_IN,
+  'GET /api/collections/:collectionId/schema': SIGNED_IN,
+  'GET /api/collections/:collectionId/schema.xsd': SIGNED_IN,
+  'GET /api/tileMatrixSets': EVERYONE,
+  'GET /api/tileMatrixSets/:tileMatrixSetId': EVERYONE,
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */

@@ -5,7 +5,8 @@ import type { CollectionDef } from '../../collections/types.ts';
 import type { SqliteDatabase } from '../../db/open.ts';
 import { Conflict } from '../../errors.ts';
 import type { Extent, FeatureProvider, ItemQuery, QueryResult, StoredFeature } from '../provider.ts';
-import { countMatched, itemSql } from './item-sql.ts';
+import { countMatched, itemSql, orderSql } from './item-sql.ts';
+import { registerSpatialFunctions } from './spatial-functions.ts';
 import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
 import { createLowZoomStore, type LowZoomStore } from './low-zoom.ts';
@@ -59,6 +60,7 @@ function deleteRow(db: SqliteDatabase, lowZoom: LowZoomStore, collection: Collec
  * @param db an open, migrated database; `close()` closes it
  */
 export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
+  registerSpatialFunctions(db);
   const lowZoom = createLowZoomStore(db);
   lowZoom.backfill();
   const provider: FeatureProvider = {
@@ -66,7 +68,7 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
       const collection = collectionOrThrow(collectionId);
       const sql = itemSql(collection, query);
       const rows = db
-        .prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ORDER BY t.id LIMIT ? OFFSET ?`)
+        .prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ${orderSql(collection, query)} LIMIT ? OFFSET ?`)
         .all(...sql.params, query.limit, query.offset) as Row[];
       return { features: rows.map((row) => rowToFeature(collection, row)), numberMatched: countMatched(db, sql) };
     },

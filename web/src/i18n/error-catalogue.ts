@@ -17,6 +17,7 @@ export const ERROR_TEXT: Record<string, readonly [vi: string, en: string]> = {
   Unauthenticated: ['Phiên đăng nhập đã hết hoặc chưa đăng nhập. Vui lòng đăng nhập lại.', 'You are not signed in, or your session has ended. Please sign in again.'],
   TooManyRequests: ['Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau {retryAfterSeconds} giây.', 'Too many requests in a short time. Try again in {retryAfterSeconds} seconds.'],
   BodyTooLarge: ['Dữ liệu gửi lên quá lớn (tối đa {maxBytes} byte).', 'What was sent is too large (at most {maxBytes} bytes).'],
+  MalformedXml: ['Tệp không đúng định dạng XML (dòng {line}, cột {column}).', 'The file is not well-formed XML (line {line}, column {column}).'],
   UnsupportedPhoto: ['Ảnh phải là tệp JPEG, PNG hoặc WebP.', 'A photo must be a JPEG, PNG or WebP file.'],
   MissingSignature: ['Thiếu chữ ký của hệ thống cảnh báo.', 'The alarm system’s signature is missing.'],
   BadSignature: ['Chữ ký của hệ thống cảnh báo không khớp.', 'The alarm system’s signature does not match.'],
