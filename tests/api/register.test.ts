@@ -224,3 +224,17 @@ describe('exports of the filtered register', () => {
     }
   });
 });
+
+describe('the audit log of these cases', () => {
+  it('lists only changes when asked for several actions, and a day as `to` runs to its last millisecond', async () => {
+    type Log = { numberMatched: number; records: { action: string; at: string }[] };
+    const changes = await getJson<Log>(t.as('dic'), '/api/audit?action=create,update,transition&limit=1000');
+    expect(changes.body.numberMatched).toBeGreaterThan(0);
+    expect(new Set(changes.body.records.map((record) => record.action))).not.toContain('read');
+    const day = await getJson<Log>(t.as('dic'), '/api/audit?from=2026-12-01&to=2026-12-01&limit=1000');
+    expect(day.body.records.some((record) => record.at > '2026-12-01T01:00:00Z')).toBe(true);
+    expect(day.body.records.every((record) => record.at.startsWith('2026-12-01'))).toBe(true);
+    expect((await getJson<Log>(t.as('dic'), '/api/audit?from=2026-12-07')).body.numberMatched).toBe(0);
+    expect((await getJson(t.as('dic'), '/api/audit?action=create,shout')).status).toBe(400);
+  });
+});

@@ -76,6 +76,30 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     await waitForRendered([LAYER_IDS.cableRouteLine]);
   });
 
+  it('cables stacked under the pointer offer a pick list; the one picked opens and is haloed on the map', async () => {
+    const routes = (await (await api('/api/collections/cable_routes/items?tier=backbone&bbox=107.98,14.33,108.03,14.38&limit=20')).json()) as { features: { geometry: { coordinates: number[][] | number[][][] } }[] };
+    const line = routes.features[0].geometry.coordinates;
+    const vertices = (typeof line[0][0] === 'number' ? line : (line as number[][][])[0]) as number[][];
+    const at = vertices[Math.floor(vertices.length / 2)] as [number, number];
+    await jumpTo(at, 16.5);
+    await waitForRendered([LAYER_IDS.cableRouteLine]);
+    // What lies within the pick tolerance, counted from the map itself: the parallel cables of the carriers in the verge.
+    const under = await page.evaluate(({ at, layer }) => {
+      const map = window.__netguard?.map as MapHandle & { queryRenderedFeatures: (box: unknown, options: unknown) => { id?: number }[] };
+      const { x, y } = map.project(at);
+      return new Set(map.queryRenderedFeatures([[x - 5, y - 5], [x + 5, y + 5]], { layers: [layer] }).map((feature) => feature.id)).size;
+    }, { at, layer: LAYER_IDS.cableRouteLine });
+    expect(under).toBeGreaterThan(1);
+    await map.click(at);
+    await page.getByTestId('pick-list').waitFor();
+    expect(await page.getByTestId('pick-item').count()).toBeGreaterThanOrEqual(under);
+    await page.getByTestId('pick-item').first().click();
+    await page.getByTestId('feature-panel').waitFor();
+    await waitForRendered([LAYER_IDS.selectionLine]);
+    await page.screenshot({ path: `${OUTPUT_DIR}/e2e-pick-list-selection.png` });
+    await page.getByTestId('feature-panel').getByRole('button', { name: 'Đóng' }).click();
+  });
+
   it('flies to Đắk Glei when searching "dak glei"', async () => {
     const answer = (await (await api('/api/search?q=dak%20glei')).json()) as {
       results: { collection: string; label: string; bbox: Bbox }[];
@@ -103,6 +127,8 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     await page.getByTestId('hotspot-item').first().waitFor({ timeout: 60_000 });
     await jumpTo([107.95, 14.6], 8);
     await waitForRendered([LAYER_IDS.analysisCellFill]);
+    // The hexagons' seven Gi* classes are explained over the map.
+    expect(await page.locator('[data-testid="hotspot-legend"] li').count()).toBe(7);
     await page.getByTestId('generate-plan').click();
     await page.locator('[data-testid="plan-schedule"] tbody tr').first().waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="plan-schedule"] tbody tr').count()).toBeGreaterThan(0);

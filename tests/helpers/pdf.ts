@@ -28,8 +28,11 @@ export function pdfText(path: string): string {
 export function pdfPageImages(path: string, pageNumber: number): { width: number; height: number; inkShare: number }[] {
   const directory = mkdtempSync(join(tmpdir(), 'pdf-images-'));
   try {
+    // `-list` says which extracted images are pictures and which are only their transparency masks.
+    const kinds = execFileSync('pdfimages', ['-f', String(pageNumber), '-l', String(pageNumber), '-list', path]).toString().split('\n').slice(2)
+      .filter((line) => line.trim()).map((line) => line.trim().split(/\s+/)[2]);
     execFileSync('pdfimages', ['-f', String(pageNumber), '-l', String(pageNumber), '-png', path, join(directory, 'image')]);
-    return readdirSync(directory).filter((name) => name.endsWith('.png')).map((name) => {
+    return readdirSync(directory).filter((name) => name.endsWith('.png')).sort().filter((_, index) => kinds[index] === 'image').map((name) => {
       const png = PNG.sync.read(readFileSync(join(directory, name)));
       const first = png.data.readUInt32BE(0);
       let ink = 0;

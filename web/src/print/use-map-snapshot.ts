@@ -1,20 +1,27 @@
 import { useCallback, useEffect, useState } from 'react';
-import { snapshotMap } from './snapshot.ts';
+import { onMapSettled, snapshotMap } from './snapshot.ts';
 
-/** Time for the map to take new overlay data before it is pictured (its sources update in the next render). */
-const SETTLE_MS = 400;
+/** Settling is often followed by another move (a fly-to's last frames, a source update): take the picture after a pause. */
+const QUIET_MS = 300;
 
 /**
- * A picture of the map for a printed document, retaken whenever `key` changes (new data on the map) once `ready`;
- * `print()` retakes it (the user may have moved the map) and then opens the browser's print dialog.
+ * A picture of the map for a printed document, kept up to date while `ready`: retaken whenever the map settles
+ * (it moved, or new data finished drawing) and when `key` changes, so the print shows what the screen shows.
+ * `print()` takes it once more and opens the browser's print dialog.
  */
 export function useMapSnapshot(ready: boolean, key: string) {
   const [image, setImage] = useState<string | null>(null);
   useEffect(() => {
     if (!ready) return;
     let cancelled = false;
-    const timer = setTimeout(() => void snapshotMap().then((taken) => { if (!cancelled) setImage(taken); }), SETTLE_MS);
-    return () => { cancelled = true; clearTimeout(timer); };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const retake = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void snapshotMap().then((taken) => { if (!cancelled) setImage(taken); }), QUIET_MS);
+    };
+    retake();
+    const stop = onMapSettled(retake);
+    return () => { cancelled = true; clearTimeout(timer); stop(); };
   }, [ready, key]);
   const print = useCallback(async () => {
     setImage(await snapshotMap());
