@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { migrate, openDatabase } from '../server/db/open.ts';
 import { createSqliteAccountStore } from '../server/auth/accounts.ts';
+import { createSecretBox, resolveSecretKey } from '../server/auth/secret-box.ts';
 import { ROLES, type Role } from '../server/auth/principal.ts';
 import { AppError } from '../server/errors.ts';
 
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, name: { type: 'string' } } });
   const db = openDatabase(process.env.NETGUARD_DB ?? 'data/netguard.sqlite');
   migrate(db);
-  const accounts = createSqliteAccountStore(db);
+  // The same key as the server's (NETGUARD_SECRET_KEY, else the key file beside the database), or the server could not read the secret.
+  const accounts = createSqliteAccountStore(db, createSecretBox(resolveSecretKey(db.name).key));
   try {
     if (command === 'create') {
       if (!values.username || !values.role) throw new Error('--username and --role are required');

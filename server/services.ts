@@ -5,6 +5,8 @@ import { createEventHub, type EventHub } from './events/hub.ts';
 import { createSqlitePlanStore, type PatrolPlanStore } from './patrol-plans/store.ts';
 import type { FeatureProvider } from './storage/provider.ts';
 import { createSqliteProvider } from './storage/sqlite/provider.ts';
+import { sharedWorkPool, type AppWorkPool } from './work/app-pool.ts';
+import { createSecretBox, resolveSecretKey, type SecretBox } from './auth/secret-box.ts';
 
 /**
  * Everything the routes use, built once per process. Each store sits behind its own interface; `db` is there for the
@@ -18,17 +20,26 @@ export type Services = {
   accounts: AccountStore;
   audit: AuditLog;
   events: EventHub;
+  /** Worker threads for heavy pure computation, so no request holds the event loop (`server/work/`). */
+  work: AppWorkPool;
   now: () => Date;
 };
 
-export function createSqliteServices(db: SqliteDatabase, now: () => Date = () => new Date()): Services {
+/**
+ * The services over one SQLite database. Signing secrets are sealed with NETGUARD_SECRET_KEY, else with the key file
+ * beside the database (`resolveSecretKey`).
+ */
+export function createSqliteServices(
+  db: SqliteDatabase, now: () => Date = () => new Date(), work: AppWorkPool = sharedWorkPool(), secrets: SecretBox = createSecretBox(resolveSecretKey(db.name).key),
+): Services {
   return {
     db,
     provider: createSqliteProvider(db),
     plans: createSqlitePlanStore(db),
-    accounts: createSqliteAccountStore(db, now),
+    accounts: createSqliteAccountStore(db, secrets, now),
     audit: createSqliteAuditLog(db, now),
     events: createEventHub(),
+    work,
     now,
   };
 }

@@ -3,13 +3,14 @@ import { along, length } from '@turf/turf';
 import type { LineString, MultiLineString } from 'geojson';
 import { z } from 'zod';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
-import { AppError, Forbidden, InvalidBody, Unauthenticated } from '../errors.ts';
-import { jsonBody, limitBody, parseWith } from '../http/body.ts';
+import { AppError, Conflict, Forbidden, InvalidBody, Unauthenticated } from '../errors.ts';
+import { JSON_MEDIA_TYPES, limitBody, parseJsonText, parseWith, requireMediaType } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { createIncident, incidentVisibleTo } from '../incidents/service.ts';
 import type { Services } from '../services.ts';
 import type { StoredFeature } from '../storage/provider.ts';
-import { checkAlarmSignature } from './signature.ts';
+import { createCarrierAlarmStore } from '../storage/sqlite/carrier-alarms.ts';
+import { checkAlarmSignature, MAX_SKEW_SECONDS } from './signature.ts';
 
 /** Carriers' anti-theft systems, each with its carrier editor account's API token and signing secret. */
 export const ALARM_RULES: RouteRule[] = [rule('POST', '/api/alarms', ['carrier_editor'])];
@@ -22,6 +23,7 @@ const alarm = z.object({
   kind: z.string().max(60).optional(),
   message: z.string().max(1000).optional(),
   cleared: z.boolean().optional(),
+  sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
 }).strict().refine((body) => (body.siteCode === undefined) !== (body.asset === undefined), 'give either siteCode or asset');
 
 /** Where an alarm is drawn: the site or facility itself, or the middle of a cable. */
@@ -38,49 +40,73 @@ const describe = (body: z.infer<typeof alarm>) =>
 
 /**
  * `POST /api/alarms`: an alarm from a carrier's anti-theft system. Authenticated by the carrier's API token and an
- * HMAC-SHA256 signature of the timestamp and raw body; idempotent by the carrier's own alarm id: a repeat returns
- * the same incident (200), a changed alarm (cleared, new message) updates it. The new or updated `intrusion_alarm`
- * incident reaches everyone who may read it over `/api/events` at once.
+ * HMAC-SHA256 signature of the timestamp and raw body. Replay-proof (issue 13): a signature is accepted once; each
+ * message carries the alarm's `sequence`, and one older than the latest accepted for that alarm id is refused (409),
+ * so a captured "raised" cannot turn a cleared alarm back on; `raisedAt` may not lie in the future beyond the clock
+ * skew. Idempotent by the carrier's own alarm id: the same sequence and body again returns the same incident (200), a
+ * newer one (cleared, new message) updates it. The new or updated `intrusion_alarm` incident reaches everyone who may
+ * read it over `/api/events` at once.
  */
 export function alarmRoutes(services: Services) {
   const { db, provider, accounts } = services;
+  const alarms = createCarrierAlarmStore(db);
   return new Hono<AppEnv>().post('/', limitBody(16 * 1024), async (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user' || principal.via !== 'token' || principal.tokenId === undefined || !principal.carrier) {
       throw new Unauthenticated('alarms are sent with a carrier system’s API token');
     }
+    requireMediaType(c.req.raw, JSON_MEDIA_TYPES);
     const raw = await c.req.text();
-    const check = checkAlarmSignature(accounts.signingSecret(principal.tokenId) ?? '', c.req.header('X-NetGuard-Timestamp'), c.req.header('X-NetGuard-Signature'), raw, Math.floor(services.now().getTime() / 1000));
+    const nowMs = services.now().getTime();
+    const signature = c.req.header('X-NetGuard-Signature');
+    const check = checkAlarmSignature(accounts.signingSecret(principal.tokenId) ?? '', c.req.header('X-NetGuard-Timestamp'), signature, raw, Math.floor(nowMs / 1000));
     if (!check.ok) throw new AppError(401, check.code, check.message);
-    const body = parseWith(alarm, await jsonBody(new Request('http://body', { method: 'POST', body: raw })));
+    const body = parseWith(alarm, parseJsonText(raw));
+    if (Date.parse(body.raisedAt) > nowMs + MAX_SKEW_SECONDS * 1000) {
+      throw new InvalidBody(`raisedAt lies in the future (more than ${MAX_SKEW_SECONDS} s ahead of the server's clock)`, { problems: [{ path: 'raisedAt', message: 'in the future' }] });
+    }
     const asset = body.asset
       ? provider.get(body.asset.collection, body.asset.id)
       : provider.query('bts_sites', { filters: [{ property: 'site_code', value: body.siteCode! }], limit: 1, offset: 0 }).features[0];
     if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
     if (asset.properties.owner !== principal.carrier) throw new Forbidden('an alarm can only be raised on the carrier’s own assets');
     const collection = body.asset?.collection ?? 'bts_sites';
-    const known = db.prepare('SELECT incident_id, body FROM carrier_alarms WHERE carrier = ? AND alarm_id = ?').get(principal.carrier, body.alarmId) as { incident_id: number; body: string } | undefined;
     const now = services.now().toISOString();
-    if (known) {
-      const incident = provider.get('incidents', known.incident_id)!;
-      if (known.body === raw) return c.json({ incident, duplicate: true }, 200);
-      const updated = db.transaction(() => {
+    const carrier = principal.carrier;
+    // Checked and recorded in one transaction with the change, so two requests at once cannot both pass.
+    const outcome = db.transaction(() => {
+      if (!alarms.claimSignature(signature!, nowMs, nowMs - 2 * MAX_SKEW_SECONDS * 1000)) {
+        throw new Conflict('this signed alarm was already received: sign each message afresh', { reason: 'replay' });
+      }
+      const known = alarms.find(carrier, body.alarmId);
+      if (known && body.sequence < known.sequence) {
+        throw new Conflict(`alarm ${body.alarmId} is already at sequence ${known.sequence}; this message is older`, { reason: 'stale', sequence: known.sequence });
+      }
+      if (known && body.sequence === known.sequence) {
+        if (known.body !== canonical(body)) throw new Conflict(`sequence ${body.sequence} of alarm ${body.alarmId} was already used for another message`, { reason: 'sequence reused', sequence: known.sequence });
+        return { incident: provider.get('incidents', known.incidentId)!, status: 200 as const, changed: false };
+      }
+      if (known) {
+        const incident = provider.get('incidents', known.incidentId)!;
         const changed = provider.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body) } })!;
-        db.prepare('UPDATE carrier_alarms SET body = ?, updated_at = ? WHERE carrier = ? AND alarm_id = ?').run(raw, now, principal.carrier, body.alarmId);
-        services.audit.append({ principal, action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId } });
-        return changed;
-      })();
-      services.events.publish({ type: 'incident.alarm', data: { id: updated.id, type: 'intrusion_alarm', cleared: body.cleared === true, coordinates: (updated.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: principal.carrier }, visibleTo: incidentVisibleTo(services, updated) });
-      return c.json({ incident: updated, duplicate: true }, 200);
-    }
-    const incident = db.transaction(() => {
+        alarms.update(carrier, body.alarmId, canonical(body), body.sequence, now);
+        services.audit.append({ principal, action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId, sequence: body.sequence } });
+        return { incident: changed, status: 200 as const, changed: true };
+      }
       const created = createIncident(services, principal, {
         lonLat: alarmPoint(asset), type: 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
-        description: describe(body), asset: { collection, id: asset.id, owner: principal.carrier! },
+        description: describe(body), asset: { collection, id: asset.id, owner: carrier },
       }, 'incident.alarm');
-      db.prepare('INSERT INTO carrier_alarms (carrier, alarm_id, incident_id, received_at, updated_at, body) VALUES (?, ?, ?, ?, ?, ?)').run(principal.carrier, body.alarmId, created.id, now, now, raw);
-      return created;
+      alarms.add(carrier, body.alarmId, created.id, canonical(body), body.sequence, now);
+      return { incident: created, status: 201 as const, changed: false };
     })();
-    return c.json({ incident, duplicate: false }, 201);
+    if (outcome.changed) {
+      const updated = outcome.incident;
+      services.events.publish({ type: 'incident.alarm', data: { id: updated.id, type: 'intrusion_alarm', cleared: body.cleared === true, coordinates: (updated.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier }, visibleTo: incidentVisibleTo(services, updated) });
+    }
+    return c.json({ incident: outcome.incident, duplicate: outcome.status === 200 }, outcome.status);
   });
 }
+
+/** The message as stored: its parsed fields in a fixed order, so the same alarm re-sent with other spacing is the same. */
+const canonical = (body: z.infer<typeof alarm>) => JSON.stringify(Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b))));

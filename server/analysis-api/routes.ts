@@ -23,19 +23,19 @@ export const ANALYSIS_RULES: RouteRule[] = [
   rule('GET', '/api/analysis/network-risk', SECURITY),
 ];
 
-/** `/api/analysis/*`: hotspots, emerging trends and hot stretches of the network. */
-export function analysisRoutes({ provider }: Services) {
+/** `/api/analysis/*`: hotspots, emerging trends and hot stretches of the network, each read here and computed in the work pool. */
+export function analysisRoutes({ provider, work }: Services) {
   return new Hono<AppEnv>()
-    .get('/hotspots', (c) => {
+    .get('/hotspots', async (c) => {
       const search = request(c.req.url, HOTSPOT_PARAMETERS);
-      return c.json(hotspotAnalysis(provider, parseSelection(search, provider), parseHotspotSettings(search)));
+      return c.json(await hotspotAnalysis(provider, work, parseSelection(search, provider), parseHotspotSettings(search)));
     })
-    .get('/trends', (c) => {
+    .get('/trends', async (c) => {
       const search = request(c.req.url, TREND_PARAMETERS);
-      return c.json(trendAnalysis(provider, parseSelection(search, provider), search));
+      return c.json(await trendAnalysis(provider, work, parseSelection(search, provider), search));
     })
-    .get('/network-risk', (c) => {
+    .get('/network-risk', async (c) => {
       const search = request(c.req.url, NETWORK_RISK_PARAMETERS);
-      return c.json(networkRiskAnalysis(provider, parseSelection(search, provider), search));
+      return c.json(await networkRiskAnalysis(provider, work, parseSelection(search, provider), search));
     });
 }

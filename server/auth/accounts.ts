@@ -3,6 +3,8 @@ import type { SqliteDatabase } from '../db/open.ts';
 import type { Owner } from '../collections/vocabulary.ts';
 import { Conflict, InvalidBody } from '../errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import type { SecretBox } from './secret-box.ts';
+import { sealPlainSigningSecrets } from '../storage/sqlite/sealed-secrets.ts';
 import { ROLES, type Role, type User } from './principal.ts';
 
 export const ORGANISATION_KINDS = ['carrier', 'provincial_police', 'district_police', 'dic', 'peoples_committee', 'operator'] as const;
@@ -37,7 +39,11 @@ const toUser = (row: UserRow): User => ({
   organisationName: row.organisation_name, carrier: row.role === 'carrier_editor' ? row.carrier : null,
 });
 
-/** Organisations, users, sessions and API tokens. Secrets are returned once and stored only as SHA-256 hashes. */
+/**
+ * Organisations, users, sessions and API tokens. Tokens and sessions are returned once and stored only as SHA-256
+ * hashes; alarm signing secrets, which the server must read back to check signatures, are stored sealed with a key
+ * kept outside the database (`secret-box.ts`).
+ */
 export interface AccountStore {
   createOrganisation(organisation: Omit<Organisation, 'id'>): Organisation;
   organisations(): Organisation[];
@@ -49,14 +55,18 @@ export interface AccountStore {
   session(token: string): { user: User; csrfToken: string } | null;
   deleteSession(token: string): void;
   createToken(userId: number, name: string): IssuedToken;
-  /** The user a bearer token acts as, and the token's id; null for unknown or revoked tokens. */
-  tokenUser(token: string): { user: User; tokenId: number } | null;
+  /**
+   * The user a bearer token acts as, and the token's id; null for unknown or revoked tokens. Records the use unless
+   * `touch` is false (a live stream re-checking its token every few seconds).
+   */
+  tokenUser(token: string, options?: { touch?: boolean }): { user: User; tokenId: number } | null;
   signingSecret(tokenId: number): string | null;
   revokeToken(id: number): boolean;
   tokens(): TokenInfo[];
 }
 
-export function createSqliteAccountStore(db: SqliteDatabase, now: () => Date = () => new Date()): AccountStore {
+export function createSqliteAccountStore(db: SqliteDatabase, secrets: SecretBox, now: () => Date = () => new Date()): AccountStore {
+  sealPlainSigningSecrets(db, secrets.seal, secrets.isSealed);
   const userById = db.prepare(`${USER_SELECT} WHERE u.id = ?`);
   const userByName = db.prepare(`${USER_SELECT} WHERE u.username = ?`);
   const sessionSelect = db.prepare('SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?');
@@ -119,19 +129,21 @@ export function createSqliteAccountStore(db: SqliteDatabase, now: () => Date = (
       const signingSecret = secret('ngs_');
       const { lastInsertRowid } = db
         .prepare('INSERT INTO api_tokens (name, token_hash, signing_secret, user_id, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(name.normalize('NFC'), sha256(token), signingSecret, userId, now().toISOString());
+        .run(name.normalize('NFC'), sha256(token), secrets.seal(signingSecret, sha256(token)), userId, now().toISOString());
       return { id: Number(lastInsertRowid), token, signingSecret };
     },
-    tokenUser(token) {
+    tokenUser(token, { touch = true } = {}) {
       const row = tokenSelect.get(sha256(token)) as { id: number; user_id: number } | undefined;
       if (!row) return null;
       const user = enabledUser(row.user_id);
       if (!user) return null;
-      db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now().toISOString(), row.id);
+      if (touch) db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now().toISOString(), row.id);
       return { user, tokenId: row.id };
     },
-    signingSecret: (tokenId) =>
-      (db.prepare('SELECT signing_secret FROM api_tokens WHERE id = ? AND revoked_at IS NULL').pluck().get(tokenId) as string | undefined) ?? null,
+    signingSecret(tokenId) {
+      const row = db.prepare('SELECT token_hash, signing_secret FROM api_tokens WHERE id = ? AND revoked_at IS NULL').get(tokenId) as { token_hash: string; signing_secret: string } | undefined;
+      return row ? secrets.open(row.signing_secret, row.token_hash) : null;
+    },
     revokeToken: (id) => db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now().toISOString(), id).changes === 1,
     tokens: () =>
       (db.prepare(`SELECT t.id, t.name, u.username, t.created_at AS createdAt, t.revoked_at AS revokedAt, t.last_used_at AS lastUsedAt

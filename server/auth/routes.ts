@@ -5,6 +5,7 @@ import { InvalidBody, NotFound, TooManyRequests, Unauthenticated } from '../erro
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
+import { sameOriginOnly } from '../http/same-origin.ts';
 import { rule, type RouteRule } from './route-rule.ts';
 import { ADMIN, EVERYONE, SIGNED_IN } from './audiences.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './middleware.ts';
@@ -45,14 +46,15 @@ export function authRoutes(services: Services) {
   const failures = createRateLimiter({ limit: LOGIN_ATTEMPTS, windowMs: LOGIN_WINDOW_MS, now: () => services.now().getTime() });
   const small = limitBody(4 * 1024);
   return new Hono<AppEnv>()
-    .post('/auth/login', small, async (c) => {
+    .post('/auth/login', sameOriginOnly(), small, async (c) => {
       const { username, password } = parseWith(loginBody, await jsonObject(c.req.raw));
       const key = `${username.toLowerCase()}|${c.get('clientAddress')}`;
-      const pause = failures.blocked(key);
-      if (pause.blocked) throw new TooManyRequests('too many failed sign-ins; wait before trying again', pause.retryAfterSeconds);
+      // Counted before the password is checked, in the same tick as the test: a batch of parallel guesses cannot all
+      // pass the test while the first checks are still hashing. A success gives the attempt back.
+      const attempt = failures.hit(key);
+      if (!attempt.allowed) throw new TooManyRequests('too many failed sign-ins; wait before trying again', attempt.retryAfterSeconds);
       const user = await accounts.verifyLogin(username, password);
       if (!user) {
-        failures.hit(key);
         audit.append({ principal: c.get('principal'), action: 'login_failed', targetType: 'users', details: { username }, ip: c.get('clientAddress') });
         throw new Unauthenticated('wrong username or password');
       }

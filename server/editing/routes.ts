@@ -7,7 +7,7 @@ import { findCollection } from '../collections/registry.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { Conflict, Forbidden, InvalidFeature, NotFound } from '../errors.ts';
 import { provinceOutline } from '../geometry/province.ts';
-import { jsonObject, limitBody } from '../http/body.ts';
+import { JSON_MEDIA_TYPES, jsonObject, limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { featureDocument } from '../ogc/envelope.ts';
 import { apiBase, MEDIA } from '../ogc/links.ts';
@@ -37,6 +37,10 @@ function editableCollection(id: string): CollectionDef {
   }
   return collection;
 }
+
+/** OGC API – Features Part 4 sends features as GeoJSON and patches as JSON merge patches (RFC 7396); plain JSON works too. */
+const FEATURE_TYPES = [...JSON_MEDIA_TYPES, 'application/geo+json'];
+const PATCH_TYPES = [...FEATURE_TYPES, 'application/merge-patch+json'];
 
 export function editingRoutes(services: Services) {
   const { db, provider, audit } = services;
@@ -81,7 +85,7 @@ export function editingRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post(ITEMS, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
-      const feature = prepared(c, collection, await jsonObject(c.req.raw));
+      const feature = prepared(c, collection, await jsonObject(c.req.raw, FEATURE_TYPES));
       const stored = db.transaction(() => {
         const created = provider.create(collection.id, feature);
         record(c, 'create', collection, created.id, undefined, created);
@@ -92,12 +96,12 @@ export function editingRoutes(services: Services) {
     .put(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
       const before = existing(c, collection);
-      return answer(c, collection, replace(c, collection, before, prepared(c, collection, await jsonObject(c.req.raw), before.id)), 200);
+      return answer(c, collection, replace(c, collection, before, prepared(c, collection, await jsonObject(c.req.raw, FEATURE_TYPES), before.id)), 200);
     })
     .patch(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
       const before = existing(c, collection);
-      const patch = await jsonObject(c.req.raw);
+      const patch = await jsonObject(c.req.raw, PATCH_TYPES);
       // JSON merge patch (RFC 7396) on properties; a geometry, when given, replaces the old one.
       const properties = { ...before.properties, ...((patch.properties as Record<string, unknown> | undefined) ?? {}) };
       for (const [name, value] of Object.entries(properties)) if (value === null) delete properties[name];

@@ -10,6 +10,7 @@ import { positionOutsideProvince, provinceOutline } from '../geometry/province.t
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
+import { sameOriginOnly } from '../http/same-origin.ts';
 import { createIncident, transitionIncident } from '../incidents/service.ts';
 import { parseLimit, rejectUnknownParameters } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
@@ -59,7 +60,7 @@ export function hotlineRoutes(services: Services) {
     return report;
   };
   return new Hono<AppEnv>()
-    .post('/reports', limitBody(MAX_REPORT_BYTES), async (c) => {
+    .post('/reports', sameOriginOnly(), limitBody(MAX_REPORT_BYTES), async (c) => {
       const attempt = filing.hit(c.get('clientAddress'));
       if (!attempt.allowed) throw new TooManyRequests(`at most ${REPORTS_PER_WINDOW} reports per 10 minutes from one address`, attempt.retryAfterSeconds);
       const body = parseWith(newReport, await jsonObject(c.req.raw));

@@ -5,8 +5,6 @@
 export type RateLimiter = {
   /** Counts one attempt; `allowed` is false once the key has used up its window. */
   hit(key: string): { allowed: boolean; retryAfterSeconds: number };
-  /** True when the key has no attempts left, without counting one. */
-  blocked(key: string): { blocked: boolean; retryAfterSeconds: number };
   reset(key: string): void;
 };
 
@@ -29,10 +27,6 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
       const { window, retryAfterSeconds } = current(key);
       window.count += 1;
       return { allowed: window.count <= options.limit, retryAfterSeconds };
-    },
-    blocked(key) {
-      const { window, retryAfterSeconds } = current(key);
-      return { blocked: window.count >= options.limit, retryAfterSeconds };
     },
     reset: (key) => void windows.delete(key),
   };

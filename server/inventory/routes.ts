@@ -1,19 +1,16 @@
 import { Hono } from 'hono';
-import { buffer } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { z } from 'zod';
 import { readScope } from '../auth/access.ts';
 import { SIGNED_IN } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { InvalidBody, InvalidParameter } from '../errors.ts';
-import { geometryProblems } from '../geometry/validate.ts';
+import { AREA_LIMIT, BUFFER_INPUT_LIMIT, requireGeometryWithin } from '../geometry/limits.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
 import { geometryBbox } from '../storage/sqlite/rows.ts';
-import { tallyArea } from './tally.ts';
 import { inventoryCsv, inventoryGeoJson } from './export.ts';
 
 export const INVENTORY_RULES: RouteRule[] = [rule('POST', '/api/inventory', SIGNED_IN)];
@@ -26,30 +23,29 @@ const request = z.union([
   z.object({ buffer: z.object({ geometry: z.unknown(), meters: z.number().positive().max(MAX_BUFFER_METERS) }).strict() }).strict(),
 ]);
 
-/** The area asked for: a former district or commune by code, a drawn polygon, or a buffer around a point or line. */
-function resolveArea(provider: FeatureProvider, body: z.infer<typeof request>): Feature<Polygon | MultiPolygon> {
+/**
+ * The area asked for: a former district or commune by code (read here), or a drawn polygon or a buffer around a
+ * point or line, bounded in size here and checked and buffered in the work pool.
+ */
+async function resolveArea({ provider, work }: Services, body: z.infer<typeof request>): Promise<Feature<Polygon | MultiPolygon>> {
   if ('district' in body || 'commune' in body) {
     const [level, code] = 'district' in body ? ['district', body.district] : ['commune', body.commune];
     const [area] = provider.query('admin_areas', { filters: [{ property: 'level', value: level }, { property: 'code', value: code }], limit: 1, offset: 0 }).features;
     if (!area) throw new InvalidBody(`no ${level} with code ${code}`, { problems: [{ path: level, message: 'unknown code' }] });
     return area as Feature<Polygon | MultiPolygon>;
   }
-  const geometry = 'polygon' in body ? body.polygon : body.buffer.geometry;
-  const path = 'polygon' in body ? 'polygon' : 'buffer.geometry';
-  const problems = geometryProblems(geometry, path);
-  const kind = (geometry as { type?: string } | null)?.type ?? '';
-  const allowed = 'polygon' in body ? ['Polygon', 'MultiPolygon'] : ['Point', 'LineString', 'Polygon'];
-  if (problems.length === 0 && !allowed.includes(kind)) problems.push({ path: `${path}.type`, message: `${allowed.join(' or ')} expected` });
-  if (problems.length) throw new InvalidBody(`${problems[0].path}: ${problems[0].message}`, { problems });
-  if ('polygon' in body) return { type: 'Feature', geometry: geometry as Polygon | MultiPolygon, properties: {} };
-  return buffer({ type: 'Feature', geometry: geometry as Point | LineString, properties: {} }, body.buffer.meters, { units: 'meters' }) as Feature<Polygon | MultiPolygon>;
+  if ('polygon' in body) requireGeometryWithin(body.polygon, 'polygon', AREA_LIMIT);
+  else requireGeometryWithin(body.buffer.geometry, 'buffer.geometry', BUFFER_INPUT_LIMIT);
+  return work.run('inventoryArea', body);
 }
 
 /**
  * `POST /api/inventory`: every asset inside an area, by owner and kind, for emergency mobilisation (directive item
- * 2d), under the caller's read scope: assets of other carriers count by owner, their details as `undisclosed`.
+ * 2d), under the caller's read scope: assets of other carriers count by owner, their details as `undisclosed`. The
+ * store is read here; the geometry work (buffering, cutting cables at the boundary) runs in the work pool.
  */
-export function inventoryRoutes({ provider, audit }: Services) {
+export function inventoryRoutes(services: Services) {
+  const { provider, audit, work } = services;
   return new Hono<AppEnv>().post('/', limitBody(256 * 1024), async (c) => {
     const search = new URL(c.req.url).searchParams;
     rejectUnknownParameters(search, ['format', 'lang']);
@@ -57,7 +53,7 @@ export function inventoryRoutes({ provider, audit }: Services) {
     if (!['json', 'geojson', 'csv'].includes(format)) throw new InvalidParameter('format', 'format must be json, geojson or csv');
     const language = search.get('lang') ?? 'vi';
     if (language !== 'vi' && language !== 'en') throw new InvalidParameter('lang', 'lang must be vi or en');
-    const area = resolveArea(provider, parseWith(request, await jsonObject(c.req.raw)));
+    const area = await resolveArea(services, parseWith(request, await jsonObject(c.req.raw)));
     const principal = c.get('principal');
     const read = <G extends Feature['geometry']>(collection: string) => {
       const scope = readScope(principal, collection, provider);
@@ -65,8 +61,9 @@ export function inventoryRoutes({ provider, audit }: Services) {
       return provider.query(collection, { bbox: geometryBbox(area.geometry), filters: scope.filters, limit: 1_000_000, offset: 0 }).features.map(scope.redact) as unknown as Feature<G, Record<string, unknown>>[];
     };
     const carrier = principal.kind === 'user' && principal.role === 'carrier_editor' ? principal.carrier : null;
-    const tally = tallyArea(area, { cables: read<LineString | MultiLineString>('cable_routes'), sites: read<Point>('bts_sites'), facilities: read<Point>('facilities') },
-      (feature) => carrier === null || (feature as unknown as { properties: { owner: unknown } }).properties.owner === carrier);
+    const tally = await work.run('inventoryTally', {
+      area, assets: { cables: read<LineString | MultiLineString>('cable_routes'), sites: read<Point>('bts_sites'), facilities: read<Point>('facilities') }, carrier,
+    });
     audit.append({ principal, action: format === 'json' ? 'read' : 'export', targetType: 'inventory', details: { assets: tally.assets.length, format }, ip: c.get('clientAddress') });
     if (format === 'geojson') return c.json(inventoryGeoJson(tally.assets), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': 'attachment; filename="kiem-ke.geojson"' });
     if (format === 'csv') return c.body(inventoryCsv(tally.assets, language), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="kiem-ke.csv"' });
@@ -74,4 +71,3 @@ export function inventoryRoutes({ provider, audit }: Services) {
     return c.json({ area, ...tally, assets: tally.assets.map(({ geometry: _geometry, ...asset }) => asset) });
   });
 }
-

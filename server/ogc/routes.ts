@@ -55,12 +55,12 @@ export function ogcRoutes(services: Services) {
       const base = plainBase(c.req.url);
       const principal = c.get('principal');
       const readable = sources.filter((source) => source.open(principal) !== null);
-      return c.json(collectionsList(base, readable.map((source) => collectionInfo(base, source.def, source.extent(), source))));
+      return c.json(collectionsList(base, readable.map((source) => collectionInfo(base, source.def, source.extent(principal), source))));
     })
     .get('/collections/:collectionId', (c) => {
       const source = sourceOr404(c.req.param('collectionId'));
       opened(source, c.get('principal'));
-      return c.json(collectionInfo(plainBase(c.req.url), source.def, source.extent(), source));
+      return c.json(collectionInfo(plainBase(c.req.url), source.def, source.extent(c.get('principal')), source));
     })
     .get('/collections/:collectionId/queryables', (c) => {
       const source = sourceOr404(c.req.param('collectionId'));

@@ -14,7 +14,8 @@ export type CollectionSource = {
   def: CollectionDef;
   /** Null when the principal may not read the collection at all. */
   open(principal: Principal): { query(query: ItemQuery): QueryResult; get(id: number): StoredFeature | undefined } | null;
-  extent(): Extent;
+  /** Extent of the rows the principal may read (issue 13: another role's hidden rows must not widen it). */
+  extent(principal: Principal): Extent;
   audited: boolean;
   /** True when the collection also has vector tiles (`server/tiles/`). */
   tiled: boolean;
@@ -23,7 +24,11 @@ export type CollectionSource = {
 /** A registry collection in the store, read under the principal's scope (rows limited, properties trimmed). */
 export function storedSource(provider: FeatureProvider, def: CollectionDef, audited: boolean): CollectionSource {
   return {
-    def, audited, tiled: true, extent: () => provider.extent(def.id),
+    def, audited, tiled: true,
+    extent(principal) {
+      const scope = readScope(principal, def.id, provider);
+      return scope ? provider.extent(def.id, scopedQuery(scope, { filters: [], limit: 0, offset: 0 })) : { bbox: null, interval: null };
+    },
     open(principal) {
       const scope = readScope(principal, def.id, provider);
       if (!scope) return null;

@@ -1,10 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { patrolPlan, type PatrolPlan } from '../analysis/patrol-plan/index.ts';
-import { loadCollection } from '../analysis-api/context.ts';
-import { hotspotAnalysis, parseHotspotSettings } from '../analysis-api/hotspots.ts';
-import { parseSelection } from '../analysis-api/params.ts';
 import { InvalidBody, InvalidParameter, NotFound } from '../errors.ts';
 import { POLICE, SECURITY } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
@@ -12,11 +7,10 @@ import { jsonBody, jsonObject, limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
 import { planExport } from './export.ts';
-import { parsePlanRequest, type PlanRequest } from './request.ts';
+import { generatePlan } from './generate.ts';
+import { parsePlanRequest } from './request.ts';
 import { PLAN_STATUSES, type PatrolPlanStore, type PlanStatus, type SavedPlan } from './store.ts';
-import { planTargets } from './targets.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -28,21 +22,6 @@ export const PATROL_PLAN_RULES: RouteRule[] = [
   rule('PATCH', '/api/patrol-plans/:id', POLICE),
   rule('GET', '/api/patrol-plans/:id/export', SECURITY),
 ];
-
-function generate(provider: FeatureProvider, request: PlanRequest): PatrolPlan {
-  const selection = parseSelection(Object.fromEntries(Object.entries(request.selection ?? {}).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value])), provider);
-  const analysis = hotspotAnalysis(provider, selection, parseHotspotSettings(new URLSearchParams()));
-  const zones = loadCollection<Polygon | MultiPolygon>(provider, 'key_targets');
-  const targets = planTargets(analysis.hotspots.features as Feature<Polygon | MultiPolygon, { rank: number; score: number }>[], zones.features);
-  const stations = loadCollection<Point, { name: string }>(provider, 'police_stations');
-  const bases = stations.features.map((station) => ({ id: `police-station-${station.id}`, name: station.properties.name, point: station.geometry.coordinates as [number, number] }));
-  const roads = loadCollection<LineString | MultiLineString>(provider, 'roads') as FeatureCollection<LineString | MultiLineString>;
-  return patrolPlan({ targets, bases, roads }, {
-    startDate: request.startDate, endDate: request.endDate, units: request.units, shiftsPerDay: request.shiftsPerDay,
-    surpriseShare: request.surpriseShare, stopsPerShift: request.stopsPerShift, dwellMinutes: request.dwellMinutes,
-    seed: request.seed ?? randomBytes(16).toString('hex'),
-  });
-}
 
 const view = (saved: SavedPlan) => ({ id: saved.id, name: saved.name, status: saved.status, createdAt: saved.createdAt, updatedAt: saved.updatedAt, ...saved.body });
 const summary = (saved: SavedPlan) => ({
@@ -57,12 +36,12 @@ function planOr404(plans: PatrolPlanStore, id: string): SavedPlan {
 }
 
 /** `/api/patrol-plans`: generate (POST), list, read, change status, export as GPX, CSV or GeoJSON. */
-export function patrolPlanRoutes({ db, provider, plans, audit }: Services) {
+export function patrolPlanRoutes({ db, provider, plans, audit, work }: Services) {
   const limit = limitBody(MAX_BODY_BYTES);
   return new Hono<AppEnv>()
     .post('/', limit, async (c) => {
       const request = parsePlanRequest(await jsonBody(c.req.raw));
-      const plan = generate(provider, request);
+      const plan = await generatePlan(provider, work, request);
       const now = new Date().toISOString();
       const saved: SavedPlan = { id: randomUUID(), name: request.name, status: 'draft', createdAt: now, updatedAt: now, startDate: request.startDate, endDate: request.endDate, body: plan as unknown as Record<string, unknown> };
       db.transaction(() => {

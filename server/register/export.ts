@@ -36,16 +36,16 @@ function columns(places: PlaceIndex): Column[] {
   ];
 }
 
-/** Text a spreadsheet would run as a formula (=, +, -, @ first) is written with a leading apostrophe (OWASP CSV injection). */
-const inert = (value: unknown): unknown => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-/** The filtered register as CSV: a BOM so spreadsheets read UTF-8 Vietnamese, headers in the reader's language. */
+/**
+ * The filtered register as CSV: a BOM so spreadsheets read UTF-8 Vietnamese, headers in the reader's language;
+ * `csvField` keeps text that starts like a formula from running (OWASP CSV injection).
+ */
 export function registerCsv(rows: readonly RegisterRow[], places: PlaceIndex, language: Language): string {
   const table = columns(places);
   const header = table.map((column) => column[language]).map(csvField).join(',');
   const lines = rows.map((row) => table.map((column) => {
     const value = column.value(row, language);
-    return csvField(column.date && typeof value === 'string' ? vietnamText(value) : inert(value));
+    return csvField(column.date && typeof value === 'string' ? vietnamText(value) : value);
   }).join(','));
   return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
 }

@@ -101,7 +101,8 @@ export interface FeatureProvider {
   insertDataset(dataset: Record<string, FeatureCollection>): void;
   /** Features whose searchable text contains `query` (folded), best first. */
   search(query: string, limit: number): SearchHit[];
-  extent(collectionId: string): Extent;
+  /** Bbox and time interval of the rows `scope` admits (the reader's row limits: filters, ids); every row without it. */
+  extent(collectionId: string, scope?: Pick<ItemQuery, 'filters' | 'ids'>): Extent;
   /** Number of features per collection. */
   counts(): Record<string, number>;
   close(): void;

@@ -23,13 +23,13 @@ export function ImportPanel({ onImported, onPreview, onFit }: Props) {
   const { language } = useLanguage();
   const n = useNetworkText();
   const [collection, setCollection] = useState<EditableCollection>('bts_sites');
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [stored, setStored] = useState<number | null>(null);
   const format = file ? formatOf(file.name) : null;
   const reset = () => { setChecked(null); setStored(null); onPreview(null); };
   const run = useMutation({
-    mutationFn: ({ dryRun }: { dryRun: boolean }) => importFile(collection, format!, file!.text, dryRun),
+    mutationFn: ({ dryRun }: { dryRun: boolean }) => importFile(collection, format!, file!, dryRun),
     onSuccess: (answer, { dryRun }) => {
       if (dryRun) {
         const features = 'features' in answer && Array.isArray(answer.features) ? (answer.features as FeatureCollection['features']) : [];
@@ -48,11 +48,11 @@ export function ImportPanel({ onImported, onPreview, onFit }: Props) {
   useEffect(() => () => onPreview(null), [onPreview]);
   const problems = run.error instanceof ApiError ? ((run.error.details?.problems as ImportProblem[] | undefined) ?? []) : [];
   const problemCount = run.error instanceof ApiError ? Number(run.error.details?.problemCount ?? problems.length) : 0;
-  const pick = async (input: HTMLInputElement) => {
+  const pick = (input: HTMLInputElement) => {
     const chosen = input.files?.[0];
     reset();
     run.reset();
-    setFile(chosen ? { name: chosen.name, text: await chosen.text() } : null);
+    setFile(chosen ?? null);
   };
   const template = (kind: 'geojson' | 'csv') => `/api/imports/${collection}/template?format=${kind}`;
   return (
@@ -66,7 +66,7 @@ export function ImportPanel({ onImported, onPreview, onFit }: Props) {
       <p className="hint">{n('templates')}: <a href={template('geojson')} download data-testid="template-geojson">GeoJSON</a>
         {GEOMETRY_KIND[collection] === 'Point' && <> · <a href={template('csv')} download data-testid="template-csv">CSV</a></>}</p>
       <label>{n('importFile')}
-        <input type="file" accept=".geojson,.json,.kml,.csv" data-testid="import-file" onChange={(event) => void pick(event.target)} />
+        <input type="file" accept=".geojson,.json,.kml,.csv,.gpkg" data-testid="import-file" onChange={(event) => pick(event.target)} />
       </label>
       {file && !format && <p className="field-problem">{n('unknownFormat')}</p>}
       <div className="toolbar">
