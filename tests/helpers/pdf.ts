@@ -21,6 +21,11 @@ export function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
 }
 
+/** Numbers of the pages with no text at all (pdftotext ends each page with a form feed): sheets printed blank. */
+export function pdfBlankPages(path: string): number[] {
+  return pdfText(path).split('\f').slice(0, -1).flatMap((text, index) => (text.trim() ? [] : [index + 1]));
+}
+
 /**
  * The raster images placed on one page (poppler's pdfimages), each with its size and how much of it is not plain
  * white or one flat colour: a blank block where a map should be has no such pixels.
