@@ -11,13 +11,20 @@ export const AUDIT_RULES: RouteRule[] = [rule('GET', '/api/audit', DIC)];
 
 const FILTERS = ['actor', 'action', 'targetType', 'targetId', 'from', 'to'] as const;
 
-/** An ISO instant, or a whole UTC day: `to=2026-12-01` runs through the last millisecond of that day. */
+/** Vietnam is UTC+7 all year (no daylight saving): the whole days people pick in the UI are Vietnam days. */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * An ISO instant, or a whole day in Vietnam time: `from=2026-12-01` starts at 00:00 in Vietnam (2026-11-30T17:00Z)
+ * and `to=2026-12-01` runs through the last millisecond of that day there.
+ */
 function instant(name: string, value: string | null): string | undefined {
   if (value === null) return undefined;
   const time = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) throw new InvalidParameter(name, `${name} must be an ISO 8601 date or instant`);
-  const endOfDay = name === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Date(endOfDay ? time + 86_400_000 - 1 : time).toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(time).toISOString();
+  const dayStart = time - VIETNAM_OFFSET_MS;
+  return new Date(name === 'to' ? dayStart + 86_400_000 - 1 : dayStart).toISOString();
 }
 
 /** `GET /api/audit`: the log, newest first, filtered by actor, actions (any of a list), target and time; read-only by construction. */

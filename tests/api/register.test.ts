@@ -226,14 +226,26 @@ describe('exports of the filtered register', () => {
 });
 
 describe('the audit log of these cases', () => {
-  it('lists only changes when asked for several actions, and a day as `to` runs to its last millisecond', async () => {
-    type Log = { numberMatched: number; records: { action: string; at: string }[] };
+  it('lists only changes when asked for several actions, and a date means that whole day in Vietnam time', async () => {
+    type Log = { numberMatched: number; records: { action: string; at: string; targetId: string | null }[] };
     const changes = await getJson<Log>(t.as('dic'), '/api/audit?action=create,update,transition&limit=1000');
     expect(changes.body.numberMatched).toBeGreaterThan(0);
     expect(new Set(changes.body.records.map((record) => record.action))).not.toContain('read');
-    const day = await getJson<Log>(t.as('dic'), '/api/audit?from=2026-12-01&to=2026-12-01&limit=1000');
-    expect(day.body.records.some((record) => record.at > '2026-12-01T01:00:00Z')).toBe(true);
-    expect(day.body.records.every((record) => record.at.startsWith('2026-12-01'))).toBe(true);
+    // 20:00 UTC on 1 December is 03:00 on 2 December in Vietnam: that day's entry, not the 1st's.
+    const target = (await page(t.app, 'limit=1&offset=5')).body.cases[0];
+    clock = new Date('2026-12-01T20:00:00Z');
+    let late: string;
+    try {
+      late = String((await sendJson<{ id: number }>(t.as('dic'), 'POST', `/api/register/incidents/${target.id}/comments`, { body: 'Ghi chú ban đêm' })).body.id);
+    } finally {
+      clock = new Date('2026-12-01T02:00:00Z');
+    }
+    const day = (date: string) => getJson<Log>(t.as('dic'), `/api/audit?from=${date}&to=${date}&targetType=case_comments&limit=1000`);
+    const first = await day('2026-12-01');
+    expect(first.body.records.length).toBeGreaterThan(0);
+    expect(first.body.records.every((record) => record.at >= '2026-11-30T17:00:00.000Z' && record.at <= '2026-12-01T16:59:59.999Z')).toBe(true);
+    expect(first.body.records.map((record) => record.targetId)).not.toContain(late);
+    expect((await day('2026-12-02')).body.records.map((record) => record.targetId)).toEqual([late]);
     expect((await getJson<Log>(t.as('dic'), '/api/audit?from=2026-12-07')).body.numberMatched).toBe(0);
     expect((await getJson(t.as('dic'), '/api/audit?action=create,shout')).status).toBe(400);
   });
