@@ -7,14 +7,14 @@ import { INCIDENT_TYPES } from '../../../server/collections/vocabulary.ts';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { fetchHotspots, fetchNetworkRisk, fetchTrends } from './api.ts';
 import { HotspotList } from './HotspotList.tsx';
-import { HISTORY_MONTHS, IncidentHistogram } from './IncidentHistogram.tsx';
+import { HISTORY_MONTHS, IncidentHistogram, monthEnd } from './IncidentHistogram.tsx';
 import { usePatrolText } from './messages.ts';
 import { planOverlay, type PatrolOverlay } from './overlay.ts';
 import { PlanPanel } from './PlanPanel.tsx';
 import type { MethodSettings, Plan, Selection } from './types.ts';
 
-const lastDay = (month: string): string => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-const toSelection = (from: number, to: number, types: string[]): Selection => ({ start: `${HISTORY_MONTHS[from]}-01`, end: lastDay(HISTORY_MONTHS[to]), types });
+/** A window of whole months; the current month runs to today, so the default window ends today. */
+const toSelection = (from: number, to: number, types: string[]): Selection => ({ start: `${HISTORY_MONTHS[from]}-01`, end: monthEnd(HISTORY_MONTHS[to]), types });
 
 /** The patrol-planning workspace: selection, method, hotspot analysis, and plans built from it. */
 export function PatrolPanel({ onOverlay, onFit, canPlan }: { onOverlay: (overlay: PatrolOverlay) => void; onFit: (bbox: Bbox) => void; canPlan: boolean }) {
