@@ -5,7 +5,8 @@ import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs, type MapHandle } from '../helpers/map-page.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
-import { pdfPageImages, pdfPageText, pdfText, printToPdf } from '../helpers/pdf.ts';
+import { vietnamToday } from '../../web/src/state/viewport.ts';
+import { pdfBlankPages, pdfPageImages, pdfPageText, pdfText, printToPdf } from '../helpers/pdf.ts';
 
 type Bbox = [number, number, number, number];
 
@@ -121,9 +122,16 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     await page.screenshot({ path: `${OUTPUT_DIR}/e2e-map-dak-glei.png` });
   });
 
-  it('finds hotspots and builds a patrol plan in the patrol-planning workspace', async () => {
+  it('finds hotspots over the twelve months up to today and builds a patrol plan that prints with its map', async () => {
     await page.getByTestId('mode-patrol').click();
+    const asked = page.waitForRequest((request) => request.url().includes('/api/analysis/hotspots?'));
     await page.getByTestId('run-analysis').click();
+    // The default window is the twelve months up to today, so today's cases count.
+    const period = new URL((await asked).url()).searchParams;
+    expect(period.get('end')).toBe(vietnamToday());
+    const firstMonth = new Date(`${vietnamToday().slice(0, 7)}-01T00:00:00Z`);
+    firstMonth.setUTCMonth(firstMonth.getUTCMonth() - 11);
+    expect(period.get('start')).toBe(firstMonth.toISOString().slice(0, 10));
     await page.getByTestId('hotspot-item').first().waitFor({ timeout: 60_000 });
     await jumpTo([107.95, 14.6], 8);
     await waitForRendered([LAYER_IDS.analysisCellFill]);
@@ -147,6 +155,7 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     expect(map.length).toBe(1);
     expect(map[0].inkShare).toBeGreaterThan(0.03);
     for (const part of ['Nơi nhận:', 'GIÁM ĐỐC', 'Lưu: VT']) expect(pdfText(pdf)).toContain(part);
+    expect(pdfBlankPages(pdf)).toEqual([]);
   });
 
   it('asks nothing of the internet: every request stays on the app origin', () => {

@@ -23,20 +23,20 @@ function withData(style: StyleSpecification, data: Record<string, FeatureCollect
 const C: [number, number] = [108.0, 14.35];
 const owners = ['viettel', 'vnpt', 'mobifone', 'fpt', 'vnpost'];
 
-/** A hand-placed piece of network in Kon Tum city: one of everything the main map draws, and a selected site. */
+/** A hand-placed piece of network in Kon Tum city: one of everything the main map draws, all in view, and a selected site. */
 function networkData(): Record<string, FeatureCollection> {
   const cables = owners.map((owner, i) => line(i + 1, [[C[0] - 0.02, C[1] - 0.006 + i * 0.0009], [C[0] + 0.02, C[1] - 0.004 + i * 0.0009]],
     { name: `Tuyến ${owner.toUpperCase()} ${i + 1}`, owner, tier: ['backbone', 'trunk', 'access', 'trunk', 'access'][i], status: i === 3 ? 'planned' : 'active' }));
   const sites = owners.map((owner, i) => point(10 + i, C[0] - 0.015 + i * 0.006, C[1] + 0.004, { site_code: `KTM-${i}`, owner, status: 'active' }));
   const facilities = ['exchange', 'data_centre', 'post_office', 'postal_agent', 'radio_station'].map((kind, i) => point(20 + i, C[0] - 0.015 + i * 0.006, C[1] + 0.009, { name: `Cơ sở ${i + 1}`, kind, owner: owners[i], status: 'active' }));
   const incidents = ['cable_theft', 'cable_cut', 'equipment_theft', 'vandalism', 'intrusion_alarm'].map((type, i) => point(30 + i, C[0] - 0.015 + i * 0.006, C[1] - 0.010, { type, status: 'reported' }));
-  const dealers = ['not_inspected', 'compliant', 'warning', 'violation'].map((result, i) => point(40 + i, C[0] - 0.012 + i * 0.008, C[1] - 0.015, { name: `Phế liệu ${i + 1}`, last_inspection_result: result }));
+  const dealers = ['not_inspected', 'compliant', 'warning', 'violation'].map((result, i) => point(40 + i, C[0] - 0.012 + i * 0.008, C[1] - 0.0078, { name: `Phế liệu ${i + 1}`, last_inspection_result: result }));
   const zone: Feature = { type: 'Feature', id: 50, geometry: { type: 'Polygon', coordinates: [[[C[0] + 0.008, C[1] + 0.002], [C[0] + 0.02, C[1] + 0.002], [C[0] + 0.02, C[1] + 0.012], [C[0] + 0.008, C[1] + 0.012], [C[0] + 0.008, C[1] + 0.002]]] }, properties: { name: 'Vùng', status: 'designated' } };
   return {
     [SOURCE_IDS.adminAreas]: basemap('admin_areas'), [SOURCE_IDS.roads]: basemap('roads'),
     [SOURCE_IDS.cableRoutes]: collection(cables), [SOURCE_IDS.btsSites]: collection(sites), [SOURCE_IDS.facilities]: collection(facilities),
     [SOURCE_IDS.incidents]: collection(incidents), [SOURCE_IDS.scrapDealers]: collection(dealers), [SOURCE_IDS.keyTargets]: collection([zone]),
-    [SOURCE_IDS.policeStations]: collection([point(60, C[0] + 0.016, C[1] - 0.012, { name: 'Công an TP' })]),
+    [SOURCE_IDS.policeStations]: collection([point(60, C[0] + 0.016, C[1] - 0.0078, { name: 'Công an TP' })]),
     [SOURCE_IDS.selection]: collection([sites[1]]),
   };
 }
