@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs } from '../helpers/map-page.ts';
+import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 
 const OUTPUT_DIR = 'test-output';
 let server: RunningServer;
@@ -68,10 +69,18 @@ const ENGLISH = /\b(the|and|of|with|from|for|is|are|all|none|show|close|loading|
 const RAW = /\b[a-z]+_[a-z_]+\b|\bundefined\b|\bNaN\b|\[object Object\]/;
 
 async function walk(language: 'vi' | 'en'): Promise<string[]> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // A browser set to the language, as its users' are (date fields follow the browser's locale, not the page's).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: language === 'vi' ? 'vi-VN' : 'en-GB' });
   await context.addInitScript((lang) => localStorage.setItem('netguard.language', lang), language);
   const page = await context.newPage();
   const problems: string[] = [];
+  // The citizens' hotline page, before anyone signs in.
+  await page.goto(`${server.url}/bao-tin`);
+  await page.getByTestId('hotline-form').waitFor();
+  await mapPage(page).waitForMap();
+  await mapPage(page).waitForRendered([LAYER_IDS.provinceFill]);
+  problems.push(...check(await visibleTexts(page), language, 'hotline'));
+  await page.screenshot({ path: `${OUTPUT_DIR}/lang-${language}-hotline.png` });
   await signInAs(page, server.url, 'admin');
   const map = mapPage(page);
   await map.waitForMap();
@@ -102,11 +111,11 @@ function check(texts: string[], language: 'vi' | 'en', where: string): string[] 
 }
 
 describe('the UI speaks one language at a time', { timeout: 600_000 }, () => {
-  it('every workspace in Vietnamese has no English, no raw code and no missing label', async () => {
+  it('the hotline page and every workspace in Vietnamese have no English, no raw code and no missing label', async () => {
     expect(await walk('vi')).toEqual([]);
   });
 
-  it('every workspace in English has no Vietnamese, no raw code and no missing label', async () => {
+  it('the hotline page and every workspace in English have no Vietnamese, no raw code and no missing label', async () => {
     expect(await walk('en')).toEqual([]);
   });
 });
