@@ -3,7 +3,7 @@ import { problemPlace, translateProblem } from './problems.ts';
 
 /**
  * What each API error code means to a person, in both languages; `{name}` is filled from the error's details.
- * The server's messages are for developers and logs; users read these. `server-messages.test.ts` checks that every
+ * The server's messages are for developers and logs; users read these. `tests/api/messages.test.ts` checks that every
  * code the server can answer has a text here.
  */
 export const ERROR_TEXT: Record<string, readonly [vi: string, en: string]> = {
@@ -22,6 +22,11 @@ export const ERROR_TEXT: Record<string, readonly [vi: string, en: string]> = {
   MissingSignature: ['Thiếu chữ ký của hệ thống cảnh báo.', 'The alarm system’s signature is missing.'],
   BadSignature: ['Chữ ký của hệ thống cảnh báo không khớp.', 'The alarm system’s signature does not match.'],
   StaleTimestamp: ['Thời điểm gửi của hệ thống cảnh báo lệch quá nhiều.', 'The alarm system’s timestamp is too far off.'],
+  UnsupportedMediaType: ['Dữ liệu gửi lên không đúng định dạng (cần {accepted}).', 'What was sent has the wrong content type (expected {accepted}).'],
+  GeometryTooComplex: ['Hình quá phức tạp (tối đa {maxPositions} điểm). Hãy đơn giản hoá hoặc chia nhỏ.', 'The shape is too complex (at most {maxPositions} points). Simplify or split it.'],
+  FilterTooCostly: ['Bộ lọc không gian tốn quá nhiều thời gian. Hãy dùng hình đơn giản hơn hoặc vùng nhỏ hơn.', 'The spatial filter takes too long. Use a simpler shape or a smaller area.'],
+  WorkLimitExceeded: ['Yêu cầu cần quá nhiều tài nguyên. Hãy chọn vùng nhỏ hơn hoặc ít dữ liệu hơn.', 'The request needs too much work. Choose a smaller area or less data.'],
+  ServiceBusy: ['Máy chủ đang bận với các yêu cầu nặng. Vui lòng thử lại sau {retryAfterSeconds} giây.', 'The server is busy with heavy requests. Try again in {retryAfterSeconds} seconds.'],
   InternalError: ['Máy chủ gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị hệ thống.', 'The server failed. Try again; if it fails again, tell the administrator.'],
   network: ['Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.', 'Cannot reach the server. Check the connection and try again.'],
 };
