@@ -3,7 +3,9 @@ import { createSqliteAuditLog, type AuditLog } from './audit/log.ts';
 import type { SqliteDatabase } from './db/open.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
 import { createSqlitePlanStore, type PatrolPlanStore } from './patrol-plans/store.ts';
+import type { ChangeCounters } from './storage/change-counters.ts';
 import type { FeatureProvider } from './storage/provider.ts';
+import { createSqliteChangeCounters } from './storage/sqlite/change-counters.ts';
 import { createSqliteProvider } from './storage/sqlite/provider.ts';
 import { sharedWorkPool, type AppWorkPool } from './work/app-pool.ts';
 import { createSecretBox, resolveSecretKey, type SecretBox } from './auth/secret-box.ts';
@@ -16,6 +18,8 @@ import { createSecretBox, resolveSecretKey, type SecretBox } from './auth/secret
 export type Services = {
   db: SqliteDatabase;
   provider: FeatureProvider;
+  /** Versions of each carrier's network and of the incidents, for caches of what is derived from them. */
+  counters: ChangeCounters;
   plans: PatrolPlanStore;
   accounts: AccountStore;
   audit: AuditLog;
@@ -35,6 +39,7 @@ export function createSqliteServices(
   return {
     db,
     provider: createSqliteProvider(db),
+    counters: createSqliteChangeCounters(db),
     plans: createSqlitePlanStore(db),
     accounts: createSqliteAccountStore(db, secrets, now),
     audit: createSqliteAuditLog(db, now),

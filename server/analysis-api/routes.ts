@@ -5,6 +5,7 @@ import { rule, type RouteRule } from '../auth/route-rule.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { HOTSPOT_PARAMETERS, hotspotAnalysis, parseHotspotSettings } from './hotspots.ts';
+import { FORECAST_PARAMETERS, forecastAnalysis, forecastBacktest } from './forecast.ts';
 import { NETWORK_RISK_PARAMETERS, networkRiskAnalysis } from './network-risk.ts';
 import { TREND_PARAMETERS, trendAnalysis } from './trends.ts';
 import { parseSelection, SELECTION_PARAMETERS } from './params.ts';
@@ -21,10 +22,12 @@ export const ANALYSIS_RULES: RouteRule[] = [
   rule('GET', '/api/analysis/hotspots', SECURITY),
   rule('GET', '/api/analysis/trends', SECURITY),
   rule('GET', '/api/analysis/network-risk', SECURITY),
+  rule('GET', '/api/analysis/forecast', SECURITY),
+  rule('GET', '/api/analysis/forecast/backtest', SECURITY),
 ];
 
-/** `/api/analysis/*`: hotspots, emerging trends and hot stretches of the network, each read here and computed in the work pool. */
-export function analysisRoutes({ provider, work }: Services) {
+/** `/api/analysis/*`: hotspots, emerging trends, hot stretches of the network, the forecast and its backtest, each read here and computed in the work pool. */
+export function analysisRoutes({ provider, counters, work }: Services) {
   return new Hono<AppEnv>()
     .get('/hotspots', async (c) => {
       const search = request(c.req.url, HOTSPOT_PARAMETERS);
@@ -34,8 +37,16 @@ export function analysisRoutes({ provider, work }: Services) {
       const search = request(c.req.url, TREND_PARAMETERS);
       return c.json(await trendAnalysis(provider, work, parseSelection(search, provider), search));
     })
+    .get('/forecast', async (c) => {
+      const search = request(c.req.url, FORECAST_PARAMETERS);
+      return c.json(await forecastAnalysis(provider, work, parseSelection(search, provider), search));
+    })
+    .get('/forecast/backtest', async (c) => {
+      const search = request(c.req.url, FORECAST_PARAMETERS);
+      return c.json(await forecastBacktest(provider, counters, work, parseSelection(search, provider), search));
+    })
     .get('/network-risk', async (c) => {
       const search = request(c.req.url, NETWORK_RISK_PARAMETERS);
-      return c.json(await networkRiskAnalysis(provider, work, parseSelection(search, provider), search));
+      return c.json(await networkRiskAnalysis(provider, counters, work, parseSelection(search, provider), search));
     });
 }

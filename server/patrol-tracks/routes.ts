@@ -28,7 +28,8 @@ export function patrolTrackRoutes({ db, plans, audit, now, work }: Services) {
     .post('/:id/tracks', limitBody(5 * 1024 * 1024), async (c) => {
       const saved = planOr404(c.req.param('id'));
       const body = saved.body as unknown as PlanForMeasure;
-      const { measure, startedAt, endedAt, geometry } = await work.run('measureGpx', { text: await c.req.text(), plan: { shifts: body.shifts ?? [], targets: body.targets ?? [] } });
+      const plan = { shifts: body.shifts ?? [], targets: body.targets ?? [], parameters: body.parameters, coverage: body.coverage };
+      const { measure, startedAt, endedAt, geometry } = await work.run('measureGpx', { text: await c.req.text(), plan });
       const id = db.transaction(() => {
         const { lastInsertRowid } = db.prepare('INSERT INTO patrol_tracks (plan_id, name, uploaded_by, uploaded_at, started_at, ended_at, geometry, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
           .run(saved.id, c.req.query('name') ?? null, actorName(c.get('principal')), now().toISOString(), startedAt, endedAt, JSON.stringify(geometry), JSON.stringify(measure));

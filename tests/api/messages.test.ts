@@ -6,6 +6,7 @@ import { createTestApp, getJson, sendJson } from '../helpers/test-app.ts';
 import { ERROR_TEXT } from '../../web/src/i18n/error-catalogue.ts';
 import { translateProblem } from '../../web/src/i18n/problems.ts';
 import { translateAnalysis } from '../../web/src/i18n/analysis-text.ts';
+import { patrolPlan } from '../../server/analysis/patrol-plan/index.ts';
 
 const serverFiles = (directory: string): string[] => readdirSync(directory).flatMap((name) => {
   const path = join(directory, name);
@@ -41,6 +42,7 @@ describe('every message the server can show a user has a Vietnamese text in the 
     }
   });
 
+  // The first job of this file starts the work pool's threads: slow on shared cores.
   it('an import that breaks every rule gets every problem back in Vietnamese', async () => {
     const features = [
       { type: 'Feature', geometry: { type: 'Point', coordinates: [106.7, 10.8] }, properties: { site_code: 'A', owner: 'viettel', technologies: ['4G'], status: 'active' } },
@@ -62,7 +64,7 @@ describe('every message the server can show a user has a Vietnamese text in the 
     ]);
     const messages = (await Promise.all(answers.map(async (answer) => ((await answer.json()) as Refusal).error.details?.problems ?? []))).flat().map((problem) => problem.message);
     expectTranslated([...new Set(messages)]);
-  });
+  }, 60_000);
 
   it('refused bodies (zod checks and the workflows’ own) get their problems in Vietnamese', async () => {
     const refusals = await Promise.all([
@@ -77,11 +79,24 @@ describe('every message the server can show a user has a Vietnamese text in the 
     expectTranslated([...new Set(messages)]);
   });
 
-  it('the hotspot analysis’ method line and warnings have Vietnamese texts', async () => {
-    const answers = await Promise.all(['', '&distanceBandMeters=3000'].map((extra) =>
-      getJson<{ distanceBand: { reason: string }; warnings: string[]; message: string | null }>(t.as('police'), `/api/analysis/hotspots?start=2026-01-01&end=2026-06-30${extra}`)));
-    const lines = answers.flatMap(({ body }) => [body.distanceBand.reason, ...body.warnings, ...(body.message ? [body.message] : [])]);
-    expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines) expect(translateAnalysis(line, 'vi'), line).not.toBeNull();
+  it('the analyses’ method lines, null hypotheses, warnings and the plan’s coverage model have Vietnamese texts; a database without police stations refuses to plan', async () => {
+    type Hotspots = { distanceBand: { reason: string }; significance: { description: string }; warnings: string[]; message: string | null };
+    const answers = await Promise.all(['', '&distanceBandMeters=3000', '&exposure=cable_km', '&exposure=sites'].map((extra) =>
+      getJson<Hotspots>(t.as('police'), `/api/analysis/hotspots?start=2026-01-01&end=2026-06-30${extra}`)));
+    const lines = answers.flatMap(({ body }) => [body.distanceBand.reason, body.significance.description, ...body.warnings, ...(body.message ? [body.message] : [])]);
+    const forecast = await getJson<{ message: string | null; forecast: { method: { description: string } } }>(t.as('police'), '/api/analysis/forecast');
+    lines.push(forecast.body.forecast.method.description, ...(forecast.body.message ? [forecast.body.message] : []));
+    // This database has no police station to start from: a clear refusal, with its own text in the app.
+    const refused = await sendJson<{ error: { code: string } }>(t.as('police'), 'POST', '/api/patrol-plans',
+      { name: 'Kế hoạch', startDate: '2026-12-01', endDate: '2026-12-03', units: 1, shiftsPerDay: 1 });
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'NoPatrolBases']);
+    const empty = patrolPlan({ targets: [], bases: [{ id: 'base', name: 'Công an tỉnh', point: [108.0, 14.35] }], roads: { type: 'FeatureCollection', features: [] } },
+      { startDate: '2026-12-01', endDate: '2026-12-03', units: 1, shiftsPerDay: 1, seed: 'x' });
+    lines.push(empty.coverage.model.description, empty.message!);
+    expect(new Set(answers.map(({ body }) => body.significance.description)).size).toBe(3);
+    for (const line of lines) {
+      expect(translateAnalysis(line, 'vi'), line).not.toBeNull();
+      expect(translateAnalysis(line, 'vi'), line).not.toBe(line);
+    }
   });
 });

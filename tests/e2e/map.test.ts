@@ -125,6 +125,7 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
   it('finds hotspots over the twelve months up to today and builds a patrol plan that prints with its map', async () => {
     await page.getByTestId('mode-patrol').click();
     const asked = page.waitForRequest((request) => request.url().includes('/api/analysis/hotspots?'));
+    const backtestAnswer = page.waitForResponse((response) => response.url().includes('/api/analysis/forecast/backtest'), { timeout: 240_000 });
     await page.getByTestId('run-analysis').click();
     // The default window is the twelve months up to today, so today's cases count.
     const period = new URL((await asked).url()).searchParams;
@@ -137,6 +138,18 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     await waitForRendered([LAYER_IDS.analysisCellFill]);
     // The hexagons' seven Gi* classes are explained over the map.
     expect(await page.locator('[data-testid="hotspot-legend"] li').count()).toBe(7);
+    // The forecast's top cells are drawn beside the Gi* map, and its backtest verdicts are the server's, as they are.
+    await waitForRendered([LAYER_IDS.analysisForecastLine]);
+    const backtest = (await (await backtestAnswer).json()) as { backtest: { comparison: { level: number; verdict: string }[] } };
+    await page.getByTestId('backtest-table').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="backtest-table"] tbody tr').count()).toBe(15);
+    const verdicts = await page.locator('[data-testid="backtest-verdicts"] li').allTextContents();
+    const words = { better: /tốt hơn rõ rệt|clearly better/, level: /không khác biệt rõ rệt|not clearly different/, worse: /kém hơn rõ rệt|clearly worse/ };
+    expect(verdicts.length).toBe(backtest.backtest.comparison.length);
+    backtest.backtest.comparison.forEach((comparison, i) => expect(verdicts[i]).toMatch(words[comparison.verdict as keyof typeof words]));
+    await page.getByTestId('forecast-layer').uncheck();
+    await expect.poll(() => renderedCount([LAYER_IDS.analysisForecastLine]), { timeout: 30_000 }).toBe(0);
+    await page.getByTestId('forecast-layer').check();
     await page.getByTestId('generate-plan').click();
     await page.locator('[data-testid="plan-schedule"] tbody tr').first().waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="plan-schedule"] tbody tr').count()).toBeGreaterThan(0);
@@ -156,7 +169,7 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     expect(map[0].inkShare).toBeGreaterThan(0.03);
     for (const part of ['Nơi nhận:', 'GIÁM ĐỐC', 'Lưu: VT']) expect(pdfText(pdf)).toContain(part);
     expect(pdfBlankPages(pdf)).toEqual([]);
-  });
+  }, 300_000);
 
   it('asks nothing of the internet: every request stays on the app origin', () => {
     expect(offOriginRequests).toEqual([]);
