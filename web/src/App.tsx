@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type CSSProperties } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import type { Bbox, DateRange, SearchResult } from './api/types.ts';
@@ -27,6 +27,11 @@ import { PickList } from './panels/PickList.tsx';
 import { HotspotLegend } from './panels/HotspotLegend.tsx';
 import { PatrolPanel } from './patrol/PatrolPanel.tsx';
 import type { PatrolOverlay } from './patrol/overlay.ts';
+import { Sheet } from './layout/Sheet.tsx';
+import { useLayout } from './layout/breakpoints.ts';
+import { useCoveredInsets } from './layout/use-covered-insets.ts';
+import { useModeLabel } from './panels/mode-label.ts';
+import { useLanguage } from './i18n/language.tsx';
 
 export type Mode = 'map' | 'cases' | 'patrol' | 'network' | 'zones' | 'report' | 'oversight';
 
@@ -73,7 +78,13 @@ export function App({ user }: { user: SessionUser }) {
   const [pick, setPick] = useState<PickRequest | null>(null);
   const [fitRequest, setFitRequest] = useState<FitRequest | null>(null);
   const [pointer, setPointer] = useState<{ lng: number; lat: number } | null>(null);
-  const [mode, setMode] = useState<Mode>('map');
+  const [mode, setModeState] = useState<Mode>('map');
+  const [panelOpen, setPanelOpen] = useState(true);
+  const setMode = useCallback((next: Mode) => { setModeState(next); setPanelOpen(true); }, []);
+  const layout = useLayout();
+  const { insets, setContainer, register } = useCoveredInsets();
+  const modeLabel = useModeLabel();
+  const { t } = useLanguage();
   const [overlay, setOverlay] = useState<PatrolOverlay>({});
   const [drawing, setDrawing] = useState<DrawingRequest | null>(null);
   const live = useLiveAlarms();
@@ -132,39 +143,51 @@ export function App({ user }: { user: SessionUser }) {
   }, [mode, openCase]);
   const modeBadges = badges.data ? { cases: badges.data.unread + badges.data.overdue } : {};
 
+  const panel = mode === 'map' ? (
+    <LayerPanel
+      layers={thematic} visibility={visibility} onToggle={onToggle}
+      incidentRange={incidentRange} onIncidentRange={setIncidentRange} readable={readable}
+    />
+  ) : mode === 'network' ? (
+    <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} onPreview={setEvidence} onFit={onFit} />
+  ) : mode === 'cases' ? (
+    <CasesPanel user={user} onDrawing={setDrawing} onFit={onFit} caseId={caseId} onCase={openCase} viewport={viewport} onOverlay={setRegisterOverlay} />
+  ) : mode === 'report' ? (
+    <ReportPanel onOverlay={setOverlay} onFit={onFit} />
+  ) : mode === 'oversight' ? (
+    <OversightPanel user={user} onFit={onFit} onDrawing={setDrawing} />
+  ) : mode === 'zones' ? (
+    <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} onFit={onFit} onEvidence={setEvidence} />
+  ) : (
+    <PatrolPanel onOverlay={setOverlay} onFit={onFit} canPlan={user.role === 'admin' || user.role === 'police_planner'} />
+  );
+
   return (
     <div className="app">
       <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={modesFor(user)} badges={modeBadges} />
-      <main className="app-main">
+      <main className={`app-main layout-${layout}`} ref={setContainer} style={{ '--cover-bottom': `${insets.bottom}px` } as CSSProperties}>
         <MapView
-          sources={sources} visibility={visibility} fitRequest={fitRequest}
+          sources={sources} visibility={visibility} fitRequest={fitRequest} insets={insets}
           onViewportChange={onViewportChange} onSelect={onSelect} onPick={setPick} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
         />
-        {mode === 'map' ? (
-          <LayerPanel
-            layers={thematic} visibility={visibility} onToggle={onToggle}
-            incidentRange={incidentRange} onIncidentRange={setIncidentRange} readable={readable}
-          />
-        ) : mode === 'network' ? (
-          <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} onPreview={setEvidence} onFit={onFit} />
-        ) : mode === 'cases' ? (
-          <CasesPanel user={user} onDrawing={setDrawing} onFit={onFit} caseId={caseId} onCase={openCase} viewport={viewport} onOverlay={setRegisterOverlay} />
-        ) : mode === 'report' ? (
-          <ReportPanel onOverlay={setOverlay} onFit={onFit} />
-        ) : mode === 'oversight' ? (
-          <OversightPanel user={user} onFit={onFit} onDrawing={setDrawing} />
-        ) : mode === 'zones' ? (
-          <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} onFit={onFit} onEvidence={setEvidence} />
+        {panelOpen ? (
+          <Sheet key={mode} title={mode === 'map' ? t('layers') : modeLabel(mode)} layout={layout} side="start" register={register} testId="sheet-workspace" onClose={() => setPanelOpen(false)}>
+            {panel}
+          </Sheet>
         ) : (
-          <PatrolPanel onOverlay={setOverlay} onFit={onFit} canPlan={user.role === 'admin' || user.role === 'police_planner'} />
+          <button type="button" className="sheet-reopen" data-testid="sheet-reopen" title={t('sheetReopen')} onClick={() => setPanelOpen(true)}>{mode === 'map' ? t('layers') : modeLabel(mode)}</button>
         )}
-        {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} onOpenCase={user.role === 'viewer' ? undefined : openCase} />}
+        {selected && (
+          <Sheet key={`${selected.collection}/${selected.id}`} layout={layout} side="end" initialSnap="half" register={register} testId="sheet-feature">
+            <FeaturePanel selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} onOpenCase={user.role === 'viewer' ? undefined : openCase} />
+          </Sheet>
+        )}
         <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss} onOpenCase={openCase}
           onShow={(alarm) => onFit([alarm.coordinates[0] - 0.01, alarm.coordinates[1] - 0.01, alarm.coordinates[0] + 0.01, alarm.coordinates[1] + 0.01])} />
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />
         {(mode === 'patrol' || mode === 'report') && overlay.cells && overlay.cells.features.length > 0 && <HotspotLegend />}
         {pick && <PickList request={pick} onPick={onSelect} onClose={() => setPick(null)} />}
-        <CoordinatesReadout lngLat={pointer} />
+        {layout === 'desktop' && <CoordinatesReadout lngLat={pointer} />}
       </main>
     </div>
   );

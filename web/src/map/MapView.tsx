@@ -10,6 +10,8 @@ import { useLanguage } from '../i18n/language.tsx';
 import { localizeMap } from './map-locale.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
+import { NO_INSETS, safePadding, type Insets } from '../layout/insets.ts';
+import { areaFitter, type AreaFitter } from './area-fit.ts';
 
 export type FitRequest = { bbox: Bbox; nonce: number };
 
@@ -34,22 +36,14 @@ type MapViewProps = MapCallbacks & {
   tiled?: ReadonlySet<ThematicLayer>;
   /** Query string of each tiled collection's tiles (the incident period as `datetime=…`). */
   tileQueries?: Partial<Record<ThematicLayer, string>>;
+  /** What panels cover of the map (measured); fits keep clear of it. */
+  insets?: Insets;
 };
 
-/**
- * Padding that keeps a fitted feature clear of the workspace panel floating over the map's left side on wide
- * screens (on a phone the panel is below or above the map, so plain padding is enough).
- */
-function fitPadding(container: HTMLElement) {
-  const panel = container.parentElement?.querySelector<HTMLElement>('.workspace-panel, .patrol-panel');
-  const width = container.clientWidth;
-  const panelRight = panel ? panel.getBoundingClientRect().right - container.getBoundingClientRect().left : 0;
-  const left = panel && width > 720 && panelRight < width * 0.7 ? panelRight + 40 : 80;
-  return { top: 80, bottom: 80, right: 80, left };
-}
+const sizeOf = (element: HTMLElement) => ({ width: element.clientWidth, height: element.clientHeight });
 
 /** The one owner of the `maplibregl.Map`: creates it, feeds its sources, toggles layers and fits to results. */
-export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, ...callbacks }: MapViewProps) {
+export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, insets = NO_INSETS, ...callbacks }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, FeatureCollection>());
@@ -62,13 +56,19 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   const [loaded, setLoaded] = useState(false);
   const { language } = useLanguage();
   const languageRef = useRef(language);
+  const insetsRef = useRef(insets);
+  insetsRef.current = insets;
+  const fitterRef = useRef<AreaFitter | null>(null);
 
   useEffect(() => {
-    if (!containerRef.current) return;
-    const map = createMap(containerRef.current, languageRef.current);
+    const container = containerRef.current;
+    if (!container) return;
+    const map = createMap(container, safePadding(sizeOf(container), insetsRef.current), { language: languageRef.current });
+    registerMapForSnapshots(map);
     mapRef.current = map;
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
+    fitterRef.current = areaFitter(map, container, () => insetsRef.current);
     return () => {
       drawerRef.current?.destroy();
       drawerRef.current = null;
@@ -128,12 +128,16 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     if (JSON.stringify(drawer.current()) !== JSON.stringify(drawnGeometry)) drawer.show(drawnGeometry);
   }, [drawnGeometry]);
 
+  useEffect(() => fitterRef.current?.refit(), [insets]);
+
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !fitRequest) return;
+    const map = mapRef.current, container = containerRef.current;
+    if (!map || !container || !fitRequest) return;
+    fitterRef.current?.leave();
     const [minX, minY, maxX, maxY] = fitRequest.bbox;
-    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: fitPadding(map.getContainer()), maxZoom: 15, duration: 1200 });
+    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: safePadding(sizeOf(container), insetsRef.current, 48), maxZoom: 15, duration: 1200 });
   }, [fitRequest]);
 
   return <div ref={containerRef} className="map" data-testid="map" />;
 }
+

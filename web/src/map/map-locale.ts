@@ -1,6 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { ADMIN_ATTRIBUTION, OSM_ATTRIBUTION } from '../../../server/collections/attribution.ts';
 import type { Language } from '../i18n/dictionary.ts';
+import { COMPACT_QUERY } from '../layout/breakpoints.ts';
 
 /** MapLibre's control texts (its `locale` keys) in both languages. */
 export const MAP_LOCALE: Record<Language, Record<string, string>> = {
@@ -27,14 +28,15 @@ const BUTTONS: [selector: string, key: string][] = [
   ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'], ['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution'],
 ];
 
-const attributions = new WeakMap<maplibregl.Map, maplibregl.AttributionControl>();
+const attributions = new WeakMap<maplibregl.Map, { control: maplibregl.AttributionControl; synthetic: boolean }>();
 
 /**
  * Puts the map's controls in `language`: MapLibre reads its locale only when a control is made, so the buttons'
- * titles are rewritten and the attribution (with the synthetic-data notice) is made again. Data credits are names
- * and licences, the same in both languages, so they are marked as not to be translated.
+ * titles are rewritten and the attribution (with the synthetic-data notice on maps that show demo data) is made
+ * again, folded to its ⓘ button on phones (and on any map under 640 px, MapLibre's own rule). Data credits are
+ * names and licences, the same in both languages, so they are marked as not to be translated.
  */
-export function localizeMap(map: maplibregl.Map, language: Language): void {
+export function localizeMap(map: maplibregl.Map, language: Language, synthetic?: boolean): void {
   const container = map.getContainer();
   for (const [selector, key] of BUTTONS) {
     for (const button of container.querySelectorAll<HTMLElement>(selector)) {
@@ -43,9 +45,13 @@ export function localizeMap(map: maplibregl.Map, language: Language): void {
     }
   }
   const previous = attributions.get(map);
-  if (previous) map.removeControl(previous);
-  const control = new maplibregl.AttributionControl({ compact: false, customAttribution: [ADMIN_ATTRIBUTION, OSM_ATTRIBUTION, SYNTHETIC[language]] });
+  if (previous) map.removeControl(previous.control);
+  const withNotice = synthetic ?? previous?.synthetic ?? true;
+  const control = new maplibregl.AttributionControl({
+    compact: window.matchMedia(COMPACT_QUERY).matches || undefined,
+    customAttribution: [ADMIN_ATTRIBUTION, OSM_ATTRIBUTION, ...(withNotice ? [SYNTHETIC[language]] : [])],
+  });
   map.addControl(control, 'bottom-right');
-  attributions.set(map, control);
+  attributions.set(map, { control, synthetic: withNotice });
   container.querySelector('.maplibregl-ctrl-attrib')?.setAttribute('translate', 'no');
 }
