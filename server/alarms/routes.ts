@@ -10,6 +10,7 @@ import { createIncident, incidentVisibleTo } from '../incidents/service.ts';
 import type { Services } from '../services.ts';
 import type { StoredFeature } from '../storage/provider.ts';
 import { createCarrierAlarmStore } from '../storage/sqlite/carrier-alarms.ts';
+import { fibreBreakInput, locateAlarmBreak, otherBreaksOnRoute, secondCutWarning, type LocatedBreak, type OtherBreak } from './fibre-break-alarm.ts';
 import { checkAlarmSignature, MAX_SKEW_SECONDS } from './signature.ts';
 
 /** Carriers' anti-theft systems, each with its carrier editor account's API token and signing secret. */
@@ -24,7 +25,9 @@ const alarm = z.object({
   message: z.string().max(1000).optional(),
   cleared: z.boolean().optional(),
   sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-}).strict().refine((body) => (body.siteCode === undefined) !== (body.asset === undefined), 'give either siteCode or asset');
+  /** A fibre monitor's reading (issue 18): the break is placed on the route and becomes a cable cut there. */
+  fibreBreak: fibreBreakInput.optional(),
+}).strict().refine((body) => [body.siteCode, body.asset, body.fibreBreak].filter((given) => given !== undefined).length === 1, 'give one of siteCode, asset or fibreBreak');
 
 /** Where an alarm is drawn: the site or facility itself, or the middle of a cable. */
 function alarmPoint(asset: StoredFeature): [number, number] {
@@ -35,8 +38,9 @@ function alarmPoint(asset: StoredFeature): [number, number] {
   return middle.geometry.coordinates as [number, number];
 }
 
-const describe = (body: z.infer<typeof alarm>) =>
-  [`Báo động chống trộm ${body.alarmId}`, body.kind, body.message, body.cleared ? '(đã kết thúc báo động)' : null].filter(Boolean).join(' — ');
+const describe = (body: z.infer<typeof alarm>, place?: LocatedBreak, others: readonly OtherBreak[] = []) =>
+  [`${place ? 'Cảnh báo đứt cáp' : 'Báo động chống trộm'} ${body.alarmId}`, place?.description, body.kind, body.message, others.length > 0 ? secondCutWarning(others) : null, body.cleared ? '(đã kết thúc báo động)' : null]
+    .filter(Boolean).join(' — ');
 
 /**
  * `POST /api/alarms`: an alarm from a carrier's anti-theft system. Authenticated by the carrier's API token and an
@@ -65,12 +69,13 @@ export function alarmRoutes(services: Services) {
     if (Date.parse(body.raisedAt) > nowMs + MAX_SKEW_SECONDS * 1000) {
       throw new InvalidBody(`raisedAt lies in the future (more than ${MAX_SKEW_SECONDS} s ahead of the server's clock)`, { problems: [{ path: 'raisedAt', message: 'in the future' }] });
     }
-    const asset = body.asset
+    const asset = body.fibreBreak ? provider.get('cable_routes', body.fibreBreak.routeId) : body.asset
       ? provider.get(body.asset.collection, body.asset.id)
       : provider.query('bts_sites', { filters: [{ property: 'site_code', value: body.siteCode! }], limit: 1, offset: 0 }).features[0];
-    if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
+    if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.fibreBreak ? 'fibreBreak.routeId' : body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
     if (asset.properties.owner !== principal.carrier) throw new Forbidden('an alarm can only be raised on the carrier’s own assets');
-    const collection = body.asset?.collection ?? 'bts_sites';
+    const collection = body.fibreBreak ? 'cable_routes' : body.asset?.collection ?? 'bts_sites';
+    const place = body.fibreBreak ? locateAlarmBreak(provider, asset, body.fibreBreak, principal.carrier) : undefined;
     const now = services.now().toISOString();
     const carrier = principal.carrier;
     // Checked and recorded in one transaction with the change, so two requests at once cannot both pass.
@@ -79,32 +84,34 @@ export function alarmRoutes(services: Services) {
         throw new Conflict('this signed alarm was already received: sign each message afresh', { reason: 'replay' });
       }
       const known = alarms.find(carrier, body.alarmId);
+      const others = place ? otherBreaksOnRoute(provider, asset, place.point, Date.parse(body.raisedAt), known?.incidentId) : [];
       if (known && body.sequence < known.sequence) {
         throw new Conflict(`alarm ${body.alarmId} is already at sequence ${known.sequence}; this message is older`, { reason: 'stale', sequence: known.sequence });
       }
       if (known && body.sequence === known.sequence) {
         if (known.body !== canonical(body)) throw new Conflict(`sequence ${body.sequence} of alarm ${body.alarmId} was already used for another message`, { reason: 'sequence reused', sequence: known.sequence });
-        return { incident: provider.get('incidents', known.incidentId)!, status: 200 as const, changed: false };
+        return { incident: provider.get('incidents', known.incidentId)!, status: 200 as const, changed: false, others };
       }
       if (known) {
         const incident = provider.get('incidents', known.incidentId)!;
-        const changed = provider.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body) } })!;
+        const changed = provider.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body, place, others) } })!;
         alarms.update(carrier, body.alarmId, canonical(body), body.sequence, now);
         services.audit.append({ principal, action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId, sequence: body.sequence } });
-        return { incident: changed, status: 200 as const, changed: true };
+        return { incident: changed, status: 200 as const, changed: true, others };
       }
       const created = createIncident(services, principal, {
-        lonLat: alarmPoint(asset), type: 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
-        description: describe(body), asset: { collection, id: asset.id, owner: carrier },
+        lonLat: place?.point ?? alarmPoint(asset), type: place ? 'cable_cut' : 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
+        description: describe(body, place, others), asset: { collection, id: asset.id, owner: carrier },
       }, 'incident.alarm');
       alarms.add(carrier, body.alarmId, created.id, canonical(body), body.sequence, now);
-      return { incident: created, status: 201 as const, changed: false };
+      return { incident: created, status: 201 as const, changed: false, others };
     })();
     if (outcome.changed) {
       const updated = outcome.incident;
-      services.events.publish({ type: 'incident.alarm', data: { id: updated.id, type: 'intrusion_alarm', cleared: body.cleared === true, coordinates: (updated.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier }, visibleTo: incidentVisibleTo(services, updated) });
+      services.events.publish({ type: 'incident.alarm', data: { id: updated.id, type: updated.properties.type, cleared: body.cleared === true, coordinates: (updated.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier }, visibleTo: incidentVisibleTo(services, updated) });
     }
-    return c.json({ incident: outcome.incident, duplicate: outcome.status === 200 }, outcome.status);
+    const fibre = place ? { fibreBreak: place.located, otherBreaks: outcome.others } : {};
+    return c.json({ incident: outcome.incident, duplicate: outcome.status === 200, ...fibre }, outcome.status);
   });
 }
 

@@ -1,4 +1,5 @@
 import { generateDemo } from '../../scripts/generator/index.ts';
+import { areaDirectory } from '../deployment/area.ts';
 import { seedDemoAccounts } from '../auth/demo-accounts.ts';
 import { createSqliteServices, type Services } from '../services.ts';
 import { migrate, openDatabase } from './open.ts';
@@ -6,7 +7,8 @@ import { seedDemo } from './seed.ts';
 
 /**
  * Opens the database at `path`, applies pending migrations and, when it holds no features yet, loads the demo seed:
- * the synthetic network and the demo accounts of the README. With `demo: false` (a production database) nothing is
+ * the synthetic network generated on the deployment's area (NETGUARD_AREA, default data/kontum) and the demo accounts
+ * of the README. With `demo: false` (a production database) nothing is
  * seeded: no data and no account with a known password.
  * @returns the services over the database and what was seeded (undefined when nothing was)
  */
@@ -20,7 +22,7 @@ export async function openAndSeed(path: string, options: { demo: boolean } = { d
   }
   if (total > 0 || !options.demo) return { services };
   const started = performance.now();
-  const dataset = generateDemo();
+  const dataset = generateDemo({ area: areaDirectory() });
   const generateMs = Math.round(performance.now() - started);
   const { counts, elapsedMs } = seedDemo(services.provider, dataset);
   const users = services.accounts.users().length === 0 ? await seedDemoAccounts(services.accounts) : [];

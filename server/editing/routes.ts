@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Feature } from 'geojson';
-import { ASSET_COLLECTION_IDS, mayEditAsset } from '../auth/access.ts';
+import { EDITABLE_COLLECTION_IDS, mayEditAsset } from '../auth/access.ts';
 import { CARRIERS } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { findCollection } from '../collections/registry.ts';
@@ -32,7 +32,7 @@ const MAX_FEATURE_BYTES = 1024 * 1024;
 function editableCollection(id: string): CollectionDef {
   const collection = findCollection(id);
   if (!collection) throw new NotFound(`collection "${id}" does not exist`, { collection: id });
-  if (!(ASSET_COLLECTION_IDS as readonly string[]).includes(id)) {
+  if (!(EDITABLE_COLLECTION_IDS as readonly string[]).includes(id)) {
     throw new Forbidden(`${id} is not edited through items; ${id === 'key_targets' ? 'use /api/key-targets' : id === 'incidents' ? 'use /api/incidents' : 'it is reference data'}`, { collection: id });
   }
   return collection;
@@ -56,8 +56,9 @@ export function editingRoutes(services: Services) {
   }
 
   /** Checks a whole feature; throws 400 with every problem, 403 for another owner, 409 for a site code in use. */
-  function prepared(c: Context<AppEnv>, collection: CollectionDef, input: unknown, exceptId?: number): Feature {
-    const check = checkAsset(collection, input, c.get('principal'), provinceOutline(provider));
+  function prepared(c: Context<AppEnv>, collection: CollectionDef, input: unknown, before?: StoredFeature): Feature {
+    const exceptId = before?.id;
+    const check = checkAsset(collection, input, c.get('principal'), provinceOutline(provider), '', before?.properties);
     if (check.problems.length > 0) throw new InvalidFeature(`${check.problems[0].path}: ${check.problems[0].message}`, { problems: check.problems });
     if (check.foreignOwner) throw new Forbidden('a carrier edits only its own assets: owner must be your carrier', { owner: (check.feature!.properties as Record<string, unknown>).owner });
     const code = check.feature!.properties?.site_code;
@@ -96,7 +97,7 @@ export function editingRoutes(services: Services) {
     .put(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
       const before = existing(c, collection);
-      return answer(c, collection, replace(c, collection, before, prepared(c, collection, await jsonObject(c.req.raw, FEATURE_TYPES), before.id)), 200);
+      return answer(c, collection, replace(c, collection, before, prepared(c, collection, await jsonObject(c.req.raw, FEATURE_TYPES), before)), 200);
     })
     .patch(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
@@ -105,7 +106,7 @@ export function editingRoutes(services: Services) {
       // JSON merge patch (RFC 7396) on properties; a geometry, when given, replaces the old one.
       const properties = { ...before.properties, ...((patch.properties as Record<string, unknown> | undefined) ?? {}) };
       for (const [name, value] of Object.entries(properties)) if (value === null) delete properties[name];
-      const feature = prepared(c, collection, { type: 'Feature', geometry: patch.geometry ?? before.geometry, properties }, before.id);
+      const feature = prepared(c, collection, { type: 'Feature', geometry: patch.geometry ?? before.geometry, properties }, before);
       return answer(c, collection, replace(c, collection, before, feature), 200);
     })
     .delete(ITEM, (c) => {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ASSET_COLLECTION_IDS } from '../auth/access.ts';
+import { EDITABLE_COLLECTION_IDS } from '../auth/access.ts';
 import { CARRIERS } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { findCollection } from '../collections/registry.ts';
@@ -25,11 +25,11 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
  * checked first (in the work pool) and every problem reported with its feature index or CSV row; only a clean file is stored, all of
  * it in one transaction (with one audit entry), so a file with one bad feature stores nothing.
  */
-/** The asset collection named in the path; other collections are not imported. */
+/** The editable collection named in the path (assets, service agents); other collections are not imported. */
 function importable(id: string) {
   const collection = findCollection(id);
   if (!collection) throw new NotFound(`collection "${id}" does not exist`, { collection: id });
-  if (!(ASSET_COLLECTION_IDS as readonly string[]).includes(id)) throw new Forbidden(`only asset collections are imported, not ${id}`, { collection: id });
+  if (!(EDITABLE_COLLECTION_IDS as readonly string[]).includes(id)) throw new Forbidden(`only asset collections and service agents are imported, not ${id}`, { collection: id });
   return collection;
 }
 

@@ -3,7 +3,7 @@ import { actorName, type Principal } from '../auth/principal.ts';
 import { Conflict, Forbidden, InvalidBody, NotFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { StoredFeature } from '../storage/provider.ts';
-import { districtAt } from './nearest.ts';
+import { communeAt } from './nearest.ts';
 import { allowedTargets, permittedTargets } from './workflow.ts';
 
 export type NewIncident = {
@@ -48,7 +48,7 @@ export function createIncident(services: Services, principal: Principal, input: 
       properties: {
         type: input.type, occurred_at: input.occurredAt, reported_at: now, source: input.source, status: 'reported',
         asset_collection: input.asset?.collection ?? null, asset_id: input.asset?.id ?? null, asset_owner: input.asset?.owner ?? null,
-        damage_vnd: input.damageVnd ?? null, outage_minutes: input.outageMinutes ?? null, district_code: districtAt(services.provider, input.lonLat),
+        damage_vnd: input.damageVnd ?? null, outage_minutes: input.outageMinutes ?? null, ...communeAt(services.provider, input.lonLat),
         description: input.description?.normalize('NFC') ?? null,
       },
     });

@@ -23,8 +23,9 @@ export function reportRoutes({ db, provider, audit, now }: Services) {
     const report = sixMonthlyReport(db, period, now());
     audit.append({ principal: c.get('principal'), action: format === 'csv' ? 'export' : 'read', targetType: 'reports', details: { period: period.label }, ip: c.get('clientAddress') });
     if (format === 'json') return c.json(report);
-    const districts = new Map(provider.query('admin_areas', { filters: [{ property: 'level', value: 'district' }], limit: 100, offset: 0 }).features.map((area) => [String(area.properties.code), String(area.properties.name)]));
-    return c.body(reportCsv(report, { district: (code) => districts.get(code) ?? code }), 200, {
+    const names = (level: string) => new Map(provider.query('admin_areas', { filters: [{ property: 'level', value: level }], limit: 10_000, offset: 0 }).features.map((area) => [String(area.properties.code), String(area.properties.name)]));
+    const districts = names('district'), communes = names('commune');
+    return c.body(reportCsv(report, { district: (code) => districts.get(code) ?? code, commune: (code) => communes.get(code) ?? code }), 200, {
       'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="bao-cao-6-thang-${period.label.replace('/', '_')}.csv"`,
     });
   });

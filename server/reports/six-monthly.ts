@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../db/open.ts';
+import { deploymentArea } from '../deployment/area.ts';
 import { periodMs, previousPeriod, type Period } from './period.ts';
 
 export type CountRow = { key: string; count: number; previous: number; change: number | null };
@@ -40,13 +41,16 @@ export function sixMonthlyReport(db: SqliteDatabase, period: Period, now: Date) 
   const inspections = Object.fromEntries(db.prepare('SELECT result, count(*) FROM scrap_inspections WHERE date BETWEEN ? AND ? GROUP BY result').raw().all(period.from, period.to) as [string, number][]);
   return {
     title: 'Báo cáo 6 tháng về bảo đảm an toàn hạ tầng bưu chính, viễn thông, công nghệ thông tin',
-    issuedBy: 'Sở Thông tin và Truyền thông tỉnh Kon Tum',
+    // Named as they are today (since 2025 the Department of Science and Technology), from the deployment's area.json.
+    issuedBy: deploymentArea().organisations.department.name,
+    issuer: deploymentArea().organisations.committee.name,
+    place: deploymentArea().place,
     issuedAt: now.toISOString(),
     period, previousPeriod: previous,
     incidents: {
       total: totals.incidents ?? 0, previousTotal,
       change: previousTotal === 0 ? null : Math.round((((totals.incidents ?? 0) - previousTotal) / previousTotal) * 1000) / 10,
-      byType: by('type'), byDistrict: by('district_code'), byCarrier: by('asset_owner'),
+      byType: by('type'), byCommune: by('commune_code'), byDistrict: by('district_code'), byCarrier: by('asset_owner'),
       damageVnd: totals.damageVnd ?? 0, outageMinutes: totals.outageMinutes ?? 0,
       resolved: totals.resolved ?? 0, open: totals.open ?? 0, dismissed: totals.dismissed ?? 0,
     },

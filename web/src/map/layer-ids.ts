@@ -10,6 +10,7 @@ export const SOURCE_IDS = {
   facilities: 'facilities',
   btsSites: 'bts_sites',
   scrapDealers: 'scrap_dealers',
+  serviceAgents: 'service_agents',
   incidents: 'incidents',
   policeStations: 'police_stations',
   analysisCells: 'analysis-cells',
@@ -48,6 +49,7 @@ export const LAYER_IDS = {
   btsLabel: 'bts-sites-label',
   scrapDealerPoint: 'scrap-dealers-point',
   scrapDealerLabel: 'scrap-dealers-label',
+  serviceAgentPoint: 'service-agents-point',
   incidentPoint: 'incidents-point',
   policeStationPoint: 'police-stations-point',
   analysisCellFill: 'analysis-cells-fill',
@@ -77,6 +79,7 @@ export const THEMATIC_LAYERS = {
   facilities: [LAYER_IDS.facilityPoint, LAYER_IDS.facilityLabel],
   bts_sites: [LAYER_IDS.btsCluster, LAYER_IDS.btsClusterCount, LAYER_IDS.btsPoint, LAYER_IDS.btsLabel],
   scrap_dealers: [LAYER_IDS.scrapDealerPoint, LAYER_IDS.scrapDealerLabel],
+  service_agents: [LAYER_IDS.serviceAgentPoint],
   incidents: [LAYER_IDS.incidentPoint],
   police_stations: [LAYER_IDS.policeStationPoint],
 } as const;

@@ -24,6 +24,7 @@ export const SYMBOLOGY = {
   evidence: { zone: '#1a237e', inside: '#5c6bc0', protected: '#d81b60' },
   /** Gi* classes 3…−3 (ColorBrewer RdBu 7, colour-blind safe), keyed by class; 0 is "not significant". */
   giColours: { '3': '#b2182b', '2': '#ef8a62', '1': '#fddbc7', '0': '#f7f7f7', '-1': '#d1e5f0', '-2': '#67a9cf', '-3': '#2166ac' },
+  serviceAgentRing: '#6a1b9a',
   unitColours: ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324'],
   inspectionColours: { not_inspected: '#9e9e9e', compliant: '#2e7d32', warning: '#f9a825', violation: '#c62828' },
 } as const;

@@ -101,6 +101,14 @@ export function thematicLayers(): LayerSpecification[] {
       layout: { 'icon-image': 'police-station', 'icon-size': iconSize(0.8, 1.1), ...ALWAYS },
     },
     {
+      // Agents by their last inspection like dealers, told apart by a purple ring (a circle: dealers are diamonds).
+      id: LAYER_IDS.serviceAgentPoint, type: 'circle', source: SOURCE_IDS.serviceAgents,
+      paint: {
+        'circle-color': matchProperty('last_inspection_result', SYMBOLOGY.inspectionColours, '#9e9e9e'),
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 14, 5.5], 'circle-stroke-color': SYMBOLOGY.serviceAgentRing, 'circle-stroke-width': 1.5,
+      },
+    },
+    {
       id: LAYER_IDS.incidentPoint, type: 'symbol', source: SOURCE_IDS.incidents,
       layout: {
         'icon-image': ['concat', 'incident-', ['match', ['get', 'type'], Object.keys(SYMBOLOGY.incidentColours), ['get', 'type'], 'other']],

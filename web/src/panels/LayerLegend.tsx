@@ -21,12 +21,13 @@ export function SpriteSwatch({ icon }: { icon: string }) {
 }
 
 /** Legend rows of each thematic layer: icon id (or line colour) and the vocabulary code it stands for. */
-const ROWS: Record<ThematicLayer, { code: string; icon?: string; colour?: string; shape?: 'line' | 'area' }[]> = {
+const ROWS: Record<ThematicLayer, { code: string; icon?: string; colour?: string; ring?: string; shape?: 'line' | 'area' | 'dot' }[]> = {
   key_targets: Object.entries(SYMBOLOGY.keyTargetColours).map(([code, colour]) => ({ code, colour, shape: 'area' as const })),
   cable_routes: Object.entries(SYMBOLOGY.ownerColours).map(([code, colour]) => ({ code, colour, shape: 'line' as const })),
   facilities: Object.keys(FACILITY_GLYPHS).map((code) => ({ code, icon: `facility-${code}-other` })),
   bts_sites: Object.keys(SYMBOLOGY.ownerColours).map((code) => ({ code, icon: `bts-${code}` })),
   scrap_dealers: Object.keys(SYMBOLOGY.inspectionColours).map((code) => ({ code, icon: `dealer-${code}` })),
+  service_agents: Object.entries(SYMBOLOGY.inspectionColours).map(([code, colour]) => ({ code, colour, ring: SYMBOLOGY.serviceAgentRing, shape: 'dot' as const })),
   incidents: Object.keys(SYMBOLOGY.incidentColours).map((code) => ({ code, icon: `incident-${code}` })),
   police_stations: [{ code: 'police_stations', icon: 'police-station' }],
 };
@@ -38,7 +39,7 @@ export function LayerLegend({ layer }: { layer: ThematicLayer }) {
     <ul className="legend" data-testid={`legend-${layer}`}>
       {ROWS[layer].map((row) => (
         <li key={row.code}>
-          {row.icon ? <SpriteSwatch icon={row.icon} /> : <span className={`swatch swatch-${row.shape}`} style={{ background: row.colour, borderColor: row.colour }} />}
+          {row.icon ? <SpriteSwatch icon={row.icon} /> : <span className={`swatch swatch-${row.shape}`} style={{ background: row.colour, borderColor: row.ring ?? row.colour }} />}
           {vocabularyLabel(row.code, language)}
         </li>
       ))}

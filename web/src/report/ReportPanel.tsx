@@ -15,8 +15,8 @@ import { useReportText } from './messages.ts';
 
 type Row = { key: string; count: number; previous: number; change: number | null };
 type Report = {
-  issuedAt: string; period: { label: string; from: string; to: string }; previousPeriod: { label: string };
-  incidents: { total: number; previousTotal: number; change: number | null; byType: Row[]; byDistrict: Row[]; byCarrier: Row[]; damageVnd: number; outageMinutes: number; resolved: number; open: number; dismissed: number };
+  title: string; issuedBy: string; issuer: string; place: string; issuedAt: string; period: { label: string; from: string; to: string }; previousPeriod: { label: string };
+  incidents: { total: number; previousTotal: number; change: number | null; byType: Row[]; byCommune: Row[]; byDistrict: Row[]; byCarrier: Row[]; damageVnd: number; outageMinutes: number; resolved: number; open: number; dismissed: number };
   keyTargets: Record<string, number>; patrols: { plans: number; approved: number; meanCoverage: number | null }; hotline: Record<string, number>; inspections: Record<string, number>;
 };
 type Hotspots = { cells: PatrolOverlay['cells']; clusters: PatrolOverlay['clusters']; hotspots: { features: unknown[] } };
@@ -44,7 +44,7 @@ function CompareTable({ rows, label, heading, dataLabels = false }: { rows: Row[
 }
 
 /** The report's body: each section with its figures and charts, in the UI language. */
-function ReportBody({ data, hotspots, district }: { data: Report; hotspots: Hotspots | undefined; district: (code: string) => string }) {
+function ReportBody({ data, hotspots, district, commune }: { data: Report; hotspots: Hotspots | undefined; district: (code: string) => string; commune: (code: string) => string }) {
   const { r, fill, language } = useReportText();
   const number = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB');
   const vnd = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
@@ -61,6 +61,7 @@ function ReportBody({ data, hotspots, district }: { data: Report; hotspots: Hots
         {' '}{r('damage')} {vnd.format(incidents.damageVnd)}; {r('outage')} {number.format(incidents.outageMinutes)} {r('minutes')}.</p>
       <ComparisonChart testId="chart-type" caption={r('byTypeCaption')} rows={incidents.byType.map((row) => ({ label: label(row.key), count: row.count, previous: row.previous }))} />
       <CompareTable rows={incidents.byType} label={label} heading={r('type')} />
+      <CompareTable rows={incidents.byCommune} label={commune} heading={r('commune')} />
       <ComparisonChart testId="chart-district" caption={r('byDistrictCaption')} rows={incidents.byDistrict.map((row) => ({ label: district(row.key), count: row.count, previous: row.previous }))} />
       <CompareTable rows={incidents.byDistrict} label={district} heading={r('district')} dataLabels />
       <CompareTable rows={incidents.byCarrier} label={label} heading={r('carrier')} />
@@ -105,6 +106,7 @@ export function ReportPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolO
   const snapshot = useMapSnapshot(!!hotspots.data, `${period}-${hotspots.dataUpdatedAt}`);
   const areas = useBaseCollection('admin_areas');
   const district = (code: string) => (code === 'none' ? r('noDistrict') : String(areas.data?.features.find((f) => f.properties.level === 'district' && f.properties.code === code)?.properties.name ?? code));
+  const commune = (code: string) => (code === 'none' ? r('noDistrict') : String(areas.data?.features.find((f) => f.properties.level === 'commune' && f.properties.code === code)?.properties.name ?? code));
   const data = report.data;
   return (
     <aside className="workspace-panel report-panel" data-testid="report-panel">
@@ -123,7 +125,7 @@ export function ReportPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolO
           parentBody: r('parentBody'), issuingBody: r('issuingBody'), symbol: 'BC-STTTT', place: 'Kon Tum', isoDay: today,
           kind: r('kind'), subject: `${r('subject')} (${data.period.label})`, authority: r('authority'), signerTitle: r('signerTitle'),
         }}>
-          <ReportBody data={data} hotspots={hotspots.data} district={district} />
+          <ReportBody data={data} hotspots={hotspots.data} district={district} commune={commune} />
         </OfficialDocument>
       )}
     </aside>
