@@ -33,7 +33,8 @@ export type AuditRecord = {
 
 export type AuditFilter = {
   actor?: string;
-  action?: AuditAction;
+  /** Any of these actions. */
+  actions?: readonly AuditAction[];
   targetType?: string;
   targetId?: string;
   /** ISO 8601 instants, inclusive. */
@@ -80,7 +81,10 @@ export function createSqliteAuditLog(db: SqliteDatabase, now: () => Date = () =>
         params.push(value);
       };
       if (filter.actor) add('actor = ?', filter.actor);
-      if (filter.action) add('action = ?', filter.action);
+      if (filter.actions?.length) {
+        conditions.push(`action IN (${filter.actions.map(() => '?').join(', ')})`);
+        params.push(...filter.actions);
+      }
       if (filter.targetType) add('target_type = ?', filter.targetType);
       if (filter.targetId) add('target_id = ?', filter.targetId);
       if (filter.from) add('at >= ?', filter.from);
