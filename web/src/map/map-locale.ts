@@ -52,6 +52,9 @@ export function localizeMap(map: maplibregl.Map, language: Language, synthetic?:
     customAttribution: [ADMIN_ATTRIBUTION, OSM_ATTRIBUTION, ...(withNotice ? [SYNTHETIC[language]] : [])],
   });
   map.addControl(control, 'bottom-right');
+  // MapLibre opens a new folded attribution expanded until the first drag; made again on a language change, it
+  // would cover the sheet on a phone, so it starts folded (tap the ⓘ to read it).
+  if (previous) container.querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
   attributions.set(map, { control, synthetic: withNotice });
   container.querySelector('.maplibregl-ctrl-attrib')?.setAttribute('translate', 'no');
 }
