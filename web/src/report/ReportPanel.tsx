@@ -61,7 +61,7 @@ function ReportBody({ data, hotspots, district, commune }: { data: Report; hotsp
         {' '}{r('damage')} {vnd.format(incidents.damageVnd)}; {r('outage')} {number.format(incidents.outageMinutes)} {r('minutes')}.</p>
       <ComparisonChart testId="chart-type" caption={r('byTypeCaption')} rows={incidents.byType.map((row) => ({ label: label(row.key), count: row.count, previous: row.previous }))} />
       <CompareTable rows={incidents.byType} label={label} heading={r('type')} />
-      <CompareTable rows={incidents.byCommune} label={commune} heading={r('commune')} />
+      <CompareTable rows={incidents.byCommune} label={commune} heading={r('commune')} dataLabels />
       <ComparisonChart testId="chart-district" caption={r('byDistrictCaption')} rows={incidents.byDistrict.map((row) => ({ label: district(row.key), count: row.count, previous: row.previous }))} />
       <CompareTable rows={incidents.byDistrict} label={district} heading={r('district')} dataLabels />
       <CompareTable rows={incidents.byCarrier} label={label} heading={r('carrier')} />
