@@ -76,24 +76,44 @@ describe('every workspace on a phone', { timeout: 180_000 }, () => {
 });
 
 describe('the patrol analysis on a phone', { timeout: 400_000 }, () => {
-  // Skipped, failing on main since the desk, mobile and analysis work met (2026-12-01): at 360 px a Gi* legend item
-  // covers the map's attribution. A real defect of the patrol workspace on phones, left open in issue 14.
-  it.skip('police: hotspots, the forecast with its backtest table and the plan form fit 360 px and 414 px', async () => {
+  it('police: hotspots, the forecast with its backtest table and the Gi* legend fit 360 px, 414 px and a phone on its side, the legend never over the attribution', async () => {
     const { context, page, errors } = await phone('police', PHONE_SIZES[0]);
     await page.getByTestId('menu-button').click();
     await page.getByTestId('mode-patrol').click();
     await page.getByTestId('run-analysis').click();
     await page.getByTestId('backtest-table').waitFor({ timeout: 300_000 });
-    for (const size of [PHONE_SIZES[0], PHONE_SIZES[2]]) {
+    const legend = page.getByTestId('hotspot-legend');
+    const attributionButton = page.locator('.maplibregl-ctrl-attrib-button');
+    for (const size of [PHONE_SIZES[0], PHONE_SIZES[2], PHONE_SIZES[3]]) {
       await page.setViewportSize(size);
       await page.getByTestId('forecast-panel').scrollIntoViewIfNeeded();
+      // On a phone the legend starts folded to its title and colour ramp.
+      expect(await legend.getAttribute('open')).toBeNull();
       const report = await settledLayout(page);
       await page.screenshot({ path: `${OUTPUT_DIR}/phone-police-forecast-${size.width}x${size.height}.png` });
       expectUsable(report, errors);
       // The backtest table scrolls inside its own box rather than widening the sheet.
       const [table, sheet] = await Promise.all([page.getByTestId('backtest-table').evaluate((t) => t.parentElement!.getBoundingClientRect().right), page.getByTestId('sheet-workspace').evaluate((s) => s.getBoundingClientRect().right)]);
       expect(table).toBeLessThanOrEqual(sheet + 0.5);
+
+      // Opened, with its seven classes, and then with the attribution opened too: still side by side, never over each other.
+      await page.getByTestId('hotspot-legend-toggle').tap();
+      await expect.poll(() => legend.getAttribute('open')).toBe('');
+      expect(await legend.locator('li').count()).toBe(7);
+      const opened = await settledLayout(page);
+      expect(opened.attributionOverlaps).toEqual([]);
+      expect(opened.tooWide).toEqual([]);
+      await attributionButton.tap();
+      await page.locator('.maplibregl-compact-show').waitFor();
+      const both = await settledLayout(page);
+      await page.screenshot({ path: `${OUTPUT_DIR}/phone-police-legend-attribution-${size.width}x${size.height}.png` });
+      expect(both.attributionOverlaps).toEqual([]);
+      expect(both.tooWide).toEqual([]);
+      await attributionButton.tap();
+      await page.getByTestId('hotspot-legend-toggle').tap();
+      await expect.poll(() => legend.getAttribute('open')).toBeNull();
     }
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

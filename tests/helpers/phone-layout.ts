@@ -76,7 +76,7 @@ export function measureLayout(page: Page, area: readonly number[] = PROVINCE_BOU
     const attribution = attributionElement && visible(attributionElement) ? box(attributionElement.getBoundingClientRect()) : null;
     const attributionOverlaps: string[] = [];
     if (attribution && attributionElement) {
-      for (const other of [...document.querySelectorAll('.sheet, .legend, .sheet-reopen, .maplibregl-ctrl-scale')].filter(visible)) {
+      for (const other of [...document.querySelectorAll('.sheet, .legend, .map-legend, .sheet-reopen, .maplibregl-ctrl-scale')].filter(visible)) {
         if (intersects(attribution, box(other.getBoundingClientRect()))) attributionOverlaps.push(name(other));
       }
       const top = document.elementFromPoint((attribution.left + attribution.right) / 2, (attribution.top + attribution.bottom) / 2);

@@ -30,6 +30,7 @@ import type { PatrolOverlay } from './patrol/overlay.ts';
 import { Sheet } from './layout/Sheet.tsx';
 import { useLayout } from './layout/breakpoints.ts';
 import { useCoveredInsets } from './layout/use-covered-insets.ts';
+import { coverProperties } from './layout/insets.ts';
 import { useModeLabel } from './panels/mode-label.ts';
 import { useLanguage } from './i18n/language.tsx';
 
@@ -165,10 +166,11 @@ export function App({ user }: { user: SessionUser }) {
   return (
     <div className="app">
       <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={modesFor(user)} badges={modeBadges} />
-      <main className={`app-main layout-${layout}`} ref={setContainer} style={{ '--cover-bottom': `${insets.bottom}px` } as CSSProperties}>
+      <main className={`app-main layout-${layout}`} ref={setContainer} style={coverProperties(insets) as CSSProperties}>
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest} insets={insets}
           onViewportChange={onViewportChange} onSelect={onSelect} onPick={setPick} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
+          legend={(mode === 'patrol' || mode === 'report') && overlay.cells && overlay.cells.features.length > 0 ? <HotspotLegend /> : null}
         />
         {panelOpen ? (
           <Sheet key={mode} title={mode === 'map' ? t('layers') : modeLabel(mode)} layout={layout} side="start" register={register} testId="sheet-workspace" onClose={() => setPanelOpen(false)}>
@@ -185,7 +187,6 @@ export function App({ user }: { user: SessionUser }) {
         <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss} onOpenCase={openCase}
           onShow={(alarm) => onFit([alarm.coordinates[0] - 0.01, alarm.coordinates[1] - 0.01, alarm.coordinates[0] + 0.01, alarm.coordinates[1] + 0.01])} />
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />
-        {(mode === 'patrol' || mode === 'report') && overlay.cells && overlay.cells.features.length > 0 && <HotspotLegend />}
         {pick && <PickList request={pick} onPick={onSelect} onClose={() => setPick(null)} />}
         {layout === 'desktop' && <CoordinatesReadout lngLat={pointer} />}
       </main>

@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { useLayout } from '../layout/breakpoints.ts';
 import { Sheet } from '../layout/Sheet.tsx';
 import { useCoveredInsets } from '../layout/use-covered-insets.ts';
+import { coverProperties } from '../layout/insets.ts';
 import { assignmentBbox } from './download.ts';
 import { NO_PATROL, type FieldData } from './field-db.ts';
 import { FIELD_SOURCES } from './field-style.ts';
@@ -43,7 +44,7 @@ export function PatrolView({ data, onSend, onLeave }: { data: Downloaded; onSend
   const gpsText = { off: f('gpsOff'), waiting: f('gpsWaiting'), ok: f('gpsOk'), weak: f('gpsWeak'), denied: f('gpsDenied'), unavailable: f('gpsUnavailable') }[gps.state];
   const wakeText = { off: '', on: f('wakeOn'), refused: f('wakeRefused'), unsupported: f('wakeUnsupported') }[wake];
   return (
-    <main className={`app-main layout-${layout}`} ref={setContainer} style={{ '--cover-bottom': `${insets.bottom}px` } as CSSProperties}>
+    <main className={`app-main layout-${layout}`} ref={setContainer} style={coverProperties(insets) as CSSProperties}>
       <FieldMap basemap={data.basemap} sources={sources} bbox={bbox} insets={insets} />
       <Sheet title={`${assignment.unitName} · ${f('shift')} ${assignment.shift}`} layout={layout} side="start" initialSnap="half" register={register} testId="field-sheet">
         <div className="workspace-panel field-panel">

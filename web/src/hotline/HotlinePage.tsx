@@ -5,6 +5,7 @@ import { useLanguage } from '../i18n/language.tsx';
 import { useLayout } from '../layout/breakpoints.ts';
 import { Sheet } from '../layout/Sheet.tsx';
 import { useCoveredInsets } from '../layout/use-covered-insets.ts';
+import { coverProperties } from '../layout/insets.ts';
 import { newClientId } from '../offline/client-id.ts';
 import { replayTriggers } from '../offline/outbox.ts';
 import { useOutboxEntries } from '../offline/use-outbox.ts';
@@ -97,7 +98,7 @@ export function HotlinePage() {
         <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={language === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>
         <a className="header-link" href="/">{h('signIn')}</a>
       </header>
-      <main className={`app-main layout-${layout}`} ref={setContainer} style={{ '--cover-bottom': `${insets.bottom}px` } as CSSProperties}>
+      <main className={`app-main layout-${layout}`} ref={setContainer} style={coverProperties(insets) as CSSProperties}>
         <HotlineMap adminAreas={adminAreas.data} roads={roads.data} pin={pin} onPin={step === 'where' ? placePin : null} target={target} insets={insets} />
         <Sheet key={step} title={h(step === 'where' ? 'stepWhere' : step === 'what' ? 'stepWhat' : 'stepSent')} layout={layout} side="start" initialSnap="half" register={register} testId="hotline-sheet">
           <div className="workspace-panel" data-testid="hotline-form">

@@ -49,3 +49,11 @@ export function safePadding(size: { width: number; height: number }, insets: Ins
   const round = (value: number) => (Number.isFinite(value) ? Math.floor(value) : 0);
   return { top: round(top), right: round(right), bottom: round(bottom), left: round(left) };
 }
+
+/**
+ * The insets as CSS custom properties for the page's `<main>`: layout.css keeps the map's control corners (the
+ * attribution, a legend) above a bottom sheet and beside side sheets with them.
+ */
+export function coverProperties(insets: Insets): Record<'--cover-bottom' | '--cover-left' | '--cover-right', string> {
+  return { '--cover-bottom': `${insets.bottom}px`, '--cover-left': `${insets.left}px`, '--cover-right': `${insets.right}px` };
+}

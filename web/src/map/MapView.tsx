@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { FeatureDrawer, type DrawKind } from './draw/terra.ts';
@@ -38,12 +39,18 @@ type MapViewProps = MapCallbacks & {
   tileQueries?: Partial<Record<ThematicLayer, string>>;
   /** What panels cover of the map (measured); fits keep clear of it. */
   insets?: Insets;
+  /**
+   * A legend drawn in the map's bottom-right control corner, stacked above the attribution and the scale bar: the
+   * browser lays out the corner from their real sizes, so a legend never covers the attribution, folded or open, and
+   * moves above a bottom sheet with them (layout.css).
+   */
+  legend?: ReactNode;
 };
 
 const sizeOf = (element: HTMLElement) => ({ width: element.clientWidth, height: element.clientHeight });
 
 /** The one owner of the `maplibregl.Map`: creates it, feeds its sources, toggles layers and fits to results. */
-export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, insets = NO_INSETS, ...callbacks }: MapViewProps) {
+export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, insets = NO_INSETS, legend, ...callbacks }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, FeatureCollection>());
@@ -59,6 +66,7 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   const insetsRef = useRef(insets);
   insetsRef.current = insets;
   const fitterRef = useRef<AreaFitter | null>(null);
+  const [legendSlot, setLegendSlot] = useState<HTMLElement | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -69,7 +77,13 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
     fitterRef.current = areaFitter(map, container, () => insetsRef.current);
+    // Added last, so it is the corner's topmost control (MapLibre stacks a bottom corner's controls upwards).
+    const slot = document.createElement('div');
+    slot.className = 'maplibregl-ctrl map-legend-slot';
+    map.addControl({ onAdd: () => slot, onRemove: () => slot.remove() }, 'bottom-right');
+    setLegendSlot(slot);
     return () => {
+      setLegendSlot(null);
       drawerRef.current?.destroy();
       drawerRef.current = null;
       registerMapForSnapshots(null);
@@ -138,6 +152,11 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     map.fitBounds([[minX, minY], [maxX, maxY]], { padding: safePadding(sizeOf(container), insetsRef.current, 48), maxZoom: 15, duration: 1200 });
   }, [fitRequest]);
 
-  return <div ref={containerRef} className="map" data-testid="map" />;
+  return (
+    <>
+      <div ref={containerRef} className="map" data-testid="map" />
+      {legendSlot && legend ? createPortal(legend, legendSlot) : null}
+    </>
+  );
 }
 

@@ -45,6 +45,9 @@ export function localizeMap(map: maplibregl.Map, language: Language, synthetic?:
     }
   }
   const previous = attributions.get(map);
+  // Made again in the place of the old one, so the corner keeps its order (a legend stacked above it stays above).
+  const old = container.querySelector('.maplibregl-ctrl-attrib');
+  const place = old ? { corner: old.parentElement, next: old.nextElementSibling } : null;
   if (previous) map.removeControl(previous.control);
   const withNotice = synthetic ?? previous?.synthetic ?? true;
   const control = new maplibregl.AttributionControl({
@@ -52,6 +55,8 @@ export function localizeMap(map: maplibregl.Map, language: Language, synthetic?:
     customAttribution: [ADMIN_ATTRIBUTION, OSM_ATTRIBUTION, ...(withNotice ? [SYNTHETIC[language]] : [])],
   });
   map.addControl(control, 'bottom-right');
+  const made = container.querySelector('.maplibregl-ctrl-attrib');
+  if (made && place?.corner) place.corner.insertBefore(made, place.next);
   // MapLibre opens a new folded attribution expanded until the first drag; made again on a language change, it
   // would cover the sheet on a phone, so it starts folded (tap the ⓘ to read it).
   if (previous) container.querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');

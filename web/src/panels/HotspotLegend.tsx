@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { SYMBOLOGY } from '../map/symbology.ts';
 import { useLanguage } from '../i18n/language.tsx';
+import { COMPACT_QUERY, useMediaQuery } from '../layout/breakpoints.ts';
 
 const CLASSES = ['3', '2', '1', '0', '-1', '-2', '-3'] as const;
 const LABELS: Record<(typeof CLASSES)[number], readonly [string, string]> = {
@@ -12,17 +14,25 @@ const LABELS: Record<(typeof CLASSES)[number], readonly [string, string]> = {
   '-3': ['Điểm lạnh, độ tin cậy 99 %', 'Cold spot, 99 % confidence'],
 };
 
-/** The legend of the hotspot map's hexagons: the seven Getis-Ord Gi* classes, in the map's colours. */
+/**
+ * The legend of the hotspot map's hexagons: the seven Getis-Ord Gi* classes, in the map's colours. Drawn in the
+ * map's control corner (MapView's `legend`); on phones it starts folded to its title and colour ramp, a tap opens it.
+ */
 export function HotspotLegend() {
   const { language } = useLanguage();
+  const compact = useMediaQuery(COMPACT_QUERY);
+  const [open, setOpen] = useState(!compact);
   return (
-    <figure className="map-legend hotspot-legend" data-testid="hotspot-legend">
-      <figcaption>{language === 'vi' ? 'Thống kê Getis-Ord Gi* (ô lục giác)' : 'Getis-Ord Gi* (hexagons)'}</figcaption>
+    <details className="map-legend hotspot-legend" data-testid="hotspot-legend" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary data-testid="hotspot-legend-toggle">
+        <span>{language === 'vi' ? 'Thống kê Getis-Ord Gi* (ô lục giác)' : 'Getis-Ord Gi* (hexagons)'}</span>
+        {!open && <span className="legend-ramp" aria-hidden="true">{CLASSES.map((giClass) => <span key={giClass} className="swatch swatch-hex" style={{ background: SYMBOLOGY.giColours[giClass] }} />)}</span>}
+      </summary>
       <ul>
         {CLASSES.map((giClass) => (
           <li key={giClass}><span className="swatch swatch-hex" style={{ background: SYMBOLOGY.giColours[giClass] }} />{LABELS[giClass][language === 'vi' ? 0 : 1]}</li>
         ))}
       </ul>
-    </figure>
+    </details>
   );
 }
