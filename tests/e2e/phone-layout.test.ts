@@ -5,6 +5,8 @@ import { launchChromium } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs } from '../helpers/map-page.ts';
 import { expectUsable, PHONE_SIZES, settledLayout } from '../helpers/phone-layout.ts';
+import { findTapTargets } from '../helpers/tap-targets.ts';
+import { PICK_TOLERANCE_PX } from '../../web/src/map/map-events.ts';
 
 const OUTPUT_DIR = 'test-output';
 const ROLES = ['police', 'dic', 'viettel', 'ubnd', 'admin'] as const;
@@ -211,34 +213,57 @@ describe('the phone shell', { timeout: 180_000 }, () => {
     await context.close();
   });
 
-  // Skipped, failing on main since the desk pick list met the phone shell (2026-12-01): a tap on carriers' shared
-  // towers opens the pick list, and the search for a free site sometimes finds none; left open in issue 14.
-  it.skip('opens a tapped feature in its own sheet over the layer sheet', async () => {
-    const { context, page, errors } = await phone('police');
-    const map = mapPage(page);
-    await map.jumpTo([108.0, 14.35], 12);
-    // A site drawn in the free part of the map (not under the sheet, the header or the zoom buttons).
-    const at = await page.evaluate(() => {
-      type Handle = { queryRenderedFeatures: (options: object) => { geometry: { coordinates: [number, number] } }[]; project: (at: [number, number]) => { x: number; y: number } };
-      const handle = (window as unknown as { __netguard: { map: Handle } }).__netguard.map;
-      const sheetTop = document.querySelector('[data-testid="sheet-workspace"]')!.getBoundingClientRect().top;
-      const canvasTop = document.querySelector('[data-testid="map"] canvas')!.getBoundingClientRect().top;
-      return handle.queryRenderedFeatures({ layers: ['bts-sites-point', 'facilities-point'] })
-        .map((feature) => handle.project(feature.geometry.coordinates))
-        .find((point) => point.x > 30 && point.x < innerWidth - 80 && point.y > 30 && point.y + canvasTop < sheetTop - 30);
-    });
-    expect(at).toBeDefined();
-    const canvas = (await page.locator('[data-testid="map"] canvas').boundingBox())!;
-    await page.touchscreen.tap(canvas.x + at!.x, canvas.y + at!.y);
-    // Carriers share towers: a tap on stacked sites offers the pick list first, and the one picked opens.
-    await page.getByTestId('feature-panel').or(page.getByTestId('pick-list')).first().waitFor();
-    if (await page.getByTestId('pick-list').isVisible()) await page.getByTestId('pick-item').first().tap();
-    await page.getByTestId('feature-panel').waitFor();
+  /** A police phone looking at Kon Tum city at zoom 12 (dense: sites, cables, incidents), with its tap targets. */
+  async function cityTargets() {
+    const opened = await phone('police');
+    await settledLayout(opened.page);
+    await mapPage(opened.page).jumpTo([108.0, 14.35], 12, { asUser: true });
+    return { ...opened, targets: await findTapTargets(opened.page, PICK_TOLERANCE_PX) };
+  }
+
+  async function expectFeatureSheet(page: Page, feature: string) {
+    await expect.poll(() => page.getByTestId('feature-panel').getAttribute('data-feature')).toBe(feature);
     const sheet = (await page.getByTestId('sheet-feature').boundingBox())!;
     expect(sheet.width).toBe(390);
     expect(sheet.y + sheet.height).toBeCloseTo(844, 0);
+    // Over the layer sheet, which stays open under it; the map stays where the officer had taken it.
+    expect(await page.getByTestId('sheet-workspace').count()).toBe(1);
+    expect(await mapPage(page).zoom()).toBeCloseTo(12, 5);
+  }
+
+  it('opens a tapped feature with nothing else under the finger in its own sheet over the layer sheet', async () => {
+    const { context, page, errors, targets } = await cityTargets();
+    expect(targets.isolated, 'a point feature alone within the tap tolerance in the free map').not.toBeNull();
+    const { x, y, features: [feature] } = targets.isolated!;
+    await page.touchscreen.tap(x, y);
+    await expectFeatureSheet(page, feature);
+    expect(await page.getByTestId('pick-list').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.screenshot({ path: `${OUTPUT_DIR}/phone-feature-390x844.png` });
+    await context.close();
+  });
+
+  it('offers the pick list, inside the screen, for a tap on stacked features, and opens the one picked in its sheet', async () => {
+    const { context, page, errors, targets } = await cityTargets();
+    expect(targets.stacked, 'a point feature with others within the tap tolerance in the free map').not.toBeNull();
+    const { x, y, features } = targets.stacked!;
+    await page.touchscreen.tap(x, y);
+    const list = page.getByTestId('pick-list');
+    await list.waitFor();
+    const items = list.getByTestId('pick-item');
+    expect((await items.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-feature')))).sort()).toEqual(features);
+    const box = (await list.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    await page.screenshot({ path: `${OUTPUT_DIR}/phone-pick-list-390x844.png` });
+    // Not simply the first: the one the officer meant.
+    const chosen = items.last();
+    const feature = (await chosen.getAttribute('data-feature'))!;
+    await chosen.tap();
+    await expectFeatureSheet(page, feature);
+    expect(await list.count()).toBe(0);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

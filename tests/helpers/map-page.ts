@@ -3,10 +3,12 @@ import type { Page } from 'playwright-core';
 export type MapHandle = {
   queryRenderedFeatures: (options: { layers: string[] }) => { properties: Record<string, unknown>; id?: number | string }[];
   getCenter: () => { lng: number; lat: number };
-  jumpTo: (options: { center: [number, number]; zoom: number }) => void;
+  getZoom: () => number;
+  jumpTo: (options: { center: [number, number]; zoom: number }, eventData?: object) => void;
   project: (lngLat: [number, number]) => { x: number; y: number };
   loaded: () => boolean;
   isMoving: () => boolean;
+  once: (event: 'idle', listener: () => void) => void;
 };
 declare global {
   interface Window {
@@ -27,10 +29,20 @@ export function mapPage(page: Page) {
       await page.waitForFunction(() => !!window.__netguard?.map, undefined, { timeout: 60_000 });
       await waitForIdle();
     },
-    async jumpTo(center: [number, number], zoom: number): Promise<void> {
-      await page.evaluate(({ center, zoom }) => (window.__netguard?.map as MapHandle).jumpTo({ center, zoom }), { center, zoom });
+    /**
+     * Moves the map and waits for its `idle` after the move: right after a jump the map still reports itself loaded,
+     * before it has asked for the new view's tiles. `asUser` marks the move as a person's (a pinch or a drag carries
+     * its input event), after which the app no longer keeps the province fitted as panels open.
+     */
+    async jumpTo(center: [number, number], zoom: number, { asUser = false } = {}): Promise<void> {
+      await page.evaluate(({ center, zoom, asUser }) => new Promise<void>((resolve) => {
+        const map = window.__netguard?.map as MapHandle;
+        map.once('idle', resolve);
+        map.jumpTo({ center, zoom }, asUser ? { originalEvent: new Event('touchmove') } : undefined);
+      }), { center, zoom, asUser });
       await waitForIdle();
     },
+    zoom: (): Promise<number> => page.evaluate(() => (window.__netguard?.map as MapHandle).getZoom()),
     async rendered(layers: string[]): Promise<{ properties: Record<string, unknown>; id?: number | string }[]> {
       return page.evaluate((ids) => (window.__netguard?.map as MapHandle).queryRenderedFeatures({ layers: ids }).map((f) => ({ properties: f.properties, id: f.id })), layers);
     },

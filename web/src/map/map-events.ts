@@ -25,7 +25,7 @@ export function viewportBbox(map: MapLibreMap): Bbox {
 }
 
 /** Pixels around the click that still count as "under the pointer": stacked cables are a few pixels apart. */
-const PICK_TOLERANCE_PX = 5;
+export const PICK_TOLERANCE_PX = 5;
 
 /** The distinct selectable features under a point, topmost first (clusters and merged lines are not selectable). */
 function featuresAt(map: MapLibreMap, point: { x: number; y: number }, layers: string[]) {

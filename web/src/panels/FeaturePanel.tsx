@@ -36,7 +36,7 @@ export function FeaturePanel({ selected, onClose, user, onHighlight, onOpenCase 
   const title = collection ? (language === 'vi' ? collection.titleVi : collection.title) : selected.collection;
   const properties = query.data?.properties ?? {};
   return (
-    <aside className="feature-panel" data-testid="feature-panel">
+    <aside className="feature-panel" data-testid="feature-panel" data-feature={`${selected.collection}/${selected.id}`}>
       <header>
         <div>
           <div className="feature-collection">{title}{collection?.synthetic ? ' · demo' : ''}</div>
