@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../scripts/generator/index.ts';
 import { createTestApp, getJson, sendJson, type Client } from '../helpers/test-app.ts';
+import { problemText } from '../../web/src/i18n/error-catalogue.ts';
+import { problemPlace, translateProblem } from '../../web/src/i18n/problems.ts';
 
 // GDAL wrote this JPEG (tests/fixtures/photos), not NetGuard.
 const JPEG = readFileSync('tests/fixtures/photos/photo-40x30.jpg').toString('base64');
@@ -134,6 +136,35 @@ describe('the field app\'s API', async () => {
     expect((await getJson<Records>(police, `/api/field/plans/${plan.id}/records`)).body.visits.length).toBe(before);
   });
 
+  it('says why it refuses a check-in or a finding in words the app has in Vietnamese, naming the field (the officer reads them in the outbox)', async () => {
+    const [assignment] = (await today()).assignments.filter((candidate) => candidate.planId === plan.id);
+    const stop = assignment.stops[0];
+    const near = await visit(stop, assignment, north(stop, 10));
+    const finding = { planId: plan.id, observedAt: '2026-12-01T01:10:00Z', lon: 108.0, lat: 14.35 };
+    const refusals = [
+      await write(police, '/api/field/visits', { ...near, planId: 'no-such-plan' }),
+      await write(police, '/api/field/visits', await visit(stop, assignment, north(stop, 200))),
+      await write(police, '/api/field/visits', { ...near, stopOrder: 99 }),
+      await write(police, '/api/field/visits', { ...near, confirmedAt: '2026-12-01T00:59:00Z' }),
+      await write(police, '/api/field/findings', { ...finding, kind: 'cable_damaged' }),
+      await write(police, '/api/field/findings', { ...finding, kind: 'nothing_found', incident: { type: 'other' } }),
+    ];
+    // A plan set back to draft takes no check-ins until it is approved again.
+    expect((await sendJson(police, 'PATCH', `/api/patrol-plans/${plan.id}`, { status: 'draft' })).status).toBe(200);
+    refusals.push(await write(police, '/api/field/visits', near));
+    expect((await sendJson(police, 'PATCH', `/api/patrol-plans/${plan.id}`, { status: 'approved' })).status).toBe(200);
+    const problems = (await Promise.all(refusals.map(async (refusal) => {
+      expect(refusal.status).toBe(400);
+      return ((await refusal.json()) as { error: { details: { problems: { path: string; message: string }[] } } }).error.details.problems;
+    }))).flat();
+    expect(new Set(problems.map((problem) => problem.message)).size).toBe(7);
+    for (const problem of problems) {
+      expect(translateProblem(problem.message, 'vi'), problem.message).not.toBeNull();
+      expect(translateProblem(problem.message, 'vi'), problem.message).not.toBe(problem.message);
+      expect(problemPlace(problem.path, 'vi'), problem.path).not.toBe('');
+    }
+  });
+
   it('answers a replay with its first answer after the plan was archived, and refuses new check-ins on it', async () => {
     // The phone's check-in was stored but the answer never reached it; the planner archives the plan before the replay.
     // (Last in this file: it archives the plan the others use.)
@@ -151,7 +182,9 @@ describe('the field app\'s API', async () => {
     expect(await replay.json()).toEqual(await first.json());
     const fresh = await write(police, '/api/field/visits', await visit(stop, assignment, north(stop, 10)));
     expect(fresh.status).toBe(400);
-    expect((await fresh.json()).error.message).toMatch(/archived, not approved/);
+    const refused = (await fresh.json()) as { error: { message: string; details: { problems: { path: string; message: string }[] } } };
+    expect(refused.error.message).toMatch(/archived, not approved/);
+    expect(refused.error.details.problems.map((problem) => problemText(problem, 'vi'))).toEqual(['kế hoạch tuần tra: đã kết thúc (được lưu trữ), không nhận thêm ghi nhận']);
     expect((await getJson<Records>(police, `/api/field/plans/${archived.id}/records`)).body.visits.filter((stored) => stored.clientId === key)).toHaveLength(1);
   });
 });

@@ -32,7 +32,7 @@ export async function queueFinding(assignment: Assignment, patrol: PatrolState, 
     ...(draft.photo ? { photo: { mediaType: 'image/jpeg', data: await toBase64(draft.photo.blob) } } : {}),
     ...(draft.incidentType ? { incident: { type: draft.incidentType } } : {}),
   };
-  await fieldOutbox.add({ id: newClientId(), kind: 'finding', label: `${stop.order}. ${stop.targetName} — ${draft.kind}`, method: 'POST', url: '/api/field/findings', contentType: 'application/json', body: JSON.stringify(body) });
+  await fieldOutbox.add({ id: newClientId(), kind: 'finding', label: `${stop.order}. ${stop.targetName}`, detail: draft.kind, method: 'POST', url: '/api/field/findings', contentType: 'application/json', body: JSON.stringify(body) });
 }
 
 /** Queues the recorded track as the plan's patrol track (GPX, measured on the server like an uploaded file). */

@@ -14,6 +14,8 @@ const vi = {
   saveFinding: 'Lưu phát hiện', cancel: 'Huỷ', photo: 'Ảnh', photoNote: 'Ảnh được thu nhỏ còn tối đa 1 MB trước khi lưu.', photoShrinking: 'Đang thu nhỏ ảnh…',
   photoFailed: 'Không đọc được ảnh này.', photoRemove: 'Bỏ ảnh', outbox: 'Chờ gửi', outboxEmpty: 'Mọi ghi nhận đã được gửi lên máy chủ.', rejected: 'Bị từ chối',
   sendNow: 'Gửi ngay', visit: 'Kiểm tra điểm', findingEntry: 'Phát hiện', track: 'Lộ trình', retry: 'Thử lại', loadFailed: 'Không tải được', offlineBadge: 'Mất mạng',
+  refusedCount: 'Máy chủ từ chối {n} ghi nhận: xem lý do bên dưới, gửi lại khi đã khắc phục hoặc bỏ.', sendAgain: 'Gửi lại', discard: 'Bỏ',
+  discardConfirm: 'Bỏ ghi nhận này? Máy chủ đã từ chối nó; nếu bỏ, ghi nhận sẽ bị xoá khỏi máy và không được gửi.', triedTimes: 'đã thử {n} lần, máy chủ chưa nhận; sẽ gửi lại',
 } as const;
 export type FieldKey = keyof typeof vi;
 
@@ -31,6 +33,8 @@ const en: Record<FieldKey, string> = {
   saveFinding: 'Save finding', cancel: 'Cancel', photo: 'Photo', photoNote: 'The photo is shrunk to at most 1 MB before it is kept.', photoShrinking: 'Shrinking the photo…',
   photoFailed: 'This image could not be read.', photoRemove: 'Remove photo', outbox: 'Waiting to send', outboxEmpty: 'Everything recorded has reached the server.', rejected: 'Refused',
   sendNow: 'Send now', visit: 'Stop check', findingEntry: 'Finding', track: 'Track', retry: 'Retry', loadFailed: 'Could not load', offlineBadge: 'Offline',
+  refusedCount: 'The server refused {n}: see why below, send again once fixed, or let go.', sendAgain: 'Send again', discard: 'Let go',
+  discardConfirm: 'Let this record go? The server refused it; it is deleted from this phone and never sent.', triedTimes: 'tried {n} times, not taken yet; will retry',
 };
 
 export function useFieldText() {

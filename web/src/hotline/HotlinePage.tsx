@@ -8,6 +8,7 @@ import { useCoveredInsets } from '../layout/use-covered-insets.ts';
 import { coverProperties } from '../layout/insets.ts';
 import { newClientId } from '../offline/client-id.ts';
 import { replayTriggers } from '../offline/outbox.ts';
+import { refusalText } from '../offline/refusal-text.ts';
 import { useOutboxEntries } from '../offline/use-outbox.ts';
 import { toBase64 } from '../photos/resize.ts';
 import { useBaseCollection } from '../state/use-layer-data.ts';
@@ -88,8 +89,8 @@ export function HotlinePage() {
     if (pending?.state !== 'rejected') return;
     void hotlineOutbox.remove(pending.id);
     setStep('what');
-    setMessage({ text: `${h('rejected')}: ${pending.error ?? ''}`, tone: 'warn' });
-  }, [pending, h]);
+    setMessage({ text: `${h('rejected')}: ${refusalText(pending, language)}`, tone: 'warn' });
+  }, [pending, h, language]);
 
   return (
     <div className="hotline-page app">

@@ -58,6 +58,15 @@ const PATTERNS: readonly Pattern[] = [
   [/^(text|date YYYY-MM-DD|ISO 8601 date-time|integer|number|true or false|list of text) expected, got .*$/s, 'sai kiểu dữ liệu', 'wrong kind of value'],
   [/^(an ISO 8601 date-time|a date YYYY-MM-DD|a real date)$/, 'ngày giờ không hợp lệ', 'not a valid date'],
   [/^digits only$/, 'chỉ gồm chữ số', 'digits only'],
+  // The field app's check-ins and findings (server/field/routes.ts), read by the officer in the outbox.
+  [/^no such plan$/, 'không có kế hoạch này', 'no such plan'],
+  [/^plan is archived$/, 'đã kết thúc (được lưu trữ), không nhận thêm ghi nhận', 'has ended (archived) and takes no more records'],
+  [/^plan is draft$/, 'chưa được phê duyệt', 'is not approved yet'],
+  [/^no such stop$/, 'ca tuần tra không có điểm dừng này', 'the shift has no such stop'],
+  [/^too far from the stop$/, 'quá xa điểm dừng', 'too far from the stop'],
+  [/^before arrival$/, 'sớm hơn lúc đến', 'before the arrival'],
+  [/^required for cable_damaged$/, 'bắt buộc khi cáp, thiết bị bị hư hại', 'required when a cable or equipment is damaged'],
+  [/^not for nothing_found$/, 'không dùng khi không phát hiện gì', 'not when nothing was found'],
   // zod's own messages (body validation): their kind is enough to say what is wrong.
   [/^Invalid option.*$/s, 'giá trị không thuộc danh mục cho phép', 'not one of the allowed values'],
   [/^Too small.*$/s, 'quá ngắn hoặc quá nhỏ', 'too short or too small'],
@@ -84,6 +93,8 @@ const BODY_FIELDS: Record<string, readonly [string, string]> = {
   effectiveDate: ['ngày hiệu lực', 'effective date'], startDate: ['ngày bắt đầu', 'start date'], endDate: ['ngày kết thúc', 'end date'],
   '(file)': ['tệp', 'file'], '(body)': ['dữ liệu gửi', 'request'], body: ['nội dung', 'text'], comment: ['ý kiến', 'comment'], reason: ['lý do', 'reason'],
   contact: ['liên lạc', 'contact'], phone: ['số điện thoại', 'phone'], description: ['mô tả', 'description'], units: ['số tổ', 'units'],
+  planId: ['kế hoạch tuần tra', 'patrol plan'], stopOrder: ['điểm dừng', 'stop'], confirmedAt: ['thời điểm xác nhận', 'time confirmed'],
+  incident: ['vụ việc', 'incident'],
 };
 
 /** A field's label from the registry (any collection), else from the bodies' field names; null when unknown. */

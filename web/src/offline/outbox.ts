@@ -6,16 +6,25 @@ export type OutboxEntry = {
   /** What it is, for the list of waiting writes (e.g. `visit`, `finding`, `track`, `hotline-report`). */
   kind: string;
   label: string;
+  /** A code the page shows in its language next to the label (e.g. a finding's kind). */
+  detail?: string;
   method: 'POST' | 'PUT' | 'PATCH';
   url: string;
   contentType: string;
   body: string;
   createdAt: string;
   attempts: number;
-  /** `waiting` until sent; `rejected` when the server refused it (a 4xx): kept, with the reason, for the user to see. */
+  /**
+   * `waiting` until sent; `rejected` when the server refused it (a 4xx): kept, with the reason, for the user to see,
+   * and not sent again until the user asks (`retry`) or lets it go (`remove`).
+   */
   state: 'waiting' | 'rejected';
+  /** The last failure as the server or the network put it (for logs; people read `refusalText`). */
   error: string | null;
+  /** Why the server refused it: its error's status, code and details, which the error catalogue turns into words. */
+  refusal?: Refusal | null;
 };
+export type Refusal = { status: number; code: string; details?: Record<string, unknown> };
 export type Sent = { entry: OutboxEntry; status: number; body: unknown };
 /** Headers added to every send (the session's CSRF token). */
 export type HeadersFor = () => Record<string, string> | Promise<Record<string, string>>;
@@ -45,9 +54,17 @@ export function onOutboxChange(listener: () => void): () => void {
 export function outbox(name: string) {
   const replaying = { current: null as Promise<Sent[]> | null };
   return {
-    async add(entry: Omit<OutboxEntry, 'createdAt' | 'attempts' | 'state' | 'error'>): Promise<void> {
-      await (await database(name)).put(STORE, { ...entry, createdAt: new Date().toISOString(), attempts: 0, state: 'waiting', error: null });
+    async add(entry: Omit<OutboxEntry, 'createdAt' | 'attempts' | 'state' | 'error' | 'refusal'>): Promise<void> {
+      await (await database(name)).put(STORE, { ...entry, createdAt: new Date().toISOString(), attempts: 0, state: 'waiting', error: null, refusal: null });
       changed();
+    },
+    /** Puts a refused write back in the queue (the user fixed the cause, e.g. the plan was approved again) and sends it. */
+    async retry(id: string, headers?: HeadersFor): Promise<Sent[]> {
+      const db = await database(name);
+      const entry = (await db.get(STORE, id)) as OutboxEntry | undefined;
+      if (entry?.state === 'rejected') await db.put(STORE, { ...entry, state: 'waiting', error: null, refusal: null });
+      changed();
+      return this.replay(headers);
     },
     async list(): Promise<OutboxEntry[]> {
       const entries = (await (await database(name)).getAll(STORE)) as OutboxEntry[];
@@ -60,7 +77,7 @@ export function outbox(name: string) {
     /**
      * Sends the waiting writes oldest first, each with its id as `Idempotency-Key`, so a write whose answer was lost
      * is not filed twice. Stops at the first network failure (still offline); a 5xx or 429 stays for later; another
-     * 4xx is marked rejected. Concurrent calls share one run.
+     * 4xx is marked rejected and the rest of the queue is still sent. Concurrent calls share one run.
      * @returns the writes the server accepted in this run, with its answers
      */
     replay(headers: HeadersFor = () => ({})): Promise<Sent[]> {
@@ -88,8 +105,9 @@ export function outbox(name: string) {
               await db.put(STORE, { ...entry, attempts: entry.attempts + 1, error: `HTTP ${response.status}` });
               if (response.status === 401) break;
             } else {
-              const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
-              await db.put(STORE, { ...entry, attempts: entry.attempts + 1, state: 'rejected', error: message });
+              const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+              const refusal: Refusal = { status: response.status, code: error?.code ?? `HTTP ${response.status}`, details: error?.details };
+              await db.put(STORE, { ...entry, attempts: entry.attempts + 1, state: 'rejected', error: error?.message ?? `HTTP ${response.status}`, refusal });
             }
             changed();
           }
