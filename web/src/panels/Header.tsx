@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SearchResult } from '../api/types.ts';
+import { useAppTitle } from '../area/use-app-title.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import type { Mode } from '../App.tsx';
@@ -44,6 +45,7 @@ function Modes({ modes, mode, onMode, badges }: { modes: readonly Mode[]; mode: 
  */
 export function Header({ onPick, mode, onMode, user, modes, badges = {} }: HeaderProps) {
   const { language: current, t, toggleLanguage } = useLanguage();
+  const title = useAppTitle();
   const collapsed = useMediaQuery(MENU_QUERY);
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
@@ -54,7 +56,7 @@ export function Header({ onPick, mode, onMode, user, modes, badges = {} }: Heade
   }, [menuOpen]);
   const badge = <div className="synthetic-badge" data-testid="synthetic-badge" role="note" title={t('syntheticBadge')}>{t('syntheticShort')}</div>;
   const language = <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={current === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>;
-  const brand = <div className="brand"><h1>{t('appTitle')}</h1><span className="subtitle">{t('appSubtitle')}</span></div>;
+  const brand = <div className="brand"><h1 data-testid="app-title">{title}</h1><span className="subtitle">{t('appSubtitle')}</span></div>;
   if (!collapsed) {
     return (
       <header className="app-header" data-testid="app-header">
