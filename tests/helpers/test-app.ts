@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { createApp } from '../../server/app.ts';
+import type { AreaConfig } from '../../server/deployment/area.ts';
 import { DEMO_USERS, seedDemoAccounts } from '../../server/auth/demo-accounts.ts';
 import { migrate, openDatabase } from '../../server/db/open.ts';
 import { seedDemo } from '../../server/db/seed.ts';
@@ -24,7 +25,8 @@ export type TestApp = {
   /** The raw API token of each demo account. */
   tokens: Record<string, string>;
 };
-export type TestAppOptions = { webRoot?: string; now?: () => Date };
+/** `area`: the deployment area `/api/area` serves (default the repository's, data/kontum). */
+export type TestAppOptions = { webRoot?: string; now?: () => Date; area?: AreaConfig };
 
 /**
  * A fresh in-memory database, migrated and seeded with `dataset` and the demo accounts, behind the real app.
@@ -37,7 +39,7 @@ export async function createTestApp(dataset: Record<string, FeatureCollection> =
   seedDemo(services.provider, dataset);
   await seedDemoAccounts(services.accounts);
   const tokens = Object.fromEntries(services.accounts.users().map((user) => [user.username, services.accounts.createToken(user.userId, 'tests').token]));
-  const raw = createApp(services, { webRoot: options.webRoot });
+  const raw = createApp(services, { webRoot: options.webRoot, area: options.area });
   const as = (caller: Caller): Client => ({
     request: (path, init = {}) => {
       const headers = new Headers(init.headers);
