@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { migrate, openDatabase } from '../server/db/open.ts';
-import { createSqliteAccountStore } from '../server/auth/accounts.ts';
+import { accountService } from '../server/auth/accounts.ts';
+import { openStorage } from '../server/storage/open.ts';
 import { ROLES, type Role } from '../server/auth/principal.ts';
 import { AppError } from '../server/errors.ts';
 
@@ -31,9 +31,8 @@ function askHidden(question: string): Promise<string> {
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, name: { type: 'string' } } });
-  const db = openDatabase(process.env.NETGUARD_DB ?? 'data/netguard.sqlite');
-  migrate(db);
-  const accounts = createSqliteAccountStore(db);
+  const storage = openStorage({ sqlitePath: process.env.NETGUARD_DB ?? 'data/netguard.sqlite' });
+  const accounts = accountService(storage.accounts);
   try {
     if (command === 'create') {
       if (!values.username || !values.role) throw new Error('--username and --role are required');
@@ -45,14 +44,14 @@ async function main(): Promise<void> {
       });
       console.log(`Created ${user.username} (${user.role}, ${user.organisationName}).`);
     } else if (command === 'list') {
-      for (const user of accounts.users()) console.log(`${user.username}\t${user.role}\t${user.organisationName}${user.disabled ? '\t(disabled)' : ''}`);
+      for (const user of await accounts.users()) console.log(`${user.username}\t${user.role}\t${user.organisationName}${user.disabled ? '\t(disabled)' : ''}`);
     } else if (command === 'token') {
-      const user = accounts.users().find((candidate) => candidate.username === values.username);
+      const user = (await accounts.users()).find((candidate) => candidate.username === values.username);
       if (!user || !values.name) throw new Error('--username of an existing user and --name are required');
-      const issued = accounts.createToken(user.userId, values.name);
+      const issued = await accounts.createToken(user.userId, values.name);
       console.log(`Token ${issued.id} for ${user.username}:\n  token:          ${issued.token}\n  signing secret: ${issued.signingSecret}\nStore both now: they are not shown again.`);
     } else if (command === 'organisations') {
-      for (const organisation of accounts.organisations()) console.log(`${organisation.code}\t${organisation.kind}\t${organisation.name}`);
+      for (const organisation of await accounts.organisations()) console.log(`${organisation.code}\t${organisation.kind}\t${organisation.name}`);
     } else {
       console.log(USAGE);
       process.exitCode = command ? 1 : 0;
@@ -61,7 +60,7 @@ async function main(): Promise<void> {
     console.error(error instanceof AppError || error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 

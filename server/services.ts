@@ -1,34 +1,18 @@
-import { createSqliteAccountStore, type AccountStore } from './auth/accounts.ts';
-import { createSqliteAuditLog, type AuditLog } from './audit/log.ts';
-import type { SqliteDatabase } from './db/open.ts';
+import { accountService, type Accounts } from './auth/accounts.ts';
 import { createEventHub, type EventHub } from './events/hub.ts';
-import { createSqlitePlanStore, type PatrolPlanStore } from './patrol-plans/store.ts';
-import type { FeatureProvider } from './storage/provider.ts';
-import { createSqliteProvider } from './storage/sqlite/provider.ts';
+import type { Storage } from './storage/storage.ts';
 
 /**
- * Everything the routes use, built once per process. Each store sits behind its own interface; `db` is there for the
- * SQLite stores that capability modules build for themselves and for transactions that span stores (a write and its
- * audit entry commit together).
+ * Everything the routes use, built once per process: the storage (its stores and its unit of work — never a
+ * database handle), the account service over it, the live event hub and the clock.
  */
 export type Services = {
-  db: SqliteDatabase;
-  provider: FeatureProvider;
-  plans: PatrolPlanStore;
-  accounts: AccountStore;
-  audit: AuditLog;
+  storage: Storage;
+  accounts: Accounts;
   events: EventHub;
   now: () => Date;
 };
 
-export function createSqliteServices(db: SqliteDatabase, now: () => Date = () => new Date()): Services {
-  return {
-    db,
-    provider: createSqliteProvider(db),
-    plans: createSqlitePlanStore(db),
-    accounts: createSqliteAccountStore(db, now),
-    audit: createSqliteAuditLog(db, now),
-    events: createEventHub(),
-    now,
-  };
+export function createServices(storage: Storage, now: () => Date = () => new Date()): Services {
+  return { storage, accounts: accountService(storage.accounts, now), events: createEventHub(storage.broadcast), now };
 }

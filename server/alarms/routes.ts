@@ -6,9 +6,13 @@ import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { AppError, Forbidden, InvalidBody, Unauthenticated } from '../errors.ts';
 import { jsonBody, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
-import { createIncident, incidentVisibleTo } from '../incidents/service.ts';
+import { fileIncident } from '../incidents/service.ts';
+import { actorOf } from '../http/actor.ts';
+import type { LiveMessage } from '../storage/broadcast.ts';
+import type { CarrierAlarm } from '../storage/records.ts';
+import { applied, transact } from '../writes/transact.ts';
 import type { Services } from '../services.ts';
-import type { StoredFeature } from '../storage/provider.ts';
+import type { StoredFeature } from '../storage/features.ts';
 import { checkAlarmSignature } from './signature.ts';
 
 /** Carriers' anti-theft systems, each with its carrier editor account's API token and signing secret. */
@@ -43,44 +47,51 @@ const describe = (body: z.infer<typeof alarm>) =>
  * incident reaches everyone who may read it over `/api/events` at once.
  */
 export function alarmRoutes(services: Services) {
-  const { db, provider, accounts } = services;
+  const { accounts } = services;
   return new Hono<AppEnv>().post('/', limitBody(16 * 1024), async (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user' || principal.via !== 'token' || principal.tokenId === undefined || !principal.carrier) {
       throw new Unauthenticated('alarms are sent with a carrier system’s API token');
     }
+    const carrier = principal.carrier;
     const raw = await c.req.text();
-    const check = checkAlarmSignature(accounts.signingSecret(principal.tokenId) ?? '', c.req.header('X-NetGuard-Timestamp'), c.req.header('X-NetGuard-Signature'), raw, Math.floor(services.now().getTime() / 1000));
+    const check = checkAlarmSignature((await accounts.signingSecret(principal.tokenId)) ?? '', c.req.header('X-NetGuard-Timestamp'), c.req.header('X-NetGuard-Signature'), raw, Math.floor(services.now().getTime() / 1000));
     if (!check.ok) throw new AppError(401, check.code, check.message);
     const body = parseWith(alarm, await jsonBody(new Request('http://body', { method: 'POST', body: raw })));
-    const asset = body.asset
-      ? provider.get(body.asset.collection, body.asset.id)
-      : provider.query('bts_sites', { filters: [{ property: 'site_code', value: body.siteCode! }], limit: 1, offset: 0 }).features[0];
-    if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
-    if (asset.properties.owner !== principal.carrier) throw new Forbidden('an alarm can only be raised on the carrier’s own assets');
     const collection = body.asset?.collection ?? 'bts_sites';
-    const known = db.prepare('SELECT incident_id, body FROM carrier_alarms WHERE carrier = ? AND alarm_id = ?').get(principal.carrier, body.alarmId) as { incident_id: number; body: string } | undefined;
-    const now = services.now().toISOString();
-    if (known) {
-      const incident = provider.get('incidents', known.incident_id)!;
-      if (known.body === raw) return c.json({ incident, duplicate: true }, 200);
-      const updated = db.transaction(() => {
-        const changed = provider.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body) } })!;
-        db.prepare('UPDATE carrier_alarms SET body = ?, updated_at = ? WHERE carrier = ? AND alarm_id = ?').run(raw, now, principal.carrier, body.alarmId);
-        services.audit.append({ principal, action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId } });
-        return changed;
-      })();
-      services.events.publish({ type: 'incident.alarm', data: { id: updated.id, type: 'intrusion_alarm', cleared: body.cleared === true, coordinates: (updated.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: principal.carrier }, visibleTo: incidentVisibleTo(services, updated) });
-      return c.json({ incident: updated, duplicate: true }, 200);
-    }
-    const incident = db.transaction(() => {
-      const created = createIncident(services, principal, {
-        lonLat: alarmPoint(asset), type: 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
-        description: describe(body), asset: { collection, id: asset.id, owner: principal.carrier! },
-      }, 'incident.alarm');
-      db.prepare('INSERT INTO carrier_alarms (carrier, alarm_id, incident_id, received_at, updated_at, body) VALUES (?, ?, ?, ?, ?, ?)').run(principal.carrier, body.alarmId, created.id, now, now, raw);
-      return created;
-    })();
-    return c.json({ incident, duplicate: false }, 201);
+    const now = services.now();
+    type Outcome = { incident: StoredFeature; duplicate: boolean; status: 200 | 201 };
+    const outcome = await transact<{ asset: StoredFeature; known: CarrierAlarm | undefined; incident: StoredFeature | undefined }, Outcome>(services, actorOf(c), {
+      // The asset and what is known of this alarm id are read in the transaction that records it, so two deliveries
+      // of one alarm at once make one incident.
+      read: async (tx) => {
+        const asset = body.asset
+          ? await tx.features.get(body.asset.collection, body.asset.id)
+          : (await tx.features.query('bts_sites', { filters: [{ property: 'site_code', value: body.siteCode! }], limit: 1, offset: 0 })).features[0];
+        if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
+        if (asset.properties.owner !== carrier) throw new Forbidden('an alarm can only be raised on the carrier’s own assets');
+        const known = await tx.alarms.get(carrier, body.alarmId);
+        return { asset, known, incident: known ? await tx.features.get('incidents', known.incidentId) : undefined };
+      },
+      apply: async (tx, { asset, known, incident }) => {
+        if (known && incident && known.body === raw) return applied<Outcome>({ incident, duplicate: true, status: 200 });
+        if (known && incident) {
+          const changed = (await tx.features.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body) } }))!;
+          await tx.alarms.update(carrier, body.alarmId, raw, now.toISOString());
+          const event: LiveMessage = {
+            type: 'incident.alarm', about: { collection: 'incidents', feature: changed },
+            data: { id: changed.id, type: 'intrusion_alarm', cleared: body.cleared === true, coordinates: (changed.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier },
+          };
+          return applied<Outcome>({ incident: changed, duplicate: true, status: 200 }, [{ action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId } }], [event]);
+        }
+        const filed = await fileIncident(tx, principal, {
+          lonLat: alarmPoint(asset), type: 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
+          description: describe(body), asset: { collection, id: asset.id, owner: carrier },
+        }, now, 'incident.alarm');
+        await tx.alarms.add({ carrier, alarmId: body.alarmId, incidentId: filed.result.id, receivedAt: now.toISOString(), updatedAt: now.toISOString(), body: raw });
+        return { ...filed, result: { incident: filed.result, duplicate: false, status: 201 } };
+      },
+    });
+    return c.json({ incident: outcome.incident, duplicate: outcome.duplicate }, outcome.status);
   });
 }

@@ -1,6 +1,6 @@
 import { EXCLUDED_BY_DEFAULT } from '../analysis/selection/index.ts';
 import { binCoordinates, type HexGridOver } from '../analysis/hex-bin/index.ts';
-import type { FeatureProvider, PointFilter } from '../storage/provider.ts';
+import type { FeatureStore, PointFilter } from '../storage/features.ts';
 import type { Selection } from './params.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { Selection } from './params.ts';
  * point-in-polygon test of `selectIncidents`, so those return null and callers bin the points themselves.
  * @returns counts by cell_id and the number of incidents selected, or null when the selection needs the points
  */
-export function selectionCellCounts(provider: FeatureProvider, selection: Selection, grid: HexGridOver): { counts: number[]; total: number } | null {
+export async function selectionCellCounts(features: FeatureStore, selection: Selection, grid: HexGridOver): Promise<{ counts: number[]; total: number } | null> {
   if (selection.area) return null;
   // The same bounds as selectIncidents' string comparison on second-precision ISO instants.
   const datetime = { startMs: Date.parse(`${selection.start}T00:00:00Z`), endMs: Date.parse(`${selection.end}T23:59:59Z`) };
@@ -17,6 +17,6 @@ export function selectionCellCounts(provider: FeatureProvider, selection: Select
   if (selection.types?.length) where.push({ property: 'type', values: selection.types });
   if (selection.sources?.length) where.push({ property: 'source', values: selection.sources });
   where.push(selection.statuses?.length ? { property: 'status', values: selection.statuses } : { property: 'status', values: EXCLUDED_BY_DEFAULT, negate: true });
-  const { x, y } = provider.pointCoordinates('incidents', { datetime, where });
+  const { x, y } = await features.pointCoordinates('incidents', { datetime, where });
   return { counts: Array.from(binCoordinates(grid, x, y)), total: x.length };
 }

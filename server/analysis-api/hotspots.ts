@@ -5,7 +5,7 @@ import { hotspotGrid, hotspotGridFromCounts } from '../analysis/hotspots/index.t
 import { selectionCellCounts } from './cell-counts.ts';
 import { rankHotspots } from '../analysis/risk-score/index.ts';
 import type { IncidentProperties } from '../analysis/selection/index.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import { studyAreaGrid } from './grid-cache.ts';
 import { EMPTY_MESSAGE, loadIncidents, loadRiskContext, selectionSummary } from './context.ts';
 import { parseBoolean, parseNumber, type Selection } from './params.ts';
@@ -36,16 +36,16 @@ export function parseHotspotSettings(search: URLSearchParams): HotspotSettings {
  * The hotspot answer: Gi* cells, DBSCAN cluster areas and the ranked hotspot areas with each factor's contribution.
  * Risk is weighed at the end of the window (not the wall clock), so the same request gives the same ranking.
  */
-export function hotspotAnalysis(provider: FeatureProvider, selection: Selection, settings: HotspotSettings) {
-  const incidents: FeatureCollection<Point, IncidentProperties> = loadIncidents(provider, selection);
+export async function hotspotAnalysis(features: FeatureStore, selection: Selection, settings: HotspotSettings) {
+  const incidents: FeatureCollection<Point, IncidentProperties> = await loadIncidents(features, selection);
   const cellGrid = studyAreaGrid(selection, settings.cellSizeMeters);
   const options = { cellSizeMeters: settings.cellSizeMeters, distanceBandMeters: settings.distanceBandMeters, fdr: settings.fdr, grid: cellGrid };
   // Province-wide selections are binned by the store; areas need the exact point-in-polygon selection.
-  const binned = selectionCellCounts(provider, selection, cellGrid);
+  const binned = await selectionCellCounts(features, selection, cellGrid);
   const grid = binned ? hotspotGridFromCounts(binned.counts, binned.total, cellGrid, options) : hotspotGrid(incidents, selection.studyArea, options);
   const clusters = incidentClusters(incidents, { maxDistanceMeters: settings.dbscanMeters, minPoints: settings.dbscanMinPoints });
   const areas = hotspotAreas(grid.cells, { minClass: 2 });
-  const context = loadRiskContext(provider);
+  const context = await loadRiskContext(features);
   const hotspots = rankHotspots(areas, { incidents, ...context }, { now: new Date(`${selection.end}T23:59:59Z`), halfLifeDays: settings.halfLifeDays });
   return {
     selection: selectionSummary(selection, incidents.features.length),

@@ -1,6 +1,6 @@
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { hotStretches } from '../analysis/network-risk/index.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import { EMPTY_MESSAGE, loadCollection, loadIncidents, selectionSummary } from './context.ts';
 import { parseNumber, type Selection } from './params.ts';
 
@@ -8,9 +8,9 @@ export const NETWORK_RISK_PARAMETERS = ['snapMeters', 'pieceMeters', 'top'] as c
 const DAY_MS = 86_400_000;
 
 /** Hot stretches of the cable network: incidents snapped to the routes, per km per year on 1 km pieces. */
-export function networkRiskAnalysis(provider: FeatureProvider, selection: Selection, search: URLSearchParams) {
-  const incidents = loadIncidents(provider, selection);
-  const cables = loadCollection<LineString | MultiLineString>(provider, 'cable_routes');
+export async function networkRiskAnalysis(features: FeatureStore, selection: Selection, search: URLSearchParams) {
+  const incidents = await loadIncidents(features, selection);
+  const cables = await loadCollection<LineString | MultiLineString>(features, 'cable_routes');
   const windowDays = (Date.parse(selection.end) - Date.parse(selection.start)) / DAY_MS + 1;
   const stretches = hotStretches(incidents, cables as FeatureCollection<LineString | MultiLineString>, {
     snapMeters: parseNumber(search, 'snapMeters', 100, 1, 2000),

@@ -24,18 +24,19 @@ export const ANALYSIS_RULES: RouteRule[] = [
 ];
 
 /** `/api/analysis/*`: hotspots, emerging trends and hot stretches of the network. */
-export function analysisRoutes({ provider }: Services) {
+export function analysisRoutes({ storage }: Services) {
+  const features = storage.features;
   return new Hono<AppEnv>()
-    .get('/hotspots', (c) => {
+    .get('/hotspots', async (c) => {
       const search = request(c.req.url, HOTSPOT_PARAMETERS);
-      return c.json(hotspotAnalysis(provider, parseSelection(search, provider), parseHotspotSettings(search)));
+      return c.json(await hotspotAnalysis(features, await parseSelection(search, features), parseHotspotSettings(search)));
     })
-    .get('/trends', (c) => {
+    .get('/trends', async (c) => {
       const search = request(c.req.url, TREND_PARAMETERS);
-      return c.json(trendAnalysis(provider, parseSelection(search, provider), search));
+      return c.json(await trendAnalysis(features, await parseSelection(search, features), search));
     })
-    .get('/network-risk', (c) => {
+    .get('/network-risk', async (c) => {
       const search = request(c.req.url, NETWORK_RISK_PARAMETERS);
-      return c.json(networkRiskAnalysis(provider, parseSelection(search, provider), search));
+      return c.json(await networkRiskAnalysis(features, await parseSelection(search, features), search));
     });
 }

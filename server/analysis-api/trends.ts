@@ -1,5 +1,5 @@
 import { emergingHotspots } from '../analysis/emerging/index.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import { studyAreaGrid } from './grid-cache.ts';
 import { EMPTY_MESSAGE, loadIncidents, selectionSummary } from './context.ts';
 import { parseNumber, type Selection } from './params.ts';
@@ -7,8 +7,8 @@ import { parseNumber, type Selection } from './params.ts';
 export const TREND_PARAMETERS = ['cellSizeMeters', 'distanceBandMeters', 'sliceMonths'] as const;
 
 /** Emerging hot spots: Gi* per cell per time slice, Mann-Kendall on each cell's series, ESRI's categories. */
-export function trendAnalysis(provider: FeatureProvider, selection: Selection, search: URLSearchParams) {
-  const incidents = loadIncidents(provider, selection);
+export async function trendAnalysis(features: FeatureStore, selection: Selection, search: URLSearchParams) {
+  const incidents = await loadIncidents(features, selection);
   const cellSizeMeters = parseNumber(search, 'cellSizeMeters', 1000, 200, 20_000)!;
   const result = emergingHotspots(incidents, selection.studyArea, {
     cellSizeMeters,

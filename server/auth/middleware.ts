@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import { Forbidden, Unauthenticated } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
-import type { AccountStore } from './accounts.ts';
+import type { Accounts } from './accounts.ts';
 import { audienceOf, PUBLIC } from './principal.ts';
 import type { RouteRule } from './route-rule.ts';
 
@@ -23,19 +23,19 @@ function clientAddress(env: unknown): string {
  * cookie must echo the session's CSRF token in `X-CSRF-Token`: SameSite=Strict already stops cross-site sends, and the
  * header stops anything that slips past it.
  */
-export function authenticate(accounts: AccountStore): MiddlewareHandler<AppEnv> {
+export function authenticate(accounts: Accounts): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('clientAddress', clientAddress(c.env));
     const authorization = c.req.header('Authorization');
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const found = match ? accounts.tokenUser(match[1]) : null;
+      const found = match ? await accounts.tokenUser(match[1]) : null;
       if (!found) throw new Unauthenticated('the API token is unknown or revoked');
       c.set('principal', { ...found.user, kind: 'user', via: 'token', tokenId: found.tokenId });
       return next();
     }
     const cookie = getCookie(c, SESSION_COOKIE);
-    const session = cookie ? accounts.session(cookie) : null;
+    const session = cookie ? await accounts.session(cookie) : null;
     if (!session) {
       c.set('principal', PUBLIC);
       return next();

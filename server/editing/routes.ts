@@ -1,19 +1,22 @@
 import { Hono, type Context } from 'hono';
-import type { Feature } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { ASSET_COLLECTION_IDS, mayEditAsset } from '../auth/access.ts';
 import { CARRIERS } from '../auth/audiences.ts';
+import type { Principal } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { findCollection } from '../collections/registry.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { Conflict, Forbidden, InvalidFeature, NotFound } from '../errors.ts';
 import { provinceOutline } from '../geometry/province.ts';
+import { actorOf } from '../http/actor.ts';
 import { jsonObject, limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { featureDocument } from '../ogc/envelope.ts';
 import { apiBase, MEDIA } from '../ogc/links.ts';
 import type { Services } from '../services.ts';
-import type { StoredFeature } from '../storage/provider.ts';
-import { checkAsset, siteCodesInUse } from './asset-check.ts';
+import type { FeatureStore, StoredFeature } from '../storage/features.ts';
+import { applied, transact, type Write } from '../writes/transact.ts';
+import { checkAsset, siteCodesInUse, type AssetCheck } from './asset-check.ts';
 
 const ITEMS = '/api/collections/:collectionId/items';
 const ITEM = `${ITEMS}/:featureId`;
@@ -38,79 +41,103 @@ function editableCollection(id: string): CollectionDef {
   return collection;
 }
 
+/** The stored feature to change, refusing a carrier another carrier's asset (visible to them, so 403 not 404). */
+async function existing(features: FeatureStore, principal: Principal, collection: CollectionDef, raw: string): Promise<StoredFeature> {
+  const feature = /^\d{1,15}$/.test(raw) ? await features.get(collection.id, Number(raw)) : undefined;
+  if (!feature) throw new NotFound(`feature "${raw}" does not exist in ${collection.id}`, { collection: collection.id, featureId: raw });
+  if (!mayEditAsset(principal, feature.properties.owner)) throw new Forbidden(`this ${collection.id} feature belongs to ${String(feature.properties.owner)}`, { owner: feature.properties.owner });
+  return feature;
+}
+
+/** What a write of one asset is checked against: the full check of the new feature, and whether its site code is taken. */
+type Checked = { check: AssetCheck; codeTaken: boolean };
+
+async function checked(features: FeatureStore, collection: CollectionDef, principal: Principal, province: Feature<Polygon | MultiPolygon> | undefined, input: unknown, exceptId?: number): Promise<Checked> {
+  const check = checkAsset(collection, input, principal, province);
+  const code = check.feature?.properties?.site_code;
+  const codeTaken = collection.id === 'bts_sites' && typeof code === 'string' && (await siteCodesInUse(features, [code], exceptId)).length > 0;
+  return { check, codeTaken };
+}
+
+/** 400 with every problem; then 403 for another owner, 409 for a site code in use. */
+function assetProblems({ check, codeTaken }: Checked) {
+  if (check.problems.length > 0) return check.problems;
+  if (check.foreignOwner) throw new Forbidden('a carrier edits only its own assets: owner must be your carrier', { owner: (check.feature!.properties as Record<string, unknown>).owner });
+  if (codeTaken) throw new Conflict(`site code ${String(check.feature!.properties!.site_code)} is already used by another site`, { problems: [{ path: 'properties.site_code', message: 'already in use' }] });
+  return [];
+}
+const refuse = (problems: readonly { path: string; message: string }[]) => new InvalidFeature(`${problems[0].path}: ${problems[0].message}`, { problems });
+
 export function editingRoutes(services: Services) {
-  const { db, provider, audit } = services;
+  const { storage } = services;
   const limit = limitBody(MAX_FEATURE_BYTES);
-
-  /** The stored feature to change, refusing a carrier another carrier's asset (visible to them, so 403 not 404). */
-  function existing(c: Context<AppEnv>, collection: CollectionDef): StoredFeature {
-    const raw = c.req.param('featureId') ?? '';
-    const feature = /^\d{1,15}$/.test(raw) ? provider.get(collection.id, Number(raw)) : undefined;
-    if (!feature) throw new NotFound(`feature "${raw}" does not exist in ${collection.id}`, { collection: collection.id, featureId: raw });
-    if (!mayEditAsset(c.get('principal'), feature.properties.owner)) throw new Forbidden(`this ${collection.id} feature belongs to ${String(feature.properties.owner)}`, { owner: feature.properties.owner });
-    return feature;
-  }
-
-  /** Checks a whole feature; throws 400 with every problem, 403 for another owner, 409 for a site code in use. */
-  function prepared(c: Context<AppEnv>, collection: CollectionDef, input: unknown, exceptId?: number): Feature {
-    const check = checkAsset(collection, input, c.get('principal'), provinceOutline(provider));
-    if (check.problems.length > 0) throw new InvalidFeature(`${check.problems[0].path}: ${check.problems[0].message}`, { problems: check.problems });
-    if (check.foreignOwner) throw new Forbidden('a carrier edits only its own assets: owner must be your carrier', { owner: (check.feature!.properties as Record<string, unknown>).owner });
-    const code = check.feature!.properties?.site_code;
-    if (collection.id === 'bts_sites' && typeof code === 'string' && siteCodesInUse(provider, [code], exceptId).length > 0) {
-      throw new Conflict(`site code ${code} is already used by another site`, { problems: [{ path: 'properties.site_code', message: 'already in use' }] });
-    }
-    return check.feature!;
-  }
 
   const answer = (c: Context<AppEnv>, collection: CollectionDef, feature: StoredFeature, status: 200 | 201) =>
     c.body(JSON.stringify(featureDocument(apiBase(c.req.url), collection, feature)), status, {
       'Content-Type': MEDIA.geojson, ...(status === 201 ? { Location: `${apiBase(c.req.url)}/collections/${collection.id}/items/${feature.id}` } : {}),
     });
-  const record = (c: Context<AppEnv>, action: 'create' | 'update' | 'delete', collection: CollectionDef, id: number, before?: StoredFeature, after?: StoredFeature) =>
-    audit.append({ principal: c.get('principal'), action, targetType: collection.id, targetId: id, before, after, ip: c.get('clientAddress') });
 
-  /** Replaces a feature and records before and after, in one transaction. */
-  const replace = (c: Context<AppEnv>, collection: CollectionDef, before: StoredFeature, feature: Feature): StoredFeature =>
-    db.transaction(() => {
-      const replaced = provider.replace(collection.id, before.id, feature)!;
-      record(c, 'update', collection, before.id, before, replaced);
-      return replaced;
-    })();
+  /**
+   * Replaces a stored asset with what `next` makes of it: the stored feature is read, the new one built and checked
+   * and the replacement written in one transaction, so two concurrent edits cannot lose each other.
+   */
+  const replacement = (c: Context<AppEnv>, collection: CollectionDef, province: Feature<Polygon | MultiPolygon> | undefined, next: (before: StoredFeature) => unknown): Write<Checked & { before: StoredFeature }, StoredFeature> => ({
+    read: async (tx) => {
+      const before = await existing(tx.features, c.get('principal'), collection, c.req.param('featureId') ?? '');
+      return { before, ...(await checked(tx.features, collection, c.get('principal'), province, next(before), before.id)) };
+    },
+    check: assetProblems,
+    refuse,
+    apply: async (tx, { before, check }) => {
+      const after = (await tx.features.replace(collection.id, before.id, check.feature!))!;
+      return applied(after, [{ action: 'update', targetType: collection.id, targetId: before.id, before, after }]);
+    },
+  });
 
   return new Hono<AppEnv>()
     .post(ITEMS, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
-      const feature = prepared(c, collection, await jsonObject(c.req.raw));
-      const stored = db.transaction(() => {
-        const created = provider.create(collection.id, feature);
-        record(c, 'create', collection, created.id, undefined, created);
-        return created;
-      })();
+      const input = await jsonObject(c.req.raw);
+      const province = await provinceOutline(storage.features);
+      const stored = await transact(services, actorOf(c), {
+        read: (tx) => checked(tx.features, collection, c.get('principal'), province, input),
+        check: assetProblems,
+        refuse,
+        apply: async (tx, { check }) => {
+          const created = await tx.features.create(collection.id, check.feature!);
+          return applied(created, [{ action: 'create', targetType: collection.id, targetId: created.id, after: created }]);
+        },
+      });
       return answer(c, collection, stored, 201);
     })
     .put(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
-      const before = existing(c, collection);
-      return answer(c, collection, replace(c, collection, before, prepared(c, collection, await jsonObject(c.req.raw), before.id)), 200);
+      const input = await jsonObject(c.req.raw);
+      const province = await provinceOutline(storage.features);
+      return answer(c, collection, await transact(services, actorOf(c), replacement(c, collection, province, () => input)), 200);
     })
     .patch(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
-      const before = existing(c, collection);
       const patch = await jsonObject(c.req.raw);
-      // JSON merge patch (RFC 7396) on properties; a geometry, when given, replaces the old one.
-      const properties = { ...before.properties, ...((patch.properties as Record<string, unknown> | undefined) ?? {}) };
-      for (const [name, value] of Object.entries(properties)) if (value === null) delete properties[name];
-      const feature = prepared(c, collection, { type: 'Feature', geometry: patch.geometry ?? before.geometry, properties }, before.id);
-      return answer(c, collection, replace(c, collection, before, feature), 200);
+      const province = await provinceOutline(storage.features);
+      // JSON merge patch (RFC 7396) on properties, applied to the feature as stored when the transaction reads it; a
+      // geometry, when given, replaces the old one.
+      const merged = (before: StoredFeature) => {
+        const properties: Record<string, unknown> = { ...before.properties, ...((patch.properties as Record<string, unknown> | undefined) ?? {}) };
+        for (const [name, value] of Object.entries(properties)) if (value === null) delete properties[name];
+        return { type: 'Feature', geometry: patch.geometry ?? before.geometry, properties };
+      };
+      return answer(c, collection, await transact(services, actorOf(c), replacement(c, collection, province, merged)), 200);
     })
-    .delete(ITEM, (c) => {
+    .delete(ITEM, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
-      const before = existing(c, collection);
-      db.transaction(() => {
-        provider.remove(collection.id, before.id);
-        record(c, 'delete', collection, before.id, before);
-      })();
+      await transact(services, actorOf(c), {
+        read: (tx) => existing(tx.features, c.get('principal'), collection, c.req.param('featureId') ?? ''),
+        apply: async (tx, before) => {
+          await tx.features.remove(collection.id, before.id);
+          return applied(null, [{ action: 'delete', targetType: collection.id, targetId: before.id, before }]);
+        },
+      });
       return c.body(null, 204);
     });
 }

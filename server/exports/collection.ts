@@ -1,9 +1,9 @@
 import { toKML } from '@placemarkio/tokml';
 import type { CollectionDef } from '../collections/types.ts';
-import type { StoredFeature } from '../storage/provider.ts';
-import { toGeoPackage } from './gpkg.ts';
+import type { StoredFeature } from '../storage/features.ts';
+import { toGeoPackage } from '../storage/geopackage.ts';
 import { csvField } from './patrol-plan.ts';
-import { toWkt } from './wkb.ts';
+import { toWkt } from '../geometry/wkb.ts';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'kml', 'gpkg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

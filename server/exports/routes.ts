@@ -7,6 +7,8 @@ import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { parseItemQuery } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
+import { auditRead } from '../audit/log.ts';
+import { actorOf } from '../http/actor.ts';
 import { collectionExport, EXPORT_FORMATS, type ExportFormat } from './collection.ts';
 
 export const EXPORT_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/export', SIGNED_IN)];
@@ -18,8 +20,9 @@ const MAX_FEATURES = 1_000_000;
  * filters (bbox, datetime, property filters), with the same read scope — rows a role may not read are absent and
  * trimmed properties stay trimmed — as a file GIS tools and spreadsheets open. Each export is audited.
  */
-export function exportRoutes({ provider, audit, now }: Services) {
-  return new Hono<AppEnv>().get('/:collectionId/export', (c) => {
+export function exportRoutes(services: Services) {
+  const { storage, now } = services;
+  return new Hono<AppEnv>().get('/:collectionId/export', async (c) => {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
     const search = new URL(c.req.url).searchParams;
@@ -28,11 +31,11 @@ export function exportRoutes({ provider, audit, now }: Services) {
     search.delete('format');
     for (const paging of ['limit', 'offset']) if (search.has(paging)) throw new InvalidParameter(paging, 'an export holds every match; limit and offset do not apply');
     const principal = c.get('principal');
-    const scope = requireReadScope(principal, collection, provider);
+    const scope = await requireReadScope(principal, collection, storage.features);
     const query = scopedQuery(scope, { ...parseItemQuery(collection, search), limit: MAX_FEATURES, offset: 0 });
-    const features = provider.query(collection.id, query).features.map(scope.redact);
+    const features = (await storage.features.query(collection.id, query)).features.map(scope.redact);
     const file = collectionExport(collection, features, format, now());
-    audit.append({ principal, action: 'export', targetType: collection.id, details: { format, query: search.toString(), count: features.length }, ip: c.get('clientAddress') });
+    await auditRead(services, actorOf(c), { action: 'export', targetType: collection.id, details: { format, query: search.toString(), count: features.length } });
     const name = `${collection.id}-${now().toISOString().slice(0, 10)}.${file.extension}`;
     return c.body(file.content as string, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${name}"` });
   });

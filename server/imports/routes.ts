@@ -11,6 +11,8 @@ import { limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
+import { actorOf } from '../http/actor.ts';
+import { applied, transact } from '../writes/transact.ts';
 import { IMPORT_FORMATS, parseImport, type ImportFormat, type Parsed } from './parse.ts';
 
 export const IMPORT_RULES: RouteRule[] = [rule('POST', '/api/imports/:collectionId', CARRIERS)];
@@ -25,7 +27,8 @@ type Listed = Parsed['problems'][number];
  * checked first and every problem reported with its feature index or CSV row; only a clean file is stored, all of
  * it in one transaction (with one audit entry), so a file with one bad feature stores nothing.
  */
-export function importRoutes({ db, provider, audit }: Services) {
+export function importRoutes(services: Services) {
+  const { storage } = services;
   return new Hono<AppEnv>().post('/:collectionId', limitBody(MAX_FILE_BYTES), async (c) => {
     const id = c.req.param('collectionId');
     const collection = findCollection(id);
@@ -41,7 +44,7 @@ export function importRoutes({ db, provider, audit }: Services) {
     const problems: Listed[] = [...parsed.problems];
     if (parsed.candidates.length > MAX_FEATURES) problems.push({ path: '(file)', message: `at most ${MAX_FEATURES} features per import` });
     if (parsed.candidates.length === 0 && problems.length === 0) problems.push({ path: '(file)', message: 'the file holds no features' });
-    const province = provinceOutline(provider);
+    const province = await provinceOutline(storage.features);
     const ready: Feature[] = [];
     const codes = new Map<string, number>();
     for (const candidate of problems.length ? [] : parsed.candidates) {
@@ -56,22 +59,23 @@ export function importRoutes({ db, provider, audit }: Services) {
       }
       if (check.feature) ready.push(check.feature);
     }
-    if (problems.length === 0 && collection.id === 'bts_sites') {
-      const taken = new Set(siteCodesInUse(provider, [...codes.keys()]));
-      for (const candidate of parsed.candidates) {
+    const invalid = (listed: Listed[]) => new AppError(422, 'ImportInvalid', `${listed.length} problem(s); nothing was imported`, { problems: listed.slice(0, 1000), problemCount: listed.length, accepted: 0 });
+    if (problems.length > 0) throw invalid(problems);
+    const ids = await transact(services, actorOf(c), {
+      // Site codes are checked against the store inside the transaction that stores the file.
+      read: async (tx) => (collection.id === 'bts_sites' ? new Set(await siteCodesInUse(tx.features, [...codes.keys()])) : new Set<string>()),
+      check: (taken) => parsed.candidates.flatMap((candidate) => {
         const code = (ready[candidate.index]?.properties as Record<string, unknown>)?.site_code;
-        if (typeof code === 'string' && taken.has(code)) problems.push({ index: candidate.index, ...(candidate.row ? { row: candidate.row } : {}), path: `${candidate.at}properties.site_code`, message: `site code ${code} is already stored` });
-      }
-    }
-    if (problems.length > 0) {
-      throw new AppError(422, 'ImportInvalid', `${problems.length} problem(s); nothing was imported`, { problems: problems.slice(0, 1000), problemCount: problems.length, accepted: 0 });
-    }
-    if (dryRun) return c.json({ valid: true, count: ready.length, imported: 0 });
-    const ids = db.transaction(() => {
-      const stored = provider.createAll(collection.id, ready);
-      audit.append({ principal, action: 'create', targetType: collection.id, details: { import: format, count: stored.length, ids: stored }, ip: c.get('clientAddress') });
-      return stored;
-    })();
+        return typeof code === 'string' && taken.has(code) ? [{ index: candidate.index, ...(candidate.row ? { row: candidate.row } : {}), path: `${candidate.at}properties.site_code`, message: `site code ${code} is already stored` }] : [];
+      }),
+      refuse: (listed) => invalid([...listed] as Listed[]),
+      apply: async (tx) => {
+        if (dryRun) return applied(null, []);
+        const stored = await tx.features.createAll(collection.id, ready);
+        return applied(stored, [{ action: 'create', targetType: collection.id, details: { import: format, count: stored.length, ids: stored } }]);
+      },
+    });
+    if (!ids) return c.json({ valid: true, count: ready.length, imported: 0 });
     return c.json({ imported: ids.length, ids }, 201);
   });
 }

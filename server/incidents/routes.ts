@@ -9,8 +9,11 @@ import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
+import { auditRead } from '../audit/log.ts';
+import { actorOf } from '../http/actor.ts';
 import { LINK_RADIUS_METERS, nearestAssets } from './nearest.ts';
-import { createIncident, incidentHistory, readableIncident, transitionIncident } from './service.ts';
+import { fileIncident, incidentHistory, readableIncident, transitionIncident } from './service.ts';
+import { transact } from '../writes/transact.ts';
 import { INCIDENT_STATUSES } from '../collections/vocabulary.ts';
 
 const FILERS = ['admin', 'police_planner', 'carrier_editor'] as const;
@@ -41,33 +44,39 @@ function lonLatParams(search: URLSearchParams): [number, number] {
 
 /** `/api/incidents`: file an incident (police, carriers), suggest assets to link, move it along its lifecycle, read its history. */
 export function incidentRoutes(services: Services) {
-  const { provider } = services;
+  const { storage } = services;
   return new Hono<AppEnv>()
     .post('/', limitBody(16 * 1024), async (c) => {
       const principal = c.get('principal');
       const body = parseWith(newIncident, await jsonObject(c.req.raw));
       const lonLat: [number, number] = [body.lon, body.lat];
-      if (positionOutsideProvince({ type: 'Point', coordinates: lonLat }, provinceOutline(provider))) throw new InvalidBody('the incident lies outside the province', { problems: [{ path: 'lon', message: 'outside the province' }] });
+      if (positionOutsideProvince({ type: 'Point', coordinates: lonLat }, await provinceOutline(storage.features))) throw new InvalidBody('the incident lies outside the province', { problems: [{ path: 'lon', message: 'outside the province' }] });
       if (Date.parse(body.occurredAt) > services.now().getTime() + 60_000) throw new InvalidBody('occurredAt is in the future', { problems: [{ path: 'occurredAt', message: 'in the future' }] });
-      const asset = body.asset ? provider.get(body.asset.collection, body.asset.id) : undefined;
-      if (body.asset && !asset) throw new InvalidBody(`asset ${body.asset.collection}/${body.asset.id} does not exist`, { problems: [{ path: 'asset', message: 'no such asset' }] });
-      if (asset && nearestAssets(provider, lonLat).every((near) => near.collection !== body.asset!.collection || near.id !== asset.id)) {
-        throw new InvalidBody(`the linked asset is more than ${LINK_RADIUS_METERS} m away`, { problems: [{ path: 'asset', message: `farther than ${LINK_RADIUS_METERS} m` }] });
-      }
-      // A carrier files incidents on its own network: the linked asset is required and must be its own.
-      if (principal.kind === 'user' && principal.role === 'carrier_editor' && asset?.properties.owner !== principal.carrier) {
-        throw new Forbidden('a carrier files incidents on its own assets: link one of yours within 200 m');
-      }
-      const incident = createIncident(services, principal, {
-        lonLat, type: body.type, occurredAt: new Date(body.occurredAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: principal.kind === 'user' && principal.role === 'carrier_editor' ? 'carrier_alarm' : 'police',
-        description: body.description ?? null, damageVnd: body.damageVnd, outageMinutes: body.outageMinutes,
-        asset: asset && body.asset ? { collection: body.asset.collection, id: asset.id, owner: String(asset.properties.owner) } : null,
+      const incident = await transact(services, actorOf(c), {
+        // The linked asset is read inside the transaction that links it, so it cannot vanish in between.
+        read: async (tx) => {
+          const asset = body.asset ? await tx.features.get(body.asset.collection, body.asset.id) : undefined;
+          if (body.asset && !asset) throw new InvalidBody(`asset ${body.asset.collection}/${body.asset.id} does not exist`, { problems: [{ path: 'asset', message: 'no such asset' }] });
+          if (asset && (await nearestAssets(tx.features, lonLat)).every((near) => near.collection !== body.asset!.collection || near.id !== asset.id)) {
+            throw new InvalidBody(`the linked asset is more than ${LINK_RADIUS_METERS} m away`, { problems: [{ path: 'asset', message: `farther than ${LINK_RADIUS_METERS} m` }] });
+          }
+          // A carrier files incidents on its own network: the linked asset is required and must be its own.
+          if (principal.kind === 'user' && principal.role === 'carrier_editor' && asset?.properties.owner !== principal.carrier) {
+            throw new Forbidden('a carrier files incidents on its own assets: link one of yours within 200 m');
+          }
+          return asset;
+        },
+        apply: (tx, asset) => fileIncident(tx, principal, {
+          lonLat, type: body.type, occurredAt: new Date(body.occurredAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: principal.kind === 'user' && principal.role === 'carrier_editor' ? 'carrier_alarm' : 'police',
+          description: body.description ?? null, damageVnd: body.damageVnd, outageMinutes: body.outageMinutes,
+          asset: asset && body.asset ? { collection: body.asset.collection, id: asset.id, owner: String(asset.properties.owner) } : null,
+        }, services.now()),
       });
       return c.json(incident, 201, { Location: `/api/collections/incidents/items/${incident.id}` });
     })
-    .get('/nearest-assets', (c) => {
+    .get('/nearest-assets', async (c) => {
       const principal = c.get('principal');
-      const near = nearestAssets(provider, lonLatParams(new URL(c.req.url).searchParams));
+      const near = await nearestAssets(storage.features, lonLatParams(new URL(c.req.url).searchParams));
       const mine = (owner: string) => principal.kind === 'user' && (principal.role !== 'carrier_editor' || principal.carrier === owner);
       return c.json({
         radiusMeters: LINK_RADIUS_METERS,
@@ -76,11 +85,11 @@ export function incidentRoutes(services: Services) {
     })
     .post('/:id/transitions', limitBody(8 * 1024), async (c) => {
       const body = parseWith(change, await jsonObject(c.req.raw));
-      return c.json(transitionIncident(services, c.get('principal'), Number(c.req.param('id')), body));
+      return c.json(await transitionIncident(services, actorOf(c), Number(c.req.param('id')), body));
     })
-    .get('/:id/history', (c) => {
-      const incident = readableIncident(services, c.get('principal'), Number(c.req.param('id')));
-      services.audit.append({ principal: c.get('principal'), action: 'read', targetType: 'incidents', targetId: incident.id, details: { history: true }, ip: c.get('clientAddress') });
-      return c.json({ id: incident.id, status: incident.properties.status, events: incidentHistory(services, incident.id) });
+    .get('/:id/history', async (c) => {
+      const incident = await readableIncident(storage.features, c.get('principal'), Number(c.req.param('id')));
+      await auditRead(services, actorOf(c), { action: 'read', targetType: 'incidents', targetId: incident.id, details: { history: true } });
+      return c.json({ id: incident.id, status: incident.properties.status, events: await incidentHistory(services, incident.id) });
     });
 }

@@ -10,8 +10,10 @@ import { geometryProblems } from '../geometry/validate.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
-import { geometryBbox } from '../storage/sqlite/rows.ts';
+import { auditRead } from '../audit/log.ts';
+import { actorOf } from '../http/actor.ts';
+import type { FeatureStore } from '../storage/features.ts';
+import { geometryBbox } from '../geometry/bbox.ts';
 import { tallyArea } from './tally.ts';
 
 export const INVENTORY_RULES: RouteRule[] = [rule('POST', '/api/inventory', SIGNED_IN)];
@@ -25,10 +27,10 @@ const request = z.union([
 ]);
 
 /** The area asked for: a former district or commune by code, a drawn polygon, or a buffer around a point or line. */
-function resolveArea(provider: FeatureProvider, body: z.infer<typeof request>): Feature<Polygon | MultiPolygon> {
+async function resolveArea(features: FeatureStore, body: z.infer<typeof request>): Promise<Feature<Polygon | MultiPolygon>> {
   if ('district' in body || 'commune' in body) {
     const [level, code] = 'district' in body ? ['district', body.district] : ['commune', body.commune];
-    const [area] = provider.query('admin_areas', { filters: [{ property: 'level', value: level }, { property: 'code', value: code }], limit: 1, offset: 0 }).features;
+    const [area] = (await features.query('admin_areas', { filters: [{ property: 'level', value: level }, { property: 'code', value: code }], limit: 1, offset: 0 })).features;
     if (!area) throw new InvalidBody(`no ${level} with code ${code}`, { problems: [{ path: level, message: 'unknown code' }] });
     return area as Feature<Polygon | MultiPolygon>;
   }
@@ -47,21 +49,22 @@ function resolveArea(provider: FeatureProvider, body: z.infer<typeof request>): 
  * `POST /api/inventory`: every asset inside an area, by owner and kind, for emergency mobilisation (directive item
  * 2d), under the caller's read scope: assets of other carriers count by owner, their details as `undisclosed`.
  */
-export function inventoryRoutes({ provider, audit }: Services) {
+export function inventoryRoutes(services: Services) {
+  const { storage } = services;
   return new Hono<AppEnv>().post('/', limitBody(256 * 1024), async (c) => {
     const format = new URL(c.req.url).searchParams.get('format') ?? 'json';
     if (!['json', 'geojson'].includes(format)) throw new InvalidParameter('format', 'format must be json or geojson');
-    const area = resolveArea(provider, parseWith(request, await jsonObject(c.req.raw)));
+    const area = await resolveArea(storage.features, parseWith(request, await jsonObject(c.req.raw)));
     const principal = c.get('principal');
-    const read = <G extends Feature['geometry']>(collection: string) => {
-      const scope = readScope(principal, collection, provider);
+    const read = async <G extends Feature['geometry']>(collection: string) => {
+      const scope = await readScope(principal, collection, storage.features);
       if (!scope) return [];
-      return provider.query(collection, { bbox: geometryBbox(area.geometry), filters: scope.filters, limit: 1_000_000, offset: 0 }).features.map(scope.redact) as unknown as Feature<G, Record<string, unknown>>[];
+      return (await storage.features.query(collection, { bbox: geometryBbox(area.geometry), filters: scope.filters, limit: 1_000_000, offset: 0 })).features.map(scope.redact) as unknown as Feature<G, Record<string, unknown>>[];
     };
     const carrier = principal.kind === 'user' && principal.role === 'carrier_editor' ? principal.carrier : null;
-    const tally = tallyArea(area, { cables: read<LineString | MultiLineString>('cable_routes'), sites: read<Point>('bts_sites'), facilities: read<Point>('facilities') },
+    const tally = tallyArea(area, { cables: await read<LineString | MultiLineString>('cable_routes'), sites: await read<Point>('bts_sites'), facilities: await read<Point>('facilities') },
       (feature) => carrier === null || (feature as unknown as { properties: { owner: unknown } }).properties.owner === carrier);
-    audit.append({ principal, action: 'read', targetType: 'inventory', details: { assets: tally.assets.length }, ip: c.get('clientAddress') });
+    await auditRead(services, actorOf(c), { action: 'read', targetType: 'inventory', details: { assets: tally.assets.length } });
     if (format === 'geojson') return c.json({ type: 'FeatureCollection', features: [{ ...area, properties: { ...tally, assets: undefined } }], assets: tally.assets });
     return c.json({ area, ...tally });
   });

@@ -8,7 +8,9 @@ import { Forbidden, InvalidBody } from '../errors.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
-import type { StoredFeature } from '../storage/provider.ts';
+import { auditRead } from '../audit/log.ts';
+import { actorOf } from '../http/actor.ts';
+import type { StoredFeature } from '../storage/features.ts';
 import { buildNetwork, cutImpact, type AssetRef } from './index.ts';
 
 export const CUT_IMPACT_RULES: RouteRule[] = [rule('POST', '/api/cut-impact', ['admin', 'police_planner', 'dic_reviewer', 'carrier_editor'])];
@@ -21,11 +23,12 @@ const ALL = { filters: [], limit: 1_000_000, offset: 0 } as const;
  * exchange if the route is cut (at the point, snapped to its nearest segment, or whole), and which on it stay up.
  * Carriers ask about their own network; police and the DIC about any.
  */
-export function cutImpactRoutes({ provider, audit }: Services) {
+export function cutImpactRoutes(services: Services) {
+  const features = services.storage.features;
   return new Hono<AppEnv>().post('/', limitBody(8 * 1024), async (c) => {
     const body = parseWith(request, await jsonObject(c.req.raw));
     const principal = c.get('principal');
-    const route = provider.get('cable_routes', body.routeId);
+    const route = await features.get('cable_routes', body.routeId);
     if (!route) throw new InvalidBody(`cable route ${body.routeId} does not exist`, { problems: [{ path: 'routeId', message: 'unknown route' }] });
     const owner = String(route.properties.owner);
     if (hasRole(principal, 'carrier_editor') && principal.carrier !== owner) throw new Forbidden('a carrier traces cuts on its own network only');
@@ -37,8 +40,8 @@ export function cutImpactRoutes({ provider, audit }: Services) {
       cutAt = snapped.geometry.coordinates as [number, number];
     }
     const own = { filters: [{ property: 'owner', value: owner }], limit: ALL.limit, offset: 0 };
-    const cables = provider.query('cable_routes', own).features as unknown as Feature<LineString | MultiLineString, { owner: string }>[];
-    const nodes = [...provider.query('bts_sites', own).features, ...provider.query('facilities', own).features] as StoredFeature[];
+    const cables = (await features.query('cable_routes', own)).features as unknown as Feature<LineString | MultiLineString, { owner: string }>[];
+    const nodes = [...(await features.query('bts_sites', own)).features, ...(await features.query('facilities', own)).features] as StoredFeature[];
     const collectionOf = new Map(nodes.map((node, index) => [index, 'site_code' in node.properties ? 'bts_sites' : 'facilities']));
     const keyed = nodes.map((node, index) => ({ ...node, id: `${collectionOf.get(index)}/${node.id}` })) as unknown as Feature<Point, { owner: string; kind: string | null }>[];
     const result = cutImpact(buildNetwork({ cables, nodes: keyed }), { routeId: route.id, segment });
@@ -51,7 +54,7 @@ export function cutImpactRoutes({ provider, audit }: Services) {
         return { type: 'Feature' as const, id: Number(id), geometry: feature.geometry, properties: { collection: layer, name: feature.properties.site_code ?? feature.properties.name, owner: asset.owner } };
       }),
     });
-    audit.append({ principal, action: 'read', targetType: 'cut_impact', targetId: route.id, details: { isolated: result.isolated.length }, ip: c.get('clientAddress') });
+    await auditRead(services, actorOf(c), { action: 'read', targetType: 'cut_impact', targetId: route.id, details: { isolated: result.isolated.length } });
     return c.json({ routeId: route.id, owner, cut: cutAt ? { type: 'Point', coordinates: cutAt } : route.geometry, isolated: collection(result.isolated), stillConnected: collection(result.stillConnected) });
   });
 }

@@ -1,5 +1,5 @@
 import type { CollectionDef } from '../collections/types.ts';
-import type { Extent, ItemQuery, QueryResult, StoredFeature } from '../storage/provider.ts';
+import type { Extent, ItemQuery, QueryResult, StoredFeature } from '../storage/features.ts';
 import { link, MEDIA, type Link } from './links.ts';
 
 export const CONFORMANCE_CLASSES = [

@@ -1,6 +1,6 @@
 import type { CollectionDef } from '../collections/types.ts';
 import { InvalidParameter } from '../errors.ts';
-import type { Bbox, ItemQuery, PropertyFilter, TimeRange } from '../storage/provider.ts';
+import type { Bbox, ItemQuery, PropertyFilter, TimeRange } from '../storage/features.ts';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 10_000;

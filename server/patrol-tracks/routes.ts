@@ -5,11 +5,14 @@ import type { Position } from 'geojson';
 import { POLICE, SECURITY } from '../auth/audiences.ts';
 import { actorName } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
-import { InvalidBody, NotFound } from '../errors.ts';
+import { InvalidBody } from '../errors.ts';
 import { geometryProblems } from '../geometry/validate.ts';
 import { limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
+import { actorOf } from '../http/actor.ts';
+import { planOr404 } from '../patrol-plans/routes.ts';
+import { applied, transact } from '../writes/transact.ts';
 import { measureTracks, type PlanForMeasure, type Track } from './measure.ts';
 
 export const PATROL_TRACK_RULES: RouteRule[] = [
@@ -42,31 +45,31 @@ function readGpx(text: string): Track[] {
  * `/api/patrol-plans/:id/tracks`: police upload the GPX of a patrol carried out; the answer (and the stored record)
  * says which planned stops it visited and what share of the plan's risk that covered.
  */
-export function patrolTrackRoutes({ db, plans, audit, now }: Services) {
-  const planOr404 = (id: string) => {
-    const saved = plans.get(id);
-    if (!saved) throw new NotFound(`patrol plan "${id}" does not exist`, { id });
-    return saved;
-  };
+export function patrolTrackRoutes(services: Services) {
+  const { storage, now } = services;
   return new Hono<AppEnv>()
     .post('/:id/tracks', limitBody(5 * 1024 * 1024), async (c) => {
-      const saved = planOr404(c.req.param('id'));
+      // An unknown plan is a 404 before the file is read; the transaction reads it again.
+      await planOr404(storage.plans, c.req.param('id'));
       const tracks = readGpx(await c.req.text());
-      const body = saved.body as unknown as PlanForMeasure;
-      const measure = measureTracks({ shifts: body.shifts ?? [], targets: body.targets ?? [] }, tracks);
-      const times = tracks.flatMap((track) => track.times ?? []).filter((time): time is string => typeof time === 'string').sort();
-      const geometry = { type: 'MultiLineString', coordinates: tracks.map((track) => track.coordinates) };
-      const id = db.transaction(() => {
-        const { lastInsertRowid } = db.prepare('INSERT INTO patrol_tracks (plan_id, name, uploaded_by, uploaded_at, started_at, ended_at, geometry, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(saved.id, c.req.query('name') ?? null, actorName(c.get('principal')), now().toISOString(), times[0] ?? null, times.at(-1) ?? null, JSON.stringify(geometry), JSON.stringify(measure));
-        audit.append({ principal: c.get('principal'), action: 'create', targetType: 'patrol_tracks', targetId: Number(lastInsertRowid), details: { plan: saved.id, riskCovered: measure.riskCovered }, ip: c.get('clientAddress') });
-        return Number(lastInsertRowid);
-      })();
-      return c.json({ id, planId: saved.id, startedAt: times[0] ?? null, endedAt: times.at(-1) ?? null, ...measure }, 201);
+      const principal = c.get('principal');
+      const stored = await transact(services, actorOf(c), {
+        read: (tx) => planOr404(tx.plans, c.req.param('id')),
+        apply: async (tx, saved) => {
+          const body = saved.body as unknown as PlanForMeasure;
+          const measure = measureTracks({ shifts: body.shifts ?? [], targets: body.targets ?? [] }, tracks);
+          const times = tracks.flatMap((track) => track.times ?? []).filter((time): time is string => typeof time === 'string').sort();
+          const geometry = { type: 'MultiLineString', coordinates: tracks.map((track) => track.coordinates) };
+          const id = await tx.tracks.add({ planId: saved.id, name: c.req.query('name') ?? null, uploadedBy: actorName(principal), uploadedAt: now().toISOString(), startedAt: times[0] ?? null, endedAt: times.at(-1) ?? null, geometry, measure });
+          return applied({ id, planId: saved.id, startedAt: times[0] ?? null, endedAt: times.at(-1) ?? null, ...measure }, [
+            { action: 'create', targetType: 'patrol_tracks', targetId: id, details: { plan: saved.id, riskCovered: measure.riskCovered } },
+          ]);
+        },
+      });
+      return c.json(stored, 201);
     })
-    .get('/:id/tracks', (c) => {
-      const saved = planOr404(c.req.param('id'));
-      const rows = db.prepare('SELECT id, name, uploaded_by AS uploadedBy, uploaded_at AS uploadedAt, started_at AS startedAt, ended_at AS endedAt, measure FROM patrol_tracks WHERE plan_id = ? ORDER BY id').all(saved.id) as { measure: string }[];
-      return c.json({ planId: saved.id, tracks: rows.map((row) => ({ ...row, measure: JSON.parse(row.measure) as unknown })) });
+    .get('/:id/tracks', async (c) => {
+      const saved = await planOr404(storage.plans, c.req.param('id'));
+      return c.json({ planId: saved.id, tracks: await storage.tracks.list(saved.id) });
     });
 }

@@ -9,7 +9,7 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { MEDIA } from '../ogc/links.ts';
 import { collectionDatetime, rejectUnknownParameters } from '../ogc/params.ts';
-import type { TileFeature } from '../storage/provider.ts';
+import type { TileFeature } from '../storage/features.ts';
 import { LOW_ZOOMS } from '../storage/tile-grid.ts';
 import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from './build.ts';
 import { createTileCache } from './cache.ts';
@@ -37,9 +37,10 @@ function tileAddress(z: string, y: string, x: string): [number, number, number] 
  * draws by, and lines are merged by those properties. Tiles are cached per scope and period with a strong ETag; an
  * edit drops exactly the tiles it touches.
  */
-export function tileRoutes({ db, provider }: Services) {
-  const cache = createTileCache(db);
-  return new Hono<AppEnv>().get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', (c) => {
+export function tileRoutes({ storage }: Services) {
+  const features = storage.features;
+  const cache = createTileCache(storage.changes);
+  return new Hono<AppEnv>().get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', async (c) => {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
     const [z, y, x] = tileAddress(c.req.param('z'), c.req.param('y'), c.req.param('x'));
@@ -47,30 +48,30 @@ export function tileRoutes({ db, provider }: Services) {
     rejectUnknownParameters(search, ['datetime']);
     const datetime = collectionDatetime(collection, search);
     const principal = c.get('principal');
-    const scope = requireReadScope(principal, collection, provider);
+    const scope = await requireReadScope(principal, collection, features);
     // A carrier's key-target scope depends on other collections' data, which the change log does not tie to these tiles.
     const cacheable = !scope.ids;
     const period = datetime ? `${datetime.startMs ?? '..'}/${datetime.endMs ?? '..'}` : '';
     const key = `${principal.kind === 'user' ? `${principal.role}:${principal.carrier ?? ''}` : 'public'}|${collection.id}|${z}/${x}/${y}|${period}`;
-    let entry = cacheable ? cache.get(key) : undefined;
+    let entry = cacheable ? await cache.get(key) : undefined;
     if (!entry) {
       const bounds = padded(tileBounds(z, x, y), 1 / 64);
-      let features: TileFeature[];
+      let tile: TileFeature[];
       if (collection.geometry === 'Point' && z < THIN_BELOW_ZOOM) {
         // Thinned in the store: one point per grid cell, so a low-zoom tile never materialises every point under it.
-        const kept = provider.thinTile(collection.id, { z, x, y }, scopedQuery(scope, { datetime, filters: [], limit: 0, offset: 0 }));
+        const kept = await features.thinTile(collection.id, { z, x, y }, scopedQuery(scope, { datetime, filters: [], limit: 0, offset: 0 }));
         const counts = new Map(kept.map((cell) => [cell.id, cell.count]));
-        features = provider.tileFeatures(collection.id, { filters: [], ids: [...counts.keys()], limit: kept.length, offset: 0 }, z)
+        tile = (await features.tileFeatures(collection.id, { filters: [], ids: [...counts.keys()], limit: kept.length, offset: 0 }, z))
           // As in clustered GeoJSON, a point standing for itself alone is not a cluster.
           .map(scope.redact).map((feature) => {
             const count = counts.get(feature.id!)!;
             return count > 1 ? { ...feature, properties: { ...feature.properties, point_count: count } } : feature;
           });
       } else {
-        features = provider.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z);
-        features = collection.geometry === 'Line' && z < LOW_ZOOMS ? mergeLines(features, scope.redact) : features.map(scope.redact);
+        const read = await features.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z);
+        tile = collection.geometry === 'Line' && z < LOW_ZOOMS ? mergeLines(read, scope.redact) : read.map(scope.redact);
       }
-      const { bytes } = encodeTile(collection.id, features, z, x, y);
+      const { bytes } = encodeTile(collection.id, tile, z, x, y);
       entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds };
       if (cacheable) cache.set(key, entry);
     }

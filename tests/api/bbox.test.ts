@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { geometryBbox } from '../../server/storage/sqlite/rows.ts';
+import { geometryBbox } from '../../server/geometry/bbox.ts';
 import { createTestApp, getJson } from '../helpers/test-app.ts';
 import { AREA, createPrng, randomDataset } from '../helpers/random-dataset.ts';
 

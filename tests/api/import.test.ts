@@ -17,33 +17,33 @@ const goodSite = (index: number) => ({
 
 describe('bulk import', async () => {
   const t = await createTestApp(EDITING_DATASET);
-  const sites = () => t.provider.counts().bts_sites;
+  const sites = async () => (await t.features.counts()).bts_sites;
 
   it('stores nothing from a file with one bad feature among twenty good ones, and names the bad one', async () => {
     const features = Array.from({ length: 21 }, (_, index) => goodSite(index));
     features[13] = { ...goodSite(13), geometry: { type: 'Point', coordinates: [106.7, 10.8] } };
-    const before = sites();
+    const before = await sites();
     const answer = await upload(t.as('viettel'), 'bts_sites', 'geojson', JSON.stringify({ type: 'FeatureCollection', features }));
     expect(answer.status).toBe(422);
     expect(answer.body.error?.details.problems).toEqual([expect.objectContaining({ index: 13, path: 'features[13].geometry' })]);
-    expect(sites()).toBe(before);
+    expect(await sites()).toBe(before);
   });
 
   it('imports a clean GeoJSON file in one go after a dry run that stores nothing', async () => {
     const file = JSON.stringify({ type: 'FeatureCollection', features: [goodSite(30), goodSite(31)] });
-    const before = sites();
+    const before = await sites();
     expect((await upload(t.as('viettel'), 'bts_sites', 'geojson', file, true)).body.valid).toBe(true);
-    expect(sites()).toBe(before);
+    expect(await sites()).toBe(before);
     const answer = await upload(t.as('viettel'), 'bts_sites', 'geojson', file);
     expect(answer.status).toBe(201);
     expect(answer.body.imported).toBe(2);
-    expect(sites()).toBe(before + 2);
+    expect(await sites()).toBe(before + 2);
   });
 
   it('reads KML placemarks with their extended data, Vietnamese decimals and yes/no words', async () => {
     const answer = await upload(t.as('vnpt'), 'bts_sites', 'kml', fixture('sites.kml'));
     expect(answer.status).toBe(201);
-    const first = t.provider.get('bts_sites', answer.body.ids![0])!;
+    const first = (await t.features.get('bts_sites', answer.body.ids![0]))!;
     expect(first.geometry).toEqual({ type: 'Point', coordinates: [108.105, 14.455] });
     expect(first.properties).toMatchObject({ site_code: 'VNP-DH-01', technologies: ['4G', '5G'], tower_height_m: 42.5, alarm_equipped: true });
   });
@@ -51,7 +51,7 @@ describe('bulk import', async () => {
   it('reads a semicolon CSV with a BOM, decimal commas and list columns', async () => {
     const answer = await upload(t.as('vnpt'), 'bts_sites', 'csv', fixture('sites.csv'));
     expect(answer.status).toBe(201);
-    const [a, b] = answer.body.ids!.map((id) => t.provider.get('bts_sites', id)!);
+    const [a, b] = await Promise.all(answer.body.ids!.map(async (id) => (await t.features.get('bts_sites', id))!));
     expect(a.geometry).toEqual({ type: 'Point', coordinates: [108.2, 14.4] });
     expect(a.properties.technologies).toEqual(['4G', '5G']);
     expect(b.properties).toMatchObject({ site_code: 'VNP-CSV-02', status: 'planned', tower_type: null });

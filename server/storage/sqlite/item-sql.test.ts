@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { btsSites } from '../../collections/bts-sites.ts';
-import { migrate, openDatabase } from '../../db/open.ts';
+import { migrate, openDatabase } from './database.ts';
 import { itemSql } from './item-sql.ts';
 
 describe('itemSql', () => {

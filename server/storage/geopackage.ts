@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Geometry } from 'geojson';
 import type { CollectionDef, PropertyType } from '../collections/types.ts';
-import { geometryBbox } from '../storage/sqlite/rows.ts';
-import type { StoredFeature } from '../storage/provider.ts';
-import { toWkb } from './wkb.ts';
+import { geometryBbox, unionBbox } from '../geometry/bbox.ts';
+import { toWkb } from '../geometry/wkb.ts';
+import type { StoredFeature } from './features.ts';
 
 const COLUMN: Record<PropertyType, string> = { text: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'BOOLEAN', date: 'DATE', datetime: 'DATETIME', 'text[]': 'TEXT' };
 const GEOMETRY_TYPE: Record<CollectionDef['geometry'], string> = { Point: 'POINT', Line: 'GEOMETRY', Polygon: 'GEOMETRY' };
@@ -25,8 +25,8 @@ function gpkgGeometry(geometry: Geometry, srsId: number): Buffer {
 
 /**
  * A GeoPackage (OGC 12-128r18, version 1.3) holding one feature table named after the collection, WGS 84, columns
- * typed from the registry (lists as JSON text), with the required metadata tables. Written with better-sqlite3 into a
- * temporary file and returned as bytes.
+ * typed from the registry (lists as JSON text), with the required metadata tables. A GeoPackage is a SQLite file, so
+ * it is written here, with better-sqlite3, into a temporary file and returned as bytes.
  */
 export function toGeoPackage(collection: CollectionDef, features: readonly StoredFeature[], now: Date): Buffer {
   const directory = mkdtempSync(join(tmpdir(), 'netguard-gpkg-'));
@@ -49,8 +49,7 @@ export function toGeoPackage(collection: CollectionDef, features: readonly Store
       'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
     const columns = collection.properties.map((property) => `"${property.name}" ${COLUMN[property.type]}`).join(', ');
     db.exec(`CREATE TABLE "${collection.id}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom ${GEOMETRY_TYPE[collection.geometry]}, ${columns})`);
-    const boxes = features.map((feature) => geometryBbox(feature.geometry));
-    const extent = boxes.length ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))] : [null, null, null, null];
+    const extent = unionBbox(features.map((feature) => geometryBbox(feature.geometry))) ?? [null, null, null, null];
     db.prepare('INSERT INTO gpkg_contents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(collection.id, 'features', collection.id, collection.title, now.toISOString(), ...extent, 4326);
     db.prepare('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)').run(collection.id, 'geom', GEOMETRY_TYPE[collection.geometry], 4326);
     const names = collection.properties.map((property) => property.name);

@@ -2,9 +2,10 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { coordinatesSql, pointsSql, rowsToPoints } from './points-sql.ts';
 import { COLLECTIONS, findCollection } from '../../collections/registry.ts';
 import type { CollectionDef } from '../../collections/types.ts';
-import type { SqliteDatabase } from '../../db/open.ts';
+import type { SqliteDatabase } from './database.ts';
+import type { Sync } from './unit-of-work.ts';
 import { Conflict } from '../../errors.ts';
-import type { Extent, FeatureProvider, ItemQuery, QueryResult, StoredFeature } from '../provider.ts';
+import type { Extent, FeatureStore, ItemQuery, QueryResult, StoredFeature } from '../features.ts';
 import { countMatched, itemSql } from './item-sql.ts';
 import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
@@ -55,13 +56,13 @@ function deleteRow(db: SqliteDatabase, lowZoom: LowZoomStore, collection: Collec
 }
 
 /**
- * A FeatureProvider over a migrated better-sqlite3 database (see `server/db/open.ts`).
- * @param db an open, migrated database; `close()` closes it
+ * The features of a migrated better-sqlite3 database (see `database.ts`), synchronously; `index.ts` makes it the
+ * asynchronous FeatureStore. Multi-statement writes run in a transaction of their own, or join the open one.
  */
-export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
+export function createSqliteFeatures(db: SqliteDatabase): Sync<FeatureStore> {
   const lowZoom = createLowZoomStore(db);
   lowZoom.backfill();
-  const provider: FeatureProvider = {
+  const provider: Sync<FeatureStore> = {
     query(collectionId: string, query: ItemQuery): QueryResult {
       const collection = collectionOrThrow(collectionId);
       const sql = itemSql(collection, query);
@@ -119,7 +120,6 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
         return row && rowToFeature(collection, row);
       })();
     },
-    transaction: (work) => db.transaction(work)(),
     insertDataset(dataset: Record<string, FeatureCollection>): void {
       for (const id of Object.keys(dataset)) collectionOrThrow(id);
       transact(db, () => {
@@ -143,7 +143,6 @@ export function createSqliteProvider(db: SqliteDatabase): FeatureProvider {
         COLLECTIONS.map((collection) => [collection.id, db.prepare(`SELECT count(*) FROM ${collection.id}`).pluck().get() as number]),
       );
     },
-    close: () => db.close(),
   };
   return provider;
 }

@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../collections/registry.ts';
+import { COLLECTIONS } from './registry.ts';
 
 const OWNER_LABELS: Record<string, string> = { viettel: 'Viettel', vnpt: 'VNPT', mobifone: 'MobiFone', fpt: 'FPT', vnpost: 'VNPost' };
 const UNIT_LABELS: Record<string, string> = { province: 'Tỉnh', city: 'Thành phố (cũ)', district: 'Huyện (cũ)', ward: 'Phường', commune: 'Xã' };

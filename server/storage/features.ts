@@ -47,56 +47,52 @@ export type Extent = {
 };
 
 /**
- * Storage behind the API. Implementations own their query language and know nothing of HTTP; the collection ids are the
- * registry's. SQLite today (`server/storage/sqlite/`), PostGIS later.
+ * The features of every registry collection. Implementations own their query language and know nothing of HTTP; the
+ * collection ids are the registry's, and every feature written is checked against the registry first
+ * (`server/collections/feature-problems.ts`). SQLite in `server/storage/sqlite/`, PostGIS to follow. Outside a
+ * transaction each call is atomic on its own; inside `storage.transaction` the same calls see and join its writes.
  */
-export interface FeatureProvider {
+export interface FeatureStore {
   /** Features matching every criterion, ordered by id, with the total count ignoring limit/offset. */
-  query(collectionId: string, query: ItemQuery): QueryResult;
-  get(collectionId: string, id: number): StoredFeature | undefined;
+  query(collectionId: string, query: ItemQuery): Promise<QueryResult>;
+  get(collectionId: string, id: number): Promise<StoredFeature | undefined>;
   /**
    * The lean read analyses need: every feature of a Point collection in a time range, ordered by id, carrying only
    * the named properties (registry names), without paging or counting.
    */
-  points(collectionId: string, query: { datetime?: TimeRange; properties: readonly string[] }): FeatureCollection<Point, Record<string, unknown>>;
+  points(collectionId: string, query: { datetime?: TimeRange; properties: readonly string[] }): Promise<FeatureCollection<Point, Record<string, unknown>>>;
   /**
    * Only the coordinates of a Point collection's matching features, as two parallel arrays in no particular order:
    * the leanest read there is, for binning a million incidents.
    */
-  pointCoordinates(collectionId: string, filter: PointFilter): { x: Float64Array; y: Float64Array };
+  pointCoordinates(collectionId: string, filter: PointFilter): Promise<{ x: Float64Array; y: Float64Array }>;
   /**
    * Thins a Point collection for vector tile z/x/y: one point per cell of the tile's 16 × 16 grid (`tile-grid.ts`),
    * the lowest id among the matching points there, with how many match (filters, ids, datetime; the tile is the bbox).
    */
-  thinTile(collectionId: string, tile: { z: number; x: number; y: number }, query: ItemQuery): { id: number; count: number }[];
+  thinTile(collectionId: string, tile: { z: number; x: number; y: number }, query: ItemQuery): Promise<{ id: number; count: number }[]>;
   /**
    * The features of a vector tile at `zoom`, ordered by id up to the limit, without a count. Below LOW_ZOOMS
    * (`tile-grid.ts`) they carry only the collection's `tileProperties`, and lines come generalised, leaving out those
    * drawn only from a deeper zoom (`tileMinZoom`) and merged: lines with the same properties come as one feature
    * without id, counted in `line_count`.
    */
-  tileFeatures(collectionId: string, query: ItemQuery, zoom: number): TileFeature[];
-  /** Inserts features with their own integer ids, in one transaction; throws on invalid features. */
-  insert(collectionId: string, features: readonly Feature[]): void;
-  /** Stores new features under the next free ids, in order, in one transaction (ids they carry are ignored); returns the ids. */
-  createAll(collectionId: string, features: readonly Feature[]): number[];
+  tileFeatures(collectionId: string, query: ItemQuery, zoom: number): Promise<TileFeature[]>;
+  /** Inserts features with their own integer ids; throws InvalidFeature on invalid features, Conflict on a taken id. */
+  insert(collectionId: string, features: readonly Feature[]): Promise<void>;
+  /** Stores new features under the next free ids, in order (ids they carry are ignored); returns the ids. */
+  createAll(collectionId: string, features: readonly Feature[]): Promise<number[]>;
   /** Stores one new feature under the next free id (any `id` it carries is ignored) and returns it as stored. */
-  create(collectionId: string, feature: Feature): StoredFeature;
+  create(collectionId: string, feature: Feature): Promise<StoredFeature>;
   /** Replaces a feature's geometry and properties; undefined when there is no such feature. */
-  replace(collectionId: string, id: number, feature: Feature): StoredFeature | undefined;
+  replace(collectionId: string, id: number, feature: Feature): Promise<StoredFeature | undefined>;
   /** Deletes a feature; returns what was deleted, or undefined when there was none. */
-  remove(collectionId: string, id: number): StoredFeature | undefined;
-  /**
-   * Runs `work` in one transaction: every write inside commits together or not at all (an edit and its audit entry,
-   * an import of many features). Nested calls join the outer transaction.
-   */
-  transaction<T>(work: () => T): T;
-  /** Inserts several collections in one transaction (the demo seed). */
-  insertDataset(dataset: Record<string, FeatureCollection>): void;
+  remove(collectionId: string, id: number): Promise<StoredFeature | undefined>;
+  /** Inserts several collections' features with their own ids (the demo seed, the national set). */
+  insertDataset(dataset: Record<string, FeatureCollection>): Promise<void>;
   /** Features whose searchable text contains `query` (folded), best first. */
-  search(query: string, limit: number): SearchHit[];
-  extent(collectionId: string): Extent;
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  extent(collectionId: string): Promise<Extent>;
   /** Number of features per collection. */
-  counts(): Record<string, number>;
-  close(): void;
+  counts(): Promise<Record<string, number>>;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTIONS } from '../collections/registry.ts';
-import { migrate, openDatabase } from './open.ts';
+import { COLLECTIONS } from '../../collections/registry.ts';
+import { migrate, openDatabase } from './database.ts';
 
 const SQL_TYPES = { text: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER', date: 'TEXT', datetime: 'TEXT', 'text[]': 'TEXT' } as const;
 
