@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compression } from './http/compression.ts';
 import { AppError } from './errors.ts';
 import { ogcRoutes } from './ogc/routes.ts';
 import { searchRoutes } from './search/routes.ts';
@@ -23,21 +25,41 @@ import { reportRoutes } from './reports/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
-import { tileRoutes } from './tiles/routes.ts';
+import { tileMatrixSetRoutes, tileRoutes } from './tiles/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Services } from './services.ts';
 
 export type AppOptions = {
   /** Directory of the built web app (e.g. `dist/web`); omitted in API tests. */
   webRoot?: string;
+  /** Origins whose browser pages may call the API (`NETGUARD_CORS_ORIGINS`); none by default. */
+  corsOrigins?: readonly string[];
 };
+
+/**
+ * CORS for the configured origins only: other origins get no Access-Control-Allow-Origin, so their pages cannot read
+ * answers. Bearer tokens only (no cookies: sessions are SameSite=Strict and stay same-origin).
+ */
+function corsFor(origins: readonly string[]) {
+  return cors({
+    origin: (origin) => (origins.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'Accept', 'Accept-Language'],
+    exposeHeaders: ['ETag', 'Location', 'Content-Crs', 'Content-Disposition', 'WWW-Authenticate'],
+    maxAge: 600,
+  });
+}
 
 /**
  * Builds the NetGuard Hono app: every `/api` route behind authentication and its access rule (`server/auth/rules.ts`),
  * the web app (when `webRoot` is given) elsewhere. Does not listen; `server/main.ts` does.
  */
-export function createApp(services: Services, { webRoot }: AppOptions = {}) {
-  const app = new Hono<AppEnv>();
+export function createApp(services: Services, { webRoot, corsOrigins = [] }: AppOptions = {}) {
+  // Not strict: `/api/collections/` answers like `/api/collections` (OWSLib asks for `…/api/`).
+  const app = new Hono<AppEnv>({ strict: false });
+  app.use('*', compression());
+  // Before authentication: a preflight carries no credentials and must not be refused.
+  if (corsOrigins.length > 0) app.use('/api/*', corsFor(corsOrigins));
   app.use('/api/*', authenticate(services.accounts));
   app.use('/api/*', authorize(ROUTE_RULES));
   app.route('/api', authRoutes(services));
@@ -56,6 +78,7 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
   app.route('/api/scrap-dealers', inspectionRoutes(services));
   app.route('/api/collections', exportRoutes(services));
   app.route('/api/collections', tileRoutes(services));
+  app.route('/api', tileMatrixSetRoutes());
   app.route('/api/reports', reportRoutes(services));
   app.route('/api/inventory', inventoryRoutes(services));
   app.route('/api/cut-impact', cutImpactRoutes(services));
@@ -77,6 +100,8 @@ export function createApp(services: Services, { webRoot }: AppOptions = {}) {
     if (error instanceof AppError) {
       const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
       if (error.status === 429 && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
+      // RFC 6750 §3: a 401 names the scheme to authenticate with; a token that was sent but refused is invalid_token.
+      if (error.status === 401) c.header('WWW-Authenticate', c.req.header('Authorization') ? 'Bearer realm="NetGuard", error="invalid_token"' : 'Bearer realm="NetGuard"');
       return c.json({ error: body }, error.status);
     }
     console.error(error);

@@ -13,7 +13,8 @@ if (seeded) console.log(seeded);
 
 // Resolved from this file, so the server finds the built app whatever the working directory.
 const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
-const server = serve({ fetch: createApp(services, { webRoot }).fetch, port }, () => {
+const corsOrigins = (process.env.NETGUARD_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+const server = serve({ fetch: createApp(services, { webRoot, corsOrigins }).fetch, port }, () => {
   console.log(`NetGuard listening on http://localhost:${port}`);
 });
 

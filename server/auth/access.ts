@@ -2,6 +2,7 @@ import { bbox as turfBbox, booleanIntersects } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { CollectionDef } from '../collections/types.ts';
 import type { FeatureStore, ItemQuery, PropertyFilter, StoredFeature } from '../storage/features.ts';
+import { filterProperties } from '../storage/filter.ts';
 import { Forbidden } from '../errors.ts';
 import type { Principal } from './principal.ts';
 
@@ -102,11 +103,15 @@ export function rowScope(principal: Principal, collectionId: string): ReadScope 
   return null;
 }
 
-/** The query with the scope's row limits added. */
+/**
+ * The query with the scope's row limits added. A filter or sort on a property the scope hides on some rows narrows
+ * to the rows where it is visible, so neither the matches nor their order can reveal it.
+ */
 export function scopedQuery<Q extends ItemQuery>(scope: ReadScope, query: Q): Q {
   const filters = [...query.filters, ...scope.filters];
   const shared = scope.sharedProperties;
-  if (shared && scope.privateRows && query.filters.some((filter) => !shared.includes(filter.property))) filters.push(scope.privateRows);
+  const named = [...query.filters.map((filter) => filter.property), ...(query.filter ? filterProperties(query.filter) : []), ...(query.sortby ?? []).map((key) => key.property)];
+  if (shared && scope.privateRows && named.some((name) => name !== 'id' && !shared.includes(name))) filters.push(scope.privateRows);
   return { ...query, filters, ...(scope.ids ? { ids: query.ids ? query.ids.filter((id) => scope.ids!.includes(id)) : scope.ids } : {}) };
 }
 

@@ -10,10 +10,10 @@ export const facilities: CollectionDef = {
   geometry: 'Point',
   properties: [
     { name: 'name', type: 'text', titleVi: 'Tên', title: 'Name', required: true },
-    { name: 'kind', type: 'text', titleVi: 'Loại', title: 'Kind', values: FACILITY_KINDS, filterable: true, required: true },
-    { name: 'owner', type: 'text', titleVi: 'Đơn vị sở hữu', title: 'Owner', values: OWNERS, filterable: true, required: true },
+    { name: 'kind', type: 'text', titleVi: 'Loại', title: 'Kind', values: FACILITY_KINDS, required: true },
+    { name: 'owner', type: 'text', titleVi: 'Đơn vị sở hữu', title: 'Owner', values: OWNERS, required: true },
     { name: 'address', type: 'text', titleVi: 'Địa chỉ', title: 'Address' },
-    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ASSET_STATUSES, filterable: true, required: true },
+    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ASSET_STATUSES, required: true },
   ],
   searchProperties: ['name'],
   tileProperties: ['kind', 'owner', 'status'],

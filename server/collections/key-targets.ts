@@ -10,9 +10,9 @@ export const keyTargets: CollectionDef = {
   geometry: 'Polygon',
   properties: [
     { name: 'name', type: 'text', titleVi: 'Tên', title: 'Name', required: true },
-    { name: 'category', type: 'text', titleVi: 'Loại mục tiêu', title: 'Category', values: KEY_TARGET_CATEGORIES, filterable: true, required: true },
-    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: KEY_TARGET_STATUSES, filterable: true, required: true },
-    { name: 'protection_level', type: 'integer', titleVi: 'Mức bảo vệ', title: 'Protection level (1 highest)', filterable: true },
+    { name: 'category', type: 'text', titleVi: 'Loại mục tiêu', title: 'Category', values: KEY_TARGET_CATEGORIES, required: true },
+    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: KEY_TARGET_STATUSES, required: true },
+    { name: 'protection_level', type: 'integer', titleVi: 'Mức bảo vệ', title: 'Protection level (1 highest)' },
     { name: 'effective_date', type: 'date', titleVi: 'Ngày hiệu lực', title: 'Effective date' },
     { name: 'legal_basis', type: 'text', titleVi: 'Căn cứ pháp lý', title: 'Legal basis' },
     { name: 'proposed_by', type: 'text', titleVi: 'Đơn vị đề xuất', title: 'Proposed by' },

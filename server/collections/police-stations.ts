@@ -9,7 +9,7 @@ export const policeStations: CollectionDef = {
   geometry: 'Point',
   properties: [
     { name: 'name', type: 'text', titleVi: 'Tên đơn vị', title: 'Name', required: true },
-    { name: 'district_code', type: 'text', titleVi: 'Mã huyện cũ', title: 'Former district code', filterable: true, required: true },
+    { name: 'district_code', type: 'text', titleVi: 'Mã huyện cũ', title: 'Former district code', required: true },
     { name: 'district_name', type: 'text', titleVi: 'Huyện cũ', title: 'Former district' },
   ],
   searchProperties: ['name'],

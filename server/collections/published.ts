@@ -12,7 +12,7 @@ export const PATROL_PLANS_COLLECTION: CollectionDef = {
   properties: [
     { name: 'plan_id', type: 'text', titleVi: 'Mã kế hoạch', title: 'Plan id' },
     { name: 'name', type: 'text', titleVi: 'Tên', title: 'Name' },
-    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ['draft', 'approved', 'archived'], filterable: true },
+    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ['draft', 'approved', 'archived'] },
     { name: 'start_date', type: 'date', titleVi: 'Từ ngày', title: 'Start' },
     { name: 'end_date', type: 'date', titleVi: 'Đến ngày', title: 'End' },
     { name: 'coverage', type: 'real', titleVi: 'Tỷ lệ rủi ro bao phủ/ngày', title: 'Risk share covered per day' },
@@ -24,7 +24,7 @@ export const HOTLINE_COLLECTION: CollectionDef = {
   geometry: 'Point', synthetic: false, attribution: PROVENANCE, temporalProperty: 'seen_at',
   properties: [
     { name: 'tracking_code', type: 'text', titleVi: 'Mã tra cứu', title: 'Tracking code' },
-    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ['received', 'converted', 'closed'], filterable: true },
+    { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ['received', 'converted', 'closed'] },
     { name: 'seen_at', type: 'datetime', titleVi: 'Thời điểm', title: 'Seen at' },
     { name: 'received_at', type: 'datetime', titleVi: 'Tiếp nhận', title: 'Received at' },
     { name: 'description', type: 'text', titleVi: 'Nội dung', title: 'Description' },

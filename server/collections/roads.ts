@@ -9,9 +9,9 @@ export const roads: CollectionDef = {
   geometry: 'Line',
   properties: [
     { name: 'osm_id', type: 'text', titleVi: 'Mã OSM', title: 'OSM id', required: true },
-    { name: 'ref', type: 'text', titleVi: 'Số hiệu', title: 'Reference', filterable: true },
+    { name: 'ref', type: 'text', titleVi: 'Số hiệu', title: 'Reference' },
     { name: 'name', type: 'text', titleVi: 'Tên', title: 'Name' },
-    { name: 'road_class', type: 'text', titleVi: 'Cấp đường', title: 'Road class', filterable: true },
+    { name: 'road_class', type: 'text', titleVi: 'Cấp đường', title: 'Road class' },
   ],
   searchProperties: ['ref', 'name'],
   synthetic: false,

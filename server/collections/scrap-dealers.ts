@@ -11,10 +11,10 @@ export const scrapDealers: CollectionDef = {
   properties: [
     { name: 'name', type: 'text', titleVi: 'Tên cơ sở', title: 'Name', required: true },
     { name: 'address', type: 'text', titleVi: 'Địa chỉ', title: 'Address' },
-    { name: 'district_code', type: 'text', titleVi: 'Mã huyện cũ', title: 'Former district code', filterable: true },
+    { name: 'district_code', type: 'text', titleVi: 'Mã huyện cũ', title: 'Former district code' },
     { name: 'district_name', type: 'text', titleVi: 'Huyện cũ', title: 'Former district' },
     { name: 'last_inspection_date', type: 'date', titleVi: 'Ngày kiểm tra gần nhất', title: 'Last inspection' },
-    { name: 'last_inspection_result', type: 'text', titleVi: 'Kết quả kiểm tra', title: 'Inspection result', values: INSPECTION_RESULTS, filterable: true },
+    { name: 'last_inspection_result', type: 'text', titleVi: 'Kết quả kiểm tra', title: 'Inspection result', values: INSPECTION_RESULTS },
   ],
   temporalProperty: 'last_inspection_date',
   searchProperties: ['name'],

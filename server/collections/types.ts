@@ -9,8 +9,6 @@ export type PropertyDef = {
   title: string;
   /** Allowed values for categorical properties. */
   values?: readonly string[];
-  /** Exposed as an equality filter on the items endpoint (`?owner=viettel`). */
-  filterable?: boolean;
   required?: boolean;
 };
 

@@ -1,9 +1,10 @@
 import { toKML } from '@placemarkio/tokml';
 import type { CollectionDef } from '../collections/types.ts';
+import { CRS84_CRS, transformGeometry, type Crs } from '../geometry/crs.ts';
 import type { StoredFeature } from '../storage/features.ts';
 import { toGeoPackage } from '../storage/geopackage.ts';
 import { csvField } from './patrol-plan.ts';
-import { toWkt } from '../geometry/wkb.ts';
+import { toWkt } from '../geometry/wkt.ts';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'kml', 'gpkg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -18,22 +19,39 @@ export function toCsv(collection: CollectionDef, features: readonly StoredFeatur
   return `\uFEFF${[header, ...rows].join('\r\n')}\r\n`;
 }
 
-/** One collection's features as a file in `format`; properties a reader may not see are already trimmed by the caller. */
-export function collectionExport(collection: CollectionDef, features: StoredFeature[], format: ExportFormat, now: Date): ExportFile {
+/** Formats whose coordinates are WGS 84 by definition (KML 2.2 §6.2). */
+export const WGS84_ONLY: readonly ExportFormat[] = ['kml'];
+
+/**
+ * One collection's features as a file in `format`, with coordinates in `crs` (CRS84 by default). Files keep the GIS
+ * order x = easting or longitude, so an EPSG:4326 file is lon/lat as GDAL and QGIS write it; a GeoJSON file in
+ * another CRS names it in the pre-RFC 7946 `crs` member, which GDAL reads. Properties a reader may not see are
+ * already trimmed by the caller.
+ */
+export function collectionExport(collection: CollectionDef, input: StoredFeature[], format: ExportFormat, now: Date, crs: Crs = CRS84_CRS): ExportFile {
+  const projected = crs.code === null || crs.code === 4326;
+  const features = projected ? input : input.map((feature) => ({ ...feature, geometry: transformGeometry(feature.geometry, crs.fromWgs84) }));
+  const code = crs.code ?? 4326;
   switch (format) {
-    case 'geojson':
-      return { content: JSON.stringify({ type: 'FeatureCollection', features }), mediaType: 'application/geo+json', extension: 'geojson' };
+    case 'geojson': {
+      const named = projected ? {} : { crs: { type: 'name', properties: { name: `urn:ogc:def:crs:EPSG::${code}` } } };
+      return { content: JSON.stringify({ type: 'FeatureCollection', ...named, features }), mediaType: 'application/geo+json', extension: 'geojson' };
+    }
     case 'csv':
       return { content: toCsv(collection, features), mediaType: 'text/csv; charset=utf-8', extension: 'csv' };
     case 'kml': {
       const label = collection.searchProperties?.[0] ?? 'name';
+      // A missing value is left out: KML has no null, and tokml would write the text "null".
       const named = features.map((feature) => ({
         ...feature,
-        properties: { name: String(feature.properties[label] ?? `${collection.id} ${feature.id}`), ...Object.fromEntries(Object.entries(feature.properties).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : v])) },
+        properties: {
+          name: String(feature.properties[label] ?? `${collection.id} ${feature.id}`),
+          ...Object.fromEntries(Object.entries(feature.properties).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : v])),
+        },
       }));
       return { content: toKML({ type: 'FeatureCollection', features: named }), mediaType: 'application/vnd.google-earth.kml+xml', extension: 'kml' };
     }
     case 'gpkg':
-      return { content: toGeoPackage(collection, features, now), mediaType: 'application/geopackage+sqlite3', extension: 'gpkg' };
+      return { content: toGeoPackage(collection, features, now, code), mediaType: 'application/geopackage+sqlite3', extension: 'gpkg' };
   }
 }

@@ -5,19 +5,21 @@ import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { findCollection } from '../collections/registry.ts';
 import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
-import { parseItemQuery } from '../ogc/params.ts';
+import { CRS84_CRS } from '../geometry/crs.ts';
+import { outputFeature } from '../ogc/envelope.ts';
+import { parseItemOutput, parseItemQuery } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
 import { auditRead } from '../audit/log.ts';
 import { actorOf } from '../http/actor.ts';
-import { collectionExport, EXPORT_FORMATS, type ExportFormat } from './collection.ts';
+import { collectionExport, EXPORT_FORMATS, WGS84_ONLY, type ExportFormat } from './collection.ts';
 
 export const EXPORT_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/export', SIGNED_IN)];
 
 const MAX_FEATURES = 1_000_000;
 
 /**
- * `GET /api/collections/{id}/export?format=geojson|csv|kml|gpkg&…`: every feature matching the items endpoint's
- * filters (bbox, datetime, property filters), with the same read scope — rows a role may not read are absent and
+ * `GET /api/collections/{id}/export?format=geojson|csv|kml|gpkg[&crs=…][&properties=…]&…`: every feature matching
+ * the items endpoint's filters (bbox, datetime, CQL2 filter, property filters, sortby), with the same read scope — rows a role may not read are absent and
  * trimmed properties stay trimmed — as a file GIS tools and spreadsheets open. Each export is audited.
  */
 export function exportRoutes(services: Services) {
@@ -30,11 +32,14 @@ export function exportRoutes(services: Services) {
     if (!format || !EXPORT_FORMATS.includes(format)) throw new InvalidParameter('format', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
     search.delete('format');
     for (const paging of ['limit', 'offset']) if (search.has(paging)) throw new InvalidParameter(paging, 'an export holds every match; limit and offset do not apply');
+    const output = parseItemOutput(collection, search);
+    if (output.skipGeometry) throw new InvalidParameter('skipGeometry', 'an export carries geometry');
+    if (output.crs.code !== null && WGS84_ONLY.includes(format)) throw new InvalidParameter('crs', `${format} is always WGS 84 longitude/latitude`);
     const principal = c.get('principal');
     const scope = await requireReadScope(principal, collection, storage.features);
     const query = scopedQuery(scope, { ...parseItemQuery(collection, search), limit: MAX_FEATURES, offset: 0 });
-    const features = (await storage.features.query(collection.id, query)).features.map(scope.redact);
-    const file = collectionExport(collection, features, format, now());
+    const features = (await storage.features.query(collection.id, query)).features.map(scope.redact).map((feature) => outputFeature(feature, { ...output, crs: CRS84_CRS }));
+    const file = collectionExport(collection, features, format, now(), output.crs);
     await auditRead(services, actorOf(c), { action: 'export', targetType: collection.id, details: { format, query: search.toString(), count: features.length } });
     const name = `${collection.id}-${now().toISOString().slice(0, 10)}.${file.extension}`;
     return c.body(file.content as string, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${name}"` });

@@ -25,18 +25,38 @@ export function toWkb(geometry: Geometry): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** Well-known text, for CSV cells (lon lat order, as WKT and GeoJSON both use). */
-export function toWkt(geometry: Geometry): string {
-  const pos = (p: Position) => `${p[0]} ${p[1]}`;
-  const line = (ps: Position[]) => `(${ps.map(pos).join(', ')})`;
-  const poly = (rings: Position[][]) => `(${rings.map(line).join(', ')})`;
-  switch (geometry.type) {
-    case 'Point': return `POINT (${pos(geometry.coordinates)})`;
-    case 'LineString': return `LINESTRING ${line(geometry.coordinates)}`;
-    case 'Polygon': return `POLYGON ${poly(geometry.coordinates)}`;
-    case 'MultiPoint': return `MULTIPOINT (${geometry.coordinates.map((p) => `(${pos(p)})`).join(', ')})`;
-    case 'MultiLineString': return `MULTILINESTRING (${geometry.coordinates.map(line).join(', ')})`;
-    case 'MultiPolygon': return `MULTIPOLYGON (${geometry.coordinates.map(poly).join(', ')})`;
-    default: throw new Error(`cannot write ${geometry.type} as WKT`);
-  }
+const TYPES: Record<number, string> = Object.fromEntries(Object.entries(CODES).map(([name, code]) => [code, name]));
+
+/**
+ * GeoJSON from OGC WKB (either byte order; ISO Z/M codes and EWKB flags read, the extra ordinates dropped), for
+ * GeoPackage imports. Throws on a type it does not know or bytes that end early.
+ */
+export function fromWkb(bytes: Uint8Array): Geometry {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 0;
+  const read = (): Geometry => {
+    const little = view.getUint8(offset) === 1;
+    const raw = view.getUint32(offset + 1, little);
+    offset += 5;
+    // ISO WKB adds 1000 for Z, 2000 for M, 3000 for ZM; EWKB sets high bits.
+    const dimensions = 2 + (((raw % 10000) >= 3000 || raw & 0x80000000) ? 1 : 0) + (((raw % 10000) >= 1000 && (raw % 10000) < 2000) || (raw % 10000) >= 2000 || raw & 0x40000000 ? 1 : 0) - ((raw % 10000) >= 3000 ? 1 : 0);
+    const type = TYPES[(raw & 0x0fffffff) % 1000];
+    if (!type) throw new Error(`WKB geometry type ${raw} is not supported`);
+    const point = (): Position => {
+      const position: Position = [view.getFloat64(offset, little), view.getFloat64(offset + 8, little)];
+      offset += 8 * dimensions;
+      return position;
+    };
+    const count = () => { const n = view.getUint32(offset, little); offset += 4; return n; };
+    const ring = () => Array.from({ length: count() }, point);
+    switch (type) {
+      case 'Point': return { type, coordinates: point() };
+      case 'LineString': return { type, coordinates: ring() };
+      case 'Polygon': return { type, coordinates: Array.from({ length: count() }, ring) };
+      case 'MultiPoint': return { type, coordinates: Array.from({ length: count() }, () => (read() as { coordinates: Position }).coordinates) };
+      case 'MultiLineString': return { type, coordinates: Array.from({ length: count() }, () => (read() as { coordinates: Position[] }).coordinates) };
+      default: return { type: 'MultiPolygon', coordinates: Array.from({ length: count() }, () => (read() as { coordinates: Position[][] }).coordinates) };
+    }
+  };
+  return read();
 }

@@ -1,18 +1,24 @@
 import { kml } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Problem } from '../collections/property-problems.ts';
 import type { CollectionDef } from '../collections/types.ts';
+import { parseWkt } from '../geometry/wkt.ts';
+import { readGeoPackage } from './gpkg.ts';
+import { readXml } from './xml.ts';
 
-export const IMPORT_FORMATS = ['geojson', 'kml', 'csv'] as const;
+export const IMPORT_FORMATS = ['geojson', 'kml', 'csv', 'gpkg'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** One candidate feature and where it came from: a feature index, or a CSV line (the header is line 1). */
 export type Candidate = { feature: unknown; at: string; index: number; row?: number };
-export type Parsed = { candidates: Candidate[]; problems: (Problem & { index?: number; row?: number })[] };
+export type Parsed = { candidates: Candidate[]; problems: (Problem & { index?: number; row?: number; line?: number | null; column?: number | null })[] };
 
 const LAT = ['lat', 'latitude', 'vi_do'];
 const LON = ['lon', 'lng', 'long', 'longitude', 'kinh_do'];
+/** Geometry columns as WKT: the one NetGuard's CSV export writes, and GDAL's and QGIS's names for it. */
+const WKT = ['wkt', 'wkt_geom', 'geometry', 'geom'];
+/** Feature ids in a file are the file's, not the store's: new features get new ids, as in a GeoJSON import. */
+const IGNORED = ['id', 'fid'];
 
 function fromGeoJson(text: string): Parsed {
   let document: unknown;
@@ -34,13 +40,10 @@ function flat(value: unknown): unknown {
 
 /** KML placemarks; ExtendedData becomes properties (togeojson), KML's own name/description/styles are dropped. */
 function fromKml(text: string, collection: CollectionDef): Parsed {
-  const errors: string[] = [];
-  const document = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(text, 'text/xml');
-  if (errors.length > 0 || !document.documentElement || document.documentElement.nodeName !== 'kml') {
-    return { candidates: [], problems: [{ path: '(file)', message: `not KML: ${errors[0] ?? 'no <kml> root element'}` }] };
-  }
+  const read = readXml(text, 'kml');
+  if ('problem' in read) return { candidates: [], problems: [{ path: '(file)', message: `not KML: ${read.problem.message}`, line: read.problem.line, column: read.problem.column }] };
   const known = new Set(collection.properties.map((property) => property.name));
-  const features = kml(document as unknown as Document).features.map((feature) => {
+  const features = kml(read.document).features.map((feature) => {
     const properties = Object.fromEntries(Object.entries(feature.properties ?? {}).filter(([name]) => known.has(name)));
     const geometry = feature.geometry && 'coordinates' in feature.geometry ? { ...feature.geometry, coordinates: flat(feature.geometry.coordinates) } : feature.geometry;
     return { ...feature, geometry, properties: coerce(collection, properties) };
@@ -48,8 +51,8 @@ function fromKml(text: string, collection: CollectionDef): Parsed {
   return { candidates: features.map((feature, index) => ({ feature, index, at: `features[${index}].` })), problems: [] };
 }
 
-/** Text from KML or CSV turned into the registry's types; what does not convert is left for the checks to name. */
-function coerce(collection: CollectionDef, properties: Record<string, unknown>): Record<string, unknown> {
+/** Text from KML or CSV (or GeoPackage cells) turned into the registry's types; what does not convert is left for the checks to name. */
+export function coerce(collection: CollectionDef, properties: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const def of collection.properties) {
     const value = properties[def.name];
@@ -69,9 +72,11 @@ function coerce(collection: CollectionDef, properties: Record<string, unknown>):
   return out;
 }
 
-/** CSV with a header row and lat/lon columns (point collections only); `,` or `;` separated, BOM tolerated. */
+/**
+ * CSV with a header row: a WKT geometry column (`wkt`, as the export writes it; any geometry kind) or lat/lon columns
+ * (points); `,` or `;` separated, BOM tolerated; an `id` column is the file's and is ignored.
+ */
 function fromCsv(text: string, collection: CollectionDef): Parsed {
-  if (collection.geometry !== 'Point') return { candidates: [], problems: [{ path: '(file)', message: `CSV carries points; ${collection.id} needs ${collection.geometry} geometries (use GeoJSON or KML)` }] };
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let rows: Record<string, string>[];
@@ -81,19 +86,33 @@ function fromCsv(text: string, collection: CollectionDef): Parsed {
     return { candidates: [], problems: [{ path: '(file)', message: `not CSV: ${(error as Error).message}` }] };
   }
   const columns = Object.keys(rows[0] ?? {});
+  const wkt = columns.find((name) => WKT.includes(name));
   const lat = columns.find((name) => LAT.includes(name));
   const lon = columns.find((name) => LON.includes(name));
-  if (!lat || !lon) return { candidates: [], problems: [{ path: '(header)', row: 1, message: 'lat and lon columns are required (also accepted: latitude/longitude, lng)' }] };
+  if (!wkt && collection.geometry !== 'Point') return { candidates: [], problems: [{ path: '(header)', row: 1, message: `a wkt column is required: ${collection.id} needs ${collection.geometry} geometries` }] };
+  if (!wkt && (!lat || !lon)) return { candidates: [], problems: [{ path: '(header)', row: 1, message: 'a wkt column, or lat and lon columns, are required (also accepted: latitude/longitude, lng)' }] };
+  const problems: Parsed['problems'] = [];
   const candidates = rows.map((row, index) => {
-    const { [lat]: y, [lon]: x, ...rest } = row;
-    const coordinates = [Number(String(x).replace(',', '.')), Number(String(y).replace(',', '.'))];
-    return { feature: { type: 'Feature', geometry: { type: 'Point', coordinates }, properties: coerce(collection, rest) }, index, row: index + 2, at: '' };
+    const rest = Object.fromEntries(Object.entries(row).filter(([name]) => name !== wkt && name !== lat && name !== lon && !IGNORED.includes(name)));
+    let geometry: unknown = null;
+    if (wkt) {
+      try {
+        geometry = parseWkt(row[wkt]);
+      } catch (error) {
+        problems.push({ index, row: index + 2, path: wkt, message: (error as Error).message });
+      }
+    } else {
+      geometry = { type: 'Point', coordinates: [Number(String(row[lon!]).replace(',', '.')), Number(String(row[lat!]).replace(',', '.'))] };
+    }
+    return { feature: { type: 'Feature', geometry, properties: coerce(collection, rest) }, index, row: index + 2, at: '' };
   });
-  return { candidates, problems: [] };
+  return problems.length ? { candidates: [], problems } : { candidates, problems: [] };
 }
 
 /** Parses an uploaded file into candidate features, or file-level problems. */
-export function parseImport(format: ImportFormat, text: string, collection: CollectionDef): Parsed {
+export function parseImport(format: ImportFormat, body: Uint8Array, collection: CollectionDef): Parsed {
+  if (format === 'gpkg') return readGeoPackage(body, collection);
+  const text = new TextDecoder().decode(body);
   if (format === 'geojson') return fromGeoJson(text.replace(/^\uFEFF/, ''));
   if (format === 'kml') return fromKml(text, collection);
   return fromCsv(text, collection);

@@ -23,7 +23,7 @@ const MAX_FEATURES = 50_000;
 type Listed = Parsed['problems'][number];
 
 /**
- * `POST /api/imports/:collectionId?format=geojson|kml|csv[&dryRun=true]`: a carrier's bulk import. Every feature is
+ * `POST /api/imports/:collectionId?format=geojson|kml|csv|gpkg[&dryRun=true]`: a carrier's bulk import. Every feature is
  * checked first and every problem reported with its feature index or CSV row; only a clean file is stored, all of
  * it in one transaction (with one audit entry), so a file with one bad feature stores nothing.
  */
@@ -40,7 +40,7 @@ export function importRoutes(services: Services) {
     if (!format || !IMPORT_FORMATS.includes(format)) throw new InvalidParameter('format', `format must be one of ${IMPORT_FORMATS.join(', ')}`);
     const dryRun = search.get('dryRun') === 'true';
     const principal = c.get('principal');
-    const parsed = parseImport(format, await c.req.text(), collection);
+    const parsed = parseImport(format, new Uint8Array(await c.req.arrayBuffer()), collection);
     const problems: Listed[] = [...parsed.problems];
     if (parsed.candidates.length > MAX_FEATURES) problems.push({ path: '(file)', message: `at most ${MAX_FEATURES} features per import` });
     if (parsed.candidates.length === 0 && problems.length === 0) problems.push({ path: '(file)', message: 'the file holds no features' });

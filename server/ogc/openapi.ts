@@ -1,77 +1,88 @@
-import { COLLECTIONS } from '../collections/registry.ts';
-import type { CollectionDef, PropertyDef } from '../collections/types.ts';
-import { DEFAULT_LIMIT, MAX_LIMIT } from './params.ts';
+import { ASSET_COLLECTION_IDS } from '../auth/access.ts';
+import type { CollectionDef } from '../collections/types.ts';
 import { MEDIA } from './links.ts';
+import { ERRORS, featureSchema, itemsParameters, json, OPEN, SECURITY_SCHEMES, SIGNED_IN, WRITER } from './openapi-parts.ts';
+import { tilePaths, TILE_MATRIX_SET_PATHS } from './openapi-tiles.ts';
 
-const SCHEMA_TYPES: Record<PropertyDef['type'], object> = {
-  text: { type: 'string' },
-  integer: { type: 'integer' },
-  real: { type: 'number' },
-  boolean: { type: 'boolean' },
-  date: { type: 'string', format: 'date' },
-  datetime: { type: 'string', format: 'date-time' },
-  'text[]': { type: 'string', description: 'matches features whose list contains this value' },
-};
+const FEATURE_ID = { name: 'featureId', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } };
+const EDITABLE: readonly string[] = ASSET_COLLECTION_IDS;
 
-const json = (description: string, type: string = MEDIA.json) => ({ description, content: { [type]: { schema: { type: 'object' } } } });
-const errors = { '400': json('Invalid parameter'), '404': json('Not found') };
+/** An OpenAPI collection as the document needs it: its definition and whether it has vector tiles. */
+export type DocumentedCollection = { def: CollectionDef; tiled: boolean };
 
-function itemsParameters(collection: CollectionDef): object[] {
-  const core: object[] = [
-    { name: 'bbox', in: 'query', style: 'form', explode: false, schema: { type: 'array', minItems: 4, maxItems: 4, items: { type: 'number' } } },
-    { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
-    { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
-  ];
-  if (collection.temporalProperty) core.push({ name: 'datetime', in: 'query', schema: { type: 'string' } });
-  const filters = collection.properties
-    .filter((property) => property.filterable)
-    .map((property) => ({ name: property.name, in: 'query', schema: { ...SCHEMA_TYPES[property.type], ...(property.values ? { enum: property.values } : {}) } }));
-  return [...core, ...filters];
+function operation(summary: string, operationId: string, tag: string, security: object[], responses: object, extra: object = {}) {
+  return { summary, operationId, tags: [tag], security, ...extra, responses };
 }
 
-/** The OpenAPI 3.0 definition of the API, derived from the collection registry. */
-export function openApiDocument(base: string, collections: readonly CollectionDef[] = COLLECTIONS) {
+/** Part 1 reads, Part 4 writes (asset collections only), queryables and schemas of one collection. */
+function collectionPaths(collection: CollectionDef): Record<string, object> {
+  const path = `/collections/${collection.id}`;
+  const tag = 'Features';
   const paths: Record<string, object> = {
-    '/': { get: { summary: 'Landing page', operationId: 'getLandingPage', responses: { '200': json('Landing page') } } },
-    '/conformance': { get: { summary: 'Conformance classes', operationId: 'getConformance', responses: { '200': json('Conformance') } } },
-    '/collections': { get: { summary: 'Feature collections', operationId: 'getCollections', responses: { '200': json('Collections') } } },
+    [path]: { get: operation(collection.title, `describe_${collection.id}`, tag, SIGNED_IN, { '200': json('Collection'), ...ERRORS }) },
+    [`${path}/queryables`]: { get: operation(`${collection.title}: queryables`, `queryables_${collection.id}`, tag, SIGNED_IN, { '200': json('Queryables', MEDIA.schema), ...ERRORS }) },
+    [`${path}/schema`]: { get: operation(`${collection.title}: schema`, `schema_${collection.id}`, tag, SIGNED_IN, { '200': json('JSON Schema of the features', MEDIA.schema), ...ERRORS }) },
+    [`${path}/schema.xsd`]: { get: operation(`${collection.title}: GML application schema`, `xsd_${collection.id}`, tag, SIGNED_IN, { '200': { description: 'XML Schema', content: { [MEDIA.xml]: { schema: { type: 'string' } } } }, ...ERRORS }) },
+  };
+  const items: Record<string, object> = {
+    get: operation(`${collection.title}: features`, `items_${collection.id}`, tag, SIGNED_IN, { '200': json('Features', MEDIA.geojson), ...ERRORS }, { parameters: itemsParameters(collection) }),
+  };
+  const item: Record<string, object> = {
+    get: operation(`${collection.title}: one feature`, `item_${collection.id}`, tag, SIGNED_IN, { '200': json('Feature', MEDIA.geojson), ...ERRORS }),
+  };
+  if (EDITABLE.includes(collection.id)) {
+    const body = (partial: boolean, type: string) => ({ required: true, content: { [type]: { schema: featureSchema(collection, { partial }) } } });
+    const conflict = { '409': json('Conflict (e.g. a site code already in use)') };
+    items.post = operation(`${collection.title}: create a feature`, `create_${collection.id}`, tag, WRITER, { '201': { description: 'Created', headers: { Location: { schema: { type: 'string', format: 'uri' } } }, content: { [MEDIA.geojson]: { schema: { type: 'object' } } } }, ...ERRORS, ...conflict }, { requestBody: body(false, MEDIA.geojson) });
+    item.put = operation(`${collection.title}: replace a feature`, `replace_${collection.id}`, tag, WRITER, { '200': json('Replaced', MEDIA.geojson), ...ERRORS, ...conflict }, { requestBody: body(false, MEDIA.geojson) });
+    item.patch = operation(`${collection.title}: update a feature (JSON merge patch of its properties)`, `update_${collection.id}`, tag, WRITER, { '200': json('Updated', MEDIA.geojson), ...ERRORS, ...conflict }, { requestBody: body(true, 'application/merge-patch+json') });
+    item.delete = operation(`${collection.title}: delete a feature`, `delete_${collection.id}`, tag, WRITER, { '204': { description: 'Deleted' }, ...ERRORS });
+  }
+  paths[`${path}/items`] = items;
+  paths[`${path}/items/{featureId}`] = { parameters: [FEATURE_ID], ...item };
+  return paths;
+}
+
+/**
+ * The OpenAPI 3.0 definition of the API, derived from the collection registry: reads for every collection, Part 4
+ * writes where carriers edit, vector tiles only where a collection has them, and how to authenticate.
+ */
+export function openApiDocument(base: string, collections: readonly DocumentedCollection[]) {
+  const paths: Record<string, object> = {
+    '/': { get: operation('Landing page', 'getLandingPage', 'Capabilities', OPEN, { '200': json('Landing page'), '400': ERRORS['400'] }) },
+    '/conformance': { get: operation('Conformance classes', 'getConformance', 'Capabilities', OPEN, { '200': json('Conformance'), '400': ERRORS['400'] }) },
+    '/collections': { get: operation('Feature collections', 'getCollections', 'Capabilities', SIGNED_IN, { '200': json('Collections'), ...ERRORS }) },
     '/search': {
-      get: {
-        summary: 'Search named features and places',
-        operationId: 'search',
+      get: operation('Search named features and places', 'search', 'Search', SIGNED_IN, { '200': json('Search results'), ...ERRORS }, {
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 100 } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
         ],
-        responses: { '200': json('Search results'), ...errors },
-      },
+      }),
     },
+    ...TILE_MATRIX_SET_PATHS,
   };
-  for (const collection of collections) {
-    const path = `/collections/${collection.id}`;
-    paths[path] = { get: { summary: collection.title, operationId: `describe_${collection.id}`, responses: { '200': json('Collection'), ...errors } } };
-    paths[`${path}/items`] = {
-      get: { summary: `${collection.title}: features`, operationId: `items_${collection.id}`, parameters: itemsParameters(collection), responses: { '200': json('Features', MEDIA.geojson), ...errors } },
-    };
-    paths[`${path}/items/{featureId}`] = {
-      get: {
-        summary: `${collection.title}: one feature`,
-        operationId: `item_${collection.id}`,
-        parameters: [{ name: 'featureId', in: 'path', required: true, schema: { type: 'integer' } }],
-        responses: { '200': json('Feature', MEDIA.geojson), ...errors },
-      },
-    };
-    paths[`${path}/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}`] = {
-      get: {
-        summary: `${collection.title}: vector tile (OGC API – Tiles)`,
-        operationId: `tile_${collection.id}`,
-        parameters: [
-          ...['tileMatrix', 'tileRow', 'tileCol'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'integer', minimum: 0 } })),
-          ...(collection.temporalProperty ? [{ name: 'datetime', in: 'query', schema: { type: 'string' } }] : []),
-        ],
-        responses: { '200': { description: 'Mapbox Vector Tile', content: { [MEDIA.mvt]: { schema: { type: 'string', format: 'binary' } } } }, '304': { description: 'Not modified (ETag)' }, ...errors },
-      },
-    };
+  for (const { def, tiled } of collections) {
+    Object.assign(paths, collectionPaths(def));
+    if (tiled) Object.assign(paths, tilePaths(def));
   }
-  return { openapi: '3.0.3', info: { title: 'NetGuard OGC API – Features', version: '0.1.0' }, servers: [{ url: base }], paths };
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'NetGuard OGC API – Features and Tiles',
+      version: '0.1.0',
+      description: 'Telecom, postal and IT infrastructure, key targets and incidents of Kon Tum province; collections need an API token or a session.',
+      license: { name: 'Proprietary; demo data synthetic', url: `${base}/` },
+    },
+    servers: [{ url: base }],
+    tags: [
+      { name: 'Capabilities', description: 'Landing page, conformance, collections' },
+      { name: 'Features', description: 'OGC API – Features Parts 1–5' },
+      { name: 'Tiles', description: 'OGC API – Tiles: vector tiles (MVT) and their metadata' },
+      { name: 'Search', description: 'Diacritic-insensitive search of named features' },
+    ],
+    security: SIGNED_IN,
+    components: { securitySchemes: SECURITY_SCHEMES },
+    paths,
+  };
 }

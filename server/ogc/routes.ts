@@ -11,7 +11,8 @@ import { actorOf } from '../http/actor.ts';
 import { collectionInfo, collectionsList, conformance, featureDocument, itemsPage, landingPage } from './envelope.ts';
 import { apiBase, MEDIA } from './links.ts';
 import { openApiDocument } from './openapi.ts';
-import { parseItemQuery, rejectUnknownParameters } from './params.ts';
+import { parseItemOutput, parseItemQuery, rejectUnknownParameters } from './params.ts';
+import { queryablesDocument, schemaDocument, schemaXsd } from './schema.ts';
 
 /** The request's API base URL, after checking it carries no parameter but `f` (only items take more). */
 function plainBase(url: string): string {
@@ -38,6 +39,10 @@ export function ogcRoutes(services: Services) {
     if (!source) throw new NotFound(`collection "${id}" does not exist`, { collection: id });
     return source;
   };
+  /** A 403 naming the collection unless the principal may read it at all. */
+  const readable = (source: CollectionSource, principal: Parameters<CollectionSource['open']>[0]) => {
+    if (!source.readable(principal)) throw new Forbidden(`your role may not read ${source.def.id}`, { collection: source.def.id });
+  };
   /** The source opened for this principal, or a 403 naming the collection. */
   const opened = async (source: CollectionSource, principal: Parameters<CollectionSource['open']>[0]) => {
     const reader = await source.open(principal);
@@ -46,7 +51,7 @@ export function ogcRoutes(services: Services) {
   };
   return new Hono<AppEnv>()
     .get('/', (c) => c.json(landingPage(plainBase(c.req.url))))
-    .get('/api', (c) => c.body(JSON.stringify(openApiDocument(plainBase(c.req.url), sources.map((source) => source.def))), 200, { 'Content-Type': MEDIA.openapi }))
+    .get('/api', (c) => c.body(JSON.stringify(openApiDocument(plainBase(c.req.url), sources.map((source) => ({ def: source.def, tiled: source.tiled })))), 200, { 'Content-Type': MEDIA.openapi }))
     .get('/conformance', (c) => {
       plainBase(c.req.url);
       return c.json(conformance());
@@ -55,31 +60,51 @@ export function ogcRoutes(services: Services) {
       const base = plainBase(c.req.url);
       const principal = c.get('principal');
       const infos = [];
-      for (const source of sources.filter((candidate) => candidate.readable(principal))) infos.push(collectionInfo(base, source.def, await source.extent()));
+      for (const source of sources.filter((candidate) => candidate.readable(principal))) infos.push(collectionInfo(base, source.def, await source.extent(), source));
       return c.json(collectionsList(base, infos));
     })
     .get('/collections/:collectionId', async (c) => {
       const source = sourceOr404(c.req.param('collectionId'));
-      if (!source.readable(c.get('principal'))) throw new Forbidden(`your role may not read ${source.def.id}`, { collection: source.def.id });
-      return c.json(collectionInfo(plainBase(c.req.url), source.def, await source.extent()));
+      readable(source, c.get('principal'));
+      return c.json(collectionInfo(plainBase(c.req.url), source.def, await source.extent(), source));
+    })
+    .get('/collections/:collectionId/queryables', (c) => {
+      const source = sourceOr404(c.req.param('collectionId'));
+      readable(source, c.get('principal'));
+      return c.body(JSON.stringify(queryablesDocument(plainBase(c.req.url), source.def)), 200, { 'Content-Type': MEDIA.schema });
+    })
+    .get('/collections/:collectionId/schema', (c) => {
+      const source = sourceOr404(c.req.param('collectionId'));
+      readable(source, c.get('principal'));
+      return c.body(JSON.stringify(schemaDocument(plainBase(c.req.url), source.def)), 200, { 'Content-Type': MEDIA.schema });
+    })
+    .get('/collections/:collectionId/schema.xsd', (c) => {
+      const source = sourceOr404(c.req.param('collectionId'));
+      readable(source, c.get('principal'));
+      rejectUnknownParameters(new URL(c.req.url).searchParams, []);
+      return c.body(schemaXsd(source.def), 200, { 'Content-Type': MEDIA.xml });
     })
     .get('/collections/:collectionId/items', async (c) => {
       const source = sourceOr404(c.req.param('collectionId'));
       const collection = source.def;
       const search = new URL(c.req.url).searchParams;
       const query = parseItemQuery(collection, search);
+      const output = parseItemOutput(collection, search);
       const principal = c.get('principal');
       const result = await (await opened(source, principal)).query(query);
       if (source.audited) {
         await auditRead(services, actorOf(c), { action: 'read', targetType: collection.id, details: { query: search.toString(), numberReturned: result.features.length } });
       }
-      const page = itemsPage(apiBase(c.req.url), collection, search, query, result);
-      return c.body(JSON.stringify(page), 200, { 'Content-Type': MEDIA.geojson });
+      const page = itemsPage(apiBase(c.req.url), collection, search, query, result, output);
+      return c.body(JSON.stringify(page), 200, { 'Content-Type': MEDIA.geojson, 'Content-Crs': `<${output.crs.uri}>` });
     })
     .get('/collections/:collectionId/items/:featureId', async (c) => {
       const source = sourceOr404(c.req.param('collectionId'));
       const collection = source.def;
-      const base = plainBase(c.req.url);
+      const search = new URL(c.req.url).searchParams;
+      rejectUnknownParameters(search, ['f', 'crs', 'properties', 'skipGeometry']);
+      const output = parseItemOutput(collection, search);
+      const base = apiBase(c.req.url);
       const raw = c.req.param('featureId');
       const principal = c.get('principal');
       const reader = await opened(source, principal);
@@ -87,6 +112,6 @@ export function ogcRoutes(services: Services) {
       const feature = /^\d{1,15}$/.test(raw) ? await reader.get(Number(raw)) : undefined;
       if (feature && source.audited) await auditRead(services, actorOf(c), { action: 'read', targetType: collection.id, targetId: feature.id });
       if (!feature) throw new NotFound(`feature "${raw}" does not exist in ${collection.id}`, { collection: collection.id, featureId: raw });
-      return c.body(JSON.stringify(featureDocument(base, collection, feature)), 200, { 'Content-Type': MEDIA.geojson });
+      return c.body(JSON.stringify(featureDocument(base, collection, feature, output)), 200, { 'Content-Type': MEDIA.geojson, 'Content-Crs': `<${output.crs.uri}>` });
     });
 }

@@ -8,6 +8,9 @@ export const OGC_RULES: RouteRule[] = [
   rule('GET', '/api/conformance', EVERYONE),
   rule('GET', '/api/collections', SIGNED_IN),
   rule('GET', '/api/collections/:collectionId', SIGNED_IN),
+  rule('GET', '/api/collections/:collectionId/queryables', SIGNED_IN),
+  rule('GET', '/api/collections/:collectionId/schema', SIGNED_IN),
+  rule('GET', '/api/collections/:collectionId/schema.xsd', SIGNED_IN),
   rule('GET', '/api/collections/:collectionId/items', SIGNED_IN),
   rule('GET', '/api/collections/:collectionId/items/:featureId', SIGNED_IN),
 ];

@@ -19,12 +19,14 @@ export type CollectionSource = {
   open(principal: Principal): Promise<CollectionReader | null>;
   extent(): Promise<Extent>;
   audited: boolean;
+  /** True when the collection also has vector tiles (`server/tiles/`). */
+  tiled: boolean;
 };
 
 /** A registry collection in the store, read under the principal's scope (rows limited, properties trimmed). */
 export function storedSource(features: FeatureStore, def: CollectionDef, audited: boolean): CollectionSource {
   return {
-    def, audited, extent: () => features.extent(def.id),
+    def, audited, tiled: true, extent: () => features.extent(def.id),
     readable: (principal) => mayRead(principal, def.id),
     async open(principal) {
       const scope = await readScope(principal, def.id, features);
@@ -54,7 +56,7 @@ export function recordSource(
     get: async (id) => (await store.query({ filters: [], ids: [id], limit: 1, offset: 0 })).features[0],
   };
   return {
-    def, audited: true, readable,
+    def, audited: true, tiled: false, readable,
     extent: async () => ({ bbox: await store.extent(), interval: null }),
     open: async (principal) => (readable(principal) ? reader : null),
   };

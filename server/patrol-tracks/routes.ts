@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { gpx } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
 import type { Position } from 'geojson';
 import { POLICE, SECURITY } from '../auth/audiences.ts';
 import { actorName } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
-import { InvalidBody } from '../errors.ts';
+import { AppError, InvalidBody } from '../errors.ts';
+import { readXml } from '../imports/xml.ts';
 import { geometryProblems } from '../geometry/validate.ts';
 import { limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -22,11 +22,10 @@ export const PATROL_TRACK_RULES: RouteRule[] = [
 
 /** Tracks and lone waypoints of a GPX file, with per-position times when the device recorded them. */
 function readGpx(text: string): Track[] {
-  const errors: string[] = [];
-  const document = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(text, 'text/xml');
-  if (errors.length || document.documentElement?.nodeName !== 'gpx') throw new InvalidBody(`not GPX: ${errors[0] ?? 'no <gpx> root element'}`);
+  const read = readXml(text, 'gpx');
+  if ('problem' in read) throw new AppError(422, 'MalformedXml', `not GPX: ${read.problem.message}`, { line: read.problem.line, column: read.problem.column });
   const tracks: Track[] = [];
-  for (const feature of gpx(document as unknown as Document).features) {
+  for (const feature of gpx(read.document).features) {
     const geometry = feature.geometry;
     const times = (feature.properties?.coordinateProperties as { times?: (string | null)[] | (string | null)[][] } | undefined)?.times ?? null;
     if (!geometry) continue;

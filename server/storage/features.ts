@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { FilterExpr, SortKey } from './filter.ts';
 
-/** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees. */
+/** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees; minLon > maxLon is a box across the antimeridian. */
 export type Bbox = [number, number, number, number];
 
 /** Inclusive time range in epoch milliseconds; `null` is an open end. */
@@ -10,9 +11,14 @@ export type TimeRange = { startMs: number | null; endMs: number | null };
 export type PropertyFilter = { property: string; value: string | number | boolean };
 
 export type ItemQuery = {
+  /** Features whose geometry (not only its bounding box) meets the box. */
   bbox?: Bbox;
   datetime?: TimeRange;
   filters: readonly PropertyFilter[];
+  /** A CQL2 filter, typed and checked against the registry (`server/ogc/cql2/`). */
+  filter?: FilterExpr;
+  /** Order of the matches, before paging; ties (and no keys) by id. */
+  sortby?: readonly SortKey[];
   /** Only these feature ids (a reader's row-level scope); undefined means no restriction. */
   ids?: readonly number[];
   limit: number;
@@ -53,7 +59,7 @@ export type Extent = {
  * transaction each call is atomic on its own; inside `storage.transaction` the same calls see and join its writes.
  */
 export interface FeatureStore {
-  /** Features matching every criterion, ordered by id, with the total count ignoring limit/offset. */
+  /** Features matching every criterion, ordered by `sortby` then id, with the total count ignoring limit/offset. */
   query(collectionId: string, query: ItemQuery): Promise<QueryResult>;
   get(collectionId: string, id: number): Promise<StoredFeature | undefined>;
   /**

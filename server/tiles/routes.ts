@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { requireReadScope, scopedQuery } from '../auth/access.ts';
 import { SIGNED_IN } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
@@ -7,7 +7,7 @@ import { findCollection } from '../collections/registry.ts';
 import { InvalidParameter, NotFound } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
-import { MEDIA } from '../ogc/links.ts';
+import { apiBase, MEDIA } from '../ogc/links.ts';
 import { collectionDatetime, rejectUnknownParameters } from '../ogc/params.ts';
 import type { TileFeature } from '../storage/features.ts';
 import { LOW_ZOOMS } from '../storage/tile-grid.ts';
@@ -15,10 +15,33 @@ import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from '
 import { createTileCache } from './cache.ts';
 import { tileBounds } from '../geometry/web-mercator.ts';
 import { padded } from './math.ts';
+import { MAX_ZOOM, tileJson, tileMatrixSets, tileset, tilesetList, webMercatorQuad } from './metadata.ts';
+import { EVERYONE } from '../auth/audiences.ts';
 
-export const TILE_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', SIGNED_IN)];
+const TILESET = '/api/collections/:collectionId/tiles/WebMercatorQuad';
+export const TILE_RULES: RouteRule[] = [
+  rule('GET', `${TILESET}/:z/:y/:x`, SIGNED_IN),
+  rule('GET', '/api/collections/:collectionId/tiles', SIGNED_IN),
+  rule('GET', TILESET, SIGNED_IN),
+  rule('GET', `${TILESET}/tilejson`, SIGNED_IN),
+  // Tiling schemes are open metadata, like the conformance document.
+  rule('GET', '/api/tileMatrixSets', EVERYONE),
+  rule('GET', '/api/tileMatrixSets/:tileMatrixSetId', EVERYONE),
+];
 
-const MAX_ZOOM = 22;
+/** `/api/tileMatrixSets[/WebMercatorQuad]`: the one tiling scheme the tiles use. */
+export function tileMatrixSetRoutes() {
+  return new Hono<AppEnv>()
+    .get('/tileMatrixSets', (c) => {
+      rejectUnknownParameters(new URL(c.req.url).searchParams, ['f']);
+      return c.json(tileMatrixSets(apiBase(c.req.url)));
+    })
+    .get('/tileMatrixSets/:tileMatrixSetId', (c) => {
+      rejectUnknownParameters(new URL(c.req.url).searchParams, ['f']);
+      if (c.req.param('tileMatrixSetId') !== 'WebMercatorQuad') throw new NotFound(`tile matrix set "${c.req.param('tileMatrixSetId')}" does not exist; WebMercatorQuad does`);
+      return c.json(webMercatorQuad());
+    });
+}
 
 function tileAddress(z: string, y: string, x: string): [number, number, number] {
   const [zoom, row, column] = [z, y, x].map((part) => (/^\d{1,7}$/.test(part) ? Number(part) : NaN));
@@ -40,7 +63,26 @@ function tileAddress(z: string, y: string, x: string): [number, number, number] 
 export function tileRoutes({ storage }: Services) {
   const features = storage.features;
   const cache = createTileCache(storage.changes);
-  return new Hono<AppEnv>().get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', async (c) => {
+  /** The collection a metadata request names, readable by the caller, after checking it carries no parameter but `f`. */
+  const described = async (c: Context<AppEnv>) => {
+    const id = c.req.param('collectionId') ?? '';
+    const collection = findCollection(id);
+    if (!collection) throw new NotFound(`collection "${id}" has no tiles`);
+    rejectUnknownParameters(new URL(c.req.url).searchParams, ['f']);
+    await requireReadScope(c.get('principal'), collection, features);
+    return collection;
+  };
+  return new Hono<AppEnv>()
+    .get('/:collectionId/tiles', async (c) => c.json(tilesetList(apiBase(c.req.url), await described(c))))
+    .get('/:collectionId/tiles/WebMercatorQuad', async (c) => {
+      const collection = await described(c);
+      return c.json(tileset(apiBase(c.req.url), collection, await features.extent(collection.id)));
+    })
+    .get('/:collectionId/tiles/WebMercatorQuad/tilejson', async (c) => {
+      const collection = await described(c);
+      return c.json(tileJson(apiBase(c.req.url), collection, await features.extent(collection.id)));
+    })
+    .get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', async (c) => {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
     const [z, y, x] = tileAddress(c.req.param('z'), c.req.param('y'), c.req.param('x'));
@@ -76,7 +118,9 @@ export function tileRoutes({ storage }: Services) {
       if (cacheable) cache.set(key, entry);
     }
     const headers = { ETag: entry.etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };
-    if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304, headers);
+    // If-None-Match compares weakly (RFC 9110 §13.1.2): the compressed answer carries the tag as W/"…".
+    const sent = c.req.header('If-None-Match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (sent?.includes(entry.etag)) return c.body(null, 304, headers);
     return c.body(entry.bytes as unknown as ArrayBuffer, 200, { ...headers, 'Content-Type': MEDIA.mvt });
   });
 }

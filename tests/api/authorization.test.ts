@@ -76,6 +76,14 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'POST /api/patrol-plans/:id/tracks': POLICE,
   'GET /api/patrol-plans/:id/tracks': SECURITY,
   'GET /api/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x': SIGNED_IN,
+  'GET /api/collections/:collectionId/tiles': SIGNED_IN,
+  'GET /api/collections/:collectionId/tiles/WebMercatorQuad': SIGNED_IN,
+  'GET /api/collections/:collectionId/tiles/WebMercatorQuad/tilejson': SIGNED_IN,
+  'GET /api/collections/:collectionId/queryables': SIGNED_IN,
+  'GET /api/collections/:collectionId/schema': SIGNED_IN,
+  'GET /api/collections/:collectionId/schema.xsd': SIGNED_IN,
+  'GET /api/tileMatrixSets': EVERYONE,
+  'GET /api/tileMatrixSets/:tileMatrixSetId': EVERYONE,
 };
 
 /** Values for path parameters: ids that exist nowhere, so an admitted write changes nothing. */

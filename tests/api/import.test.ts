@@ -65,6 +65,32 @@ describe('bulk import', async () => {
     expect(rows).toEqual(expect.arrayContaining([[3, 'properties.site_code'], [5, 'geometry.coordinates']]));
   });
 
+  it('a truncated or malformed KML answers 422 naming the parser’s line and column, and stores nothing', async () => {
+    const kml = fixture('sites.kml');
+    const before = await sites();
+    for (const body of [kml.slice(0, Math.floor(kml.length / 2)), kml.replace('</name>', '</nam>'), '<kml>\n<Placemark><name>x&y</name></Placemark></kml>']) {
+      const answer = await upload(t.as('viettel'), 'bts_sites', 'kml', body);
+      expect(answer.status).toBe(422);
+      const problem = answer.body.error?.details.problems[0] as unknown as { message: string; line: number; column: number };
+      expect(problem.message).toMatch(/^not KML: .*\(line \d+, column \d+\)$/);
+      expect(problem.line).toBeGreaterThan(0);
+      expect(problem.column).toBeGreaterThan(0);
+    }
+    expect(await sites()).toBe(before);
+  });
+
+  it('reads cable routes from CSV with a WKT column, as the CSV export writes them', async () => {
+    const csv = 'id,wkt,name,owner,medium,laying,tier,status\r\n7,"LINESTRING (108 14.3, 108.01 14.31)",Tuyến WKT,viettel,fibre,aerial,access,planned\r\n';
+    const answer = await upload(t.as('viettel'), 'cable_routes', 'csv', csv);
+    expect(answer.status).toBe(201);
+    const stored = (await t.features.get('cable_routes', answer.body.ids![0]))!;
+    expect(stored.geometry).toEqual({ type: 'LineString', coordinates: [[108, 14.3], [108.01, 14.31]] });
+    expect(stored.properties.name).toBe('Tuyến WKT');
+    const broken = await upload(t.as('viettel'), 'cable_routes', 'csv', csv.replace('LINESTRING (108 14.3, 108.01 14.31)', 'LINESTRING (108 14.3'));
+    expect(broken.status).toBe(422);
+    expect(broken.body.error?.details.problems[0]).toMatchObject({ row: 2, path: 'wkt' });
+  });
+
   it('refuses a carrier importing another carrier’s assets', async () => {
     const answer = await upload(t.as('viettel'), 'bts_sites', 'kml', fixture('sites.kml'));
     expect(answer.status).toBe(422);

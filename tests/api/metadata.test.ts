@@ -10,10 +10,10 @@ describe('metadata documents', async () => {
   const dataset = randomDataset(61, 20);
   const { app } = await createTestApp(dataset);
 
-  it('the landing page links self, service-desc, conformance and data', async () => {
+  it('the landing page links self, service-desc, conformance, data and the tiling schemes', async () => {
     const { status, type, body } = await getJson<{ links: Link[] }>(app, '/api');
     expect([status, type]).toEqual([200, 'application/json']);
-    expect(body.links.map((link) => link.rel)).toEqual(['self', 'service-desc', 'conformance', 'data']);
+    expect(body.links.map((link) => link.rel)).toEqual(['self', 'service-desc', 'conformance', 'data', 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes']);
     expect(body.links.find((link) => link.rel === 'service-desc')?.type).toBe('application/vnd.oai.openapi+json;version=3.0');
   });
 

@@ -39,9 +39,20 @@ describe('patrol tracks', async () => {
   });
 
   it('refuses a file that is not GPX, other roles, and unknown plans', async () => {
-    expect((await upload('police', '<kml/>')).status).toBe(400);
+    expect((await upload('police', '<kml/>')).status).toBe(422);
     expect((await upload('police', gpxOf([{ lon: 200, lat: 14 }]))).status).toBe(400);
     expect((await upload('dic', gpxOf([{ lon: 108, lat: 14.3 }]))).status).toBe(403);
     expect((await t.as('police').request('/api/patrol-plans/nope/tracks', { method: 'POST', body: gpxOf([{ lon: 108, lat: 14.3 }]) })).status).toBe(404);
+  });
+
+  it('a truncated or malformed GPX answers 422 with the parser’s line and column, not 500', async () => {
+    const whole = gpxOf([{ lon: 108, lat: 14.3 }, { lon: 108.01, lat: 14.31 }]);
+    const truncated = await upload('police', whole.slice(0, Math.floor(whole.length * 0.6)));
+    expect(truncated.status).toBe(422);
+    const body = (await truncated.json()) as { error: { code: string; details: { line: number; column: number } } };
+    expect(body.error.code).toBe('MalformedXml');
+    expect(body.error.details.line).toBeGreaterThan(0);
+    expect(body.error.details.column).toBeGreaterThan(0);
+    expect((await upload('police', '<gpx><trk></gpx>')).status).toBe(422);
   });
 });

@@ -6,7 +6,8 @@ import type { SqliteDatabase } from './database.ts';
 import type { Sync } from './unit-of-work.ts';
 import { Conflict } from '../../errors.ts';
 import type { Extent, FeatureStore, ItemQuery, QueryResult, StoredFeature } from '../features.ts';
-import { countMatched, itemSql } from './item-sql.ts';
+import { countMatched, itemSql, orderSql } from './item-sql.ts';
+import { registerSpatialFunctions } from './spatial-functions.ts';
 import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
 import { createLowZoomStore, type LowZoomStore } from './low-zoom.ts';
@@ -60,6 +61,7 @@ function deleteRow(db: SqliteDatabase, lowZoom: LowZoomStore, collection: Collec
  * asynchronous FeatureStore. Multi-statement writes run in a transaction of their own, or join the open one.
  */
 export function createSqliteFeatures(db: SqliteDatabase): Sync<FeatureStore> {
+  registerSpatialFunctions(db);
   const lowZoom = createLowZoomStore(db);
   lowZoom.backfill();
   const provider: Sync<FeatureStore> = {
@@ -67,7 +69,7 @@ export function createSqliteFeatures(db: SqliteDatabase): Sync<FeatureStore> {
       const collection = collectionOrThrow(collectionId);
       const sql = itemSql(collection, query);
       const rows = db
-        .prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ORDER BY t.id LIMIT ? OFFSET ?`)
+        .prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ${orderSql(collection, query)} LIMIT ? OFFSET ?`)
         .all(...sql.params, query.limit, query.offset) as Row[];
       return { features: rows.map((row) => rowToFeature(collection, row)), numberMatched: countMatched(db, sql) };
     },

@@ -17,15 +17,13 @@ const fromRow = (row: Row): HotlineReport => ({
   status: row.status, closingReason: row.closing_reason, incidentId: row.incident_id, receivedAt: row.received_at, handledBy: row.handled_by, handledAt: row.handled_at,
 });
 
-/** Reports as points without their contact; `seen_at` is stored as `Date.toISOString()`, so ISO text compares in time order. */
-const FEATURES: RecordFeatures<Row & { feature_id: number }> = {
-  collection: HOTLINE_COLLECTION, table: 'hotline_reports', id: 'id', bbox: ['lon', 'lat', 'lon', 'lat'],
-  columns: { tracking_code: 'tracking_code', status: 'status', seen_at: 'seen_at', received_at: 'received_at', description: 'description', incident_id: 'incident_id' },
-  temporal: { sql: 'seen_at', bound: (ms) => new Date(ms).toISOString() },
-  toFeature: (row) => ({
-    type: 'Feature', id: row.feature_id, geometry: { type: 'Point', coordinates: [row.lon, row.lat] },
-    properties: { tracking_code: row.tracking_code, status: row.status, seen_at: row.seen_at, received_at: row.received_at, description: row.description, incident_id: row.incident_id },
-  }),
+/** Reports as points without their contact (`seen_at` is stored as `Date.toISOString()`). */
+const FEATURES: RecordFeatures = {
+  collection: HOTLINE_COLLECTION,
+  select: `SELECT id, tracking_code, status, seen_at, received_at, description, incident_id,
+      json_object('type', 'Point', 'coordinates', json_array(lon, lat)) AS geometry,
+      CAST(round(unixepoch(seen_at, 'subsec') * 1000) AS INTEGER) AS temporal_ms, lon AS minx, lat AS miny, lon AS maxx, lat AS maxy
+    FROM hotline_reports`,
 };
 
 /** hotline_reports (migration 007). */
@@ -64,6 +62,6 @@ export function createSqliteHotline(db: SqliteDatabase): Sync<HotlineStore> {
         .run(change.status, change.closingReason ?? null, change.incidentId ?? null, change.handledBy, change.at, id).changes === 1;
     },
     queryFeatures: (query) => queryRecordFeatures(db, FEATURES, query),
-    extent: () => recordExtent(db, FEATURES as RecordFeatures<unknown>),
+    extent: () => recordExtent(db, FEATURES),
   };
 }

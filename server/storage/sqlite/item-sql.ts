@@ -1,15 +1,17 @@
 import type { CollectionDef } from '../../collections/types.ts';
 import type { SqliteDatabase } from './database.ts';
 import type { ItemQuery } from '../features.ts';
+import { filterSql } from './filter-sql.ts';
 
 /** The FROM … WHERE part of an items query with its parameters; shared by the page query and the count. */
 export type ItemSql = { from: string; where: string; params: unknown[] };
 
 /**
  * Builds the FROM/WHERE for an items query. With a bbox the R*Tree drives the join (CROSS JOIN fixes the loop order
- * in SQLite) so only candidate rows are read; the R*Tree stores 32-bit floats rounded outwards, so the exact test on
- * the table's bbox columns follows. A feature matches when its bounding box intersects the query bbox (OGC API
- * Features allows bbox-intersects); for points that is exact.
+ * in SQLite) so only candidate rows are read; the R*Tree stores 32-bit floats rounded outwards, so the test on the
+ * table's bbox columns follows, and for lines and polygons the exact geometry test (`ng_intersects_box`): a cable
+ * whose box meets the query box but which passes beside it does not match. A box across the antimeridian
+ * (minLon > maxLon) is its two halves.
  */
 export function itemSql(collection: CollectionDef, query: ItemQuery): ItemSql {
   const table = collection.id;
@@ -19,9 +21,14 @@ export function itemSql(collection: CollectionDef, query: ItemQuery): ItemSql {
   if (query.bbox) {
     const [minx, miny, maxx, maxy] = query.bbox;
     from = `${table}_rtree AS r CROSS JOIN ${table} AS t ON t.id = r.id`;
-    conditions.push('r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?');
-    conditions.push('t.minx <= ? AND t.maxx >= ? AND t.miny <= ? AND t.maxy >= ?');
-    params.push(maxx, minx, maxy, miny, maxx, minx, maxy, miny);
+    const halves = minx <= maxx ? [[minx, maxx]] : [[minx, 180], [-180, maxx]];
+    const boxes = (prefix: string) => `(${halves.map(() => `${prefix}minx <= ? AND ${prefix}maxx >= ?`).join(' OR ')})`;
+    conditions.push(`${boxes('r.')} AND r.miny <= ? AND r.maxy >= ?`, `${boxes('t.')} AND t.miny <= ? AND t.maxy >= ?`);
+    for (let i = 0; i < 2; i++) params.push(...halves.flatMap(([w, e]) => [e, w]), maxy, miny);
+    if (collection.geometry !== 'Point') {
+      conditions.push(`(${halves.map(() => 'ng_intersects_box(t.geometry, ?, ?, ?, ?)').join(' OR ')})`);
+      params.push(...halves.flatMap(([w, e]) => [w, miny, e, maxy]));
+    }
   }
   if (query.datetime) {
     if (query.datetime.startMs !== null) conditions.push('t.temporal_ms >= ?') && params.push(query.datetime.startMs);
@@ -35,11 +42,23 @@ export function itemSql(collection: CollectionDef, query: ItemQuery): ItemSql {
     else conditions.push(`t.${def.name} = ?`);
     params.push(typeof filter.value === 'boolean' ? Number(filter.value) : filter.value);
   }
+  if (query.filter) conditions.push(filterSql(collection, query.filter, params));
   if (query.ids) {
     conditions.push('t.id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(query.ids));
   }
   return { from, where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/** ORDER BY for an items query: the `sortby` keys (registry columns; nulls last either way), then id. */
+export function orderSql(collection: CollectionDef, query: Pick<ItemQuery, 'sortby'>): string {
+  const keys = (query.sortby ?? []).map(({ property, descending }) => {
+    if (property === 'id') return `t.id ${descending ? 'DESC' : 'ASC'}`;
+    if (!collection.properties.some((candidate) => candidate.name === property)) throw new Error(`${property} is not a property of ${collection.id}`);
+    const column = property === collection.temporalProperty ? 't.temporal_ms' : `t.${property}`;
+    return `${column} IS NULL, ${column} ${descending ? 'DESC' : 'ASC'}`;
+  });
+  return `ORDER BY ${[...keys, 't.id'].join(', ')}`;
 }
 
 /** The one place that counts `numberMatched` for an items query. */

@@ -1,4 +1,3 @@
-import type { MultiLineString } from 'geojson';
 import { PATROL_PLANS_COLLECTION } from '../../collections/published.ts';
 import type { PatrolPlanStore, PlanStatus, SavedPlan } from '../patrol-plans.ts';
 import type { SqliteDatabase } from './database.ts';
@@ -6,8 +5,6 @@ import { queryRecordFeatures, recordExtent, type RecordFeatures } from './record
 import type { Sync } from './unit-of-work.ts';
 
 type Row = { id: string; name: string; status: PlanStatus; created_at: string; updated_at: string; start_date: string; end_date: string; plan: string };
-type FeatureRow = Row & { feature_id: number; routes: string; coverage: number | null };
-
 const fromRow = (row: Row): SavedPlan => ({
   id: row.id, name: row.name, status: row.status, createdAt: row.created_at, updatedAt: row.updated_at,
   startDate: row.start_date, endDate: row.end_date, body: JSON.parse(row.plan) as Record<string, unknown>,
@@ -16,19 +13,16 @@ const fromRow = (row: Row): SavedPlan => ({
 // A plan's shift routes, read from its stored body: plans are few (tens to hundreds), so the JSON is walked per query.
 const positions = "json_each(p.plan, '$.shifts') AS s, json_each(s.value, '$.route.geometry.coordinates') AS c";
 const corner = (aggregate: 'min' | 'max', axis: 0 | 1) => `(SELECT ${aggregate}(c.value ->> ${axis}) FROM ${positions})`;
-const PLAN_FEATURES = `(SELECT p.rowid AS rowid_id, p.*, p.plan ->> '$.coverage.expectedRiskSharePerDay' AS coverage,
-    (SELECT json_group_array(s.value -> '$.route.geometry.coordinates') FROM json_each(p.plan, '$.shifts') AS s) AS routes,
-    ${corner('min', 0)} AS minx, ${corner('min', 1)} AS miny, ${corner('max', 0)} AS maxx, ${corner('max', 1)} AS maxy
-  FROM patrol_plans AS p)`;
 
-const FEATURES: RecordFeatures<FeatureRow> = {
-  collection: PATROL_PLANS_COLLECTION, table: PLAN_FEATURES, id: 'rowid_id', where: 'minx IS NOT NULL', bbox: ['minx', 'miny', 'maxx', 'maxy'],
-  columns: { plan_id: 'id', name: 'name', status: 'status', start_date: 'start_date', end_date: 'end_date', coverage: 'coverage' },
-  temporal: { sql: 'unixepoch(start_date) * 1000', bound: (ms) => ms },
-  toFeature: (row) => ({
-    type: 'Feature', id: row.feature_id, geometry: { type: 'MultiLineString', coordinates: JSON.parse(row.routes) as MultiLineString['coordinates'] },
-    properties: { plan_id: row.id, name: row.name, status: row.status, start_date: row.start_date, end_date: row.end_date, coverage: row.coverage },
-  }),
+/** Plans with routes as one multi-line each; the feature id is the plan's row number, in the order plans were saved. */
+const FEATURES: RecordFeatures = {
+  collection: PATROL_PLANS_COLLECTION,
+  select: `SELECT * FROM (SELECT p.rowid AS id, p.id AS plan_id, p.name, p.status, p.start_date, p.end_date,
+        p.plan ->> '$.coverage.expectedRiskSharePerDay' AS coverage,
+        json_object('type', 'MultiLineString', 'coordinates', (SELECT json_group_array(s.value -> '$.route.geometry.coordinates') FROM json_each(p.plan, '$.shifts') AS s)) AS geometry,
+        unixepoch(p.start_date) * 1000 AS temporal_ms,
+        ${corner('min', 0)} AS minx, ${corner('min', 1)} AS miny, ${corner('max', 0)} AS maxx, ${corner('max', 1)} AS maxy
+      FROM patrol_plans AS p) WHERE minx IS NOT NULL`,
 };
 
 /** patrol_plans (migration 003): the whole generated plan as JSON with its record fields. */
@@ -49,6 +43,6 @@ export function createSqlitePlans(db: SqliteDatabase): Sync<PatrolPlanStore> {
       return update.run(status, now, id).changes ? fromRow(select.get(id) as Row) : undefined;
     },
     queryFeatures: (query) => queryRecordFeatures(db, FEATURES, query),
-    extent: () => recordExtent(db, FEATURES as RecordFeatures<unknown>),
+    extent: () => recordExtent(db, FEATURES),
   };
 }
