@@ -27,6 +27,7 @@ import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
 import { tileMatrixSetRoutes, tileRoutes } from './tiles/routes.ts';
 import type { AppEnv } from './http/env.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import type { Services } from './services.ts';
 
 export type AppOptions = {
@@ -57,6 +58,7 @@ function corsFor(origins: readonly string[]) {
 export function createApp(services: Services, { webRoot, corsOrigins = [] }: AppOptions = {}) {
   // Not strict: `/api/collections/` answers like `/api/collections` (OWSLib asks for `…/api/`).
   const app = new Hono<AppEnv>({ strict: false });
+  app.use('*', securityHeaders());
   app.use('*', compression());
   // Before authentication: a preflight carries no credentials and must not be refused.
   if (corsOrigins.length > 0) app.use('/api/*', corsFor(corsOrigins));
@@ -99,7 +101,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
   app.onError((error, c) => {
     if (error instanceof AppError) {
       const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-      if (error.status === 429 && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
+      if ((error.status === 429 || error.status === 503) && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
       // RFC 6750 §3: a 401 names the scheme to authenticate with; a token that was sent but refused is invalid_token.
       if (error.status === 401) c.header('WWW-Authenticate', c.req.header('Authorization') ? 'Bearer realm="NetGuard", error="invalid_token"' : 'Bearer realm="NetGuard"');
       return c.json({ error: body }, error.status);

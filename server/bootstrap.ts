@@ -1,5 +1,7 @@
 import type { FeatureCollection } from 'geojson';
+import { sealPlainSigningSecrets } from './auth/accounts.ts';
 import { seedDemoAccounts } from './auth/demo-accounts.ts';
+import { createSecretBox, resolveSecretKey } from './auth/secret-box.ts';
 import { createServices, type Services } from './services.ts';
 import { openStorage } from './storage/open.ts';
 
@@ -13,8 +15,12 @@ export type DemoSeed = () => Record<string, FeatureCollection>;
  * @returns the services over the storage and what was seeded (undefined when nothing was)
  */
 export async function openAndSeed(path: string, options: { demo?: DemoSeed } = {}): Promise<{ services: Services; seeded?: string }> {
-  const services = createServices(openStorage({ sqlitePath: path }));
-  const { storage, accounts } = services;
+  const storage = openStorage({ sqlitePath: path });
+  // Signing secrets are sealed with NETGUARD_SECRET_KEY, else the key file beside the database; old plain ones now.
+  const secrets = createSecretBox(resolveSecretKey(path).key);
+  await sealPlainSigningSecrets(storage, secrets);
+  const services = createServices(storage, undefined, undefined, secrets);
+  const { accounts } = services;
   const total = Object.values(await storage.features.counts()).reduce((sum, count) => sum + count, 0);
   if (!options.demo && (await accounts.users()).length === 0) {
     return { services, seeded: 'No accounts yet: create the first admin with `npm run user -- create --username <name> --role admin`.' };

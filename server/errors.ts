@@ -1,4 +1,4 @@
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /** An error whose message is safe to show a client; `app.onError` renders it as `{ error: { code, message, details } }`. */
 export class AppError extends Error {
@@ -73,5 +73,19 @@ export class TooManyRequests extends AppError {
 export class InvalidFeature extends AppError {
   constructor(message: string, details?: Record<string, unknown>) {
     super(400, 'InvalidFeature', message, details);
+  }
+}
+
+/** 415: the body's Content-Type is not one the endpoint reads (a cross-site form can only send text/plain and form types). */
+export class UnsupportedMediaType extends AppError {
+  constructor(accepted: readonly string[], given: string | null) {
+    super(415, 'UnsupportedMediaType', `the body must be sent as ${accepted.join(' or ')}`, { accepted, given });
+  }
+}
+
+/** 503: the server is too busy for this piece of heavy work right now; `details.retryAfterSeconds` says when to try again. */
+export class ServiceBusy extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(503, 'ServiceBusy', message, { retryAfterSeconds });
   }
 }

@@ -3,17 +3,17 @@ import { along, length } from '@turf/turf';
 import type { LineString, MultiLineString } from 'geojson';
 import { z } from 'zod';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
-import { AppError, Forbidden, InvalidBody, Unauthenticated } from '../errors.ts';
-import { jsonBody, limitBody, parseWith } from '../http/body.ts';
+import { AppError, Conflict, Forbidden, InvalidBody, Unauthenticated } from '../errors.ts';
+import { JSON_MEDIA_TYPES, limitBody, parseJsonText, parseWith, requireMediaType } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
-import { fileIncident } from '../incidents/service.ts';
 import { actorOf } from '../http/actor.ts';
+import { fileIncident } from '../incidents/service.ts';
+import type { Services } from '../services.ts';
 import type { LiveMessage } from '../storage/broadcast.ts';
+import type { StoredFeature } from '../storage/features.ts';
 import type { CarrierAlarm } from '../storage/records.ts';
 import { applied, transact } from '../writes/transact.ts';
-import type { Services } from '../services.ts';
-import type { StoredFeature } from '../storage/features.ts';
-import { checkAlarmSignature } from './signature.ts';
+import { checkAlarmSignature, MAX_SKEW_SECONDS } from './signature.ts';
 
 /** Carriers' anti-theft systems, each with its carrier editor account's API token and signing secret. */
 export const ALARM_RULES: RouteRule[] = [rule('POST', '/api/alarms', ['carrier_editor'])];
@@ -26,6 +26,7 @@ const alarm = z.object({
   kind: z.string().max(60).optional(),
   message: z.string().max(1000).optional(),
   cleared: z.boolean().optional(),
+  sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
 }).strict().refine((body) => (body.siteCode === undefined) !== (body.asset === undefined), 'give either siteCode or asset');
 
 /** Where an alarm is drawn: the site or facility itself, or the middle of a cable. */
@@ -42,9 +43,12 @@ const describe = (body: z.infer<typeof alarm>) =>
 
 /**
  * `POST /api/alarms`: an alarm from a carrier's anti-theft system. Authenticated by the carrier's API token and an
- * HMAC-SHA256 signature of the timestamp and raw body; idempotent by the carrier's own alarm id: a repeat returns
- * the same incident (200), a changed alarm (cleared, new message) updates it. The new or updated `intrusion_alarm`
- * incident reaches everyone who may read it over `/api/events` at once.
+ * HMAC-SHA256 signature of the timestamp and raw body. Replay-proof (issue 13): a signature is accepted once; each
+ * message carries the alarm's `sequence`, and one older than the latest accepted for that alarm id is refused (409),
+ * so a captured "raised" cannot turn a cleared alarm back on; `raisedAt` may not lie in the future beyond the clock
+ * skew. Idempotent by the carrier's own alarm id: the same sequence and body again returns the same incident (200), a
+ * newer one (cleared, new message) updates it. The new or updated `intrusion_alarm` incident reaches everyone who may
+ * read it over `/api/events` at once.
  */
 export function alarmRoutes(services: Services) {
   const { accounts } = services;
@@ -53,45 +57,66 @@ export function alarmRoutes(services: Services) {
     if (principal.kind !== 'user' || principal.via !== 'token' || principal.tokenId === undefined || !principal.carrier) {
       throw new Unauthenticated('alarms are sent with a carrier system’s API token');
     }
-    const carrier = principal.carrier;
+    requireMediaType(c.req.raw, JSON_MEDIA_TYPES);
     const raw = await c.req.text();
-    const check = checkAlarmSignature((await accounts.signingSecret(principal.tokenId)) ?? '', c.req.header('X-NetGuard-Timestamp'), c.req.header('X-NetGuard-Signature'), raw, Math.floor(services.now().getTime() / 1000));
+    const nowMs = services.now().getTime();
+    const signature = c.req.header('X-NetGuard-Signature');
+    const check = checkAlarmSignature((await accounts.signingSecret(principal.tokenId)) ?? '', c.req.header('X-NetGuard-Timestamp'), signature, raw, Math.floor(nowMs / 1000));
     if (!check.ok) throw new AppError(401, check.code, check.message);
-    const body = parseWith(alarm, await jsonBody(new Request('http://body', { method: 'POST', body: raw })));
+    const body = parseWith(alarm, parseJsonText(raw));
+    if (Date.parse(body.raisedAt) > nowMs + MAX_SKEW_SECONDS * 1000) {
+      throw new InvalidBody(`raisedAt lies in the future (more than ${MAX_SKEW_SECONDS} s ahead of the server's clock)`, { problems: [{ path: 'raisedAt', message: 'in the future' }] });
+    }
     const collection = body.asset?.collection ?? 'bts_sites';
     const now = services.now();
-    type Outcome = { incident: StoredFeature; duplicate: boolean; status: 200 | 201 };
-    const outcome = await transact<{ asset: StoredFeature; known: CarrierAlarm | undefined; incident: StoredFeature | undefined }, Outcome>(services, actorOf(c), {
-      // The asset and what is known of this alarm id are read in the transaction that records it, so two deliveries
-      // of one alarm at once make one incident.
+    const carrier = principal.carrier;
+    type Outcome = { incident: StoredFeature; status: 200 | 201 };
+    type State = { asset: StoredFeature; known: CarrierAlarm | undefined; incident: StoredFeature | undefined };
+    const outcome = await transact<State, Outcome>(services, actorOf(c), {
+      // The signature, the asset and what is known of this alarm id are checked in the transaction that records the
+      // alarm, so two deliveries at once (or a replay racing the original) cannot both pass.
       read: async (tx) => {
+        if (!(await tx.alarms.claimSignature(signature!, nowMs, nowMs - 2 * MAX_SKEW_SECONDS * 1000))) {
+          throw new Conflict('this signed alarm was already received: sign each message afresh', { reason: 'replay' });
+        }
         const asset = body.asset
           ? await tx.features.get(body.asset.collection, body.asset.id)
           : (await tx.features.query('bts_sites', { filters: [{ property: 'site_code', value: body.siteCode! }], limit: 1, offset: 0 })).features[0];
         if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
         if (asset.properties.owner !== carrier) throw new Forbidden('an alarm can only be raised on the carrier’s own assets');
         const known = await tx.alarms.get(carrier, body.alarmId);
+        if (known && body.sequence < known.sequence) {
+          throw new Conflict(`alarm ${body.alarmId} is already at sequence ${known.sequence}; this message is older`, { reason: 'stale', sequence: known.sequence });
+        }
+        if (known && body.sequence === known.sequence && known.body !== canonical(body)) {
+          throw new Conflict(`sequence ${body.sequence} of alarm ${body.alarmId} was already used for another message`, { reason: 'sequence reused', sequence: known.sequence });
+        }
         return { asset, known, incident: known ? await tx.features.get('incidents', known.incidentId) : undefined };
       },
       apply: async (tx, { asset, known, incident }) => {
-        if (known && incident && known.body === raw) return applied<Outcome>({ incident, duplicate: true, status: 200 });
+        if (known && incident && body.sequence === known.sequence) return applied<Outcome>({ incident, status: 200 });
         if (known && incident) {
           const changed = (await tx.features.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body) } }))!;
-          await tx.alarms.update(carrier, body.alarmId, raw, now.toISOString());
+          await tx.alarms.update(carrier, body.alarmId, canonical(body), body.sequence, now.toISOString());
           const event: LiveMessage = {
             type: 'incident.alarm', about: { collection: 'incidents', feature: changed },
             data: { id: changed.id, type: 'intrusion_alarm', cleared: body.cleared === true, coordinates: (changed.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier },
           };
-          return applied<Outcome>({ incident: changed, duplicate: true, status: 200 }, [{ action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId } }], [event]);
+          return applied<Outcome>({ incident: changed, status: 200 }, [
+            { action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId, sequence: body.sequence } },
+          ], [event]);
         }
         const filed = await fileIncident(tx, principal, {
           lonLat: alarmPoint(asset), type: 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
           description: describe(body), asset: { collection, id: asset.id, owner: carrier },
         }, now, 'incident.alarm');
-        await tx.alarms.add({ carrier, alarmId: body.alarmId, incidentId: filed.result.id, receivedAt: now.toISOString(), updatedAt: now.toISOString(), body: raw });
-        return { ...filed, result: { incident: filed.result, duplicate: false, status: 201 } };
+        await tx.alarms.add({ carrier, alarmId: body.alarmId, incidentId: filed.result.id, receivedAt: now.toISOString(), updatedAt: now.toISOString(), body: canonical(body), sequence: body.sequence });
+        return { ...filed, result: { incident: filed.result, status: 201 } };
       },
     });
-    return c.json({ incident: outcome.incident, duplicate: outcome.duplicate }, outcome.status);
+    return c.json({ incident: outcome.incident, duplicate: outcome.status === 200 }, outcome.status);
   });
 }
+
+/** The message as stored: its parsed fields in a fixed order, so the same alarm re-sent with other spacing is the same. */
+const canonical = (body: z.infer<typeof alarm>) => JSON.stringify(Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b))));

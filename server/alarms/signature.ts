@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { secretsEqual } from '../auth/constant-time.ts';
 
 /** How far a signed request's timestamp may be from the server's clock, either way: replays older than this fail. */
 export const MAX_SKEW_SECONDS = 300;
@@ -17,8 +18,6 @@ export function checkAlarmSignature(secret: string, timestamp: string | undefine
   if (!/^\d{9,11}$/.test(timestamp) || Math.abs(nowSeconds - seconds) > MAX_SKEW_SECONDS) {
     return { ok: false, code: 'StaleTimestamp', message: `the timestamp must be Unix seconds within ${MAX_SKEW_SECONDS} s of the server's clock` };
   }
-  const expected = Buffer.from(signAlarm(secret, timestamp, body));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, code: 'BadSignature', message: 'the signature does not match the body' };
+  if (!secretsEqual(signature, signAlarm(secret, timestamp, body))) return { ok: false, code: 'BadSignature', message: 'the signature does not match the body' };
   return { ok: true };
 }

@@ -13,11 +13,15 @@ export async function loadCollection<G extends Feature['geometry'], P = Record<s
 /** What the analyses read of an incident; the rest (descriptions, damage) stays in the store. */
 const ANALYSED_PROPERTIES = ['type', 'source', 'status', 'occurred_at', 'asset_collection', 'asset_id', 'asset_owner'] as const;
 
-/** The selected incidents, read lean through the store's time index first, then filtered by the pure selection. */
-export async function loadIncidents(features: FeatureStore, selection: Selection): Promise<FeatureCollection<Point, IncidentProperties>> {
+/** The incidents of the selection's window, read lean through the store's time index (the rest of the selection is applied by `selectedIncidents`). */
+export async function readIncidents(features: FeatureStore, selection: Selection): Promise<FeatureCollection<Point, IncidentProperties>> {
   const datetime = { startMs: Date.parse(`${selection.start}T00:00:00Z`), endMs: Date.parse(`${selection.end}T23:59:59.999Z`) };
-  const incidents = await features.points('incidents', { datetime, properties: ANALYSED_PROPERTIES });
-  return selectIncidents(incidents as FeatureCollection<Point, IncidentProperties>, selection);
+  return (await features.points('incidents', { datetime, properties: ANALYSED_PROPERTIES })) as FeatureCollection<Point, IncidentProperties>;
+}
+
+/** The incidents `readIncidents` read, filtered by the pure selection (types, statuses, the study area); runs in the work pool. */
+export function selectedIncidents(incidents: FeatureCollection<Point, IncidentProperties>, selection: Selection): FeatureCollection<Point, IncidentProperties> {
+  return selectIncidents(incidents, selection);
 }
 
 export type RiskContext = {

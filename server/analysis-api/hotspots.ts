@@ -2,13 +2,14 @@ import type { FeatureCollection, Point } from 'geojson';
 import { incidentClusters } from '../analysis/clusters/index.ts';
 import { hotspotAreas } from '../analysis/hotspot-areas/index.ts';
 import { hotspotGrid, hotspotGridFromCounts } from '../analysis/hotspots/index.ts';
-import { selectionCellCounts } from './cell-counts.ts';
 import { rankHotspots } from '../analysis/risk-score/index.ts';
 import type { IncidentProperties } from '../analysis/selection/index.ts';
 import type { FeatureStore } from '../storage/features.ts';
+import type { AppWorkPool } from '../work/app-pool.ts';
+import { binnedCellCounts, coordinateTransfer, readSelectionCoordinates, type Coordinates } from './cell-counts.ts';
 import { studyAreaGrid } from './grid-cache.ts';
-import { EMPTY_MESSAGE, loadIncidents, loadRiskContext, selectionSummary } from './context.ts';
-import { parseBoolean, parseNumber, type Selection } from './params.ts';
+import { EMPTY_MESSAGE, loadRiskContext, readIncidents, selectedIncidents, selectionSummary, type RiskContext } from './context.ts';
+import { checkDrawnArea, parseBoolean, parseNumber, type Selection } from './params.ts';
 
 export const HOTSPOT_PARAMETERS = ['cellSizeMeters', 'distanceBandMeters', 'fdr', 'dbscanMeters', 'dbscanMinPoints', 'halfLifeDays'] as const;
 
@@ -32,20 +33,35 @@ export function parseHotspotSettings(search: URLSearchParams): HotspotSettings {
   };
 }
 
+/** What the hotspot analysis reads from the store: the window's incidents, the province-wide coordinates, the risk context. */
+export type HotspotInputs = {
+  incidents: FeatureCollection<Point, IncidentProperties>;
+  coordinates: Coordinates | null;
+  context: RiskContext;
+  selection: Selection;
+  settings: HotspotSettings;
+};
+
+/** Reads a hotspot analysis' inputs (on the main thread, where the store is). */
+export async function readHotspotInputs(features: FeatureStore, selection: Selection, settings: HotspotSettings): Promise<HotspotInputs> {
+  return { incidents: await readIncidents(features, selection), coordinates: await readSelectionCoordinates(features, selection), context: await loadRiskContext(features), selection, settings };
+}
+
 /**
- * The hotspot answer: Gi* cells, DBSCAN cluster areas and the ranked hotspot areas with each factor's contribution.
- * Risk is weighed at the end of the window (not the wall clock), so the same request gives the same ranking.
+ * The hotspot answer from its inputs, pure (it runs in the work pool): Gi* cells, DBSCAN cluster areas and the ranked
+ * hotspot areas with each factor's contribution. Risk is weighed at the end of the window (not the wall clock), so
+ * the same request gives the same ranking.
  */
-export async function hotspotAnalysis(features: FeatureStore, selection: Selection, settings: HotspotSettings) {
-  const incidents: FeatureCollection<Point, IncidentProperties> = await loadIncidents(features, selection);
+export function computeHotspots({ incidents: read, coordinates, context, selection, settings }: HotspotInputs) {
+  checkDrawnArea(selection);
+  const incidents = selectedIncidents(read, selection);
   const cellGrid = studyAreaGrid(selection, settings.cellSizeMeters);
   const options = { cellSizeMeters: settings.cellSizeMeters, distanceBandMeters: settings.distanceBandMeters, fdr: settings.fdr, grid: cellGrid };
-  // Province-wide selections are binned by the store; areas need the exact point-in-polygon selection.
-  const binned = await selectionCellCounts(features, selection, cellGrid);
+  // Province-wide selections are binned from the store's coordinates; areas need the exact point-in-polygon selection.
+  const binned = coordinates && binnedCellCounts(coordinates, cellGrid);
   const grid = binned ? hotspotGridFromCounts(binned.counts, binned.total, cellGrid, options) : hotspotGrid(incidents, selection.studyArea, options);
   const clusters = incidentClusters(incidents, { maxDistanceMeters: settings.dbscanMeters, minPoints: settings.dbscanMinPoints });
   const areas = hotspotAreas(grid.cells, { minClass: 2 });
-  const context = await loadRiskContext(features);
   const hotspots = rankHotspots(areas, { incidents, ...context }, { now: new Date(`${selection.end}T23:59:59Z`), halfLifeDays: settings.halfLifeDays });
   return {
     selection: selectionSummary(selection, incidents.features.length),
@@ -56,4 +72,10 @@ export async function hotspotAnalysis(features: FeatureStore, selection: Selecti
     clusters: clusters.areas,
     hotspots,
   };
+}
+
+/** The hotspot analysis of a selection: read here, computed in the work pool. */
+export async function hotspotAnalysis(features: FeatureStore, work: AppWorkPool, selection: Selection, settings: HotspotSettings) {
+  const inputs = await readHotspotInputs(features, selection, settings);
+  return work.run('hotspots', inputs, coordinateTransfer(inputs.coordinates));
 }

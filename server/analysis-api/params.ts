@@ -4,6 +4,7 @@ import { INCIDENT_SOURCES, INCIDENT_STATUSES, INCIDENT_TYPES } from '../collecti
 import { InvalidParameter } from '../errors.ts';
 import type { SelectionOptions } from '../analysis/selection/index.ts';
 import type { FeatureStore } from '../storage/features.ts';
+import { AREA_LIMIT, requireGeometryWithin } from '../geometry/limits.ts';
 
 export const SELECTION_PARAMETERS = ['start', 'end', 'types', 'sources', 'statuses', 'district', 'area'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,6 +28,7 @@ function day(name: string, raw: string): string {
   return raw;
 }
 
+/** A drawn `area` parsed and bounded in size; its validity, quadratic in the vertices, is checked by `checkDrawnArea` in the work pool. */
 function drawnArea(raw: string): Feature<Polygon | MultiPolygon> {
   if (raw.length > MAX_AREA_CHARS) throw new InvalidParameter('area', `area must be at most ${MAX_AREA_CHARS} characters of GeoJSON`);
   let geometry: unknown;
@@ -37,15 +39,23 @@ function drawnArea(raw: string): Feature<Polygon | MultiPolygon> {
   }
   const candidate = geometry as { type?: string };
   if (candidate?.type !== 'Polygon' && candidate?.type !== 'MultiPolygon') throw new InvalidParameter('area', 'area must be a GeoJSON Polygon or MultiPolygon');
-  const feature = turf.feature(geometry as Polygon | MultiPolygon);
+  requireGeometryWithin(geometry, 'area', AREA_LIMIT);
+  return turf.feature(geometry as Polygon | MultiPolygon);
+}
+
+/**
+ * Throws InvalidParameter('area') unless a drawn study area is a valid polygon (closed rings of at least 4 positions,
+ * no self-intersection). Every analysis task calls it first; selections of a district or the province pass.
+ */
+export function checkDrawnArea(selection: Selection): void {
+  if (!selection.area || selection.district) return;
   let valid = false;
   try {
-    valid = turf.booleanValid(feature);
+    valid = turf.booleanValid(selection.area);
   } catch {
     valid = false;
   }
   if (!valid) throw new InvalidParameter('area', 'area is not a valid polygon (closed rings of at least 4 positions, no self-intersection)');
-  return feature;
 }
 
 async function adminArea(features: FeatureStore, level: string, code: string | null): Promise<Feature<Polygon | MultiPolygon> | undefined> {

@@ -23,20 +23,20 @@ export const ANALYSIS_RULES: RouteRule[] = [
   rule('GET', '/api/analysis/network-risk', SECURITY),
 ];
 
-/** `/api/analysis/*`: hotspots, emerging trends and hot stretches of the network. */
-export function analysisRoutes({ storage }: Services) {
+/** `/api/analysis/*`: hotspots, emerging trends and hot stretches of the network, each read here and computed in the work pool. */
+export function analysisRoutes({ storage, work }: Services) {
   const features = storage.features;
   return new Hono<AppEnv>()
     .get('/hotspots', async (c) => {
       const search = request(c.req.url, HOTSPOT_PARAMETERS);
-      return c.json(await hotspotAnalysis(features, await parseSelection(search, features), parseHotspotSettings(search)));
+      return c.json(await hotspotAnalysis(features, work, await parseSelection(search, features), parseHotspotSettings(search)));
     })
     .get('/trends', async (c) => {
       const search = request(c.req.url, TREND_PARAMETERS);
-      return c.json(await trendAnalysis(features, await parseSelection(search, features), search));
+      return c.json(await trendAnalysis(features, work, await parseSelection(search, features), search));
     })
     .get('/network-risk', async (c) => {
       const search = request(c.req.url, NETWORK_RISK_PARAMETERS);
-      return c.json(await networkRiskAnalysis(features, await parseSelection(search, features), search));
+      return c.json(await networkRiskAnalysis(features, work, await parseSelection(search, features), search));
     });
 }

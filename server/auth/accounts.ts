@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { InvalidBody } from '../errors.ts';
 import { ROLES, type AccountStore, type Organisation, type Role, type TokenInfo, type User } from '../storage/accounts.ts';
+import type { Storage } from '../storage/storage.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import type { SecretBox } from './secret-box.ts';
 
 export { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../storage/accounts.ts';
 
@@ -40,10 +42,24 @@ export async function prepareUser(store: AccountStore, user: NewUser, now: Date)
 }
 
 /**
- * Organisations, users, sessions and API tokens over the account store: the secrets (session tokens, API tokens,
- * signing secrets) are made here and returned once; the store keeps SHA-256 hashes of the tokens.
+ * Seals the signing secrets a database stored in plain text before issue 13, once, in one transaction: afterwards no
+ * row holds a secret a database copy could sign alarms with.
+ * @returns how many were sealed
  */
-export function accountService(store: AccountStore, now: () => Date = () => new Date()) {
+export async function sealPlainSigningSecrets(storage: Storage, secrets: SecretBox): Promise<number> {
+  return storage.transaction(async (tx) => {
+    const plain = (await tx.accounts.signingSecrets()).filter((row) => !secrets.isSealed(row.value));
+    for (const row of plain) await tx.accounts.setSigningSecret(row.id, secrets.seal(row.value, row.tokenHash));
+    return plain.length;
+  });
+}
+
+/**
+ * Organisations, users, sessions and API tokens over the account store: the secrets (session tokens, API tokens,
+ * signing secrets) are made here and returned once; the store keeps SHA-256 hashes of the tokens, and the alarm
+ * signing secrets, which the server must read back to check signatures, sealed with `secrets` (`secret-box.ts`).
+ */
+export function accountService(store: AccountStore, secrets: SecretBox, now: () => Date = () => new Date()) {
   const service = {
     createOrganisation: (organisation: Omit<Organisation, 'id'>) => store.createOrganisation({ ...organisation, name: organisation.name.normalize('NFC') }),
     organisations: () => store.organisations(),
@@ -73,14 +89,23 @@ export function accountService(store: AccountStore, now: () => Date = () => new 
       if (!(await store.enabledUser(userId))) throw new InvalidBody(`user ${userId} does not exist or is disabled`, { field: 'userId' });
       const token = secret('ngt_');
       const signingSecret = secret('ngs_');
-      const id = await store.createToken({ name: name.normalize('NFC'), tokenHash: sha256(token), signingSecret, userId, createdAt: now().toISOString() });
+      const tokenHash = sha256(token);
+      const id = await store.createToken({ name: name.normalize('NFC'), tokenHash, signingSecret: secrets.seal(signingSecret, tokenHash), userId, createdAt: now().toISOString() });
       return { id, token, signingSecret };
     },
-    /** The user a bearer token acts as, and the token's id; null for unknown or revoked tokens. */
-    tokenUser: (token: string) => store.tokenUser(sha256(token), now().toISOString()),
-    signingSecret: (tokenId: number) => store.signingSecret(tokenId),
+    /**
+     * The user a bearer token acts as, and the token's id; null for unknown or revoked tokens. Records the use unless
+     * `touch` is false (a live stream re-checking its token every few seconds).
+     */
+    tokenUser: (token: string, { touch = true }: { touch?: boolean } = {}) => store.tokenUser(sha256(token), now().toISOString(), touch),
+    async signingSecret(tokenId: number): Promise<string | null> {
+      const stored = await store.signingSecret(tokenId);
+      return stored ? secrets.open(stored.value, stored.tokenHash) : null;
+    },
     revokeToken: (id: number) => store.revokeToken(id, now().toISOString()),
     tokens: (): Promise<TokenInfo[]> => store.tokens(),
+    /** The same service over another account store: a transaction's (`tx.accounts`). */
+    within: (other: AccountStore) => accountService(other, secrets, now),
   };
   return service;
 }

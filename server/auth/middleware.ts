@@ -1,10 +1,11 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import { Forbidden, Unauthenticated } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Accounts } from './accounts.ts';
-import { audienceOf, PUBLIC } from './principal.ts';
+import { secretsEqual } from './constant-time.ts';
+import { audienceOf, PUBLIC, type User } from './principal.ts';
 import type { RouteRule } from './route-rule.ts';
 
 export const SESSION_COOKIE = 'ng_session';
@@ -40,7 +41,7 @@ export function authenticate(accounts: Accounts): MiddlewareHandler<AppEnv> {
       c.set('principal', PUBLIC);
       return next();
     }
-    if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
+    if (!SAFE_METHODS.has(c.req.method) && !secretsEqual(c.req.header(CSRF_HEADER) ?? '', session.csrfToken)) {
       throw new Forbidden(`writes with a session cookie must carry the session's ${CSRF_HEADER} header`, { reason: 'csrf' });
     }
     c.set('principal', { ...session.user, kind: 'user', via: 'session' });
@@ -68,4 +69,22 @@ export function authorize(rules: readonly RouteRule[]): MiddlewareHandler<AppEnv
       role: principal.role,
     });
   };
+}
+
+/**
+ * A check that the request's credential still stands for the same principal: the session not signed out or expired,
+ * the token not revoked, the user not disabled, and the same role, organisation and carrier. A long-lived response
+ * (a live event stream) calls it every few seconds and ends when it fails (issue 13).
+ */
+export function credentialStillValid(c: Context<AppEnv>, accounts: Accounts): () => Promise<boolean> {
+  const principal = c.get('principal');
+  if (principal.kind !== 'user') return async () => false;
+  const same = (user: User | undefined) =>
+    user !== undefined && user.userId === principal.userId && user.role === principal.role && user.organisationId === principal.organisationId && user.carrier === principal.carrier;
+  if (principal.via === 'token') {
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1] ?? '';
+    return async () => same((await accounts.tokenUser(token, { touch: false }))?.user);
+  }
+  const cookie = getCookie(c, SESSION_COOKIE) ?? '';
+  return async () => same((await accounts.session(cookie))?.user);
 }

@@ -5,6 +5,7 @@ import { InvalidBody, NotFound, TooManyRequests, Unauthenticated } from '../erro
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
+import { sameOriginOnly } from '../http/same-origin.ts';
 import { rule, type RouteRule } from './route-rule.ts';
 import { ADMIN, EVERYONE, SIGNED_IN } from './audiences.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './middleware.ts';
@@ -13,7 +14,7 @@ import type { Services } from '../services.ts';
 import { auditRead } from '../audit/log.ts';
 import { actorOf } from '../http/actor.ts';
 import { applied, nothing, transact } from '../writes/transact.ts';
-import { accountService, prepareUser } from './accounts.ts';
+import { prepareUser } from './accounts.ts';
 
 export const AUTH_RULES: RouteRule[] = [
   rule('POST', '/api/auth/login', EVERYONE),
@@ -49,14 +50,15 @@ export function authRoutes(services: Services) {
   const failures = createRateLimiter(storage.throttles, { name: 'login', limit: LOGIN_ATTEMPTS, windowMs: LOGIN_WINDOW_MS, now: () => services.now().getTime() });
   const small = limitBody(4 * 1024);
   return new Hono<AppEnv>()
-    .post('/auth/login', small, async (c) => {
+    .post('/auth/login', sameOriginOnly(), small, async (c) => {
       const { username, password } = parseWith(loginBody, await jsonObject(c.req.raw));
       const key = `${username.toLowerCase()}|${c.get('clientAddress')}`;
-      const pause = await failures.blocked(key);
-      if (pause.blocked) throw new TooManyRequests('too many failed sign-ins; wait before trying again', pause.retryAfterSeconds);
+      // Counted before the password is checked, in one atomic step of the store: a batch of parallel guesses cannot
+      // all pass the test while the first checks are still hashing. A success gives the attempt back.
+      const attempt = await failures.hit(key);
+      if (!attempt.allowed) throw new TooManyRequests('too many failed sign-ins; wait before trying again', attempt.retryAfterSeconds);
       const user = await accounts.verifyLogin(username, password);
       if (!user) {
-        await failures.hit(key);
         await auditRead(services, actorOf(c), { action: 'login_failed', targetType: 'users', details: { username } });
         throw new Unauthenticated('wrong username or password');
       }
@@ -105,7 +107,7 @@ export function authRoutes(services: Services) {
       const issued = await transact(services, actorOf(c), {
         read: nothing,
         apply: async (tx) => {
-          const token = await accountService(tx.accounts, services.now).createToken(user.userId, body.name);
+          const token = await accounts.within(tx.accounts).createToken(user.userId, body.name);
           return applied(token, [{ action: 'create', targetType: 'api_tokens', targetId: token.id, after: { name: body.name, username: user.username } }]);
         },
       });

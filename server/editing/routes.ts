@@ -9,7 +9,7 @@ import type { CollectionDef } from '../collections/types.ts';
 import { Conflict, Forbidden, InvalidFeature, NotFound } from '../errors.ts';
 import { provinceOutline } from '../geometry/province.ts';
 import { actorOf } from '../http/actor.ts';
-import { jsonObject, limitBody } from '../http/body.ts';
+import { JSON_MEDIA_TYPES, jsonObject, limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { featureDocument } from '../ogc/envelope.ts';
 import { apiBase, MEDIA } from '../ogc/links.ts';
@@ -68,6 +68,10 @@ function assetProblems({ check, codeTaken }: Checked) {
 }
 const refuse = (problems: readonly { path: string; message: string }[]) => new InvalidFeature(`${problems[0].path}: ${problems[0].message}`, { problems });
 
+/** OGC API – Features Part 4 sends features as GeoJSON and patches as JSON merge patches (RFC 7396); plain JSON works too. */
+const FEATURE_TYPES = [...JSON_MEDIA_TYPES, 'application/geo+json'];
+const PATCH_TYPES = [...FEATURE_TYPES, 'application/merge-patch+json'];
+
 export function editingRoutes(services: Services) {
   const { storage } = services;
   const limit = limitBody(MAX_FEATURE_BYTES);
@@ -97,7 +101,7 @@ export function editingRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post(ITEMS, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
-      const input = await jsonObject(c.req.raw);
+      const input = await jsonObject(c.req.raw, FEATURE_TYPES);
       const province = await provinceOutline(storage.features);
       const stored = await transact(services, actorOf(c), {
         read: (tx) => checked(tx.features, collection, c.get('principal'), province, input),
@@ -112,13 +116,13 @@ export function editingRoutes(services: Services) {
     })
     .put(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
-      const input = await jsonObject(c.req.raw);
+      const input = await jsonObject(c.req.raw, FEATURE_TYPES);
       const province = await provinceOutline(storage.features);
       return answer(c, collection, await transact(services, actorOf(c), replacement(c, collection, province, () => input)), 200);
     })
     .patch(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
-      const patch = await jsonObject(c.req.raw);
+      const patch = await jsonObject(c.req.raw, PATCH_TYPES);
       const province = await provinceOutline(storage.features);
       // JSON merge patch (RFC 7396) on properties, applied to the feature as stored when the transaction reads it; a
       // geometry, when given, replaces the old one.

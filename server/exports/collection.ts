@@ -1,6 +1,7 @@
 import { toKML } from '@placemarkio/tokml';
+import { findCollection } from '../collections/registry.ts';
 import type { CollectionDef } from '../collections/types.ts';
-import { CRS84_CRS, transformGeometry, type Crs } from '../geometry/crs.ts';
+import { CRS84_CRS, crsFromUri, transformGeometry, type Crs } from '../geometry/crs.ts';
 import type { StoredFeature } from '../storage/features.ts';
 import { toGeoPackage } from '../storage/geopackage.ts';
 import { csvField } from './patrol-plan.ts';
@@ -14,7 +15,7 @@ export type ExportFile = { content: string | Buffer; mediaType: string; extensio
 /** CSV for spreadsheets: a BOM so Excel reads UTF-8 Vietnamese, id, WKT geometry, then the registry's columns. */
 export function toCsv(collection: CollectionDef, features: readonly StoredFeature[]): string {
   const names = collection.properties.map((property) => property.name);
-  const header = ['id', 'wkt', ...names].join(',');
+  const header = ['id', 'wkt', ...names].map(csvField).join(',');
   const rows = features.map((feature) => [feature.id, toWkt(feature.geometry), ...names.map((name) => feature.properties[name])].map(csvField).join(','));
   return `\uFEFF${[header, ...rows].join('\r\n')}\r\n`;
 }
@@ -54,4 +55,14 @@ export function collectionExport(collection: CollectionDef, input: StoredFeature
     case 'gpkg':
       return { content: toGeoPackage(collection, features, now, code), mediaType: 'application/geopackage+sqlite3', extension: 'gpkg' };
   }
+}
+
+/**
+ * `collectionExport` for the work pool: the collection and the CRS named by id and URI (definitions with functions do
+ * not cross threads) and the time as an ISO string. Encoding a large layer takes seconds; it must not hold the event loop.
+ */
+export function encodeExport(input: { collectionId: string; features: StoredFeature[]; format: ExportFormat; now: string; crs: string }): ExportFile {
+  const collection = findCollection(input.collectionId);
+  if (!collection) throw new Error(`collection ${input.collectionId} is not in the registry`);
+  return collectionExport(collection, input.features, input.format, new Date(input.now), crsFromUri(input.crs) ?? CRS84_CRS);
 }

@@ -40,10 +40,21 @@ export function planToGpx(plan: PatrolPlan, { name }: { name: string }): string 
   return out.join('\n');
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled; empty for null, lists joined by ';'. */
+/** Cell starts a spreadsheet reads as a formula or a control character (OWASP "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * The one CSV cell writer of the app (every CSV it writes goes through here). RFC 4180: quoted when it holds a comma,
+ * quote, CR or LF; quotes doubled; empty for null, lists joined by ';'. Text that begins with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return is neutralised as OWASP advises, with a leading `'` inside quotes, so Excel or LibreOffice
+ * show it instead of running `=HYPERLINK(…)` or `=cmd|…`. Numbers are written as numbers: a negative number is not a
+ * formula, and a change of −12.5 % must stay a number.
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   const text = Array.isArray(value) ? value.join(';') : String(value);
+  if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

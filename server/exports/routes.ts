@@ -11,7 +11,7 @@ import { parseItemOutput, parseItemQuery } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
 import { auditRead } from '../audit/log.ts';
 import { actorOf } from '../http/actor.ts';
-import { collectionExport, EXPORT_FORMATS, WGS84_ONLY, type ExportFormat } from './collection.ts';
+import { EXPORT_FORMATS, WGS84_ONLY, type ExportFormat } from './collection.ts';
 
 export const EXPORT_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/export', SIGNED_IN)];
 
@@ -23,7 +23,7 @@ const MAX_FEATURES = 1_000_000;
  * trimmed properties stay trimmed — as a file GIS tools and spreadsheets open. Each export is audited.
  */
 export function exportRoutes(services: Services) {
-  const { storage, now } = services;
+  const { storage, now, work } = services;
   return new Hono<AppEnv>().get('/:collectionId/export', async (c) => {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
@@ -39,9 +39,9 @@ export function exportRoutes(services: Services) {
     const scope = await requireReadScope(principal, collection, storage.features);
     const query = scopedQuery(scope, { ...parseItemQuery(collection, search), limit: MAX_FEATURES, offset: 0 });
     const features = (await storage.features.query(collection.id, query)).features.map(scope.redact).map((feature) => outputFeature(feature, { ...output, crs: CRS84_CRS }));
-    const file = collectionExport(collection, features, format, now(), output.crs);
+    const file = await work.run('encodeExport', { collectionId: collection.id, features, format, now: now().toISOString(), crs: output.crs.uri });
     await auditRead(services, actorOf(c), { action: 'export', targetType: collection.id, details: { format, query: search.toString(), count: features.length } });
     const name = `${collection.id}-${now().toISOString().slice(0, 10)}.${file.extension}`;
-    return c.body(file.content as string, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${name}"` });
+    return c.body(file.content as string | Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${name}"` });
   });
 }

@@ -10,6 +10,7 @@ import { positionOutsideProvince, provinceOutline } from '../geometry/province.t
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
+import { sameOriginOnly } from '../http/same-origin.ts';
 import { fileIncident, moveIncident } from '../incidents/service.ts';
 import { auditRead } from '../audit/log.ts';
 import { actorOf } from '../http/actor.ts';
@@ -68,7 +69,7 @@ export function hotlineRoutes(services: Services) {
     if (!(await tx.hotline.settle(report.id, change))) throw new Conflict('the report was settled by someone else first', { status: (await tx.hotline.get(report.id))?.status });
   };
   return new Hono<AppEnv>()
-    .post('/reports', limitBody(MAX_REPORT_BYTES), async (c) => {
+    .post('/reports', sameOriginOnly(), limitBody(MAX_REPORT_BYTES), async (c) => {
       const attempt = await filing.hit(c.get('clientAddress'));
       if (!attempt.allowed) throw new TooManyRequests(`at most ${REPORTS_PER_WINDOW} reports per 10 minutes from one address`, attempt.retryAfterSeconds);
       const body = parseWith(newReport, await jsonObject(c.req.raw));

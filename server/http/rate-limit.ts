@@ -7,8 +7,6 @@ import type { ThrottleStore } from '../storage/throttles.ts';
 export type RateLimiter = {
   /** Counts one attempt; `allowed` is false once the key has used up its window. */
   hit(key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
-  /** True when the key has no attempts left, without counting one. */
-  blocked(key: string): Promise<{ blocked: boolean; retryAfterSeconds: number }>;
   reset(key: string): Promise<void>;
 };
 
@@ -22,11 +20,6 @@ export function createRateLimiter(throttles: ThrottleStore, options: { name: str
       const time = now();
       const { count, startMs } = await throttles.hit(key(name), options.windowMs, time);
       return { allowed: count <= options.limit, retryAfterSeconds: retryAfter(startMs, time) };
-    },
-    async blocked(name) {
-      const time = now();
-      const { count, startMs } = await throttles.peek(key(name), options.windowMs, time);
-      return { blocked: count >= options.limit, retryAfterSeconds: retryAfter(startMs, time) };
     },
     reset: (name) => throttles.reset(key(name)),
   };

@@ -1,34 +1,31 @@
 import { Hono } from 'hono';
-import type { Feature } from 'geojson';
 import { ASSET_COLLECTION_IDS } from '../auth/access.ts';
 import { CARRIERS } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { findCollection } from '../collections/registry.ts';
 import { AppError, Forbidden, InvalidParameter, NotFound } from '../errors.ts';
-import { checkAsset, siteCodesInUse } from '../editing/asset-check.ts';
+import { siteCodesInUse } from '../editing/asset-check.ts';
 import { provinceOutline } from '../geometry/province.ts';
 import { limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
+import type { Problem } from '../collections/property-problems.ts';
 import { actorOf } from '../http/actor.ts';
 import { applied, transact } from '../writes/transact.ts';
-import { IMPORT_FORMATS, parseImport, type ImportFormat, type Parsed } from './parse.ts';
+import { IMPORT_FORMATS, type ImportFormat } from './parse.ts';
 
 export const IMPORT_RULES: RouteRule[] = [rule('POST', '/api/imports/:collectionId', CARRIERS)];
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const MAX_FEATURES = 50_000;
-
-type Listed = Parsed['problems'][number];
 
 /**
  * `POST /api/imports/:collectionId?format=geojson|kml|csv|gpkg[&dryRun=true]`: a carrier's bulk import. Every feature is
- * checked first and every problem reported with its feature index or CSV row; only a clean file is stored, all of
+ * checked first (in the work pool) and every problem reported with its feature index or CSV row; only a clean file is stored, all of
  * it in one transaction (with one audit entry), so a file with one bad feature stores nothing.
  */
 export function importRoutes(services: Services) {
-  const { storage } = services;
+  const { storage, work } = services;
   return new Hono<AppEnv>().post('/:collectionId', limitBody(MAX_FILE_BYTES), async (c) => {
     const id = c.req.param('collectionId');
     const collection = findCollection(id);
@@ -40,35 +37,17 @@ export function importRoutes(services: Services) {
     if (!format || !IMPORT_FORMATS.includes(format)) throw new InvalidParameter('format', `format must be one of ${IMPORT_FORMATS.join(', ')}`);
     const dryRun = search.get('dryRun') === 'true';
     const principal = c.get('principal');
-    const parsed = parseImport(format, new Uint8Array(await c.req.arrayBuffer()), collection);
-    const problems: Listed[] = [...parsed.problems];
-    if (parsed.candidates.length > MAX_FEATURES) problems.push({ path: '(file)', message: `at most ${MAX_FEATURES} features per import` });
-    if (parsed.candidates.length === 0 && problems.length === 0) problems.push({ path: '(file)', message: 'the file holds no features' });
-    const province = await provinceOutline(storage.features);
-    const ready: Feature[] = [];
-    const codes = new Map<string, number>();
-    for (const candidate of problems.length ? [] : parsed.candidates) {
-      const where = { index: candidate.index, ...(candidate.row ? { row: candidate.row } : {}) };
-      const check = checkAsset(collection, candidate.feature, principal, province, candidate.at);
-      problems.push(...check.problems.map((problem) => ({ ...where, ...problem })));
-      if (check.problems.length === 0 && check.foreignOwner) problems.push({ ...where, path: `${candidate.at}properties.owner`, message: 'a carrier imports only its own assets' });
-      const code = check.feature?.properties?.site_code;
-      if (collection.id === 'bts_sites' && typeof code === 'string') {
-        if (codes.has(code)) problems.push({ ...where, path: `${candidate.at}properties.site_code`, message: `duplicate of feature ${codes.get(code)! + 1} in this file` });
-        codes.set(code, candidate.index);
-      }
-      if (check.feature) ready.push(check.feature);
-    }
-    const invalid = (listed: Listed[]) => new AppError(422, 'ImportInvalid', `${listed.length} problem(s); nothing was imported`, { problems: listed.slice(0, 1000), problemCount: listed.length, accepted: 0 });
+    const { problems, ready, codes, places } = await work.run('checkImport', { format, bytes: new Uint8Array(await c.req.arrayBuffer()), collectionId: collection.id, principal, province: await provinceOutline(storage.features) });
+    const invalid = (listed: readonly Problem[]) => new AppError(422, 'ImportInvalid', `${listed.length} problem(s); nothing was imported`, { problems: listed.slice(0, 1000), problemCount: listed.length, accepted: 0 });
     if (problems.length > 0) throw invalid(problems);
     const ids = await transact(services, actorOf(c), {
       // Site codes are checked against the store inside the transaction that stores the file.
-      read: async (tx) => (collection.id === 'bts_sites' ? new Set(await siteCodesInUse(tx.features, [...codes.keys()])) : new Set<string>()),
-      check: (taken) => parsed.candidates.flatMap((candidate) => {
-        const code = (ready[candidate.index]?.properties as Record<string, unknown>)?.site_code;
-        return typeof code === 'string' && taken.has(code) ? [{ index: candidate.index, ...(candidate.row ? { row: candidate.row } : {}), path: `${candidate.at}properties.site_code`, message: `site code ${code} is already stored` }] : [];
+      read: async (tx) => (collection.id === 'bts_sites' ? new Set(await siteCodesInUse(tx.features, codes.map(([code]) => code))) : new Set<string>()),
+      check: (taken) => places.flatMap((place) => {
+        const code = (ready[place.index]?.properties as Record<string, unknown>)?.site_code;
+        return typeof code === 'string' && taken.has(code) ? [{ index: place.index, ...(place.row ? { row: place.row } : {}), path: `${place.at}properties.site_code`, message: `site code ${code} is already stored` }] : [];
       }),
-      refuse: (listed) => invalid([...listed] as Listed[]),
+      refuse: invalid,
       apply: async (tx) => {
         if (dryRun) return applied(null, []);
         const stored = await tx.features.createAll(collection.id, ready);

@@ -1,20 +1,17 @@
 import { Hono } from 'hono';
-import { buffer } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { z } from 'zod';
 import { readScope } from '../auth/access.ts';
 import { SIGNED_IN } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { InvalidBody, InvalidParameter } from '../errors.ts';
-import { geometryProblems } from '../geometry/validate.ts';
+import { AREA_LIMIT, BUFFER_INPUT_LIMIT, requireGeometryWithin } from '../geometry/limits.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
+import { geometryBbox } from '../geometry/bbox.ts';
 import { auditRead } from '../audit/log.ts';
 import { actorOf } from '../http/actor.ts';
-import type { FeatureStore } from '../storage/features.ts';
-import { geometryBbox } from '../geometry/bbox.ts';
-import { tallyArea } from './tally.ts';
 
 export const INVENTORY_RULES: RouteRule[] = [rule('POST', '/api/inventory', SIGNED_IN)];
 
@@ -26,35 +23,33 @@ const request = z.union([
   z.object({ buffer: z.object({ geometry: z.unknown(), meters: z.number().positive().max(MAX_BUFFER_METERS) }).strict() }).strict(),
 ]);
 
-/** The area asked for: a former district or commune by code, a drawn polygon, or a buffer around a point or line. */
-async function resolveArea(features: FeatureStore, body: z.infer<typeof request>): Promise<Feature<Polygon | MultiPolygon>> {
+/**
+ * The area asked for: a former district or commune by code (read here), or a drawn polygon or a buffer around a
+ * point or line, bounded in size here and checked and buffered in the work pool.
+ */
+async function resolveArea({ storage, work }: Services, body: z.infer<typeof request>): Promise<Feature<Polygon | MultiPolygon>> {
   if ('district' in body || 'commune' in body) {
     const [level, code] = 'district' in body ? ['district', body.district] : ['commune', body.commune];
-    const [area] = (await features.query('admin_areas', { filters: [{ property: 'level', value: level }, { property: 'code', value: code }], limit: 1, offset: 0 })).features;
+    const [area] = (await storage.features.query('admin_areas', { filters: [{ property: 'level', value: level }, { property: 'code', value: code }], limit: 1, offset: 0 })).features;
     if (!area) throw new InvalidBody(`no ${level} with code ${code}`, { problems: [{ path: level, message: 'unknown code' }] });
     return area as Feature<Polygon | MultiPolygon>;
   }
-  const geometry = 'polygon' in body ? body.polygon : body.buffer.geometry;
-  const path = 'polygon' in body ? 'polygon' : 'buffer.geometry';
-  const problems = geometryProblems(geometry, path);
-  const kind = (geometry as { type?: string } | null)?.type ?? '';
-  const allowed = 'polygon' in body ? ['Polygon', 'MultiPolygon'] : ['Point', 'LineString', 'Polygon'];
-  if (problems.length === 0 && !allowed.includes(kind)) problems.push({ path: `${path}.type`, message: `${allowed.join(' or ')} expected` });
-  if (problems.length) throw new InvalidBody(`${problems[0].path}: ${problems[0].message}`, { problems });
-  if ('polygon' in body) return { type: 'Feature', geometry: geometry as Polygon | MultiPolygon, properties: {} };
-  return buffer({ type: 'Feature', geometry: geometry as Point | LineString, properties: {} }, body.buffer.meters, { units: 'meters' }) as Feature<Polygon | MultiPolygon>;
+  if ('polygon' in body) requireGeometryWithin(body.polygon, 'polygon', AREA_LIMIT);
+  else requireGeometryWithin(body.buffer.geometry, 'buffer.geometry', BUFFER_INPUT_LIMIT);
+  return work.run('inventoryArea', body);
 }
 
 /**
  * `POST /api/inventory`: every asset inside an area, by owner and kind, for emergency mobilisation (directive item
- * 2d), under the caller's read scope: assets of other carriers count by owner, their details as `undisclosed`.
+ * 2d), under the caller's read scope: assets of other carriers count by owner, their details as `undisclosed`. The
+ * store is read here; the geometry work (buffering, cutting cables at the boundary) runs in the work pool.
  */
 export function inventoryRoutes(services: Services) {
-  const { storage } = services;
+  const { storage, work } = services;
   return new Hono<AppEnv>().post('/', limitBody(256 * 1024), async (c) => {
     const format = new URL(c.req.url).searchParams.get('format') ?? 'json';
     if (!['json', 'geojson'].includes(format)) throw new InvalidParameter('format', 'format must be json or geojson');
-    const area = await resolveArea(storage.features, parseWith(request, await jsonObject(c.req.raw)));
+    const area = await resolveArea(services, parseWith(request, await jsonObject(c.req.raw)));
     const principal = c.get('principal');
     const read = async <G extends Feature['geometry']>(collection: string) => {
       const scope = await readScope(principal, collection, storage.features);
@@ -62,11 +57,11 @@ export function inventoryRoutes(services: Services) {
       return (await storage.features.query(collection, { bbox: geometryBbox(area.geometry), filters: scope.filters, limit: 1_000_000, offset: 0 })).features.map(scope.redact) as unknown as Feature<G, Record<string, unknown>>[];
     };
     const carrier = principal.kind === 'user' && principal.role === 'carrier_editor' ? principal.carrier : null;
-    const tally = tallyArea(area, { cables: await read<LineString | MultiLineString>('cable_routes'), sites: await read<Point>('bts_sites'), facilities: await read<Point>('facilities') },
-      (feature) => carrier === null || (feature as unknown as { properties: { owner: unknown } }).properties.owner === carrier);
+    const tally = await work.run('inventoryTally', {
+      area, assets: { cables: await read<LineString | MultiLineString>('cable_routes'), sites: await read<Point>('bts_sites'), facilities: await read<Point>('facilities') }, carrier,
+    });
     await auditRead(services, actorOf(c), { action: 'read', targetType: 'inventory', details: { assets: tally.assets.length } });
     if (format === 'geojson') return c.json({ type: 'FeatureCollection', features: [{ ...area, properties: { ...tally, assets: undefined } }], assets: tally.assets });
     return c.json({ area, ...tally });
   });
 }
-

@@ -5,6 +5,7 @@ type Area = Feature<Polygon | MultiPolygon>;
 type Props = Record<string, unknown>;
 /** Whether each feature's detailed attributes (tier, technology, backup power, kind) may be shown. */
 export type Disclosure = (feature: Feature<never, Props>) => boolean;
+export type AreaAssets = { cables: Feature<LineString | MultiLineString, Props>[]; sites: Feature<Point, Props>[]; facilities: Feature<Point, Props>[] };
 
 export const UNDISCLOSED = 'undisclosed';
 
@@ -36,7 +37,7 @@ const bump = (table: Record<string, Record<string, number>>, owner: string, key:
  * sites by owner and technology and by backup power, facilities by owner and kind, and the list of assets.
  * Attributes the reader may not see are counted under `undisclosed`.
  */
-export function tallyArea(area: Area, assets: { cables: Feature<LineString | MultiLineString, Props>[]; sites: Feature<Point, Props>[]; facilities: Feature<Point, Props>[] }, disclosed: Disclosure) {
+export function tallyArea(area: Area, assets: AreaAssets, disclosed: Disclosure) {
   const [w, s, e, n] = turfBbox(area);
   const inBox = ([x, y]: number[]) => x >= w && x <= e && y >= s && y <= n;
   const cableKm: Record<string, Record<string, number>> = {};
@@ -69,4 +70,13 @@ export function tallyArea(area: Area, assets: { cables: Feature<LineString | Mul
   }
   for (const owner of Object.keys(cableKm)) for (const tier of Object.keys(cableKm[owner])) cableKm[owner][tier] = Math.round(cableKm[owner][tier] * 1000) / 1000;
   return { cableKm, sitesByOwner, sitesByTechnology, sitesByBackupPower, facilitiesByKind, assets: listed };
+}
+
+/**
+ * `tallyArea` for a reader: everything disclosed, or for a carrier (`carrier` set) only its own assets' details.
+ * The form the work pool runs, since a closure cannot cross to a worker thread.
+ */
+export function tallyAreaFor(input: { area: Area; assets: AreaAssets; carrier: string | null }) {
+  const { carrier } = input;
+  return tallyArea(input.area, input.assets, (feature) => carrier === null || (feature as unknown as { properties: Props }).properties.owner === carrier);
 }

@@ -4,8 +4,8 @@ import { POLICE, SECURITY } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { KEY_TARGET_CATEGORIES } from '../collections/vocabulary.ts';
 import { InvalidBody, NotFound } from '../errors.ts';
-import { positionOutsideProvince, provinceOutline } from '../geometry/province.ts';
-import { geometryProblems } from '../geometry/validate.ts';
+import { AREA_LIMIT, requireGeometryWithin } from '../geometry/limits.ts';
+import { provinceOutline } from '../geometry/province.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
@@ -41,10 +41,8 @@ export function keyTargetRoutes(services: Services) {
   const { storage } = services;
   const checked = async (request: Request): Promise<Proposal> => {
     const body = parseWith(proposal, await jsonObject(request));
-    const problems = geometryProblems(body.geometry);
-    const kind = (body.geometry as { type?: string } | null)?.type;
-    if (problems.length === 0 && kind !== 'Polygon' && kind !== 'MultiPolygon') problems.push({ path: 'geometry.type', message: 'Polygon or MultiPolygon expected' });
-    if (problems.length === 0 && positionOutsideProvince(body.geometry as never, await provinceOutline(storage.features))) problems.push({ path: 'geometry', message: 'outside the province' });
+    requireGeometryWithin(body.geometry, 'geometry', AREA_LIMIT);
+    const problems = await services.work.run('zoneGeometryProblems', { geometry: body.geometry, province: await provinceOutline(storage.features) });
     for (const [index, asset] of body.protectedAssets.entries()) {
       if (!(await storage.features.get(asset.collection, asset.id))) problems.push({ path: `protectedAssets.${index}`, message: `${asset.collection}/${asset.id} does not exist` });
     }

@@ -14,7 +14,8 @@ export const SECURITY_SCHEMES = {
 };
 /** Metadata is open; a caller may still authenticate. */
 export const OPEN = [{}, { bearerToken: [] }, { sessionCookie: [] }];
-export const SIGNED_IN = [{ bearerToken: [] }, { sessionCookie: [] }];
+/** Data needs an API token or a session. */
+export const AUTHENTICATED = [{ bearerToken: [] }, { sessionCookie: [] }];
 export const WRITER = [{ bearerToken: [] }, { sessionCookie: [], csrfHeader: [] }];
 
 const ERROR_SCHEMA = {

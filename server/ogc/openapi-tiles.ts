@@ -1,6 +1,6 @@
 import type { CollectionDef } from '../collections/types.ts';
 import { MEDIA } from './links.ts';
-import { ERRORS, json, OPEN, SIGNED_IN } from './openapi-parts.ts';
+import { ERRORS, json, OPEN, AUTHENTICATED } from './openapi-parts.ts';
 
 const op = (summary: string, operationId: string, security: object[], responses: object, extra: object = {}) => ({ summary, operationId, tags: ['Tiles'], security, ...extra, responses });
 
@@ -19,11 +19,11 @@ export function tilePaths(collection: CollectionDef): Record<string, object> {
   const path = `/collections/${collection.id}/tiles`;
   const datetime = collection.temporalProperty ? [{ name: 'datetime', in: 'query', schema: { type: 'string' } }] : [];
   return {
-    [path]: { get: op(`${collection.title}: vector tilesets`, `tilesets_${collection.id}`, SIGNED_IN, { '200': json('Tileset list'), ...ERRORS }) },
-    [`${path}/WebMercatorQuad`]: { get: op(`${collection.title}: tileset`, `tileset_${collection.id}`, SIGNED_IN, { '200': json('Tileset metadata'), ...ERRORS }) },
-    [`${path}/WebMercatorQuad/tilejson`]: { get: op(`${collection.title}: TileJSON 3.0`, `tilejson_${collection.id}`, SIGNED_IN, { '200': json('TileJSON'), ...ERRORS }) },
+    [path]: { get: op(`${collection.title}: vector tilesets`, `tilesets_${collection.id}`, AUTHENTICATED, { '200': json('Tileset list'), ...ERRORS }) },
+    [`${path}/WebMercatorQuad`]: { get: op(`${collection.title}: tileset`, `tileset_${collection.id}`, AUTHENTICATED, { '200': json('Tileset metadata'), ...ERRORS }) },
+    [`${path}/WebMercatorQuad/tilejson`]: { get: op(`${collection.title}: TileJSON 3.0`, `tilejson_${collection.id}`, AUTHENTICATED, { '200': json('TileJSON'), ...ERRORS }) },
     [`${path}/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}`]: {
-      get: op(`${collection.title}: vector tile`, `tile_${collection.id}`, SIGNED_IN, {
+      get: op(`${collection.title}: vector tile`, `tile_${collection.id}`, AUTHENTICATED, {
         '200': { description: 'Mapbox Vector Tile', content: { [MEDIA.mvt]: { schema: { type: 'string', format: 'binary' } } } },
         '304': { description: 'Not modified (ETag)' },
         ...ERRORS,

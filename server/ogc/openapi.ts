@@ -1,7 +1,7 @@
 import { ASSET_COLLECTION_IDS } from '../auth/access.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { MEDIA } from './links.ts';
-import { ERRORS, featureSchema, itemsParameters, json, OPEN, SECURITY_SCHEMES, SIGNED_IN, WRITER } from './openapi-parts.ts';
+import { ERRORS, featureSchema, itemsParameters, json, OPEN, SECURITY_SCHEMES, AUTHENTICATED, WRITER } from './openapi-parts.ts';
 import { tilePaths, TILE_MATRIX_SET_PATHS } from './openapi-tiles.ts';
 
 const FEATURE_ID = { name: 'featureId', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } };
@@ -19,16 +19,16 @@ function collectionPaths(collection: CollectionDef): Record<string, object> {
   const path = `/collections/${collection.id}`;
   const tag = 'Features';
   const paths: Record<string, object> = {
-    [path]: { get: operation(collection.title, `describe_${collection.id}`, tag, SIGNED_IN, { '200': json('Collection'), ...ERRORS }) },
-    [`${path}/queryables`]: { get: operation(`${collection.title}: queryables`, `queryables_${collection.id}`, tag, SIGNED_IN, { '200': json('Queryables', MEDIA.schema), ...ERRORS }) },
-    [`${path}/schema`]: { get: operation(`${collection.title}: schema`, `schema_${collection.id}`, tag, SIGNED_IN, { '200': json('JSON Schema of the features', MEDIA.schema), ...ERRORS }) },
-    [`${path}/schema.xsd`]: { get: operation(`${collection.title}: GML application schema`, `xsd_${collection.id}`, tag, SIGNED_IN, { '200': { description: 'XML Schema', content: { [MEDIA.xml]: { schema: { type: 'string' } } } }, ...ERRORS }) },
+    [path]: { get: operation(collection.title, `describe_${collection.id}`, tag, AUTHENTICATED, { '200': json('Collection'), ...ERRORS }) },
+    [`${path}/queryables`]: { get: operation(`${collection.title}: queryables`, `queryables_${collection.id}`, tag, AUTHENTICATED, { '200': json('Queryables', MEDIA.schema), ...ERRORS }) },
+    [`${path}/schema`]: { get: operation(`${collection.title}: schema`, `schema_${collection.id}`, tag, AUTHENTICATED, { '200': json('JSON Schema of the features', MEDIA.schema), ...ERRORS }) },
+    [`${path}/schema.xsd`]: { get: operation(`${collection.title}: GML application schema`, `xsd_${collection.id}`, tag, AUTHENTICATED, { '200': { description: 'XML Schema', content: { [MEDIA.xml]: { schema: { type: 'string' } } } }, ...ERRORS }) },
   };
   const items: Record<string, object> = {
-    get: operation(`${collection.title}: features`, `items_${collection.id}`, tag, SIGNED_IN, { '200': json('Features', MEDIA.geojson), ...ERRORS }, { parameters: itemsParameters(collection) }),
+    get: operation(`${collection.title}: features`, `items_${collection.id}`, tag, AUTHENTICATED, { '200': json('Features', MEDIA.geojson), ...ERRORS }, { parameters: itemsParameters(collection) }),
   };
   const item: Record<string, object> = {
-    get: operation(`${collection.title}: one feature`, `item_${collection.id}`, tag, SIGNED_IN, { '200': json('Feature', MEDIA.geojson), ...ERRORS }),
+    get: operation(`${collection.title}: one feature`, `item_${collection.id}`, tag, AUTHENTICATED, { '200': json('Feature', MEDIA.geojson), ...ERRORS }),
   };
   if (EDITABLE.includes(collection.id)) {
     const body = (partial: boolean, type: string) => ({ required: true, content: { [type]: { schema: featureSchema(collection, { partial }) } } });
@@ -51,9 +51,9 @@ export function openApiDocument(base: string, collections: readonly DocumentedCo
   const paths: Record<string, object> = {
     '/': { get: operation('Landing page', 'getLandingPage', 'Capabilities', OPEN, { '200': json('Landing page'), '400': ERRORS['400'] }) },
     '/conformance': { get: operation('Conformance classes', 'getConformance', 'Capabilities', OPEN, { '200': json('Conformance'), '400': ERRORS['400'] }) },
-    '/collections': { get: operation('Feature collections', 'getCollections', 'Capabilities', SIGNED_IN, { '200': json('Collections'), ...ERRORS }) },
+    '/collections': { get: operation('Feature collections', 'getCollections', 'Capabilities', AUTHENTICATED, { '200': json('Collections'), ...ERRORS }) },
     '/search': {
-      get: operation('Search named features and places', 'search', 'Search', SIGNED_IN, { '200': json('Search results'), ...ERRORS }, {
+      get: operation('Search named features and places', 'search', 'Search', AUTHENTICATED, { '200': json('Search results'), ...ERRORS }, {
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 100 } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
@@ -81,7 +81,7 @@ export function openApiDocument(base: string, collections: readonly DocumentedCo
       { name: 'Tiles', description: 'OGC API – Tiles: vector tiles (MVT) and their metadata' },
       { name: 'Search', description: 'Diacritic-insensitive search of named features' },
     ],
-    security: SIGNED_IN,
+    security: AUTHENTICATED,
     components: { securitySchemes: SECURITY_SCHEMES },
     paths,
   };

@@ -60,13 +60,13 @@ export function ogcRoutes(services: Services) {
       const base = plainBase(c.req.url);
       const principal = c.get('principal');
       const infos = [];
-      for (const source of sources.filter((candidate) => candidate.readable(principal))) infos.push(collectionInfo(base, source.def, await source.extent(), source));
+      for (const source of sources.filter((candidate) => candidate.readable(principal))) infos.push(collectionInfo(base, source.def, await source.extent(principal), source));
       return c.json(collectionsList(base, infos));
     })
     .get('/collections/:collectionId', async (c) => {
       const source = sourceOr404(c.req.param('collectionId'));
       readable(source, c.get('principal'));
-      return c.json(collectionInfo(plainBase(c.req.url), source.def, await source.extent(), source));
+      return c.json(collectionInfo(plainBase(c.req.url), source.def, await source.extent(c.get('principal')), source));
     })
     .get('/collections/:collectionId/queryables', (c) => {
       const source = sourceOr404(c.req.param('collectionId'));

@@ -17,7 +17,8 @@ export type CollectionSource = {
   readable(principal: Principal): boolean;
   /** Null when the principal may not read the collection at all. */
   open(principal: Principal): Promise<CollectionReader | null>;
-  extent(): Promise<Extent>;
+  /** Extent of the rows the principal may read (issue 13: another role's hidden rows must not widen it). */
+  extent(principal: Principal): Promise<Extent>;
   audited: boolean;
   /** True when the collection also has vector tiles (`server/tiles/`). */
   tiled: boolean;
@@ -26,7 +27,11 @@ export type CollectionSource = {
 /** A registry collection in the store, read under the principal's scope (rows limited, properties trimmed). */
 export function storedSource(features: FeatureStore, def: CollectionDef, audited: boolean): CollectionSource {
   return {
-    def, audited, tiled: true, extent: () => features.extent(def.id),
+    def, audited, tiled: true,
+    async extent(principal) {
+      const scope = await readScope(principal, def.id, features);
+      return scope ? features.extent(def.id, scopedQuery(scope, { filters: [], limit: 0, offset: 0 })) : { bbox: null, interval: null };
+    },
     readable: (principal) => mayRead(principal, def.id),
     async open(principal) {
       const scope = await readScope(principal, def.id, features);

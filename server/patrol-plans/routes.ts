@@ -1,10 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { patrolPlan, type PatrolPlan } from '../analysis/patrol-plan/index.ts';
-import { loadCollection } from '../analysis-api/context.ts';
-import { hotspotAnalysis, parseHotspotSettings } from '../analysis-api/hotspots.ts';
-import { parseSelection } from '../analysis-api/params.ts';
 import { InvalidBody, InvalidParameter, NotFound } from '../errors.ts';
 import { POLICE, SECURITY } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
@@ -15,11 +10,10 @@ import { auditRead } from '../audit/log.ts';
 import { actorOf } from '../http/actor.ts';
 import { applied, nothing, transact } from '../writes/transact.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
-import type { FeatureStore } from '../storage/features.ts';
 import { planExport } from './export.ts';
-import { parsePlanRequest, type PlanRequest } from './request.ts';
+import { generatePlan } from './generate.ts';
+import { parsePlanRequest } from './request.ts';
 import { PLAN_STATUSES, type PatrolPlanStore, type PlanStatus, type SavedPlan } from '../storage/patrol-plans.ts';
-import { planTargets } from './targets.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -31,21 +25,6 @@ export const PATROL_PLAN_RULES: RouteRule[] = [
   rule('PATCH', '/api/patrol-plans/:id', POLICE),
   rule('GET', '/api/patrol-plans/:id/export', SECURITY),
 ];
-
-async function generate(features: FeatureStore, request: PlanRequest): Promise<PatrolPlan> {
-  const selection = await parseSelection(Object.fromEntries(Object.entries(request.selection ?? {}).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value])), features);
-  const analysis = await hotspotAnalysis(features, selection, parseHotspotSettings(new URLSearchParams()));
-  const zones = await loadCollection<Polygon | MultiPolygon>(features, 'key_targets');
-  const targets = planTargets(analysis.hotspots.features as Feature<Polygon | MultiPolygon, { rank: number; score: number }>[], zones.features);
-  const stations = await loadCollection<Point, { name: string }>(features, 'police_stations');
-  const bases = stations.features.map((station) => ({ id: `police-station-${station.id}`, name: station.properties.name, point: station.geometry.coordinates as [number, number] }));
-  const roads = (await loadCollection<LineString | MultiLineString>(features, 'roads')) as FeatureCollection<LineString | MultiLineString>;
-  return patrolPlan({ targets, bases, roads }, {
-    startDate: request.startDate, endDate: request.endDate, units: request.units, shiftsPerDay: request.shiftsPerDay,
-    surpriseShare: request.surpriseShare, stopsPerShift: request.stopsPerShift, dwellMinutes: request.dwellMinutes,
-    seed: request.seed ?? randomBytes(16).toString('hex'),
-  });
-}
 
 const view = (saved: SavedPlan) => ({ id: saved.id, name: saved.name, status: saved.status, createdAt: saved.createdAt, updatedAt: saved.updatedAt, ...saved.body });
 const summary = (saved: SavedPlan) => ({
@@ -66,7 +45,7 @@ export function patrolPlanRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post('/', limit, async (c) => {
       const request = parsePlanRequest(await jsonBody(c.req.raw));
-      const plan = await generate(storage.features, request);
+      const plan = await generatePlan(storage.features, services.work, request);
       const now = new Date().toISOString();
       const saved: SavedPlan = { id: randomUUID(), name: request.name.normalize('NFC'), status: 'draft', createdAt: now, updatedAt: now, startDate: request.startDate, endDate: request.endDate, body: plan as unknown as Record<string, unknown> };
       await transact(services, actorOf(c), {

@@ -24,8 +24,9 @@ export type TokenInfo = { id: number; name: string; username: string; createdAt:
 
 /**
  * Organisations, users, sessions and API tokens. The store keeps what it is given: hashes of passwords, session
- * tokens and API tokens (made by `server/auth/accounts.ts`), never a secret that signs a user in. Times are ISO 8601
- * instants passed in by the caller, so the store has no clock.
+ * tokens and API tokens, and alarm signing secrets sealed with a key kept outside the database (all made by
+ * `server/auth/accounts.ts`), never a secret that signs a user in. Times are ISO 8601 instants passed in by the
+ * caller, so the store has no clock.
  */
 export interface AccountStore {
   /** Adds an organisation; Conflict when its code is taken. */
@@ -35,6 +36,8 @@ export interface AccountStore {
   /** Adds a user; Conflict when the username (case-insensitive) is taken. */
   createUser(user: { username: string; displayName: string; passwordHash: string; role: Role; organisationId: number; createdAt: string }): Promise<User>;
   users(): Promise<(User & { disabled: boolean })[]>;
+  /** Changes a user's role (an operator's step: `npm run user -- role`); false when there is no such user. */
+  setRole(username: string, role: Role): Promise<boolean>;
   /** A user by name with the stored password hash, enabled or not: what a sign-in checks. */
   credentials(username: string): Promise<(User & { passwordHash: string; disabled: boolean }) | undefined>;
   /** An enabled user by id. */
@@ -45,9 +48,13 @@ export interface AccountStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Stores a token (its hash) acting as `userId`; returns its id. */
   createToken(token: { name: string; tokenHash: string; signingSecret: string; userId: number; createdAt: string }): Promise<number>;
-  /** The enabled user a live token acts as, noting `now` as its last use. */
-  tokenUser(tokenHash: string, now: string): Promise<{ user: User; tokenId: number } | null>;
-  signingSecret(tokenId: number): Promise<string | null>;
+  /** The enabled user a live token acts as, noting `now` as its last use unless `touch` is false (a stream re-checking it). */
+  tokenUser(tokenHash: string, now: string, touch?: boolean): Promise<{ user: User; tokenId: number } | null>;
+  /** The stored (sealed) signing secret of a live token, with the token's hash it is sealed to. */
+  signingSecret(tokenId: number): Promise<{ tokenHash: string; value: string } | null>;
+  /** Every token's stored signing secret, revoked or not (to seal values stored in plain text before issue 13). */
+  signingSecrets(): Promise<{ id: number; tokenHash: string; value: string }[]>;
+  setSigningSecret(id: number, value: string): Promise<void>;
   /** Revokes a live token; false when there is none with that id. */
   revokeToken(id: number, now: string): Promise<boolean>;
   tokens(): Promise<TokenInfo[]>;

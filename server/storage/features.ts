@@ -98,7 +98,8 @@ export interface FeatureStore {
   insertDataset(dataset: Record<string, FeatureCollection>): Promise<void>;
   /** Features whose searchable text contains `query` (folded), best first. */
   search(query: string, limit: number): Promise<SearchHit[]>;
-  extent(collectionId: string): Promise<Extent>;
+  /** Bbox and time interval of the rows `scope` admits (the reader's row limits: filters, ids); every row without it. */
+  extent(collectionId: string, scope?: Pick<ItemQuery, 'filters' | 'ids'>): Promise<Extent>;
   /** Number of features per collection. */
   counts(): Promise<Record<string, number>>;
 }

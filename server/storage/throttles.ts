@@ -5,7 +5,5 @@
 export interface ThrottleStore {
   /** Counts one attempt in the key's current window (a new window once `windowMs` has passed); returns the count so far and when the window started. */
   hit(key: string, windowMs: number, nowMs: number): Promise<{ count: number; startMs: number }>;
-  /** The attempts in the key's current window, without counting one. */
-  peek(key: string, windowMs: number, nowMs: number): Promise<{ count: number; startMs: number }>;
   reset(key: string): Promise<void>;
 }

@@ -14,6 +14,15 @@ export const CELLS_PER_SIDE = 2 ** CELL_BITS;
  */
 export const LOW_ZOOMS = 11;
 
+/**
+ * Another carrier's lines in a carrier's low-zoom tiles (issue 13): every tier from this zoom on, none before it. A
+ * line's own tier decides when the owner sees it (backbone from 0, trunk from 8…); for others that would show which
+ * lines are backbone, which the items API hides, so their lines all appear together, like on the provincial map.
+ */
+export const FOREIGN_LINES_FROM_ZOOM = 8;
+/** The low zoom whose generalised lines include every line, whatever zoom its tier is drawn from. */
+export const EVERY_LINE_ZOOM = LOW_ZOOMS - 1;
+
 /** Zooms below this are "country" zooms: lines are simplified further. */
 export const COARSE_BELOW_ZOOM = 9;
 

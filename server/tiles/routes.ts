@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { requireReadScope, scopedQuery } from '../auth/access.ts';
+import { requireReadScope, scopedQuery, type ReadScope } from '../auth/access.ts';
 import { SIGNED_IN } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { findCollection } from '../collections/registry.ts';
@@ -9,8 +9,9 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { apiBase, MEDIA } from '../ogc/links.ts';
 import { collectionDatetime, rejectUnknownParameters } from '../ogc/params.ts';
-import type { TileFeature } from '../storage/features.ts';
-import { LOW_ZOOMS } from '../storage/tile-grid.ts';
+import { OWNERS } from '../collections/vocabulary.ts';
+import type { FeatureStore, ItemQuery, TileFeature } from '../storage/features.ts';
+import { EVERY_LINE_ZOOM, FOREIGN_LINES_FROM_ZOOM, LOW_ZOOMS } from '../storage/tile-grid.ts';
 import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from './build.ts';
 import { createTileCache } from './cache.ts';
 import { tileBounds } from '../geometry/web-mercator.ts';
@@ -53,6 +54,22 @@ function tileAddress(z: string, y: string, x: string): [number, number, number] 
 }
 
 /**
+ * A low-zoom line tile's features before merging. A reader who sees some owners' rows in full and others' redacted
+ * (a carrier) gets its own lines by their zoom rule and the others' lines of every tier alike from
+ * FOREIGN_LINES_FROM_ZOOM, so neither their presence nor their merged `line_count` tells another carrier's tier.
+ */
+async function lowZoomLines(features: FeatureStore, collectionId: string, scope: ReadScope, query: ItemQuery, z: number): Promise<TileFeature[]> {
+  if (!scope.privateRows) return features.tileFeatures(collectionId, scopedQuery(scope, query), z);
+  const own = scope.privateRows;
+  const lines = await features.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [own] }), z);
+  if (z < FOREIGN_LINES_FROM_ZOOM) return lines;
+  for (const owner of OWNERS.filter((candidate) => candidate !== own.value)) {
+    lines.push(...(await features.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [{ property: own.property, value: owner }] }), EVERY_LINE_ZOOM)));
+  }
+  return lines;
+}
+
+/**
  * `GET /api/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}[?datetime=…]` (OGC API – Tiles order: row before
  * column): a Mapbox Vector Tile of the collection, one layer named after it, read under the caller's read scope (a
  * role that may not read the collection gets no tile of it). Points are thinned below THIN_BELOW_ZOOM; below
@@ -69,18 +86,19 @@ export function tileRoutes({ storage }: Services) {
     const collection = findCollection(id);
     if (!collection) throw new NotFound(`collection "${id}" has no tiles`);
     rejectUnknownParameters(new URL(c.req.url).searchParams, ['f']);
-    await requireReadScope(c.get('principal'), collection, features);
-    return collection;
+    const scope = await requireReadScope(c.get('principal'), collection, features);
+    // The extent of what this caller may read, as in the collection's own metadata (issue 13).
+    return { collection, extent: () => features.extent(collection.id, scopedQuery(scope, { filters: [], limit: 0, offset: 0 })) };
   };
   return new Hono<AppEnv>()
-    .get('/:collectionId/tiles', async (c) => c.json(tilesetList(apiBase(c.req.url), await described(c))))
+    .get('/:collectionId/tiles', async (c) => c.json(tilesetList(apiBase(c.req.url), (await described(c)).collection)))
     .get('/:collectionId/tiles/WebMercatorQuad', async (c) => {
-      const collection = await described(c);
-      return c.json(tileset(apiBase(c.req.url), collection, await features.extent(collection.id)));
+      const { collection, extent } = await described(c);
+      return c.json(tileset(apiBase(c.req.url), collection, await extent()));
     })
     .get('/:collectionId/tiles/WebMercatorQuad/tilejson', async (c) => {
-      const collection = await described(c);
-      return c.json(tileJson(apiBase(c.req.url), collection, await features.extent(collection.id)));
+      const { collection, extent } = await described(c);
+      return c.json(tileJson(apiBase(c.req.url), collection, await extent()));
     })
     .get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', async (c) => {
     const collection = findCollection(c.req.param('collectionId'));
@@ -109,9 +127,10 @@ export function tileRoutes({ storage }: Services) {
             const count = counts.get(feature.id!)!;
             return count > 1 ? { ...feature, properties: { ...feature.properties, point_count: count } } : feature;
           });
+      } else if (collection.geometry === 'Line' && z < LOW_ZOOMS) {
+        tile = mergeLines(await lowZoomLines(features, collection.id, scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }, z), scope.redact);
       } else {
-        const read = await features.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z);
-        tile = collection.geometry === 'Line' && z < LOW_ZOOMS ? mergeLines(read, scope.redact) : read.map(scope.redact);
+        tile = (await features.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z)).map(scope.redact);
       }
       const { bytes } = encodeTile(collection.id, tile, z, x, y);
       entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds };

@@ -36,7 +36,7 @@ describe('carrier alarms', async () => {
       },
     });
   };
-  const alarm = (id: string, extra: Record<string, unknown> = {}) => ({ alarmId: id, siteCode: 'VTL-KTM-001', raisedAt: '2026-11-28T07:59:30Z', kind: 'door', ...extra });
+  const alarm = (id: string, extra: Record<string, unknown> = {}) => ({ alarmId: id, siteCode: 'VTL-KTM-001', raisedAt: '2026-11-28T07:59:30Z', kind: 'door', sequence: 1, ...extra });
   const readers: ReadableStreamDefaultReader<Uint8Array>[] = [];
   afterAll(async () => { for (const reader of readers) await reader.cancel(); });
 
@@ -48,13 +48,13 @@ describe('carrier alarms', async () => {
     expect(incident.geometry.coordinates).toEqual([108.005, 14.355]);
   });
 
-  it('is idempotent by the alarm id: a replay returns the same incident, an update changes it', async () => {
+  it('is idempotent by the alarm id: the same message signed again returns the same incident, a newer one changes it', async () => {
     const before = (await t.features.counts()).incidents;
     const first = (await (await send(alarm('A-200'))).json()) as { incident: { id: number } };
-    const replay = await send(alarm('A-200'));
-    expect(replay.status).toBe(200);
-    expect(((await replay.json()) as { incident: { id: number } }).incident.id).toBe(first.incident.id);
-    const cleared = await send(alarm('A-200', { cleared: true }));
+    const retry = await send(alarm('A-200'), { timestamp: seconds(new Date(NOW.getTime() + 1000)) });
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as { incident: { id: number } }).incident.id).toBe(first.incident.id);
+    const cleared = await send(alarm('A-200', { cleared: true, sequence: 2 }));
     expect(cleared.status).toBe(200);
     expect(String((await t.features.get('incidents', first.incident.id))?.properties.description)).toMatch(/kết thúc/);
     expect((await t.features.counts()).incidents).toBe(before + 1);
@@ -74,7 +74,8 @@ describe('carrier alarms', async () => {
   it('refuses an alarm on another carrier’s asset, a session instead of a token, and other roles', async () => {
     expect((await send(alarm('A-400', { siteCode: 'VNP-KTM-003' }))).status).toBe(403);
     expect((await send(alarm('A-401'), { token: t.tokens.police })).status).toBe(403);
-    expect((await send({ alarmId: 'A-402', raisedAt: 'yesterday' })).status).toBe(400);
+    expect((await send({ alarmId: 'A-402', raisedAt: 'yesterday', sequence: 1 })).status).toBe(400);
+    expect((await send({ alarmId: 'A-403', siteCode: 'VTL-KTM-001', raisedAt: '2026-11-28T07:59:30Z' })).status).toBe(400);
   });
 
   it('reaches police and the carrier within a second over SSE, and not another carrier or a viewer', async () => {

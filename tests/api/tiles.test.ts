@@ -84,3 +84,17 @@ describe('vector tiles', async () => {
     expect((await t.as('police').request('/api/collections/bts_sites/tiles/WebMercatorQuad/a/0/0')).status).toBe(400);
   });
 });
+
+describe('deep-zoom tiles select lines by their geometry', async () => {
+  const cable = (id: number, coordinates: number[][]) => ({
+    type: 'Feature' as const, id, geometry: { type: 'LineString' as const, coordinates }, properties: { name: `Tuyến ${id}`, owner: 'viettel', medium: 'fibre', laying: 'aerial', tier: 'access', status: 'active' },
+  });
+  // The tile z15 holding (108.0, 14.35) is ~1.1 km wide. Cable 1 runs diagonally across a 20 km box that covers it
+  // but passes ~8 km away; cable 2 crosses the tile.
+  const t = await createTestApp({ cable_routes: { type: 'FeatureCollection', features: [cable(1, [[107.9, 14.2], [108.1, 14.25], [108.2, 14.45]]), cable(2, [[107.99, 14.35], [108.01, 14.35]])] } });
+
+  it('a cable whose bounding box covers the tile but which passes beside it is not in the tile', async () => {
+    const { features } = await tile(t.as('police'), 'cable_routes', 15, 108.0, 14.35);
+    expect(features.map((feature) => feature.id)).toEqual([2]);
+  });
+});

@@ -137,7 +137,7 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     const site = ((await (await api('/api/collections/bts_sites/items?owner=viettel&limit=1')).json()) as { features: { properties: { site_code: string }; geometry: { coordinates: [number, number] } }[] }).features[0];
     await map.jumpTo(site.geometry.coordinates, 13);
     const system = await issueToken(server.url, 'viettel');
-    const body = JSON.stringify({ alarmId: 'E2E-1', siteCode: site.properties.site_code, raisedAt: new Date().toISOString(), kind: 'door' });
+    const body = JSON.stringify({ alarmId: 'E2E-1', siteCode: site.properties.site_code, raisedAt: new Date().toISOString(), kind: 'door', sequence: 1 });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await fetch(`${server.url}/api/alarms`, {
       method: 'POST', body,

@@ -44,6 +44,7 @@ export function createSqliteAccounts(db: SqliteDatabase): Sync<AccountStore> {
       return enabledUser(Number(lastInsertRowid))!;
     },
     users: () => (db.prepare(`${USER_SELECT} ORDER BY u.id`).all() as UserRow[]).map((row) => ({ ...toUser(row), disabled: row.disabled === 1 })),
+    setRole: (username, role) => db.prepare('UPDATE users SET role = ? WHERE username = ?').run(role, username).changes === 1,
     credentials(username) {
       const row = userByName.get(username) as UserRow | undefined;
       return row && { ...toUser(row), passwordHash: row.password_hash, disabled: row.disabled === 1 };
@@ -67,14 +68,19 @@ export function createSqliteAccounts(db: SqliteDatabase): Sync<AccountStore> {
         .run(token.name, token.tokenHash, token.signingSecret, token.userId, token.createdAt);
       return Number(lastInsertRowid);
     },
-    tokenUser(tokenHash, now) {
+    tokenUser(tokenHash, now, touch = true) {
       const row = tokenSelect.get(tokenHash) as { id: number; user_id: number } | undefined;
       const user = row && enabledUser(row.user_id);
       if (!row || !user) return null;
-      touchToken.run(now, row.id);
+      if (touch) touchToken.run(now, row.id);
       return { user, tokenId: row.id };
     },
-    signingSecret: (tokenId) => (db.prepare('SELECT signing_secret FROM api_tokens WHERE id = ? AND revoked_at IS NULL').pluck().get(tokenId) as string | undefined) ?? null,
+    signingSecret: (tokenId) =>
+      (db.prepare('SELECT token_hash AS tokenHash, signing_secret AS value FROM api_tokens WHERE id = ? AND revoked_at IS NULL').get(tokenId) as { tokenHash: string; value: string } | undefined) ?? null,
+    signingSecrets: () => db.prepare('SELECT id, token_hash AS tokenHash, signing_secret AS value FROM api_tokens ORDER BY id').all() as { id: number; tokenHash: string; value: string }[],
+    setSigningSecret(id, value) {
+      db.prepare('UPDATE api_tokens SET signing_secret = ? WHERE id = ?').run(value, id);
+    },
     revokeToken: (id, now) => db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes === 1,
     tokens: () =>
       db.prepare(`SELECT t.id, t.name, u.username, t.created_at AS createdAt, t.revoked_at AS revokedAt, t.last_used_at AS lastUsedAt

@@ -129,13 +129,14 @@ export function createSqliteFeatures(db: SqliteDatabase): Sync<FeatureStore> {
       });
     },
     search: (query, limit) => searchIndex(db, query, limit),
-    extent(collectionId: string): Extent {
+    extent(collectionId: string, scope: Pick<ItemQuery, 'filters' | 'ids'> = { filters: [] }): Extent {
       const collection = collectionOrThrow(collectionId);
+      const sql = itemSql(collection, { ...scope, limit: 0, offset: 0 });
       const row = db
-        .prepare(`SELECT min(minx) AS a, min(miny) AS b, max(maxx) AS c, max(maxy) AS d${
-          collection.temporalProperty ? ', min(temporal_ms) AS t0, max(temporal_ms) AS t1' : ''
-        } FROM ${collection.id}`)
-        .get() as { a: number | null; b: number; c: number; d: number; t0?: number | null; t1?: number | null };
+        .prepare(`SELECT min(t.minx) AS a, min(t.miny) AS b, max(t.maxx) AS c, max(t.maxy) AS d${
+          collection.temporalProperty ? ', min(t.temporal_ms) AS t0, max(t.temporal_ms) AS t1' : ''
+        } FROM ${sql.from} ${sql.where}`)
+        .get(...sql.params) as { a: number | null; b: number; c: number; d: number; t0?: number | null; t1?: number | null };
       const interval: [string, string] | null =
         row.t0 != null && row.t1 != null ? [new Date(row.t0).toISOString(), new Date(row.t1).toISOString()] : null;
       return { bbox: row.a === null ? null : [row.a, row.b, row.c, row.d], interval };

@@ -3,23 +3,29 @@ import type { Bulletin, BulletinStore, CarrierAlarm, CarrierAlarmStore, Inspecti
 import type { SqliteDatabase } from './database.ts';
 import type { Sync } from './unit-of-work.ts';
 
-/** carrier_alarms (migration 007). */
+/** carrier_alarms and alarm_signatures (migrations 007 and 015). */
 export function createSqliteAlarms(db: SqliteDatabase): Sync<CarrierAlarmStore> {
+  const claim = db.prepare('INSERT INTO alarm_signatures (signature, seen_at_ms) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING');
+  const prune = db.prepare('DELETE FROM alarm_signatures WHERE seen_at_ms < ?');
   return {
     get: (carrier, alarmId) =>
-      db.prepare('SELECT carrier, alarm_id AS alarmId, incident_id AS incidentId, received_at AS receivedAt, updated_at AS updatedAt, body FROM carrier_alarms WHERE carrier = ? AND alarm_id = ?')
+      db.prepare('SELECT carrier, alarm_id AS alarmId, incident_id AS incidentId, received_at AS receivedAt, updated_at AS updatedAt, body, sequence FROM carrier_alarms WHERE carrier = ? AND alarm_id = ?')
         .get(carrier, alarmId) as CarrierAlarm | undefined,
     add(alarm) {
       try {
-        db.prepare('INSERT INTO carrier_alarms (carrier, alarm_id, incident_id, received_at, updated_at, body) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(alarm.carrier, alarm.alarmId, alarm.incidentId, alarm.receivedAt, alarm.updatedAt, alarm.body);
+        db.prepare('INSERT INTO carrier_alarms (carrier, alarm_id, incident_id, received_at, updated_at, body, sequence) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(alarm.carrier, alarm.alarmId, alarm.incidentId, alarm.receivedAt, alarm.updatedAt, alarm.body, alarm.sequence);
       } catch (error) {
         if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new Conflict(`alarm ${alarm.alarmId} is already recorded`);
         throw error;
       }
     },
-    update(carrier, alarmId, body, updatedAt) {
-      db.prepare('UPDATE carrier_alarms SET body = ?, updated_at = ? WHERE carrier = ? AND alarm_id = ?').run(body, updatedAt, carrier, alarmId);
+    update(carrier, alarmId, body, sequence, updatedAt) {
+      db.prepare('UPDATE carrier_alarms SET body = ?, sequence = ?, updated_at = ? WHERE carrier = ? AND alarm_id = ?').run(body, sequence, updatedAt, carrier, alarmId);
+    },
+    claimSignature(signature, nowMs, forgetBeforeMs) {
+      prune.run(forgetBeforeMs);
+      return claim.run(signature, nowMs).changes === 1;
     },
   };
 }

@@ -13,7 +13,6 @@ export function createSqliteThrottles(db: SqliteDatabase): Sync<ThrottleStore> {
       start_ms = CASE WHEN @now - start_ms >= window_ms THEN @now ELSE start_ms END,
       window_ms = @window
     RETURNING count, start_ms`);
-  const peek = db.prepare('SELECT count, start_ms FROM throttles WHERE key = ?');
   const sweep = db.prepare('DELETE FROM throttles WHERE start_ms + window_ms <= ?');
   let hits = 0;
   return {
@@ -21,10 +20,6 @@ export function createSqliteThrottles(db: SqliteDatabase): Sync<ThrottleStore> {
       if ((hits += 1) % SWEEP_EVERY === 0) sweep.run(nowMs);
       const row = hit.get({ key, now: nowMs, window: windowMs }) as { count: number; start_ms: number };
       return { count: row.count, startMs: row.start_ms };
-    },
-    peek(key, windowMs, nowMs) {
-      const row = peek.get(key) as { count: number; start_ms: number } | undefined;
-      return row && nowMs - row.start_ms < windowMs ? { count: row.count, startMs: row.start_ms } : { count: 0, startMs: nowMs };
     },
     reset(key) {
       db.prepare('DELETE FROM throttles WHERE key = ?').run(key);

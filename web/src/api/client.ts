@@ -63,7 +63,7 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
 }
 
 /** Sends a file's text as the raw body (imports), with the CSRF header. */
-export async function sendText<T>(path: string, text: string, contentType: string): Promise<T> {
+export async function sendText<T>(path: string, text: string | Blob, contentType: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'Content-Type': contentType };
   if (csrf.token) headers[csrf.header] = csrf.token;
   const response = await request(path, { method: 'POST', headers, body: text });

@@ -16,11 +16,11 @@ export function ImportPanel({ onImported }: { onImported: (collection: EditableC
   const { language } = useLanguage();
   const n = useNetworkText();
   const [collection, setCollection] = useState<EditableCollection>('bts_sites');
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState(false);
   const format = file ? formatOf(file.name) : null;
   const run = useMutation({
-    mutationFn: ({ dryRun }: { dryRun: boolean }) => importFile(collection, format!, file!.text, dryRun),
+    mutationFn: ({ dryRun }: { dryRun: boolean }) => importFile(collection, format!, file!, dryRun),
     onSuccess: (_, { dryRun }) => {
       if (dryRun) setChecked(true);
       else {
@@ -31,11 +31,11 @@ export function ImportPanel({ onImported }: { onImported: (collection: EditableC
   });
   const problems = run.error instanceof ApiError ? ((run.error.details?.problems as ImportProblem[] | undefined) ?? []) : [];
   const result = run.data as { imported?: number } | undefined;
-  const pick = async (input: HTMLInputElement) => {
+  const pick = (input: HTMLInputElement) => {
     const chosen = input.files?.[0];
     setChecked(false);
     run.reset();
-    setFile(chosen ? { name: chosen.name, text: await chosen.text() } : null);
+    setFile(chosen ?? null);
   };
   return (
     <section className="import-panel" data-testid="import-panel">
@@ -46,7 +46,7 @@ export function ImportPanel({ onImported }: { onImported: (collection: EditableC
         </select>
       </label>
       <label>{n('importFile')}
-        <input type="file" accept=".geojson,.json,.kml,.csv" data-testid="import-file" onChange={(event) => void pick(event.target)} />
+        <input type="file" accept=".geojson,.json,.kml,.csv,.gpkg" data-testid="import-file" onChange={(event) => pick(event.target)} />
       </label>
       {file && !format && <p className="field-problem">{n('unknownFormat')}</p>}
       <div className="toolbar">

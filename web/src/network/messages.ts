@@ -7,9 +7,9 @@ const vi = {
   drawLine: 'Nhấp trên bản đồ để vẽ tuyến, nhấp đúp để kết thúc. Kéo các đỉnh để chỉnh.', drawPoint: 'Nhấp trên bản đồ để đặt vị trí. Kéo để chỉnh.',
   redraw: 'Vẽ lại', geometryMissing: 'Chưa vẽ vị trí trên bản đồ.', editTitle: 'Sửa', newTitle: 'Thêm mới',
   saved: 'Đã lưu', deleted: 'Đã xoá', confirmDelete: 'Xoá tài sản này? Có thể hoàn tác ngay sau khi xoá.', restored: 'Đã khôi phục',
-  importTitle: 'Nhập từ tệp (GeoJSON, KML, CSV)', importLayer: 'Lớp dữ liệu', importFile: 'Tệp', check: 'Kiểm tra', import: 'Nhập dữ liệu',
+  importTitle: 'Nhập từ tệp (GeoJSON, KML, CSV, GeoPackage)', importLayer: 'Lớp dữ liệu', importFile: 'Tệp', check: 'Kiểm tra', import: 'Nhập dữ liệu',
   importOk: 'Tệp hợp lệ, sẵn sàng nhập', imported: 'Đã nhập', features: 'đối tượng', problems: 'Lỗi cần sửa (không đối tượng nào được nhập)',
-  row: 'Dòng', feature: 'Đối tượng', unknownFormat: 'Chỉ nhận tệp .geojson, .json, .kml hoặc .csv',
+  row: 'Dòng', feature: 'Đối tượng', unknownFormat: 'Chỉ nhận tệp .geojson, .json, .kml, .csv hoặc .gpkg',
   plannedNote: 'Trạng thái “Quy hoạch” dùng cho kế hoạch phát triển mạng gửi Sở TT&TT.',
 } as const;
 
@@ -22,9 +22,9 @@ const en: Record<NetworkKey, string> = {
   drawLine: 'Click on the map to draw the route, double-click to finish. Drag vertices to adjust.', drawPoint: 'Click on the map to place it. Drag to adjust.',
   redraw: 'Redraw', geometryMissing: 'Nothing drawn on the map yet.', editTitle: 'Edit', newTitle: 'New',
   saved: 'Saved', deleted: 'Deleted', confirmDelete: 'Delete this asset? You can undo right after.', restored: 'Restored',
-  importTitle: 'Import from a file (GeoJSON, KML, CSV)', importLayer: 'Layer', importFile: 'File', check: 'Check', import: 'Import',
+  importTitle: 'Import from a file (GeoJSON, KML, CSV, GeoPackage)', importLayer: 'Layer', importFile: 'File', check: 'Check', import: 'Import',
   importOk: 'The file is valid and ready to import', imported: 'Imported', features: 'features', problems: 'Problems to fix (nothing was imported)',
-  row: 'Row', feature: 'Feature', unknownFormat: 'Only .geojson, .json, .kml or .csv files',
+  row: 'Row', feature: 'Feature', unknownFormat: 'Only .geojson, .json, .kml, .csv or .gpkg files',
   plannedNote: 'Status “Planned” is for network development plans sent to the DIC.',
 };
 

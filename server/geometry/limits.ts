@@ -1,0 +1,41 @@
+import { AppError } from '../errors.ts';
+
+/**
+ * How much client geometry one request may send (issue 13): positions in all, and parts (rings, lines, polygons).
+ * Counted before anything else looks at the geometry, in time linear in what was sent and stopping at the limit.
+ */
+export type GeometryLimit = { maxPositions: number; maxParts?: number };
+
+/** A drawn or uploaded area: an inventory polygon, a key-target zone, an analysis area. */
+export const AREA_LIMIT: GeometryLimit = { maxPositions: 5_000, maxParts: 200 };
+/** A line or point to buffer: buffering costs grow far faster than the input (a 100-vertex zig-zag at 50 km takes seconds). */
+export const BUFFER_INPUT_LIMIT: GeometryLimit = { maxPositions: 1_000, maxParts: 50 };
+/** A buffered area, before it is used to read and tally assets. */
+export const BUFFERED_AREA_LIMIT: GeometryLimit = { maxPositions: 20_000, maxParts: 500 };
+
+/** Positions and parts of a GeoJSON coordinates array, counting at most up to `stopAt` positions. */
+export function countCoordinates(coordinates: unknown, stopAt = Number.POSITIVE_INFINITY): { positions: number; parts: number } {
+  let positions = 0;
+  let parts = 0;
+  const walk = (value: unknown, depth: number): void => {
+    if (!Array.isArray(value) || positions > stopAt || depth > 4) return;
+    if (typeof value[0] === 'number') {
+      positions += 1;
+      return;
+    }
+    if (Array.isArray(value[0]) && typeof value[0][0] === 'number') parts += 1;
+    for (const item of value) walk(item, depth + 1);
+  };
+  walk(coordinates, 0);
+  return { positions, parts };
+}
+
+/** 413 GeometryTooComplex naming the field unless `geometry` stays within `limit`. */
+export function requireGeometryWithin(geometry: unknown, path: string, limit: GeometryLimit): void {
+  const coordinates = (geometry as { coordinates?: unknown } | null)?.coordinates;
+  const { positions, parts } = countCoordinates(coordinates, limit.maxPositions);
+  if (positions > limit.maxPositions || (limit.maxParts !== undefined && parts > limit.maxParts)) {
+    const what = positions > limit.maxPositions ? `more than ${limit.maxPositions} positions` : `${parts} parts (at most ${limit.maxParts})`;
+    throw new AppError(413, 'GeometryTooComplex', `${path} has ${what}; simplify it or split the request`, { path, ...limit });
+  }
+}
