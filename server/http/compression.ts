@@ -1,5 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+// zlib's callback forms run on libuv's thread pool: compressing a large export never stalls the other requests.
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
 
 /** Media types worth compressing: text and JSON of every kind, XML, CSV and vector tiles (protobuf compresses ~3×). */
 const COMPRESSIBLE = /^(text\/(?!event-stream)|application\/(json|geo\+json|schema\+json|xml|javascript|vnd\.oai\.openapi\+json|vnd\.google-earth\.kml\+xml|vnd\.mapbox-vector-tile|vnd\.mapbox\.tile\+json|x-protobuf|merge-patch\+json)|image\/svg)/;
@@ -36,7 +41,7 @@ export function compression({ thresholdBytes = 1024 }: { thresholdBytes?: number
       c.res = new Response(body, { status: response.status, headers });
       return;
     }
-    const compressed = encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }) : gzipSync(body);
+    const compressed = encoding === 'br' ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }) : await gzipped(body);
     headers.set('Content-Encoding', encoding);
     headers.delete('Content-Length');
     // A strong validator names one representation; the compressed one is another (RFC 9110 §8.8.3).
