@@ -40,6 +40,14 @@ describe('the storage seam (issue 12)', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('opens transactions only through storage.transaction, never on a database handle, outside server/storage/', () => {
+    // `storage.transaction(async (tx) => …)` is the unit of work; a handle's own `.transaction(`, `.exec(` with SQL or
+    // `.pragma(` would bypass its serialisation and every provider but SQLite.
+    const handleCalls = /(?<!storage)\.transaction\(|\.pragma\(|\.exec\(\s*[`'"]\s*(?:BEGIN|COMMIT|ROLLBACK|SAVEPOINT|CREATE|INSERT|UPDATE|DELETE|PRAGMA)/i;
+    const leaks = ALL.filter((file) => !file.startsWith('server/storage/')).filter((file) => handleCalls.test(text(file)));
+    expect(leaks).toEqual([]);
+  });
+
   it('lets routes and services reach storage only through its interfaces, never a provider folder', () => {
     const leaks = SERVER.filter((file) => !file.startsWith('server/storage/')).filter((file) => imports(file).some((path) => path.startsWith('server/storage/sqlite/')));
     expect(leaks).toEqual([]);
