@@ -29,7 +29,8 @@ function background(rng: Rng, type: string, assets: Assets, locate: CommuneLocat
   if (type === 'intrusion_alarm' || type === 'equipment_theft') return () => pointNear(rng, rng.pick(assets.sites).position, 0.05);
   if (type === 'postal_contraband') return () => pointNear(rng, rng.pick(assets.facilities.filter((f) => f.properties.owner === 'vnpost')).position, 0.05);
   if ((type === 'cable_theft' || type === 'cable_cut') && rng.chance(0.6)) {
-    const cable = rng.pick(assets.cables);
+    // A cable is picked by its length: theft along the network is even per km, not per route (drops are short).
+    const cable = rng.weighted(assets.cables.map((c) => [c, Number(c.properties.length_m)] as const));
     return () => {
       const line = turf.lineString(cable.coordinates);
       return pointNear(rng, turf.along(line, rng.range(0, turf.length(line))).geometry.coordinates, 0.04);

@@ -69,12 +69,13 @@ describe('generateDemo', () => {
     }
   });
 
-  it('lays cable along the real roads: at least 95 % of cable vertices lie within 50 m of a road', () => {
+  it('lays backbone and trunk cable along the real roads: at least 95 % of their vertices lie within 50 m of a road', () => {
     const roadSegments = dataset.roads.features.flatMap((road) =>
       (road.geometry.type === 'LineString' ? [road.geometry.coordinates] : (road.geometry as MultiLineString).coordinates)
         .flatMap((line) => line.slice(1).map((end, index) => [line[index], end] as [Position, Position])));
     const index = createGridIndex(roadSegments.map(([start]) => start), 3000);
-    const cableVertices = dataset.cable_routes.features.flatMap((feature) => vertices(feature.geometry));
+    // Access cables (spurs to communes, drops to sites, tails to exchanges) are straight legs off the road by design.
+    const cableVertices = dataset.cable_routes.features.filter((feature) => feature.properties.tier !== 'access').flatMap((feature) => vertices(feature.geometry));
     const near = cableVertices.filter((position) =>
       candidatesNear(index, position, 3000).some((candidate) =>
         turf.pointToLineDistance(position, turf.lineString(roadSegments[candidate]), { units: 'meters' }) <= 50));
@@ -102,6 +103,47 @@ describe('generateDemo', () => {
     for (const cluster of clusters) {
       const nearby = points.features.filter((point) => turf.distance(point, cluster.centre) <= 2).length;
       expect(nearby, cluster.id).toBeGreaterThan(backgroundPer2Km * 20);
+    }
+  });
+
+  it('hangs every BTS site off its carrier: a fibre drop of its owner ends at it, or a microwave link comes from an active fibre-fed site of its owner', () => {
+    const sites = dataset.bts_sites.features;
+    const byCode = new Map(sites.map((site) => [site.properties.site_code, site]));
+    const ownCables = (owner: unknown) => dataset.cable_routes.features.filter((cable) => cable.properties.owner === owner);
+    // Each cable's bbox padded by more than 1 km, to test only the cables that could pass that close.
+    const padded = new Map(dataset.cable_routes.features.map((cable) => {
+      const [w, s, e, n] = turf.bbox(cable);
+      return [cable.id, [w - 0.011, s - 0.011, e + 0.011, n + 0.011] as [number, number, number, number]];
+    }));
+    const inBox = ([x, y]: Position, id: number | string | undefined) => { const [w, s, e, n] = padded.get(id as number)!; return x >= w && x <= e && y >= s && y <= n; };
+    const siteKeys = new Set(sites.map((site) => `${site.properties.owner} ${(site.geometry as GeoJSON.Point).coordinates.join(',')}`));
+    const drops = new Set(dataset.cable_routes.features.filter((cable) => cable.properties.tier === 'access'
+      && siteKeys.has(`${cable.properties.owner} ${(cable.geometry as LineString).coordinates.at(-1)!.join(',')}`)).map((cable) => cable.id));
+    for (const site of sites) {
+      const at = (site.geometry as GeoJSON.Point).coordinates;
+      if (site.properties.backhaul === 'fibre') {
+        const feeding = ownCables(site.properties.owner).filter((cable) => inBox(at, cable.id) && turf.pointToLineDistance(at, cable as Feature<LineString>, { units: 'meters' }) <= 1);
+        expect(feeding.length, `${site.properties.site_code}`).toBeGreaterThan(0);
+        expect(site.properties.backhaul_site_code).toBeNull();
+      } else {
+        expect(site.properties.backhaul, `${site.properties.site_code}`).toBe('microwave');
+        const hub = byCode.get(site.properties.backhaul_site_code as string);
+        expect(hub?.properties).toMatchObject({ owner: site.properties.owner, backhaul: 'fibre', status: 'active' });
+        // Fed by microwave because no active cable of its owner passes within 1 km (drops to other sites aside).
+        const near = ownCables(site.properties.owner).filter((cable) => cable.properties.status === 'active' && !drops.has(cable.id)
+          && inBox(at, cable.id));
+        expect(near.every((cable) => turf.pointToLineDistance(at, cable as Feature<LineString>, { units: 'kilometers' }) > 0.999), `${site.properties.site_code}`).toBe(true);
+      }
+    }
+    expect(sites.filter((site) => site.properties.backhaul === 'fibre').length).toBeGreaterThan(sites.length / 2);
+  });
+
+  it('ends a cable of its owner at every exchange and data centre of a carrier', () => {
+    for (const facility of dataset.facilities.features.filter((f) => ['exchange', 'data_centre'].includes(String(f.properties.kind)))) {
+      const at = (facility.geometry as GeoJSON.Point).coordinates;
+      const ending = dataset.cable_routes.features.some((cable) => cable.properties.owner === facility.properties.owner && cable.properties.status === 'active'
+        && turf.pointToLineDistance(at, cable as Feature<LineString>, { units: 'meters' }) <= 1);
+      expect(ending, String(facility.properties.name)).toBe(true);
     }
   });
 

@@ -1,6 +1,8 @@
-import type { Geometry } from 'geojson';
+import * as turf from '@turf/turf';
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { loadBase } from './base.ts';
 import { buildAdminAreas } from './admin-areas.ts';
+import { connectAssets } from './backhaul.ts';
 import { buildCableRoutes } from './network.ts';
 import { buildFacilities } from './facilities.ts';
 import { communeLocator } from './geo.ts';
@@ -20,6 +22,9 @@ export type { DemoDataset, GenerateOptions, ScaleOptions } from './types.ts';
 export type { PlantedCluster } from './planted-clusters.ts';
 export { DEFAULT_SEED, PROVINCE_SCALE } from './options.ts';
 
+/** Share of the cable target left for drops to sites and tails to exchanges. */
+const FEED_SHARE = 0.12;
+
 function collection(items: { geometry: Geometry; properties: DemoProperties }[]): DemoCollection {
   return {
     type: 'FeatureCollection',
@@ -36,6 +41,13 @@ const point = (item: { position: number[]; properties: DemoProperties }) => ({
  * same features the demo seeds, and what the static public basemap is built from (scripts/build-basemap.ts).
  */
 export function baseGeography(): { admin_areas: DemoCollection; roads: DemoCollection } {
+  geography ??= readGeography();
+  return structuredClone(geography);
+}
+
+let geography: { admin_areas: DemoCollection; roads: DemoCollection } | undefined;
+
+function readGeography(): { admin_areas: DemoCollection; roads: DemoCollection } {
   const base = loadBase();
   return {
     admin_areas: collection(buildAdminAreas(base)),
@@ -60,9 +72,15 @@ export function generateDemoWithClusters(options: GenerateOptions = {}): { datas
   const locate = communeLocator(base);
   const chains = roadChains(base);
   const towns = findTowns(base, chains);
-  const cables = buildCableRoutes(childRng(seed, 'cables'), base, chains, locate, scale.cableKm);
+  // About a tenth of the cable is drops to sites and tails to exchanges, built once the sites are placed.
+  const province = baseGeography().admin_areas.features.find((f) => f.properties.level === 'province') as Feature<Polygon | MultiPolygon>;
+  const [west, south, east, north] = turf.bbox(province);
+  const inside = (p: Position) => p[0] >= west && p[0] <= east && p[1] >= south && p[1] <= north && turf.booleanPointInPolygon(p, province);
+  const roadCables = buildCableRoutes(childRng(seed, 'cables'), base, chains, inside, scale.cableKm * (1 - FEED_SHARE));
   const facilities = buildFacilities(childRng(seed, 'facilities'), base, locate, towns);
-  const sites = buildSites(childRng(seed, 'sites'), base, locate, towns, cables, scale.btsSites);
+  const sites = buildSites(childRng(seed, 'sites'), base, locate, towns, roadCables, scale.btsSites);
+  const cables = [...roadCables, ...connectAssets(childRng(seed, 'feeds'), roadCables, sites, facilities)];
+  for (const cable of cables) cable.properties.length_m ??= Math.round(turf.length(turf.lineString(cable.coordinates)) * 1000);
   const dealers = buildScrapDealers(childRng(seed, 'dealers'), locate, towns, scale.scrapDealers);
   const keyTargets = buildKeyTargets(childRng(seed, 'key-targets'), facilities, scale.keyTargets);
   const { incidents, clusters } = buildIncidents(childRng(seed, 'incidents'), base, locate, { cables, sites, facilities, dealers }, scale);

@@ -11,6 +11,8 @@ export const CABLE_TIERS = ['backbone', 'trunk', 'access'] as const;
 export const BTS_TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
 export const TOWER_TYPES = ['lattice', 'monopole', 'guyed', 'rooftop', 'camouflaged'] as const;
 export const BACKUP_POWER = ['none', 'battery', 'generator', 'battery_generator'] as const;
+/** How a site reaches its carrier's network: a fibre drop cable, or a microwave link from another site. */
+export const BACKHAUL = ['fibre', 'microwave'] as const;
 
 export const FACILITY_KINDS = ['exchange', 'data_centre', 'post_office', 'postal_agent', 'radio_station'] as const;
 

@@ -27,7 +27,8 @@ export function patrolTrackRoutes(services: Services) {
       // transaction that stores it reads the plan again.
       const planned = await planOr404(storage.plans, c.req.param('id'));
       const body = planned.body as unknown as PlanForMeasure;
-      const { measure, startedAt, endedAt, geometry } = await work.run('measureGpx', { text: await c.req.text(), plan: { shifts: body.shifts ?? [], targets: body.targets ?? [] } });
+      const plan = { shifts: body.shifts ?? [], targets: body.targets ?? [], parameters: body.parameters, coverage: body.coverage };
+      const { measure, startedAt, endedAt, geometry } = await work.run('measureGpx', { text: await c.req.text(), plan });
       const principal = c.get('principal');
       const stored = await transact(services, actorOf(c), {
         read: (tx) => planOr404(tx.plans, planned.id),

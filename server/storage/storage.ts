@@ -1,6 +1,7 @@
 import type { AccountStore } from './accounts.ts';
 import type { AuditStore } from './audit.ts';
 import type { Broadcast } from './broadcast.ts';
+import type { ChangeCounters } from './change-counters.ts';
 import type { ChangeLog } from './change-log.ts';
 import type { FeatureStore } from './features.ts';
 import type { IncidentHistoryStore, KeyTargetHistoryStore } from './histories.ts';
@@ -24,6 +25,7 @@ export type Stores = {
   plans: PatrolPlanStore;
   tracks: PatrolTrackStore;
   changes: ChangeLog;
+  counters: ChangeCounters;
   throttles: ThrottleStore;
   reports: ReportQueries;
 };

@@ -37,6 +37,8 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/analysis/hotspots': SECURITY,
   'GET /api/analysis/trends': SECURITY,
   'GET /api/analysis/network-risk': SECURITY,
+  'GET /api/analysis/forecast': SECURITY,
+  'GET /api/analysis/forecast/backtest': SECURITY,
   'POST /api/patrol-plans': POLICE,
   'GET /api/patrol-plans': SECURITY,
   'GET /api/patrol-plans/:id': SECURITY,

@@ -98,17 +98,30 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
 
   it('finds hotspots and builds a patrol plan in the patrol-planning workspace', async () => {
     await page.getByTestId('mode-patrol').click();
+    const backtestAnswer = page.waitForResponse((response) => response.url().includes('/api/analysis/forecast/backtest'), { timeout: 240_000 });
     await page.getByTestId('run-analysis').click();
     await page.getByTestId('hotspot-item').first().waitFor({ timeout: 60_000 });
     await jumpTo([107.95, 14.6], 8);
     await waitForRendered([LAYER_IDS.analysisCellFill]);
+    // The forecast's top cells are drawn beside the Gi* map, and its backtest verdicts are the server's, as they are.
+    await waitForRendered([LAYER_IDS.analysisForecastLine]);
+    const backtest = (await (await backtestAnswer).json()) as { backtest: { comparison: { level: number; verdict: string }[] } };
+    await page.getByTestId('backtest-table').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="backtest-table"] tbody tr').count()).toBe(15);
+    const verdicts = await page.locator('[data-testid="backtest-verdicts"] li').allTextContents();
+    const words = { better: /tốt hơn rõ rệt|clearly better/, level: /không khác biệt rõ rệt|not clearly different/, worse: /kém hơn rõ rệt|clearly worse/ };
+    expect(verdicts.length).toBe(backtest.backtest.comparison.length);
+    backtest.backtest.comparison.forEach((comparison, i) => expect(verdicts[i]).toMatch(words[comparison.verdict as keyof typeof words]));
+    await page.getByTestId('forecast-layer').uncheck();
+    await expect.poll(() => renderedCount([LAYER_IDS.analysisForecastLine]), { timeout: 30_000 }).toBe(0);
+    await page.getByTestId('forecast-layer').check();
     await page.getByTestId('generate-plan').click();
     await page.locator('[data-testid="plan-schedule"] tbody tr').first().waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="plan-schedule"] tbody tr').count()).toBeGreaterThan(0);
     await waitForRendered([LAYER_IDS.planStopPoint]);
     expect(await page.getByTestId('export-gpx').getAttribute('href')).toMatch(/\/api\/patrol-plans\/.+\/export\?format=gpx/);
     await page.screenshot({ path: `${OUTPUT_DIR}/e2e-patrol-plan.png` });
-  });
+  }, 300_000);
 
   it('asks nothing of the internet: every request stays on the app origin', () => {
     expect(offOriginRequests).toEqual([]);

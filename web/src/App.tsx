@@ -46,6 +46,7 @@ function analysisSources(overlay: PatrolOverlay): Record<string, FeatureCollecti
     [SOURCE_IDS.analysisClusters]: overlay.clusters ?? EMPTY,
     [SOURCE_IDS.analysisStretches]: overlay.stretches ?? EMPTY,
     [SOURCE_IDS.analysisTrends]: overlay.trends ?? EMPTY,
+    [SOURCE_IDS.analysisForecast]: overlay.forecast ?? EMPTY,
     [SOURCE_IDS.planRoutes]: overlay.routes ?? EMPTY,
     [SOURCE_IDS.planStops]: overlay.stops ?? EMPTY,
   };

@@ -2,6 +2,7 @@ import type { Storage } from '../storage.ts';
 import { createLocalBroadcast } from '../local-broadcast.ts';
 import { createSqliteAccounts } from './accounts.ts';
 import { createSqliteAudit } from './audit.ts';
+import { createSqliteChangeCounters } from './change-counters.ts';
 import { createSqliteChangeLog } from './change-log.ts';
 import { migrate, openDatabase, type SqliteDatabase } from './database.ts';
 import { createSqliteFeatures } from './features.ts';
@@ -31,6 +32,7 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     plans: createSqlitePlans(db),
     tracks: createSqliteTracks(db),
     changes: createSqliteChangeLog(db),
+    counters: createSqliteChangeCounters(db),
     throttles: createSqliteThrottles(db),
     reports: createSqliteReportQueries(db),
   };

@@ -10,7 +10,7 @@ export const queryKeys = {
   item: (collection: string, id: number | string) => ['item', collection, String(id)] as const,
   search: (query: string) => ['search', query] as const,
   incidentHistory: (range: DateRange) => ['incident-history', range.start, range.end] as const,
-  analysis: (kind: 'hotspots' | 'trends' | 'network-risk', parameters: unknown) => ['analysis', kind, JSON.stringify(parameters)] as const,
+  analysis: (kind: 'hotspots' | 'trends' | 'network-risk' | 'forecast' | 'backtest', parameters: unknown) => ['analysis', kind, JSON.stringify(parameters)] as const,
   plans: () => ['patrol-plans'] as const,
   plan: (id: string) => ['patrol-plans', id] as const,
 };

@@ -14,8 +14,8 @@ const unitColour: ExpressionSpecification = [
 ];
 
 /**
- * Layers of the patrol-planning workspace: Gi* cells under the network, clusters, hot stretches, trends and the
- * plan above it. Their sources stay empty outside that workspace.
+ * Layers of the patrol-planning workspace: Gi* cells under the network; the forecast's top cells, clusters, hot
+ * stretches, trends and the plan above it. Their sources stay empty outside that workspace.
  * @param position 'below' the thematic layers (cells) or 'above' them (everything else)
  */
 export function analysisLayers(position: 'below' | 'above'): LayerSpecification[] {
@@ -27,6 +27,14 @@ export function analysisLayers(position: 'below' | 'above'): LayerSpecification[
     }];
   }
   return [
+    {
+      // The forecast's top cells as outlines, so the Gi* fill under them stays readable: darker for the top 1 %.
+      id: LAYER_IDS.analysisForecastLine, type: 'line', source: SOURCE_IDS.analysisForecast,
+      paint: {
+        'line-color': ['match', ['get', 'top_percent'], 1, '#4a148c', 3, '#7b1fa2', '#ba68c8'],
+        'line-width': ['match', ['get', 'top_percent'], 1, 3, 3, 2, 1.2],
+      },
+    },
     {
       id: LAYER_IDS.analysisClusterLine, type: 'line', source: SOURCE_IDS.analysisClusters,
       paint: { 'line-color': '#263238', 'line-width': 1.5, 'line-dasharray': [3, 2] },

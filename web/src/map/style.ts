@@ -38,6 +38,7 @@ export function buildStyle(origin: string): StyleSpecification {
       [SOURCE_IDS.analysisClusters]: geojson(),
       [SOURCE_IDS.analysisStretches]: geojson(),
       [SOURCE_IDS.analysisTrends]: geojson(),
+      [SOURCE_IDS.analysisForecast]: geojson(),
       [SOURCE_IDS.planRoutes]: geojson(),
       [SOURCE_IDS.planStops]: geojson(),
       [SOURCE_IDS.liveAlarms]: geojson(),

@@ -34,6 +34,12 @@ export function HotspotList({ answer, onFit }: { answer: HotspotAnswer; onFit: (
         ))}
       </ol>
       <p className="band"><strong>{p('bandRule')}:</strong> {number(answer.distanceBand.meters, language, 0)} m — {answer.distanceBand.reason}</p>
+      {answer.sensitivity.length > 0 && (
+        <p className="band" data-testid="band-sensitivity"><strong>{p('sensitivity')}:</strong>{' '}
+          {answer.sensitivity.map((row) => `${number(row.meters, language, 0)} m: ${row.hot_cells} ${p('hotCells')}${row.chosen ? '' : ` (${row.shared_with_chosen} ${p('shared')})`}`).join(' · ')}
+        </p>
+      )}
+      <p className="muted">{answer.significance.description}</p>
       {answer.warnings.length > 0 && <p className="warnings"><strong>{p('warnings')}:</strong> {answer.warnings.join('; ')}</p>}
     </section>
   );

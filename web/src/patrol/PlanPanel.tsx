@@ -10,7 +10,7 @@ import type { Plan, PlanForm, Selection } from './types.ts';
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 function defaultForm(): PlanForm {
   const today = new Date();
-  return { name: 'Kế hoạch tuần tra', startDate: isoDay(today), endDate: isoDay(new Date(today.getTime() + 13 * 86_400_000)), units: 4, shiftsPerDay: 2, surpriseShare: 0.3 };
+  return { name: 'Kế hoạch tuần tra', startDate: isoDay(today), endDate: isoDay(new Date(today.getTime() + 13 * 86_400_000)), units: 4, shiftsPerDay: 2, surpriseShare: 0.3, targetsFrom: 'hotspots' };
 }
 const FIELD_LABELS = { name: 'planName', startDate: 'start', endDate: 'end', units: 'units', shiftsPerDay: 'shifts', surpriseShare: 'surprise' } as const;
 const percent = (share: number, language: 'vi' | 'en'): string => share.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
@@ -24,7 +24,7 @@ export function PlanPanel({ selection, plan, onPlan }: { selection: Selection; p
   const create = useMutation({ mutationFn: () => createPlan(form, selection), onSuccess: (created) => { onPlan(created); void client.invalidateQueries({ queryKey: queryKeys.plans() }); } });
   const status = useMutation({ mutationFn: (next: Plan['status']) => setPlanStatus(plan!.id, next), onSuccess: (updated) => { onPlan(updated); void client.invalidateQueries({ queryKey: queryKeys.plans() }); } });
   const open = async (id: string) => onPlan(await client.fetchQuery({ queryKey: queryKeys.plan(id), queryFn: ({ signal }) => fetchPlan(id, signal) }));
-  const field = (key: keyof PlanForm, type: 'text' | 'date' | 'number', extra: Record<string, number> = {}) => (
+  const field = (key: keyof typeof FIELD_LABELS, type: 'text' | 'date' | 'number', extra: Record<string, number> = {}) => (
     <label>{p(FIELD_LABELS[key])}
       <input type={type} value={form[key]} {...extra} data-testid={`plan-${key}`}
         onChange={(event) => setForm({ ...form, [key]: type === 'number' ? Number(event.target.value) : event.target.value })} />
@@ -36,6 +36,11 @@ export function PlanPanel({ selection, plan, onPlan }: { selection: Selection; p
       <form className="plan-form" onSubmit={(event) => { event.preventDefault(); create.mutate(); }}>
         {field('name', 'text')}{field('startDate', 'date')}{field('endDate', 'date')}
         {field('units', 'number', { min: 1, max: 50 })}{field('shiftsPerDay', 'number', { min: 1, max: 3 })}{field('surpriseShare', 'number', { min: 0, max: 1, step: 0.05 })}
+        <label>{p('targetsFrom')}
+          <select value={form.targetsFrom} data-testid="plan-targetsFrom" onChange={(event) => setForm({ ...form, targetsFrom: event.target.value as PlanForm['targetsFrom'] })}>
+            <option value="hotspots">{p('fromHotspots')}</option><option value="forecast">{p('fromForecast')}</option>
+          </select>
+        </label>
         <button type="submit" data-testid="generate-plan" disabled={create.isPending}>{create.isPending ? p('generating') : p('generate')}</button>
       </form>
       {create.isPending && <div className="progress" role="progressbar" />}
@@ -48,7 +53,8 @@ export function PlanPanel({ selection, plan, onPlan }: { selection: Selection; p
             <p>{plan.name} · {plan.shifts[0]?.date.split('-').reverse().join('/')} – {plan.shifts.at(-1)?.date.split('-').reverse().join('/')}</p>
             <p>{new Date(plan.createdAt).toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB')}</p>
           </div>
-          <p className="coverage">{p('coverage')}: <strong>{percent(plan.coverage.expectedRiskSharePerDay, language)}</strong> ({p('uniform')}: {percent(plan.coverage.uniformRiskSharePerDay, language)}, {plan.coverage.ratio.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} {p('times')})</p>
+          <p className="coverage">{p('coverage')}: <strong>{percent(plan.coverage.expectedRiskSharePerDay, language)}</strong> ({p('uniform')}: {percent(plan.coverage.uniformRiskSharePerDay, language)}, {plan.coverage.ratio.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} {p('times')}; {p('topK')}: {percent(plan.coverage.topKRiskSharePerDay, language)})</p>
+          <p className="muted">{plan.coverage.model.description}</p>
           <p className="muted">{p('status')}: {p(plan.status)} · {p('seed')}: {plan.seed}</p>
           {plan.warnings.length > 0 && <p className="warnings">{plan.warnings.join('; ')}</p>}
           <div className="plan-actions no-print">
