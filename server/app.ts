@@ -26,7 +26,9 @@ import { inventoryRoutes } from './inventory/routes.ts';
 import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
 import { tileMatrixSetRoutes, tileRoutes } from './tiles/routes.ts';
+import { fieldRoutes } from './field/routes.ts';
 import type { AppEnv } from './http/env.ts';
+import { PAGE_ROUTES } from './pages.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import type { Services } from './services.ts';
 
@@ -84,6 +86,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
   app.route('/api/reports', reportRoutes(services));
   app.route('/api/inventory', inventoryRoutes(services));
   app.route('/api/cut-impact', cutImpactRoutes(services));
+  app.route('/api/field', fieldRoutes(services));
   app.route('/', editingRoutes(services));
   app.route('/api', ogcRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
@@ -93,6 +96,9 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
       await next();
       if (c.res.status === 200) c.res.headers.set('Content-Type', 'application/x-protobuf');
     });
+    for (const { file, prefixes } of PAGE_ROUTES) {
+      for (const prefix of prefixes) app.get(`${prefix}/*`, serveStatic({ root: webRoot, path: file })).get(prefix, serveStatic({ root: webRoot, path: file }));
+    }
     app.use('*', serveStatic({ root: webRoot }));
     // Client-side routes fall back to the app shell.
     app.get('*', serveStatic({ root: webRoot, path: 'index.html' }));

@@ -30,6 +30,8 @@ export const INCIDENT_TYPES = [
   'postal_contraband',
   'other',
 ] as const;
+/** What a patrol officer may record in the field app; the first is damage to the network, always filed as an incident. */
+export const FINDING_KINDS = ['cable_damaged', 'suspicious_person', 'suspicious_vehicle', 'scrap_dealer_activity', 'nothing_found'] as const;
 export const INCIDENT_SOURCES = ['carrier_alarm', 'hotline', 'patrol', 'police'] as const;
 export const INCIDENT_STATUSES = ['reported', 'verified', 'investigating', 'resolved', 'false_alarm', 'duplicate'] as const;
 export const ASSET_COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities'] as const;

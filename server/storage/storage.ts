@@ -4,6 +4,7 @@ import type { Broadcast } from './broadcast.ts';
 import type { ChangeCounters } from './change-counters.ts';
 import type { ChangeLog } from './change-log.ts';
 import type { FeatureStore } from './features.ts';
+import type { FieldStore, IdempotencyStore, PhotoStore } from './field.ts';
 import type { IncidentHistoryStore, KeyTargetHistoryStore } from './histories.ts';
 import type { HotlineStore } from './hotline.ts';
 import type { PatrolPlanStore } from './patrol-plans.ts';
@@ -28,6 +29,9 @@ export type Stores = {
   counters: ChangeCounters;
   throttles: ThrottleStore;
   reports: ReportQueries;
+  field: FieldStore;
+  photos: PhotoStore;
+  idempotency: IdempotencyStore;
 };
 
 /**

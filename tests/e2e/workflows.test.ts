@@ -40,6 +40,7 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await map.jumpTo([108.0, 14.35], 13);
     await map.click([108.0, 14.35]);
     await page.getByTestId('pin-at').waitFor();
+    await page.getByTestId('hotline-next').click();
     await page.getByTestId('hotline-description').fill('Hai người đi xe máy cắt cáp treo gần cầu <b>Đắk Bla</b>');
     await page.getByTestId('hotline-send').click();
     const code = (await page.getByTestId('tracking-code').textContent())!.trim();

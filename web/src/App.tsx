@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type CSSProperties } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { Bbox, DateRange, SearchResult } from './api/types.ts';
 import { datetimeParam } from './api/endpoints.ts';
@@ -22,6 +22,11 @@ import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
 import { PatrolPanel } from './patrol/PatrolPanel.tsx';
 import type { PatrolOverlay } from './patrol/overlay.ts';
+import { Sheet } from './layout/Sheet.tsx';
+import { useLayout } from './layout/breakpoints.ts';
+import { useCoveredInsets } from './layout/use-covered-insets.ts';
+import { useModeLabel } from './panels/mode-label.ts';
+import { useLanguage } from './i18n/language.tsx';
 
 export type Mode = 'map' | 'cases' | 'patrol' | 'network' | 'zones' | 'report' | 'oversight';
 
@@ -63,7 +68,13 @@ export function App({ user }: { user: SessionUser }) {
   const [selected, setSelected] = useState<FeatureRef | null>(null);
   const [fitRequest, setFitRequest] = useState<FitRequest | null>(null);
   const [pointer, setPointer] = useState<{ lng: number; lat: number } | null>(null);
-  const [mode, setMode] = useState<Mode>('map');
+  const [mode, setModeState] = useState<Mode>('map');
+  const [panelOpen, setPanelOpen] = useState(true);
+  const setMode = useCallback((next: Mode) => { setModeState(next); setPanelOpen(true); }, []);
+  const layout = useLayout();
+  const { insets, setContainer, register } = useCoveredInsets();
+  const modeLabel = useModeLabel();
+  const { t } = useLanguage();
   const [overlay, setOverlay] = useState<PatrolOverlay>({});
   const [drawing, setDrawing] = useState<DrawingRequest | null>(null);
   const live = useLiveAlarms();
@@ -98,37 +109,49 @@ export function App({ user }: { user: SessionUser }) {
   }, []);
   const onFit = useCallback((box: Bbox) => setFitRequest({ bbox: box, nonce: Date.now() }), []);
 
+  const panel = mode === 'map' ? (
+    <LayerPanel
+      layers={thematic} visibility={visibility} onToggle={onToggle}
+      incidentRange={incidentRange} onIncidentRange={setIncidentRange} readable={readable}
+    />
+  ) : mode === 'network' ? (
+    <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
+  ) : mode === 'cases' ? (
+    <CasesPanel user={user} onDrawing={setDrawing} onShow={([lon, lat]) => onFit([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01])} />
+  ) : mode === 'report' ? (
+    <ReportPanel onOverlay={setOverlay} />
+  ) : mode === 'oversight' ? (
+    <OversightPanel user={user} onFit={onFit} onDrawing={setDrawing} />
+  ) : mode === 'zones' ? (
+    <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} />
+  ) : (
+    <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
+  );
+
   return (
     <div className="app">
       <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={modesFor(user)} />
-      <main className="app-main">
+      <main className={`app-main layout-${layout}`} ref={setContainer} style={{ '--cover-bottom': `${insets.bottom}px` } as CSSProperties}>
         <MapView
-          sources={sources} visibility={visibility} fitRequest={fitRequest}
+          sources={sources} visibility={visibility} fitRequest={fitRequest} insets={insets}
           onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
         />
-        {mode === 'map' ? (
-          <LayerPanel
-            layers={thematic} visibility={visibility} onToggle={onToggle}
-            incidentRange={incidentRange} onIncidentRange={setIncidentRange} readable={readable}
-          />
-        ) : mode === 'network' ? (
-          <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
-        ) : mode === 'cases' ? (
-          <CasesPanel user={user} onDrawing={setDrawing} onShow={([lon, lat]) => onFit([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01])} />
-        ) : mode === 'report' ? (
-          <ReportPanel onOverlay={setOverlay} />
-        ) : mode === 'oversight' ? (
-          <OversightPanel user={user} onFit={onFit} onDrawing={setDrawing} />
-        ) : mode === 'zones' ? (
-          <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} />
+        {panelOpen ? (
+          <Sheet key={mode} title={mode === 'map' ? t('layers') : modeLabel(mode)} layout={layout} side="start" register={register} testId="sheet-workspace" onClose={() => setPanelOpen(false)}>
+            {panel}
+          </Sheet>
         ) : (
-          <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
+          <button type="button" className="sheet-reopen" data-testid="sheet-reopen" title={t('sheetReopen')} onClick={() => setPanelOpen(true)}>{mode === 'map' ? t('layers') : modeLabel(mode)}</button>
         )}
-        {selected && <FeaturePanel key={`${selected.collection}/${selected.id}`} selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} />}
+        {selected && (
+          <Sheet key={`${selected.collection}/${selected.id}`} layout={layout} side="end" initialSnap="half" register={register} testId="sheet-feature">
+            <FeaturePanel selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} />
+          </Sheet>
+        )}
         <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss}
           onShow={(alarm) => onFit([alarm.coordinates[0] - 0.01, alarm.coordinates[1] - 0.01, alarm.coordinates[0] + 0.01, alarm.coordinates[1] + 0.01])} />
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />
-        <CoordinatesReadout lngLat={pointer} />
+        {layout === 'desktop' && <CoordinatesReadout lngLat={pointer} />}
       </main>
     </div>
   );

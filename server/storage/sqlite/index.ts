@@ -6,6 +6,7 @@ import { createSqliteChangeCounters } from './change-counters.ts';
 import { createSqliteChangeLog } from './change-log.ts';
 import { migrate, openDatabase, type SqliteDatabase } from './database.ts';
 import { createSqliteFeatures } from './features.ts';
+import { createSqliteField, createSqliteIdempotency, createSqlitePhotos } from './field.ts';
 import { createSqliteHotline } from './hotline.ts';
 import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './histories.ts';
 import { createSqlitePlans } from './patrol-plans.ts';
@@ -35,6 +36,9 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     counters: createSqliteChangeCounters(db),
     throttles: createSqliteThrottles(db),
     reports: createSqliteReportQueries(db),
+    field: createSqliteField(db),
+    photos: createSqlitePhotos(db),
+    idempotency: createSqliteIdempotency(db),
   };
   const unit = createUnitOfWork(db, stores);
   return {

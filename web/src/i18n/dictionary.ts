@@ -36,6 +36,17 @@ const vi = {
   saving: 'Đang lưu…',
   undo: 'Hoàn tác',
   redo: 'Làm lại',
+  // App shell on phones (issue 14)
+  modeCases: 'Vụ việc',
+  modeReport: 'Báo cáo',
+  modeOversight: 'Giám sát',
+  menu: 'Trình đơn',
+  menuClose: 'Đóng trình đơn',
+  workspaces: 'Không gian làm việc',
+  sheetPull: 'Kéo lên hoặc xuống, chạm để mở rộng',
+  sheetExpand: 'Mở rộng',
+  sheetCollapse: 'Thu gọn',
+  sheetReopen: 'Mở lại bảng',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -76,6 +87,16 @@ const en: Record<MessageKey, string> = {
   saving: 'Saving…',
   undo: 'Undo',
   redo: 'Redo',
+  modeCases: 'Incidents',
+  modeReport: 'Report',
+  modeOversight: 'Oversight',
+  menu: 'Menu',
+  menuClose: 'Close menu',
+  workspaces: 'Workspaces',
+  sheetPull: 'Pull up or down, tap to expand',
+  sheetExpand: 'Expand',
+  sheetCollapse: 'Collapse',
+  sheetReopen: 'Reopen the panel',
 };
 
 /** The UI strings of both languages; Vietnamese is the default. */

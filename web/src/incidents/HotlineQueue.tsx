@@ -31,6 +31,10 @@ function Report({ report, police, onShow, onConverted }: { report: HotlineReport
       {/* React escapes text: a report's words are shown, never run. */}
       <p className="report-text">{report.description}</p>
       <div className="hint">{vi ? 'Liên lạc' : 'Contact'}: {contact}</div>
+      {report.photo === 'hidden' && <div className="hint">{vi ? 'Có ảnh (chỉ Công an xem)' : 'Photo attached (police only)'}</div>}
+      {report.photo && report.photo !== 'hidden' && (
+        <a href={report.photo} target="_blank" rel="noreferrer"><img className="report-photo" data-testid="hotline-report-photo" src={report.photo} alt={vi ? 'Ảnh người báo tin gửi' : "The reporter's photo"} loading="lazy" /></a>
+      )}
       {police && (
         <div className="toolbar wrap">
           <select value={type} onChange={(event) => setType(event.target.value)}>{INCIDENT_TYPES.map((value) => <option key={value} value={value}>{vocabularyLabel(value, language)}</option>)}</select>

@@ -7,6 +7,8 @@ import type { Bbox } from '../api/types.ts';
 import { createMap } from './create-map.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
+import { NO_INSETS, safePadding, type Insets } from '../layout/insets.ts';
+import { areaFitter, type AreaFitter } from './area-fit.ts';
 
 export type FitRequest = { bbox: Bbox; nonce: number };
 
@@ -31,10 +33,14 @@ type MapViewProps = MapCallbacks & {
   tiled?: ReadonlySet<ThematicLayer>;
   /** Query string of each tiled collection's tiles (the incident period as `datetime=…`). */
   tileQueries?: Partial<Record<ThematicLayer, string>>;
+  /** What panels cover of the map (measured); fits keep clear of it. */
+  insets?: Insets;
 };
 
+const sizeOf = (element: HTMLElement) => ({ width: element.clientWidth, height: element.clientHeight });
+
 /** The one owner of the `maplibregl.Map`: creates it, feeds its sources, toggles layers and fits to results. */
-export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, ...callbacks }: MapViewProps) {
+export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, insets = NO_INSETS, ...callbacks }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, FeatureCollection>());
@@ -45,13 +51,18 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;
   const [loaded, setLoaded] = useState(false);
+  const insetsRef = useRef(insets);
+  insetsRef.current = insets;
+  const fitterRef = useRef<AreaFitter | null>(null);
 
   useEffect(() => {
-    if (!containerRef.current) return;
-    const map = createMap(containerRef.current);
+    const container = containerRef.current;
+    if (!container) return;
+    const map = createMap(container, safePadding(sizeOf(container), insetsRef.current));
     mapRef.current = map;
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
+    fitterRef.current = areaFitter(map, container, () => insetsRef.current);
     return () => {
       drawerRef.current?.destroy();
       drawerRef.current = null;
@@ -103,12 +114,16 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     if (JSON.stringify(drawer.current()) !== JSON.stringify(drawnGeometry)) drawer.show(drawnGeometry);
   }, [drawnGeometry]);
 
+  useEffect(() => fitterRef.current?.refit(), [insets]);
+
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !fitRequest) return;
+    const map = mapRef.current, container = containerRef.current;
+    if (!map || !container || !fitRequest) return;
+    fitterRef.current?.leave();
     const [minX, minY, maxX, maxY] = fitRequest.bbox;
-    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 80, maxZoom: 15, duration: 1200 });
+    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: safePadding(sizeOf(container), insetsRef.current, 48), maxZoom: 15, duration: 1200 });
   }, [fitRequest]);
 
   return <div ref={containerRef} className="map" data-testid="map" />;
 }
+
