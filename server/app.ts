@@ -109,6 +109,8 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
       const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
       if ((error.status === 429 || error.status === 503) && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
       // RFC 6750 §3: a 401 names the scheme to authenticate with; a token that was sent but refused is invalid_token.
+      // A 412 names the version that is current, so the client can fetch it or retry against it.
+      if (error.status === 412 && typeof error.details?.etag === 'string') c.header('ETag', error.details.etag);
       if (error.status === 401) c.header('WWW-Authenticate', c.req.header('Authorization') ? 'Bearer realm="NetGuard", error="invalid_token"' : 'Bearer realm="NetGuard"');
       return c.json({ error: body }, error.status);
     }

@@ -11,6 +11,7 @@ const OUTPUT_DIR = 'test-output';
 let server: RunningServer;
 let browser: Browser;
 let api: (path: string) => Promise<Response>;
+let token: string;
 
 /** A fresh browser context per person, so sessions never mix. */
 async function personPage(): Promise<{ context: BrowserContext; page: Page }> {
@@ -21,7 +22,7 @@ async function personPage(): Promise<{ context: BrowserContext; page: Page }> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
-  const { token } = await issueToken(server.url, 'admin');
+  ({ token } = await issueToken(server.url, 'admin'));
   api = (path) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   mkdirSync(OUTPUT_DIR, { recursive: true });
 }, 180_000);
@@ -91,6 +92,49 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     expect(stored.features[0].geometry.coordinates[0]).toBeCloseTo(108.01, 3);
     expect(stored.features[0].geometry.coordinates[1]).toBeCloseTo(14.37, 3);
     await page.screenshot({ path: `${OUTPUT_DIR}/e2e-carrier-edit.png` });
+    await context.close();
+  });
+
+  it('a carrier deletes a site and undoes it: the site is back under its own id; an edit overtaken by another is refused and said so', async () => {
+    const { context, page } = await personPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signInAs(page, server.url, 'viettel');
+    const map = mapPage(page);
+    await map.waitForMap();
+    await page.getByTestId('mode-network').click();
+    await map.jumpTo([108.01, 14.37], 16);
+    const stored = async () => ((await (await api('/api/collections/bts_sites/items?site_code=VTL-E2E-001')).json()) as { features: { id: number; properties: Record<string, unknown> }[] }).features;
+    const [site] = await stored();
+    // The site the previous test drew, selected where it is drawn on the map.
+    const select = async () => {
+      await map.waitForIdle();
+      await map.click([108.01, 14.37]);
+      await page.getByTestId('edit-asset').waitFor();
+    };
+    await select();
+    await page.getByTestId('delete-asset').click();
+    await page.getByTestId('undo-delete').waitFor();
+    expect(await stored()).toEqual([]);
+    await page.getByTestId('undo-delete').click();
+    await page.getByText('Đã khôi phục').waitFor();
+    expect((await stored()).map((feature) => feature.id)).toEqual([site.id]);
+
+    // The carrier opens the editor; meanwhile the admin changes the site: saving must not overwrite that change.
+    await select();
+    await page.getByTestId('edit-asset').click();
+    await page.getByTestId('field-site_code').waitFor();
+    const admin = await fetch(`${server.url}/api/collections/bts_sites/items/${site.id}`, {
+      method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ properties: { tower_height_m: 61 } }),
+    });
+    expect(admin.status).toBe(200);
+    await page.getByTestId('field-site_code').fill('VTL-E2E-001B');
+    await page.getByTestId('save-asset').click();
+    await page.getByTestId('save-stale').waitFor();
+    const [after] = await stored();
+    expect(after.properties.tower_height_m).toBe(61);
+    await page.screenshot({ path: `${OUTPUT_DIR}/e2e-carrier-stale-edit.png` });
+    await page.getByTestId('reload-asset').click();
+    await page.getByTestId('network-notice').waitFor();
     await context.close();
   });
 

@@ -11,6 +11,7 @@ const vi = {
   importOk: 'Tệp hợp lệ, sẵn sàng nhập', imported: 'Đã nhập', features: 'đối tượng', problems: 'Lỗi cần sửa (không đối tượng nào được nhập)',
   row: 'Dòng', feature: 'Đối tượng', unknownFormat: 'Chỉ nhận tệp .geojson, .json, .kml, .csv hoặc .gpkg',
   plannedNote: 'Trạng thái “Quy hoạch” dùng cho kế hoạch phát triển mạng gửi Sở TT&TT.',
+  changedMeanwhile: 'Người khác vừa sửa tài sản này sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu. Hãy tải bản mới rồi sửa lại.', reload: 'Tải bản mới', restoreFailed: 'Không khôi phục được',
 } as const;
 
 type NetworkKey = keyof typeof vi;
@@ -26,6 +27,7 @@ const en: Record<NetworkKey, string> = {
   importOk: 'The file is valid and ready to import', imported: 'Imported', features: 'features', problems: 'Problems to fix (nothing was imported)',
   row: 'Row', feature: 'Feature', unknownFormat: 'Only .geojson, .json, .kml, .csv or .gpkg files',
   plannedNote: 'Status “Planned” is for network development plans sent to the DIC.',
+  changedMeanwhile: 'Someone else changed this asset after you opened it, so your change was not saved. Load their version and edit again.', reload: 'Load the new version', restoreFailed: 'Could not restore it',
 };
 
 export function useNetworkText() {
