@@ -39,7 +39,7 @@ function background(rng: Rng, type: string, assets: Assets, locate: CommuneLocat
   return () => uniformInProvince(rng, locate, bbox).position;
 }
 
-type Draft = { position: Position; commune: { former_district_code: string }; type: string; time: number };
+type Draft = { position: Position; commune: { code: string; former_district_code: string }; type: string; time: number };
 
 /**
  * About three years of incidents: a seasonal background over the province and the network, plus planted clusters
@@ -81,6 +81,7 @@ export function buildIncidents(rng: Rng, base: BaseData, locate: CommuneLocator,
         asset_owner: asset?.owner ?? null,
         damage_vnd: attributes.damage_vnd,
         outage_minutes: attributes.outage_minutes,
+        commune_code: draft.commune.code,
         district_code: draft.commune.former_district_code,
         description: attributes.description,
       },

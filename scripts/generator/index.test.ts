@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
-import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { readFileSync } from 'node:fs';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../server/collections/registry.ts';
 import type { PropertyDef } from '../../server/collections/types.ts';
@@ -103,6 +104,42 @@ describe('generateDemo', () => {
     for (const cluster of clusters) {
       const nearby = points.features.filter((point) => turf.distance(point, cluster.centre) <= 2).length;
       expect(nearby, cluster.id).toBeGreaterThan(backgroundPer2Km * 20);
+    }
+  });
+
+  it('puts on every incident, scrap dealer and police station the 2025 commune it lies in (the real commune file, read directly)', () => {
+    const communes = JSON.parse(readFileSync(new URL('../../data/kontum/communes-2025.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+    const containing = (position: Position) => communes.features.filter((commune) => turf.booleanPointInPolygon(position, commune));
+    for (const id of ['incidents', 'scrap_dealers', 'police_stations'] as const) {
+      for (const feature of dataset[id].features) {
+        // The communes are generalised to 100 m one by one, so neighbours overlap by slivers: a point there lies in two.
+        const found = containing((feature.geometry as Point).coordinates)
+          .find((commune) => commune.properties!.code === feature.properties.commune_code);
+        expect(found, `${id} ${feature.id} in commune ${feature.properties.commune_code}`).toBeDefined();
+        expect(feature.properties.district_code, `${id} ${feature.id}`).toBe(found!.properties!.former_district_code);
+        if (id !== 'incidents') expect(feature.properties.commune_name).toBe(String(found!.properties!.name_vi).normalize('NFC'));
+      }
+    }
+    // District police are gone: each station is named as the ward or commune police it is today.
+    expect(dataset.police_stations.features.map((feature) => String(feature.properties.name)).every((name) => /^Công an (phường|xã) /u.test(name))).toBe(true);
+  });
+
+  it('gives each fibre route coils at drum joints 2–4 km apart, on the route, and a data-sheet twist; copper neither', () => {
+    for (const cable of dataset.cable_routes.features) {
+      const { medium, slack_points, twist_factor } = cable.properties;
+      if (medium === 'copper') { expect([slack_points, twist_factor]).toEqual([null, null]); continue; }
+      expect(Number(twist_factor)).toBeGreaterThanOrEqual(1);
+      expect(Number(twist_factor)).toBeLessThanOrEqual(1.02);
+      const coils = slack_points === null ? [] : String(slack_points).split('; ').map((pair) => pair.split(':').map(Number));
+      const lengthM = turf.length(cable, { units: 'meters' });
+      coils.forEach(([at, slack], index) => {
+        expect(at - (index === 0 ? 0 : coils[index - 1][0])).toBeGreaterThanOrEqual(2000);
+        expect(at - (index === 0 ? 0 : coils[index - 1][0])).toBeLessThanOrEqual(4000);
+        expect(at).toBeLessThan(lengthM);
+        expect(slack).toBeGreaterThanOrEqual(15);
+        expect(slack).toBeLessThanOrEqual(30);
+      });
+      if (lengthM > 4200) expect(coils.length, String(cable.properties.name)).toBeGreaterThan(0);
     }
   });
 

@@ -19,6 +19,7 @@ export const incidents: CollectionDef = {
     { name: 'asset_owner', type: 'text', titleVi: 'Chủ tài sản', title: 'Asset owner', values: OWNERS },
     { name: 'damage_vnd', type: 'integer', titleVi: 'Thiệt hại ước tính (VNĐ)', title: 'Estimated damage (VND)' },
     { name: 'outage_minutes', type: 'integer', titleVi: 'Thời gian gián đoạn (phút)', title: 'Outage (minutes)' },
+    { name: 'commune_code', type: 'text', titleVi: 'Mã xã, phường', title: 'Commune code' },
     { name: 'district_code', type: 'text', titleVi: 'Mã huyện cũ', title: 'Former district code' },
     { name: 'description', type: 'text', titleVi: 'Mô tả', title: 'Description' },
   ],

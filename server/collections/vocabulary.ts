@@ -38,4 +38,13 @@ export const ASSET_COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities'] as 
 
 export const INSPECTION_RESULTS = ['not_inspected', 'compliant', 'warning', 'violation'] as const;
 
+/**
+ * Service agents of directive item 2b: postal agents (đại lý bưu chính), telecom and SIM agents (đại lý viễn thông,
+ * điểm bán SIM) and internet or game shops (điểm truy nhập Internet công cộng, trò chơi điện tử công cộng).
+ */
+export const SERVICE_AGENT_KINDS = ['postal_agent', 'telecom_agent', 'internet_shop'] as const;
+/** An agent works for one carrier (its agency contract) or for itself. */
+export const AGENT_OWNERS = [...OWNERS, 'independent'] as const;
+export const AGENT_STATUSES = ['active', 'suspended', 'closed'] as const;
+
 export const ADMIN_LEVELS = ['province', 'district', 'commune'] as const;

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { ASSET_COLLECTION_IDS, mayEditAsset } from '../auth/access.ts';
+import { EDITABLE_COLLECTION_IDS, mayEditAsset } from '../auth/access.ts';
 import { CARRIERS } from '../auth/audiences.ts';
 import type { Principal } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
@@ -37,7 +37,7 @@ const MAX_FEATURE_BYTES = 1024 * 1024;
 function editableCollection(id: string): CollectionDef {
   const collection = findCollection(id);
   if (!collection) throw new NotFound(`collection "${id}" does not exist`, { collection: id });
-  if (!(ASSET_COLLECTION_IDS as readonly string[]).includes(id)) {
+  if (!(EDITABLE_COLLECTION_IDS as readonly string[]).includes(id)) {
     throw new Forbidden(`${id} is not edited through items; ${id === 'key_targets' ? 'use /api/key-targets' : id === 'incidents' ? 'use /api/incidents' : 'it is reference data'}`, { collection: id });
   }
   return collection;
@@ -77,8 +77,9 @@ async function deletedFeature(tx: Stores, principal: Principal, collection: Coll
 /** What a write of one asset is checked against: the full check of the new feature, and whether its site code is taken. */
 type Checked = { check: AssetCheck; codeTaken: boolean };
 
-async function checked(features: FeatureStore, collection: CollectionDef, principal: Principal, province: Feature<Polygon | MultiPolygon> | undefined, input: unknown, exceptId?: number): Promise<Checked> {
-  const check = checkAsset(collection, input, principal, province);
+async function checked(features: FeatureStore, collection: CollectionDef, principal: Principal, province: Feature<Polygon | MultiPolygon> | undefined, input: unknown, before?: StoredFeature): Promise<Checked> {
+  const exceptId = before?.id;
+  const check = checkAsset(collection, input, principal, province, '', before?.properties);
   const code = check.feature?.properties?.site_code;
   const codeTaken = collection.id === 'bts_sites' && typeof code === 'string' && (await siteCodesInUse(features, [code], exceptId)).length > 0;
   return { check, codeTaken };
@@ -115,7 +116,7 @@ export function editingRoutes(services: Services) {
   const replacement = (c: Context<AppEnv>, collection: CollectionDef, province: Feature<Polygon | MultiPolygon> | undefined, next: (before: StoredFeature) => unknown): Write<Checked & { before: StoredFeature }, StoredFeature> => ({
     read: async (tx) => {
       const before = await existing(tx.features, c.get('principal'), collection, c.req.param('featureId') ?? '', ifMatch(c));
-      return { before, ...(await checked(tx.features, collection, c.get('principal'), province, next(before), before.id)) };
+      return { before, ...(await checked(tx.features, collection, c.get('principal'), province, next(before), before)) };
     },
     check: assetProblems,
     refuse,
@@ -150,7 +151,7 @@ export function editingRoutes(services: Services) {
       const restored = await transact(services, actorOf(c), {
         read: async (tx) => {
           const deleted = await deletedFeature(tx, c.get('principal'), collection, c.req.param('featureId') ?? '');
-          return { deleted, ...(await checked(tx.features, collection, c.get('principal'), province, input, deleted.id)) };
+          return { deleted, ...(await checked(tx.features, collection, c.get('principal'), province, input, deleted)) };
         },
         check: assetProblems,
         refuse,

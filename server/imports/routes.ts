@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ASSET_COLLECTION_IDS } from '../auth/access.ts';
+import { EDITABLE_COLLECTION_IDS } from '../auth/access.ts';
 import { CARRIERS } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { findCollection } from '../collections/registry.ts';
@@ -30,7 +30,7 @@ export function importRoutes(services: Services) {
     const id = c.req.param('collectionId');
     const collection = findCollection(id);
     if (!collection) throw new NotFound(`collection "${id}" does not exist`, { collection: id });
-    if (!(ASSET_COLLECTION_IDS as readonly string[]).includes(id)) throw new Forbidden(`only asset collections are imported, not ${id}`, { collection: id });
+    if (!(EDITABLE_COLLECTION_IDS as readonly string[]).includes(id)) throw new Forbidden(`only asset collections and service agents are imported, not ${id}`, { collection: id });
     const search = new URL(c.req.url).searchParams;
     rejectUnknownParameters(search, ['format', 'dryRun']);
     const format = search.get('format') as ImportFormat | null;

@@ -7,7 +7,7 @@ import type { FeatureStore, StoredFeature } from '../storage/features.ts';
 import type { IncidentEvent } from '../storage/histories.ts';
 import type { Stores } from '../storage/storage.ts';
 import { applied, nothing, transact, type Actor, type Applied } from '../writes/transact.ts';
-import { districtAt } from './nearest.ts';
+import { communeAt } from './nearest.ts';
 import { allowedTargets, permittedTargets } from './workflow.ts';
 
 export type { IncidentEvent } from '../storage/histories.ts';
@@ -58,7 +58,7 @@ export async function fileIncident(tx: Stores, principal: Principal, input: NewI
     properties: {
       type: input.type, occurred_at: input.occurredAt, reported_at: secondsOnly(now), source: input.source, status: 'reported',
       asset_collection: input.asset?.collection ?? null, asset_id: input.asset?.id ?? null, asset_owner: input.asset?.owner ?? null,
-      damage_vnd: input.damageVnd ?? null, outage_minutes: input.outageMinutes ?? null, district_code: await districtAt(tx.features, input.lonLat),
+      damage_vnd: input.damageVnd ?? null, outage_minutes: input.outageMinutes ?? null, ...(await communeAt(tx.features, input.lonLat)),
       description: input.description?.normalize('NFC') ?? null,
     },
   });

@@ -1,11 +1,11 @@
-import { ASSET_COLLECTION_IDS } from '../auth/access.ts';
+import { EDITABLE_COLLECTION_IDS } from '../auth/access.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { MEDIA } from './links.ts';
 import { ERRORS, featureSchema, itemsParameters, json, OPEN, SECURITY_SCHEMES, AUTHENTICATED, WRITER } from './openapi-parts.ts';
 import { tilePaths, TILE_MATRIX_SET_PATHS } from './openapi-tiles.ts';
 
 const FEATURE_ID = { name: 'featureId', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } };
-const EDITABLE: readonly string[] = ASSET_COLLECTION_IDS;
+const EDITABLE: readonly string[] = EDITABLE_COLLECTION_IDS;
 
 /** An OpenAPI collection as the document needs it: its definition and whether it has vector tiles. */
 export type DocumentedCollection = { def: CollectionDef; tiled: boolean };

@@ -10,6 +10,7 @@ export const SOURCE_IDS = {
   facilities: 'facilities',
   btsSites: 'bts_sites',
   scrapDealers: 'scrap_dealers',
+  serviceAgents: 'service_agents',
   incidents: 'incidents',
   policeStations: 'police_stations',
   analysisCells: 'analysis-cells',
@@ -41,6 +42,7 @@ export const LAYER_IDS = {
   btsClusterCount: 'bts-sites-cluster-count',
   btsPoint: 'bts-sites-point',
   scrapDealerPoint: 'scrap-dealers-point',
+  serviceAgentPoint: 'service-agents-point',
   incidentPoint: 'incidents-point',
   policeStationPoint: 'police-stations-point',
   analysisCellFill: 'analysis-cells-fill',
@@ -62,6 +64,7 @@ export const THEMATIC_LAYERS = {
   facilities: [LAYER_IDS.facilityPoint],
   bts_sites: [LAYER_IDS.btsCluster, LAYER_IDS.btsClusterCount, LAYER_IDS.btsPoint],
   scrap_dealers: [LAYER_IDS.scrapDealerPoint],
+  service_agents: [LAYER_IDS.serviceAgentPoint],
   incidents: [LAYER_IDS.incidentPoint],
   police_stations: [LAYER_IDS.policeStationPoint],
 } as const;

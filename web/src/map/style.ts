@@ -32,6 +32,7 @@ export function buildStyle(origin: string): StyleSpecification {
       [SOURCE_IDS.facilities]: geojson(),
       [SOURCE_IDS.btsSites]: geojson(true),
       [SOURCE_IDS.scrapDealers]: geojson(),
+      [SOURCE_IDS.serviceAgents]: geojson(),
       [SOURCE_IDS.incidents]: geojson(),
       [SOURCE_IDS.policeStations]: geojson(),
       [SOURCE_IDS.analysisCells]: geojson(),

@@ -13,6 +13,7 @@ export const SYMBOLOGY = {
     fire_explosion: '#ff6f00', intrusion_alarm: '#1565c0', postal_contraband: '#2e7d32', other: '#546e7a',
   },
   policeStationColour: '#0d1b4c',
+  serviceAgentRing: '#6a1b9a',
   /** Gi* classes 3…−3 (ColorBrewer RdBu 7), keyed by class. */
   giColours: { '3': '#b2182b', '2': '#ef8a62', '1': '#fddbc7', '-1': '#d1e5f0', '-2': '#67a9cf', '-3': '#2166ac' },
   unitColours: ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324'],

@@ -56,6 +56,14 @@ export function thematicLayers(): LayerSpecification[] {
       },
     },
     {
+      // Agents by their last inspection like dealers, told apart by a purple ring.
+      id: LAYER_IDS.serviceAgentPoint, type: 'circle', source: SOURCE_IDS.serviceAgents,
+      paint: {
+        'circle-color': matchProperty('last_inspection_result', SYMBOLOGY.inspectionColours, '#9e9e9e'),
+        'circle-radius': pointRadius(2.5, 5.5), 'circle-stroke-color': SYMBOLOGY.serviceAgentRing, 'circle-stroke-width': 1.5,
+      },
+    },
+    {
       id: LAYER_IDS.policeStationPoint, type: 'circle', source: SOURCE_IDS.policeStations,
       paint: { 'circle-color': SYMBOLOGY.policeStationColour, 'circle-radius': pointRadius(5, 9), 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 },
     },

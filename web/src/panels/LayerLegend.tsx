@@ -9,6 +9,7 @@ const LEGENDS: Record<ThematicLayer, { colours: Readonly<Record<string, string>>
   facilities: { colours: SYMBOLOGY.facilityColours, shape: 'dot' },
   bts_sites: { colours: SYMBOLOGY.ownerColours, shape: 'dot' },
   scrap_dealers: { colours: SYMBOLOGY.inspectionColours, shape: 'dot' },
+  service_agents: { colours: SYMBOLOGY.inspectionColours, shape: 'dot' },
   incidents: { colours: SYMBOLOGY.incidentColours, shape: 'dot' },
   police_stations: { colours: { police_stations: SYMBOLOGY.policeStationColour }, shape: 'dot' },
 };

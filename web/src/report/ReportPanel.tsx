@@ -9,8 +9,8 @@ import { useBaseCollection } from '../state/use-layer-data.ts';
 
 type Row = { key: string; count: number; previous: number; change: number | null };
 type Report = {
-  title: string; issuedBy: string; issuedAt: string; period: { label: string; from: string; to: string }; previousPeriod: { label: string };
-  incidents: { total: number; previousTotal: number; change: number | null; byType: Row[]; byDistrict: Row[]; byCarrier: Row[]; damageVnd: number; outageMinutes: number; resolved: number; open: number; dismissed: number };
+  title: string; issuedBy: string; issuer: string; place: string; issuedAt: string; period: { label: string; from: string; to: string }; previousPeriod: { label: string };
+  incidents: { total: number; previousTotal: number; change: number | null; byType: Row[]; byCommune: Row[]; byDistrict: Row[]; byCarrier: Row[]; damageVnd: number; outageMinutes: number; resolved: number; open: number; dismissed: number };
   keyTargets: Record<string, number>; patrols: { plans: number; approved: number; meanCoverage: number | null }; hotline: Record<string, number>; inspections: Record<string, number>;
 };
 
@@ -56,6 +56,7 @@ export function ReportPanel({ onOverlay }: { onOverlay: (overlay: PatrolOverlay)
   useEffect(() => onOverlay({ cells: hotspots.data?.cells, clusters: hotspots.data?.clusters }), [hotspots.data, onOverlay]);
   useEffect(() => () => onOverlay({}), [onOverlay]);
   const areas = useBaseCollection('admin_areas');
+  const commune = (code: string) => (code === 'none' ? 'Không xác định' : String(areas.data?.features.find((f) => f.properties.level === 'commune' && f.properties.code === code)?.properties.name ?? code));
   const district = (code: string) => (code === 'none' ? 'Không xác định' : String(areas.data?.features.find((f) => f.properties.level === 'district' && f.properties.code === code)?.properties.name ?? code));
   const label = (key: string) => (key === 'none' ? 'Không gắn tài sản' : vocabularyLabel(key, language));
   const data = report.data;
@@ -73,8 +74,8 @@ export function ReportPanel({ onOverlay }: { onOverlay: (overlay: PatrolOverlay)
       {data && (
         <article className="report">
           <header className="report-head">
-            <div className="issuer">UBND TỈNH KON TUM<br /><strong>{data.issuedBy.toUpperCase()}</strong></div>
-            <div className="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br /><strong>Độc lập – Tự do – Hạnh phúc</strong><br /><em>Kon Tum, ngày {vnDate(data.issuedAt)}</em></div>
+            <div className="issuer">{data.issuer.toUpperCase()}<br /><strong>{data.issuedBy.toUpperCase()}</strong></div>
+            <div className="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br /><strong>Độc lập – Tự do – Hạnh phúc</strong><br /><em>{data.place}, ngày {vnDate(data.issuedAt)}</em></div>
           </header>
           <h1 data-testid="report-title">BÁO CÁO<br />{data.title.replace('Báo cáo 6 tháng về ', 'Kết quả 6 tháng ').toUpperCase()}</h1>
           <p className="report-period">Kỳ báo cáo: từ {vnDate(data.period.from)} đến {vnDate(data.period.to)} (so sánh với kỳ {data.previousPeriod.label})</p>
@@ -85,6 +86,7 @@ export function ReportPanel({ onOverlay }: { onOverlay: (overlay: PatrolOverlay)
             Thiệt hại ước tính {VND.format(data.incidents.damageVnd)}; thời gian gián đoạn {NUMBER.format(data.incidents.outageMinutes)} phút.</p>
           <ComparisonChart testId="chart-type" caption="Vụ việc theo loại (cột: kỳ này; vạch: kỳ trước)" rows={data.incidents.byType.map((row) => ({ label: label(row.key), count: row.count, previous: row.previous }))} />
           <CompareTable rows={data.incidents.byType} label={label} heading="Loại vụ việc" />
+          <CompareTable rows={data.incidents.byCommune} label={commune} heading="Xã, phường" />
           <ComparisonChart testId="chart-district" caption="Vụ việc theo huyện (cũ)" rows={data.incidents.byDistrict.map((row) => ({ label: district(row.key), count: row.count, previous: row.previous }))} />
           <CompareTable rows={data.incidents.byDistrict} label={district} heading="Huyện (cũ)" />
           <CompareTable rows={data.incidents.byCarrier} label={label} heading="Doanh nghiệp" />
