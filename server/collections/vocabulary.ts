@@ -28,6 +28,8 @@ export const INCIDENT_TYPES = [
   'fire_explosion',
   'intrusion_alarm',
   'postal_contraband',
+  // Trộm cước viễn thông quốc tế: international calls bypassed through a SIM box onto local SIMs (directive 3d).
+  'sim_box',
   'other',
 ] as const;
 /** What a patrol officer may record in the field app; the first is damage to the network, always filed as an incident. */

@@ -40,8 +40,8 @@ type Located = { incident: { id: number; geometry: { coordinates: Position }; pr
 
 describe('a fibre monitor’s alarm locates the break on the route', async () => {
   const t = await createTestApp(DATASET, { now: () => NOW });
-  const viettel = t.services.accounts.users().find((user) => user.username === 'viettel')!;
-  const system = t.services.accounts.createToken(viettel.userId, 'Viettel fibre monitor');
+  const viettel = (await t.services.accounts.users()).find((user) => user.username === 'viettel')!;
+  const system = await t.services.accounts.createToken(viettel.userId, 'Viettel fibre monitor');
   let stamp = 0;
   const send = async (payload: Record<string, unknown>) => {
     const body = JSON.stringify({ raisedAt: '2026-11-28T07:50:00Z', sequence: 1, ...payload });
@@ -79,7 +79,7 @@ describe('a fibre monitor’s alarm locates the break on the route', async () =>
   });
 
   it('refuses, storing nothing, a reading longer than the cable’s glass, an exchange not at an end, a foreign or broken route, and two places at once', async () => {
-    const before = t.provider.counts().incidents;
+    const before = (await t.features.counts()).incidents;
     const refused = [
       [{ alarmId: 'X-1', fibreBreak: { routeId: 1, opticalDistanceMeters: 9000 } }, 400, 'fibreBreak.opticalDistanceMeters'],
       [{ alarmId: 'X-2', fibreBreak: { routeId: 1, fromFacility: 11, opticalDistanceMeters: 1000 } }, 400, 'fibreBreak.fromFacility'],
@@ -93,7 +93,7 @@ describe('a fibre monitor’s alarm locates the break on the route', async () =>
       expect(response.status, payload.alarmId).toBe(status);
       if (path) expect(response.body.error.details.problems?.map((problem) => problem.path), payload.alarmId).toContain(path);
     }
-    expect(t.provider.counts().incidents).toBe(before);
+    expect((await t.features.counts()).incidents).toBe(before);
   });
 
   it('a carrier’s coil records are checked when it edits the route', async () => {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, type MapHandle } from '../helpers/map-page.ts';
@@ -192,6 +192,53 @@ describe('the hotline on a phone at 390 × 844', { timeout: 180_000 }, () => {
     await context.setGeolocation({ longitude: 105.8542, latitude: 21.0285, accuracy: 20 });
     await page.getByTestId('locate-me').tap();
     await expect.poll(() => page.getByTestId('geo-message').textContent()).toContain('Vị trí của bạn nằm ngoài tỉnh Kon Tum');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sends a report that failed on a dead connection when the page comes back into view, and another one on the 30 s timer', async () => {
+    // The page's clock is Playwright's, so its timers fire only when the test says; the phone believes it is online,
+    // but every attempt fails (a dead mobile connection), so no 'online' event will come.
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'vi-VN', geolocation: { ...HERE, accuracy: 25 }, permissions: ['geolocation'] });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.clock.install();
+    const open = async () => {
+      await page.clock.resume();
+      await page.goto(`${server.url}/bao-tin`);
+      await mapPage(page).waitForMap();
+      await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+    };
+    const count = async () => ((await (await police('/api/hotline/reports')).json()) as Queue).numberMatched;
+    const before = await count();
+    const dead = (route: Route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue());
+    const fileOne = async (description: string) => {
+      await page.route('**/api/hotline/reports', dead);
+      await page.getByTestId('locate-me').tap();
+      await page.getByTestId('hotline-next').tap();
+      await page.getByTestId('hotline-description').fill(description);
+      await page.getByTestId('hotline-send').tap();
+      await page.getByTestId('hotline-queued').waitFor();
+      await page.unroute('**/api/hotline/reports', dead);
+      // The connection is back, but nothing tells the page yet.
+      await page.waitForTimeout(1500);
+      await page.getByTestId('hotline-queued').waitFor();
+    };
+
+    await open();
+    await fileOne('Dây cáp bị kéo đứt gần chợ');
+    expect(await count()).toBe(before);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.getByTestId('tracking-code').waitFor({ timeout: 20_000 });
+    expect(await count()).toBe(before + 1);
+
+    await open();
+    await fileOne('Cột BTS bị tháo ốc chân');
+    expect(await count()).toBe(before + 1);
+    await page.clock.fastForward(31_000);
+    await page.getByTestId('tracking-code').waitFor({ timeout: 20_000 });
+    expect(await count()).toBe(before + 2);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -75,6 +75,27 @@ describe('every workspace on a phone', { timeout: 180_000 }, () => {
   }
 });
 
+describe('the patrol analysis on a phone', { timeout: 400_000 }, () => {
+  it('police: hotspots, the forecast with its backtest table and the plan form fit 360 px and 414 px', async () => {
+    const { context, page, errors } = await phone('police', PHONE_SIZES[0]);
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('mode-patrol').click();
+    await page.getByTestId('run-analysis').click();
+    await page.getByTestId('backtest-table').waitFor({ timeout: 300_000 });
+    for (const size of [PHONE_SIZES[0], PHONE_SIZES[2]]) {
+      await page.setViewportSize(size);
+      await page.getByTestId('forecast-panel').scrollIntoViewIfNeeded();
+      const report = await settledLayout(page);
+      await page.screenshot({ path: `${OUTPUT_DIR}/phone-police-forecast-${size.width}x${size.height}.png` });
+      expectUsable(report, errors);
+      // The backtest table scrolls inside its own box rather than widening the sheet.
+      const [table, sheet] = await Promise.all([page.getByTestId('backtest-table').evaluate((t) => t.parentElement!.getBoundingClientRect().right), page.getByTestId('sheet-workspace').evaluate((s) => s.getBoundingClientRect().right)]);
+      expect(table).toBeLessThanOrEqual(sheet + 0.5);
+    }
+    await context.close();
+  });
+});
+
 describe('the phone shell', { timeout: 180_000 }, () => {
   it('keeps the header to one row and puts workspaces, language and sign-out in a menu', async () => {
     const { context, page } = await phone('police');

@@ -31,7 +31,7 @@ export function FindingForm({ onSave, onCancel }: { onSave: (draft: FindingDraft
       {draft.incidentType !== null && (
         <label>{f('incidentType')}
           <select data-testid="finding-incident-type" value={draft.incidentType} onChange={(event) => setDraft({ ...draft, incidentType: event.target.value as FindingDraft['incidentType'] })}>
-            {INCIDENT_TYPES.map((type) => <option key={type} value={type}>{vocabularyLabel(type, language)}</option>)}
+            {INCIDENT_TYPES.filter((type) => type !== 'sim_box').map((type) => <option key={type} value={type}>{vocabularyLabel(type, language)}</option>)}
           </select>
         </label>
       )}

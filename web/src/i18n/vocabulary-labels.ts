@@ -17,7 +17,7 @@ const LABELS: Labels = {
   proposed: ['Đề xuất', 'Proposed'], returned: ['Trả lại để bổ sung', 'Returned for changes'], approved: ['Đã duyệt, chờ hiệu lực', 'Approved, not yet effective'], designated: ['Đã phê duyệt', 'Designated'], rejected: ['Không phê duyệt', 'Rejected'], revoked: ['Đã thu hồi', 'Revoked'],
   cable_theft: ['Trộm cắp cáp', 'Cable theft'], cable_cut: ['Đứt cáp', 'Cable cut'], equipment_theft: ['Trộm thiết bị', 'Equipment theft'],
   vandalism: ['Phá hoại', 'Vandalism'], fire_explosion: ['Cháy nổ', 'Fire or explosion'], intrusion_alarm: ['Báo động đột nhập', 'Intrusion alarm'],
-  postal_contraband: ['Hàng cấm qua bưu chính', 'Postal contraband'], other: ['Khác', 'Other'],
+  postal_contraband: ['Hàng cấm qua bưu chính', 'Postal contraband'], sim_box: ['Trộm cước viễn thông quốc tế (SIM box)', 'International call bypass (SIM box)'], other: ['Khác', 'Other'],
   carrier_alarm: ['Cảnh báo của doanh nghiệp', 'Carrier alarm'], hotline: ['Đường dây nóng', 'Hotline'], patrol: ['Tuần tra', 'Patrol'], police: ['Công an', 'Police'],
   reported: ['Mới tiếp nhận', 'Reported'], verified: ['Đã xác minh', 'Verified'], investigating: ['Đang điều tra', 'Investigating'],
   resolved: ['Đã giải quyết', 'Resolved'], false_alarm: ['Báo động giả', 'False alarm'], duplicate: ['Trùng lặp', 'Duplicate'],

@@ -10,7 +10,7 @@ export const SYMBOLOGY = {
   keyTargetColours: { designated: '#d32f2f', approved: '#ef6c00', proposed: '#f9a825', returned: '#8d6e63', rejected: '#9e9e9e', revoked: '#757575' },
   incidentColours: {
     cable_theft: '#b71c1c', cable_cut: '#e65100', equipment_theft: '#6a1b9a', vandalism: '#ad1457',
-    fire_explosion: '#ff6f00', intrusion_alarm: '#1565c0', postal_contraband: '#2e7d32', other: '#546e7a',
+    fire_explosion: '#ff6f00', intrusion_alarm: '#1565c0', postal_contraband: '#2e7d32', sim_box: '#00838f', other: '#546e7a',
   },
   policeStationColour: '#0d1b4c',
   serviceAgentRing: '#6a1b9a',
