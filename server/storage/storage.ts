@@ -11,6 +11,7 @@ import type { HotlineStore } from './hotline.ts';
 import type { PatrolPlanStore } from './patrol-plans.ts';
 import type { BulletinStore, CarrierAlarmStore, InspectionStore, PatrolTrackStore } from './records.ts';
 import type { ReportQueries } from './report-queries.ts';
+import type { RewardStore } from './rewards.ts';
 import type { ThrottleStore } from './throttles.ts';
 
 /** Every store, one per concept. The same set is handed out bound to a transaction by `Storage.transaction`. */
@@ -35,6 +36,7 @@ export type Stores = {
   idempotency: IdempotencyStore;
   caseFiles: CaseFileStore;
   register: RegisterStore;
+  rewards: RewardStore;
 };
 
 /**

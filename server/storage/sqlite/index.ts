@@ -14,6 +14,7 @@ import { createSqlitePlans } from './patrol-plans.ts';
 import { createSqliteAlarms, createSqliteBulletins, createSqliteInspections, createSqliteTracks } from './records.ts';
 import { createSqliteRegister } from './register.ts';
 import { createSqliteReportQueries } from './report-queries.ts';
+import { createSqliteRewards } from './rewards.ts';
 import { createSqliteThrottles } from './throttles.ts';
 import { createUnitOfWork, type SyncStores } from './unit-of-work.ts';
 
@@ -43,6 +44,7 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     idempotency: createSqliteIdempotency(db),
     caseFiles: createSqliteCaseFiles(db),
     register: createSqliteRegister(db),
+    rewards: createSqliteRewards(db),
   };
   const unit = createUnitOfWork(db, stores);
   return {
