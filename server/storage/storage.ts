@@ -5,6 +5,7 @@ import type { Broadcast } from './broadcast.ts';
 import type { ChangeCounters } from './change-counters.ts';
 import type { ChangeLog } from './change-log.ts';
 import type { FeatureStore } from './features.ts';
+import type { FibreBreakStore } from './fibre-breaks.ts';
 import type { FieldStore, IdempotencyStore, PhotoStore } from './field.ts';
 import type { IncidentHistoryStore, KeyTargetHistoryStore } from './histories.ts';
 import type { HotlineStore } from './hotline.ts';
@@ -37,6 +38,7 @@ export type Stores = {
   caseFiles: CaseFileStore;
   register: RegisterStore;
   rewards: RewardStore;
+  fibreBreaks: FibreBreakStore;
 };
 
 /**

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/incidents/nearest-assets': FILERS,
   'POST /api/incidents/:id/transitions': FILERS,
   'GET /api/incidents/:id/history': SIGNED_IN,
+  'GET /api/incidents/:id/fibre-break': SIGNED_IN,
   'POST /api/alarms': ['viettel', 'vnpt'],
   'GET /api/events': SIGNED_IN,
   'POST /api/hotline/reports': EVERYONE,

@@ -7,6 +7,7 @@ import { createSqliteChangeCounters } from './change-counters.ts';
 import { createSqliteChangeLog } from './change-log.ts';
 import { migrate, openDatabase, type SqliteDatabase } from './database.ts';
 import { createSqliteFeatures } from './features.ts';
+import { createSqliteFibreBreaks } from './fibre-breaks.ts';
 import { createSqliteField, createSqliteIdempotency, createSqlitePhotos } from './field.ts';
 import { createSqliteHotline } from './hotline.ts';
 import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './histories.ts';
@@ -45,6 +46,7 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     caseFiles: createSqliteCaseFiles(db),
     register: createSqliteRegister(db),
     rewards: createSqliteRewards(db),
+    fibreBreaks: createSqliteFibreBreaks(db),
   };
   const unit = createUnitOfWork(db, stores);
   return {
