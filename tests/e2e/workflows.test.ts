@@ -333,6 +333,50 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await citizen.context.close();
   });
 
+  it('a fibre-break incident, selected on the map, draws its search segment and states its length and tolerance (issue 18)', async () => {
+    type Route = { id: number; geometry: { type: string; coordinates: [number, number][] }; properties: { length_m: number } };
+    const routes = ((await (await api('/api/collections/cable_routes/items?owner=viettel&limit=200')).json()) as { features: Route[] }).features;
+    const route = routes.find((candidate) => candidate.geometry.type === 'LineString' && candidate.properties.length_m > 4000)!;
+    const system = await issueToken(server.url, 'viettel');
+    const body = JSON.stringify({ alarmId: 'E2E-OTDR', raisedAt: new Date().toISOString(), sequence: 1, fibreBreak: { routeId: route.id, opticalDistanceMeters: 2000 } });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(`${server.url}/api/alarms`, {
+      method: 'POST', body,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${system.token}`, 'X-NetGuard-Timestamp': timestamp, 'X-NetGuard-Signature': signAlarm(system.signingSecret, timestamp, body) },
+    });
+    expect(response.status).toBe(201);
+    const answer = (await response.json()) as { incident: { id: number; geometry: { coordinates: [number, number] } }; fibreBreak: { features: { properties: { kind: string; lengthMeters?: number; toleranceMeters?: number } }[] } };
+    const segment = answer.fibreBreak.features.find((feature) => feature.properties.kind === 'search_segment')!.properties;
+    const point = answer.fibreBreak.features.find((feature) => feature.properties.kind === 'break')!.properties;
+
+    const police = await personPage();
+    await signInAs(police.page, server.url, 'police');
+    const map = mapPage(police.page);
+    await map.waitForMap();
+    // The cable under the break would make the click a choice between the two; the incident is what is selected here.
+    await police.page.getByTestId('layer-toggle-cable_routes').uncheck();
+    await map.jumpTo(answer.incident.geometry.coordinates, 16);
+    expect(await map.rendered([LAYER_IDS.fibreBreakSegment])).toEqual([]);
+    await map.waitForRendered([LAYER_IDS.incidentPoint]);
+    await map.click(answer.incident.geometry.coordinates);
+    const picked = police.page.locator('[data-testid="pick-item"]', { hasText: String(answer.incident.id) });
+    if (await police.page.getByTestId('pick-list').isVisible()) await picked.click();
+    const facts = police.page.getByTestId('fibre-break-facts');
+    await facts.waitFor();
+    const metres = (value: number) => Math.round(value).toLocaleString('vi-VN');
+    expect(await facts.textContent()).toContain(`${metres(segment.lengthMeters!)} m`);
+    expect(await facts.textContent()).toContain(`± ${metres(point.toleranceMeters!)} m`);
+    // Opening the panel refits the untouched map to the province; look at the break again, as the officer would.
+    await map.jumpTo(answer.incident.geometry.coordinates, 16);
+    await map.waitForRendered([LAYER_IDS.fibreBreakSegment]);
+    expect((await map.rendered([LAYER_IDS.fibreBreakSegment])).every((feature) => feature.properties.kind === 'search_segment')).toBe(true);
+    await police.page.screenshot({ path: `${OUTPUT_DIR}/e2e-fibre-break.png` });
+    // Closing the panel takes the segment off the map.
+    await police.page.getByTestId('feature-panel').getByRole('button', { name: 'Đóng' }).click();
+    await police.page.waitForFunction((id) => ((window.__netguard?.map as { queryRenderedFeatures: (o: { layers: string[] }) => unknown[] }).queryRenderedFeatures({ layers: [id] }).length === 0), LAYER_IDS.fibreBreakSegment);
+    await police.context.close();
+  });
+
   it('the DIC reads the six-monthly report with its charts, and its total is the API’s count', async () => {
     const dic = await personPage();
     await signInAs(dic.page, server.url, 'dic');
