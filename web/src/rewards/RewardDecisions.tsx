@@ -4,6 +4,7 @@ import { formatWhen } from '../format/format-value.ts';
 import { useErrorText } from '../i18n/errors.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
+import { parseVndAmount } from './amount.ts';
 import { decideReward, fetchWaitingRewards, rewardKeys, type Reward, type RewardDecisionBody } from './api.ts';
 import { useRewardText } from './messages.ts';
 
@@ -18,9 +19,7 @@ function Proposal({ reward }: { reward: Reward }) {
     mutationFn: (body: RewardDecisionBody) => decideReward(reward.id, body),
     onSuccess: () => void client.invalidateQueries({ queryKey: rewardKeys.all }),
   });
-  // People type 2.500.000 or 2,500,000: the amount is whole đồng, so every separator goes.
-  const amount = Number(form.amount.replace(/[.,\s]/g, ''));
-  const amountValid = /^\d[\d.,\s]*$/.test(form.amount.trim()) && Number.isSafeInteger(amount) && amount > 0;
+  const amount = parseVndAmount(form.amount);
   return (
     <li className="hotline-report" data-testid="reward-proposal-item" data-reward={reward.id}>
       <div>{w('report')} <strong translate="no">{reward.trackingCode}</strong> · {w('incident')} #{reward.incidentId}
@@ -30,8 +29,8 @@ function Proposal({ reward }: { reward: Reward }) {
       <div className="register-grid">
         <label>{w('amount')}<input inputMode="numeric" data-testid="reward-amount" value={form.amount} onChange={(event) => setForm({ ...form, amount: event.target.value })} /></label>
         <label>{w('decisionNumber')}<input data-testid="reward-decision-number" translate="no" placeholder={w('decisionPlaceholder')} value={form.decisionNumber} maxLength={60} onChange={(event) => setForm({ ...form, decisionNumber: event.target.value })} /></label>
-        <button type="button" className="primary" data-testid="reward-approve" disabled={!amountValid || !form.decisionNumber.trim() || decide.isPending}
-          onClick={() => decide.mutate({ decision: 'approve', amountVnd: amount, decisionNumber: form.decisionNumber.trim() })}>{w('approve')}</button>
+        <button type="button" className="primary" data-testid="reward-approve" disabled={amount === null || !form.decisionNumber.trim() || decide.isPending}
+          onClick={() => amount !== null && decide.mutate({ decision: 'approve', amountVnd: amount, decisionNumber: form.decisionNumber.trim() })}>{w('approve')}</button>
         <label className="wide">{w('reason')}<input data-testid="reward-reason" value={form.reason} maxLength={1000} onChange={(event) => setForm({ ...form, reason: event.target.value })} /></label>
         <button type="button" data-testid="reward-refuse" disabled={!form.reason.trim() || decide.isPending} onClick={() => decide.mutate({ decision: 'refuse', reason: form.reason.trim() })}>{w('refuse')}</button>
       </div>
