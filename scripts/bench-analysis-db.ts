@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { INCIDENT_TYPES } from '../server/collections/vocabulary.ts';
-import { migrate, openDatabase } from '../server/db/open.ts';
-import { createSqliteProvider } from '../server/storage/sqlite/provider.ts';
+import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
 import { selectionCellCounts } from '../server/analysis-api/cell-counts.ts';
 import type { Selection } from '../server/analysis-api/params.ts';
 import { hotspotGridFromCounts } from '../server/analysis/hotspots/index.ts';
@@ -33,24 +32,24 @@ function incidents(n: number, box: number[]): Feature<Point>[] {
  * province-wide selection.
  * @returns median and max ms over `runs`
  */
-export function benchFromDatabase(n: number, area: Feature<Polygon | MultiPolygon>, grid: HexGridOver, box: number[], runs: number): { median: number; max: number; loadMs: number } {
+export async function benchFromDatabase(n: number, area: Feature<Polygon | MultiPolygon>, grid: HexGridOver, box: number[], runs: number): Promise<{ median: number; max: number; loadMs: number }> {
   const directory = mkdtempSync(join(tmpdir(), 'netguard-bench-'));
-  const db = openDatabase(join(directory, 'bench.sqlite'));
-  migrate(db);
-  const provider = createSqliteProvider(db);
+  const storage = openSqliteStorage(join(directory, 'bench.sqlite'));
   const loadStart = performance.now();
-  provider.insert('incidents', incidents(n, box));
+  await storage.features.insert('incidents', incidents(n, box));
   const loadMs = performance.now() - loadStart;
   const selection: Selection = { start: '2025-11-01', end: '2026-10-31', district: null, studyArea: area, types: [], sources: [], statuses: [] };
-  const time = (): number => {
+  const time = async (): Promise<number> => {
     const start = performance.now();
-    const { counts, total } = selectionCellCounts(provider, selection, grid)!;
+    const { counts, total } = (await selectionCellCounts(storage.features, selection, grid))!;
     hotspotGridFromCounts(counts, total, grid, { cellSizeMeters: 1000, distanceBandMeters: 3000 });
     return performance.now() - start;
   };
-  time();
-  const times = Array.from({ length: runs }, time).sort((a, b) => a - b);
-  provider.close();
+  await time();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) times.push(await time());
+  times.sort((a, b) => a - b);
+  await storage.close();
   rmSync(directory, { recursive: true, force: true });
   return { median: times[Math.floor(times.length / 2)], max: times[times.length - 1], loadMs };
 }

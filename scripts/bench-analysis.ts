@@ -68,7 +68,7 @@ for (const n of [100_000, 1_000_000]) {
     `${(naiveAtN / median).toFixed(0)}× (naive ${measured})`]);
 }
 for (const n of [100_000, 1_000_000]) {
-  const { median, max, loadMs } = benchFromDatabase(n, area, grid, box, RUNS);
+  const { median, max, loadMs } = await benchFromDatabase(n, area, grid, box, RUNS);
   console.log(`(loaded ${n.toLocaleString('en')} incidents into SQLite in ${(loadMs / 1000).toFixed(1)} s)`);
   rows.push([`from the database, ${n.toLocaleString('en')} incidents: filtered coordinate read + bin + Gi* + FDR (median of ${RUNS})`, median.toFixed(1), max.toFixed(1), `${((pipMs * (n / naiveN) + pairsMs) / median).toFixed(0)}×`]);
 }

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createApp } from '../server/app.ts';
-import { migrate, openDatabase } from '../server/db/open.ts';
-import { createSqliteServices } from '../server/services.ts';
+import { createServices } from '../server/services.ts';
+import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
+import { finishBulkLoad, inspectSqlite } from '../server/storage/sqlite/inspect.ts';
 import { DEFAULT_SEED } from './generator/index.ts';
 import { loadNational } from './national/build.ts';
 import { startServer } from '../tests/helpers/server-process.ts';
@@ -26,22 +27,21 @@ let scratch: string | undefined;
 if (values.copies) {
   scratch = mkdtempSync(join(tmpdir(), 'netguard-bench-'));
   path = join(scratch, 'bench.sqlite');
-  const db = openDatabase(path);
-  migrate(db);
-  loadNational(createSqliteServices(db).provider, { copies: Number(values.copies), seed: DEFAULT_SEED });
-  db.exec('DELETE FROM tile_changes; ANALYZE;');
-  db.close();
+  const building = openSqliteStorage(path);
+  await loadNational(building.features, { copies: Number(values.copies), seed: DEFAULT_SEED });
+  await building.close();
+  finishBulkLoad(path);
 } else if (!existsSync(path)) {
   console.error(`${path} is missing: run \`npm run db:national\` first (or pass --copies N)`);
   process.exit(1);
 }
 
-const db = openDatabase(path);
-migrate(db);
-const services = createSqliteServices(db);
-const { provider, accounts } = services;
-if (!accounts.users().some((user) => user.username === 'bench')) await accounts.createUser({ username: 'bench', displayName: 'Benchmark', password: 'benchmark-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
-const token = accounts.createToken(accounts.users().find((user) => user.username === 'bench')!.userId, 'bench').token;
+const services = createServices(openSqliteStorage(path));
+const { storage, accounts } = services;
+const provider = storage.features;
+const baseline = inspectSqlite(path);
+if (!(await accounts.users()).some((user) => user.username === 'bench')) await accounts.createUser({ username: 'bench', displayName: 'Benchmark', password: 'benchmark-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
+const token = (await accounts.createToken((await accounts.users()).find((user) => user.username === 'bench')!.userId, 'bench')).token;
 const app = createApp(services);
 const auth = { headers: { Authorization: `Bearer ${token}` } };
 
@@ -66,13 +66,11 @@ function row(figure: string, measured: { median: number; p99: number }, baseline
 }
 
 // A city-sized box (≈ 11 × 11 km) around the first BTS site of the first copy.
-const [cx, cy] = (provider.get('bts_sites', 1)!.geometry as { coordinates: number[] }).coordinates;
+const [cx, cy] = ((await provider.get('bts_sites', 1))!.geometry as { coordinates: number[] }).coordinates;
 const city: [number, number, number, number] = [cx - 0.05, cy - 0.05, cx + 0.05, cy + 0.05];
 for (const collection of ['incidents', 'bts_sites']) {
   const viaIndex = await time(() => provider.query(collection, { bbox: city, filters: [], limit: 1000, offset: 0 }));
-  const scan = db.prepare(`SELECT * FROM ${collection} NOT INDEXED WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ? ORDER BY id LIMIT 1000`);
-  const count = db.prepare(`SELECT count(*) FROM ${collection} NOT INDEXED WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?`);
-  const noIndex = await time(() => { scan.all(city[2], city[0], city[3], city[1]); count.get(city[2], city[0], city[3], city[1]); }, Math.min(RUNS, 10));
+  const noIndex = await time(() => baseline.scanBbox(collection, city), Math.min(RUNS, 10));
   row(`items ${collection}, city bbox, limit 1000 (store)`, viaIndex, noIndex, 'p50 ≤ 20 ms, ≥ 10×');
 }
 row('items incidents, city bbox, limit 1000 (HTTP, GeoJSON)', await time(() => Promise.resolve(app.request(`/api/collections/incidents/items?limit=1000&bbox=${city.join(',')}`, auth)).then((r) => r.arrayBuffer())), null, 'p50 ≤ 20 ms');
@@ -88,7 +86,7 @@ for (const z of [6, 10, 14]) {
     // Baseline: what a tile server without aggregates or generalisation does — every feature under the tile read
     // through the R*Tree and handed to geojson-vt, which simplifies and clips it.
     const [x, y] = tileOfPosition(cx, cy, z);
-    const naive = await time(() => encodeTile(collection, provider.query(collection, { bbox: padded(tileBounds(z, x, y), 1 / 64), filters: [], limit: 2_000_000, offset: 0 }).features, z, x, y), z < 10 ? 3 : 10);
+    const naive = await time(async () => encodeTile(collection, (await provider.query(collection, { bbox: padded(tileBounds(z, x, y), 1 / 64), filters: [], limit: 2_000_000, offset: 0 })).features, z, x, y), z < 10 ? 3 : 10);
     row(`tile ${collection} z${z}, cold (built)`, cold, naive, 'p50 ≤ 10 ms');
     row(`tile ${collection} z${z}, warm (cache)`, warm, cold, '');
   }
@@ -96,11 +94,12 @@ for (const z of [6, 10, 14]) {
 
 const year = { startMs: Date.parse('2025-01-01T00:00:00Z'), endMs: Date.parse('2025-12-31T23:59:59Z') };
 const matched = await time(() => provider.query('incidents', { datetime: year, filters: [{ property: 'type', value: 'cable_theft' }], limit: 1, offset: 0 }));
-const naiveCount = db.prepare("SELECT count(*) FROM incidents NOT INDEXED WHERE temporal_ms BETWEEN ? AND ? AND type = 'cable_theft'");
-row('numberMatched: incidents of one type in one year', matched, await time(() => naiveCount.get(year.startMs, year.endMs), 10), 'cheap');
+row('numberMatched: incidents of one type in one year', matched, await time(() => baseline.scanCount('cable_theft', year.startMs, year.endMs), 10), 'cheap');
 
 // Load: autocannon against the real server on loopback, tiles around the city at z10–z14.
-db.close();
+const counted = await provider.counts();
+baseline.close();
+await storage.close();
 const server = await startServer({ databasePath: path, env: { NETGUARD_SEED: 'none' } });
 const paths = [10, 11, 12, 13, 14].flatMap((z) => [-1, 0, 1].flatMap((dx) => ['incidents', 'bts_sites', 'cable_routes'].map((collection) => tileUrl(collection, z, dx))));
 const load = await autocannon({
@@ -114,7 +113,7 @@ rows.push(['errors under load (non-2xx + failed)', String(load.non2xx + load.err
 rows.push(['server RSS after the load', `${rss.toFixed(0)} MB`, '', '', '', '≤ 1 GB']);
 rows.push(['database on disk', `${(statSync(path).size / 1e6).toFixed(0)} MB`, '', '', '', '']);
 
-const counts = Object.entries(createSqliteServices(openDatabase(path)).provider.counts()).map(([id, n]) => `${id} ${n.toLocaleString('en')}`).join(', ');
+const counts = Object.entries(counted).map(([id, n]) => `${id} ${n.toLocaleString('en')}`).join(', ');
 console.log(`dataset ${path}: ${counts}`);
 console.log(['figure', 'median', 'p99', 'baseline median', 'ratio', 'target'].join(' | '));
 console.log('---|---|---|---|---|---');

@@ -7,17 +7,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openAndSeed } from '../server/db/bootstrap.ts';
-import { openDatabase } from '../server/db/open.ts';
+import { openAndSeed } from '../server/bootstrap.ts';
+import { inspectSqlite } from '../server/storage/sqlite/inspect.ts';
+import { generateDemo } from './generator/index.ts';
 import { startServer } from '../tests/helpers/server-process.ts';
 
 // 20,000 sites keep the import busy for seconds, so most kill delays fall inside its transaction.
 const { values } = parseArgs({ options: { trials: { type: 'string', default: '6' }, features: { type: 'string', default: '20000' } } });
 const directory = mkdtempSync(join(tmpdir(), 'netguard-crash-'));
 const path = join(directory, 'crash.sqlite');
-const { services } = await openAndSeed(path);
-const token = services.accounts.createToken(services.accounts.users().find((user) => user.username === 'viettel')!.userId, 'crash test').token;
-services.provider.close();
+const { services } = await openAndSeed(path, { demo: () => generateDemo() });
+const token = (await services.accounts.createToken((await services.accounts.users()).find((user) => user.username === 'viettel')!.userId, 'crash test')).token;
+await services.storage.close();
 
 const count = Number(values.features);
 const rows: string[] = [];
@@ -37,12 +38,12 @@ for (let trial = 0; trial < Number(values.trials); trial += 1) {
   await server.kill();
   const answer = await upload;
   await new Promise((r) => setTimeout(r, 300));
-  const db = openDatabase(path);
-  const integrity = db.pragma('integrity_check', { simple: true });
-  const stored = db.prepare("SELECT count(*) FROM bts_sites WHERE site_code LIKE ? || '%'").pluck().get(prefix) as number;
+  const database = inspectSqlite(path);
+  const integrity = database.integrity();
+  const stored = database.sitesWithCodePrefix(prefix);
   // The low-zoom counts are written in the same transaction: at zoom 0 they must add up to the table.
-  const counted = db.prepare("SELECT sum(n) = (SELECT count(*) FROM bts_sites) FROM point_cells WHERE collection = 'bts_sites' AND z = 0").pluck().get() === 1;
-  db.close();
+  const counted = database.pointCountsMatch();
+  database.close();
   const verdict = integrity === 'ok' && (stored === 0 || stored === count) && counted ? 'pass' : 'FAIL';
   rows.push(`${trial + 1} | ${delay} ms | ${answer} | ${integrity} | ${stored.toLocaleString('en')} of ${count.toLocaleString('en')} | ${counted ? 'yes' : 'NO'} | ${verdict}`);
 }

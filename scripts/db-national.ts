@@ -1,7 +1,7 @@
 import { rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { migrate, openDatabase } from '../server/db/open.ts';
-import { createSqliteProvider } from '../server/storage/sqlite/provider.ts';
+import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
+import { finishBulkLoad } from '../server/storage/sqlite/inspect.ts';
 import { DEFAULT_SEED } from './generator/index.ts';
 import { loadNational } from './national/build.ts';
 
@@ -9,14 +9,11 @@ import { loadNational } from './national/build.ts';
 const { values } = parseArgs({ options: { copies: { type: 'string', default: '100' }, out: { type: 'string', default: 'data/national.sqlite' }, seed: { type: 'string', default: String(DEFAULT_SEED) } } });
 const started = performance.now();
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${values.out}${suffix}`, { force: true });
-const db = openDatabase(values.out);
-migrate(db);
-const provider = createSqliteProvider(db);
-const counts = loadNational(provider, {
+const storage = openSqliteStorage(values.out!);
+const counts = await loadNational(storage.features, {
   copies: Number(values.copies), seed: Number(values.seed),
   onProgress: (done, total) => process.stdout.write(`\rloading copy ${done}/${total} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
 });
-db.exec('DELETE FROM tile_changes; ANALYZE;');
-db.pragma('wal_checkpoint(TRUNCATE)');
-db.close();
+await storage.close();
+finishBulkLoad(values.out!);
 console.log(`\n${values.out}: ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(0)} s, ${(statSync(values.out).size / 1e6).toFixed(0)} MB`);

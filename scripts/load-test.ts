@@ -7,21 +7,20 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { migrate, openDatabase } from '../server/db/open.ts';
-import { createSqliteServices } from '../server/services.ts';
+import { createServices } from '../server/services.ts';
+import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
+import { inspectSqlite } from '../server/storage/sqlite/inspect.ts';
 import { startServer } from '../tests/helpers/server-process.ts';
 import { tileOfPosition } from '../server/geometry/web-mercator.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } } });
 if (!existsSync(values.db!)) throw new Error(`${values.db} is missing: run npm run db:national first`);
 const marker = `load-test-${Date.now()}`;
-const setup = openDatabase(values.db!);
-migrate(setup);
-const services = createSqliteServices(setup);
-if (!services.accounts.users().some((user) => user.username === 'load')) await services.accounts.createUser({ username: 'load', displayName: 'Load test', password: 'load-test-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
-const token = services.accounts.createToken(services.accounts.users().find((user) => user.username === 'load')!.userId, 'load test').token;
-const [cx, cy] = (services.provider.get('bts_sites', 1)!.geometry as { coordinates: number[] }).coordinates;
-setup.close();
+const services = createServices(openSqliteStorage(values.db!));
+if (!(await services.accounts.users()).some((user) => user.username === 'load')) await services.accounts.createUser({ username: 'load', displayName: 'Load test', password: 'load-test-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
+const token = (await services.accounts.createToken((await services.accounts.users()).find((user) => user.username === 'load')!.userId, 'load test')).token;
+const [cx, cy] = ((await services.storage.features.get('bts_sites', 1))!.geometry as { coordinates: number[] }).coordinates;
+await services.storage.close();
 
 const server = await startServer({ databasePath: values.db, env: { NETGUARD_SEED: 'none' } });
 
@@ -56,9 +55,8 @@ const result = await autocannon({
   ],
 } as never);
 await server.stop();
-const check = openDatabase(values.db!);
-const stored = check.prepare('SELECT count(*) FROM incidents WHERE description = ?').pluck().get(marker) as number;
-const verified = check.prepare("SELECT count(*) FROM incidents WHERE description = ? AND status = 'verified'").pluck().get(marker) as number;
+const check = inspectSqlite(values.db!);
+const { stored, withStatus: verified } = check.incidentsDescribed(marker, 'verified');
 check.close();
 console.log(['figure', 'value'].join(' | '));
 console.log('---|---');

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { migrate, openDatabase } from '../server/db/open.ts';
-import { createSqliteAccountStore } from '../server/auth/accounts.ts';
+import { accountService } from '../server/auth/accounts.ts';
 import { createSecretBox, resolveSecretKey } from '../server/auth/secret-box.ts';
+import { openStorage } from '../server/storage/open.ts';
 import { ROLES, type Role } from '../server/auth/principal.ts';
 import { AppError } from '../server/errors.ts';
 
@@ -12,6 +12,8 @@ const USAGE = `Usage:
   npm run user -- list
   npm run user -- token --username <name> --name "<what the token is for>"
       Prints a new API token and its signing secret once; only a hash of the token is stored.
+  npm run user -- role --username <name> --role <role>
+      Changes a user's role (their open sessions and live streams see it at once).
   npm run user -- organisations
 Database: NETGUARD_DB (default data/netguard.sqlite).`;
 
@@ -32,10 +34,10 @@ function askHidden(question: string): Promise<string> {
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, name: { type: 'string' } } });
-  const db = openDatabase(process.env.NETGUARD_DB ?? 'data/netguard.sqlite');
-  migrate(db);
+  const path = process.env.NETGUARD_DB ?? 'data/netguard.sqlite';
+  const storage = openStorage({ sqlitePath: path });
   // The same key as the server's (NETGUARD_SECRET_KEY, else the key file beside the database), or the server could not read the secret.
-  const accounts = createSqliteAccountStore(db, createSecretBox(resolveSecretKey(db.name).key));
+  const accounts = accountService(storage.accounts, createSecretBox(resolveSecretKey(path).key));
   try {
     if (command === 'create') {
       if (!values.username || !values.role) throw new Error('--username and --role are required');
@@ -47,14 +49,18 @@ async function main(): Promise<void> {
       });
       console.log(`Created ${user.username} (${user.role}, ${user.organisationName}).`);
     } else if (command === 'list') {
-      for (const user of accounts.users()) console.log(`${user.username}\t${user.role}\t${user.organisationName}${user.disabled ? '\t(disabled)' : ''}`);
+      for (const user of await accounts.users()) console.log(`${user.username}\t${user.role}\t${user.organisationName}${user.disabled ? '\t(disabled)' : ''}`);
     } else if (command === 'token') {
-      const user = accounts.users().find((candidate) => candidate.username === values.username);
+      const user = (await accounts.users()).find((candidate) => candidate.username === values.username);
       if (!user || !values.name) throw new Error('--username of an existing user and --name are required');
-      const issued = accounts.createToken(user.userId, values.name);
+      const issued = await accounts.createToken(user.userId, values.name);
       console.log(`Token ${issued.id} for ${user.username}:\n  token:          ${issued.token}\n  signing secret: ${issued.signingSecret}\nStore both now: they are not shown again.`);
+    } else if (command === 'role') {
+      if (!values.username || !values.role || !ROLES.includes(values.role as Role)) throw new Error(`--username and --role <${ROLES.join('|')}> are required`);
+      if (!(await storage.accounts.setRole(values.username, values.role as Role))) throw new Error(`no user ${values.username}`);
+      console.log(`${values.username} is now ${values.role}; their sessions and live streams follow at their next request.`);
     } else if (command === 'organisations') {
-      for (const organisation of accounts.organisations()) console.log(`${organisation.code}\t${organisation.kind}\t${organisation.name}`);
+      for (const organisation of await accounts.organisations()) console.log(`${organisation.code}\t${organisation.kind}\t${organisation.name}`);
     } else {
       console.log(USAGE);
       process.exitCode = command ? 1 : 0;
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
     console.error(error instanceof AppError || error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 

@@ -22,6 +22,7 @@ import { bulletinRoutes } from './bulletins/routes.ts';
 import { inspectionRoutes } from './inspections/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { rewardRoutes } from './rewards/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
@@ -89,6 +90,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
   app.route('/api/collections', tileRoutes(services));
   app.route('/api', tileMatrixSetRoutes());
   app.route('/api/reports', reportRoutes(services));
+  app.route('/api/rewards', rewardRoutes(services));
   app.route('/api/inventory', inventoryRoutes(services));
   app.route('/api/cut-impact', cutImpactRoutes(services));
   app.route('/api/register', registerRoutes(services));
@@ -116,6 +118,8 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
       const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
       if ((error.status === 429 || error.status === 503) && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
       // RFC 6750 §3: a 401 names the scheme to authenticate with; a token that was sent but refused is invalid_token.
+      // A 412 names the version that is current, so the client can fetch it or retry against it.
+      if (error.status === 412 && typeof error.details?.etag === 'string') c.header('ETag', error.details.etag);
       if (error.status === 401) c.header('WWW-Authenticate', c.req.header('Authorization') ? 'Bearer realm="NetGuard", error="invalid_token"' : 'Bearer realm="NetGuard"');
       return c.json({ error: body }, error.status);
     }

@@ -1,4 +1,4 @@
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /** An error whose message is safe to show a client; `app.onError` renders it as `{ error: { code, message, details } }`. */
 export class AppError extends Error {
@@ -38,6 +38,13 @@ export class InvalidBody extends AppError {
 export class Conflict extends AppError {
   constructor(message: string, details?: Record<string, unknown>) {
     super(409, 'Conflict', message, details);
+  }
+}
+
+/** 412: the request's precondition (`If-Match`, `If-None-Match`) does not hold for the stored version; `details` says which is current. */
+export class PreconditionFailed extends AppError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(412, 'PreconditionFailed', message, details);
   }
 }
 

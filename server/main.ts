@@ -1,7 +1,9 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
+import { generateDemo } from '../scripts/generator/index.ts';
+import { areaDirectory } from './deployment/area.ts';
 import { createApp } from './app.ts';
-import { openAndSeed } from './db/bootstrap.ts';
+import { openAndSeed } from './bootstrap.ts';
 import { resolveSecretKey } from './auth/secret-box.ts';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -9,8 +11,8 @@ const databasePath = process.env.NETGUARD_DB ?? 'data/netguard.sqlite';
 
 const { warning } = resolveSecretKey(databasePath);
 if (warning) console.warn(warning);
-const { services, seeded } = await openAndSeed(databasePath, { demo: process.env.NETGUARD_SEED !== 'none' });
-const { provider } = services;
+// The composition root: the one server file that knows the demo generator (scripts/), handed in as the seed.
+const { services, seeded } = await openAndSeed(databasePath, { demo: process.env.NETGUARD_SEED === 'none' ? undefined : () => generateDemo({ area: areaDirectory() }) });
 if (seeded) console.log(seeded);
 
 // Resolved from this file, so the server finds the built app whatever the working directory.
@@ -26,15 +28,10 @@ const server = serve({ fetch: createApp(services, { webRoot, corsOrigins }).fetc
 
 function shutdown(signal: string): void {
   console.log(`${signal}: closing`);
-  server.close(() => {
-    provider.close();
-    process.exit(0);
-  });
+  const close = () => void services.storage.close().then(() => process.exit(0));
+  server.close(close);
   // Keep-alive connections can hold close() open; the database must still be closed.
-  setTimeout(() => {
-    provider.close();
-    process.exit(0);
-  }, 3_000).unref();
+  setTimeout(close, 3_000).unref();
 }
 process.once('SIGINT', () => shutdown('SIGINT'));
 process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { generateDemo } from '../generator/index.ts';
-import type { FeatureProvider } from '../../server/storage/provider.ts';
+import type { FeatureStore } from '../../server/storage/features.ts';
 
 /** One province-sized template: 1,500 sites, 10,000 km of cable, 10,000 incidents over five years. */
 export const TEMPLATE_SCALE = { btsSites: 1500, cableKm: 10_000, incidents: 10_000, scrapDealers: 45, serviceAgents: 480, keyTargets: 8, incidentStartDate: '2021-11-01', incidentYears: 5 };
@@ -27,9 +27,9 @@ function copiedProperties(id: string, properties: Record<string, unknown>, copy:
  * province-sized synthetic network laid over Vietnam's extent (100 copies: 150,000 sites, ~1,000,000 km of cable,
  * 1,000,000 incidents). Deterministic by seed; one transaction per copy, with progress.
  */
-export function loadNational(provider: FeatureProvider, options: { copies: number; seed: number; onProgress?: (done: number, total: number) => void }): Record<string, number> {
+export async function loadNational(features: FeatureStore, options: { copies: number; seed: number; onProgress?: (done: number, total: number) => void }): Promise<Record<string, number>> {
   const template = generateDemo({ seed: options.seed, scale: TEMPLATE_SCALE });
-  provider.insertDataset({ admin_areas: template.admin_areas, roads: template.roads, police_stations: template.police_stations });
+  await features.insertDataset({ admin_areas: template.admin_areas, roads: template.roads, police_stations: template.police_stations });
   const [tw, ts] = [107.3, 13.9];
   const columns = Math.ceil(Math.sqrt(options.copies));
   const counts: Record<string, number> = {};
@@ -49,7 +49,7 @@ export function loadNational(provider: FeatureProvider, options: { copies: numbe
       };
       counts[id] = (counts[id] ?? 0) + source.length;
     }
-    provider.insertDataset(batch);
+    await features.insertDataset(batch);
     options.onProgress?.(copy + 1, options.copies);
   }
   return counts;

@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, LineString, MultiLineString, Point } f
 import { z } from 'zod';
 import { fibreBreak, type FibreBreakPointProps, type FibreBreakSegmentProps } from '../analysis/fibre-break/index.ts';
 import { Forbidden, InvalidBody } from '../errors.ts';
-import type { FeatureProvider, StoredFeature } from '../storage/provider.ts';
+import type { FeatureStore, StoredFeature } from '../storage/features.ts';
 import { parseSlackPoints } from './slack-points.ts';
 
 /** `fibreBreak` of an alarm: the fibre monitor's reading on one of the carrier's cables. */
@@ -48,7 +48,7 @@ function measuringEnd(line: Feature<LineString>, facility: StoredFeature): 'star
  * measured from the exchange's end, and words it for the incident.
  * @throws InvalidBody for a reading the route cannot hold, a route that is not one line or a facility not at an end
  */
-export function locateAlarmBreak(provider: FeatureProvider, route: StoredFeature, input: FibreBreakInput, carrier: string): LocatedBreak {
+export async function locateAlarmBreak(features: FeatureStore, route: StoredFeature, input: FibreBreakInput, carrier: string): Promise<LocatedBreak> {
   if (route.geometry.type !== 'LineString' && !(route.geometry.type === 'MultiLineString' && route.geometry.coordinates.length === 1)) {
     throw problem('fibreBreak.routeId', `route ${route.id} is not one continuous line, so a distance along it has no single place`);
   }
@@ -59,7 +59,7 @@ export function locateAlarmBreak(provider: FeatureProvider, route: StoredFeature
   let from: 'start' | 'end' = 'start';
   let exchange = '';
   if (input.fromFacility !== undefined) {
-    const facility = provider.get('facilities', input.fromFacility);
+    const facility = await features.get('facilities', input.fromFacility);
     if (!facility) throw problem('fibreBreak.fromFacility', `facility ${input.fromFacility} does not exist`);
     if (facility.properties.owner !== carrier) throw new Forbidden('a reading is taken from one of the carrier’s own exchanges');
     from = measuringEnd(line, facility);
@@ -87,15 +87,15 @@ export type OtherBreak = { incidentId: number; occurredAt: string; metresApart: 
  * Other fibre breaks on the same cable within {@link SECOND_CUT_HOURS} of this one, with how far apart they lie along
  * the route: thieves often cut a cable twice, a kilometre or so apart, and carry the stretch away.
  */
-export function otherBreaksOnRoute(provider: FeatureProvider, route: StoredFeature, at: [number, number], raisedAtMs: number, exceptIncident?: number): OtherBreak[] {
+export async function otherBreaksOnRoute(features: FeatureStore, route: StoredFeature, at: [number, number], raisedAtMs: number, exceptIncident?: number): Promise<OtherBreak[]> {
   const window = SECOND_CUT_HOURS * 3600_000;
   const line = { type: 'Feature' as const, properties: {}, geometry: route.geometry as LineString | MultiLineString };
   const along = (position: number[]) => nearestPointOnLine(line, position, { units: 'meters' }).properties.location;
   const here = along(at);
-  return provider.query('incidents', {
+  return (await features.query('incidents', {
     filters: [{ property: 'asset_collection', value: 'cable_routes' }, { property: 'asset_id', value: route.id }, { property: 'type', value: 'cable_cut' }],
     datetime: { startMs: raisedAtMs - window, endMs: raisedAtMs + window }, limit: 20, offset: 0,
-  }).features
+  })).features
     .filter((incident) => incident.id !== exceptIncident)
     .map((incident) => ({ incidentId: incident.id, occurredAt: String(incident.properties.occurred_at), metresApart: Math.round(Math.abs(along((incident.geometry as Point).coordinates) - here)) }));
 }

@@ -6,10 +6,14 @@ import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { AppError, Conflict, Forbidden, InvalidBody, Unauthenticated } from '../errors.ts';
 import { JSON_MEDIA_TYPES, limitBody, parseJsonText, parseWith, requireMediaType } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
-import { createIncident, incidentVisibleTo } from '../incidents/service.ts';
+import { actorOf } from '../http/actor.ts';
+import { communeAt } from '../incidents/nearest.ts';
+import { fileIncident } from '../incidents/service.ts';
 import type { Services } from '../services.ts';
-import type { StoredFeature } from '../storage/provider.ts';
-import { createCarrierAlarmStore } from '../storage/sqlite/carrier-alarms.ts';
+import type { LiveMessage } from '../storage/broadcast.ts';
+import type { StoredFeature } from '../storage/features.ts';
+import type { CarrierAlarm } from '../storage/records.ts';
+import { applied, transact } from '../writes/transact.ts';
 import { fibreBreakInput, locateAlarmBreak, otherBreaksOnRoute, secondCutWarning, type LocatedBreak, type OtherBreak } from './fibre-break-alarm.ts';
 import { checkAlarmSignature, MAX_SKEW_SECONDS } from './signature.ts';
 
@@ -52,8 +56,7 @@ const describe = (body: z.infer<typeof alarm>, place?: LocatedBreak, others: rea
  * read it over `/api/events` at once.
  */
 export function alarmRoutes(services: Services) {
-  const { db, provider, accounts } = services;
-  const alarms = createCarrierAlarmStore(db);
+  const { accounts } = services;
   return new Hono<AppEnv>().post('/', limitBody(16 * 1024), async (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user' || principal.via !== 'token' || principal.tokenId === undefined || !principal.carrier) {
@@ -63,54 +66,69 @@ export function alarmRoutes(services: Services) {
     const raw = await c.req.text();
     const nowMs = services.now().getTime();
     const signature = c.req.header('X-NetGuard-Signature');
-    const check = checkAlarmSignature(accounts.signingSecret(principal.tokenId) ?? '', c.req.header('X-NetGuard-Timestamp'), signature, raw, Math.floor(nowMs / 1000));
+    const check = checkAlarmSignature((await accounts.signingSecret(principal.tokenId)) ?? '', c.req.header('X-NetGuard-Timestamp'), signature, raw, Math.floor(nowMs / 1000));
     if (!check.ok) throw new AppError(401, check.code, check.message);
     const body = parseWith(alarm, parseJsonText(raw));
     if (Date.parse(body.raisedAt) > nowMs + MAX_SKEW_SECONDS * 1000) {
       throw new InvalidBody(`raisedAt lies in the future (more than ${MAX_SKEW_SECONDS} s ahead of the server's clock)`, { problems: [{ path: 'raisedAt', message: 'in the future' }] });
     }
-    const asset = body.fibreBreak ? provider.get('cable_routes', body.fibreBreak.routeId) : body.asset
-      ? provider.get(body.asset.collection, body.asset.id)
-      : provider.query('bts_sites', { filters: [{ property: 'site_code', value: body.siteCode! }], limit: 1, offset: 0 }).features[0];
-    if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.fibreBreak ? 'fibreBreak.routeId' : body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
-    if (asset.properties.owner !== principal.carrier) throw new Forbidden('an alarm can only be raised on the carrier’s own assets');
     const collection = body.fibreBreak ? 'cable_routes' : body.asset?.collection ?? 'bts_sites';
-    const place = body.fibreBreak ? locateAlarmBreak(provider, asset, body.fibreBreak, principal.carrier) : undefined;
-    const now = services.now().toISOString();
+    const now = services.now();
     const carrier = principal.carrier;
-    // Checked and recorded in one transaction with the change, so two requests at once cannot both pass.
-    const outcome = db.transaction(() => {
-      if (!alarms.claimSignature(signature!, nowMs, nowMs - 2 * MAX_SKEW_SECONDS * 1000)) {
-        throw new Conflict('this signed alarm was already received: sign each message afresh', { reason: 'replay' });
-      }
-      const known = alarms.find(carrier, body.alarmId);
-      const others = place ? otherBreaksOnRoute(provider, asset, place.point, Date.parse(body.raisedAt), known?.incidentId) : [];
-      if (known && body.sequence < known.sequence) {
-        throw new Conflict(`alarm ${body.alarmId} is already at sequence ${known.sequence}; this message is older`, { reason: 'stale', sequence: known.sequence });
-      }
-      if (known && body.sequence === known.sequence) {
-        if (known.body !== canonical(body)) throw new Conflict(`sequence ${body.sequence} of alarm ${body.alarmId} was already used for another message`, { reason: 'sequence reused', sequence: known.sequence });
-        return { incident: provider.get('incidents', known.incidentId)!, status: 200 as const, changed: false, others };
-      }
-      if (known) {
-        const incident = provider.get('incidents', known.incidentId)!;
-        const changed = provider.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body, place, others) } })!;
-        alarms.update(carrier, body.alarmId, canonical(body), body.sequence, now);
-        services.audit.append({ principal, action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId, sequence: body.sequence } });
-        return { incident: changed, status: 200 as const, changed: true, others };
-      }
-      const created = createIncident(services, principal, {
-        lonLat: place?.point ?? alarmPoint(asset), type: place ? 'cable_cut' : 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
-        description: describe(body, place, others), asset: { collection, id: asset.id, owner: carrier },
-      }, 'incident.alarm');
-      alarms.add(carrier, body.alarmId, created.id, canonical(body), body.sequence, now);
-      return { incident: created, status: 201 as const, changed: false, others };
-    })();
-    if (outcome.changed) {
-      const updated = outcome.incident;
-      services.events.publish({ type: 'incident.alarm', data: { id: updated.id, type: updated.properties.type, cleared: body.cleared === true, coordinates: (updated.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier }, visibleTo: incidentVisibleTo(services, updated) });
-    }
-    const fibre = place ? { fibreBreak: place.located, otherBreaks: outcome.others } : {};
+    type Outcome = { incident: StoredFeature; status: 200 | 201; others: OtherBreak[]; place: LocatedBreak | undefined };
+    type State = { asset: StoredFeature; known: CarrierAlarm | undefined; incident: StoredFeature | undefined; place: LocatedBreak | undefined; others: OtherBreak[] };
+    const outcome = await transact<State, Outcome>(services, actorOf(c), {
+      // The signature, the asset and what is known of this alarm id are checked in the transaction that records the
+      // alarm, so two deliveries at once (or a replay racing the original) cannot both pass.
+      read: async (tx) => {
+        if (!(await tx.alarms.claimSignature(signature!, nowMs, nowMs - 2 * MAX_SKEW_SECONDS * 1000))) {
+          throw new Conflict('this signed alarm was already received: sign each message afresh', { reason: 'replay' });
+        }
+        const asset = body.fibreBreak ? await tx.features.get('cable_routes', body.fibreBreak.routeId) : body.asset
+          ? await tx.features.get(body.asset.collection, body.asset.id)
+          : (await tx.features.query('bts_sites', { filters: [{ property: 'site_code', value: body.siteCode! }], limit: 1, offset: 0 })).features[0];
+        if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.fibreBreak ? 'fibreBreak.routeId' : body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
+        if (asset.properties.owner !== carrier) throw new Forbidden('an alarm can only be raised on the carrier’s own assets');
+        const place = body.fibreBreak ? await locateAlarmBreak(tx.features, asset, body.fibreBreak, carrier) : undefined;
+        const known = await tx.alarms.get(carrier, body.alarmId);
+        const others = place ? await otherBreaksOnRoute(tx.features, asset, place.point, Date.parse(body.raisedAt), known?.incidentId) : [];
+        if (known && body.sequence < known.sequence) {
+          throw new Conflict(`alarm ${body.alarmId} is already at sequence ${known.sequence}; this message is older`, { reason: 'stale', sequence: known.sequence });
+        }
+        if (known && body.sequence === known.sequence && known.body !== canonical(body)) {
+          throw new Conflict(`sequence ${body.sequence} of alarm ${body.alarmId} was already used for another message`, { reason: 'sequence reused', sequence: known.sequence });
+        }
+        return { asset, known, incident: known ? await tx.features.get('incidents', known.incidentId) : undefined, place, others };
+      },
+      apply: async (tx, { asset, known, incident, place, others }) => {
+        if (known && incident && body.sequence === known.sequence) return applied<Outcome>({ incident, status: 200, others, place });
+        if (known && incident) {
+          // A newer fibre reading moves the break, so the incident goes where the segment to search now is.
+          const moved = place ? { geometry: { type: 'Point' as const, coordinates: place.point }, commune: await communeAt(tx.features, place.point) } : undefined;
+          const changed = (await tx.features.replace('incidents', incident.id, {
+            ...incident, geometry: moved?.geometry ?? incident.geometry, properties: { ...incident.properties, ...moved?.commune, description: describe(body, place, others) },
+          }))!;
+          await tx.alarms.update(carrier, body.alarmId, canonical(body), body.sequence, now.toISOString());
+          if (place) await tx.fibreBreaks.put({ incidentId: incident.id, routeId: asset.id, located: place.located, locatedAt: now.toISOString() });
+          const event: LiveMessage = {
+            type: 'incident.alarm', about: { collection: 'incidents', feature: changed },
+            data: { id: changed.id, type: changed.properties.type, cleared: body.cleared === true, coordinates: (changed.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier },
+          };
+          return applied<Outcome>({ incident: changed, status: 200, others, place }, [
+            { action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId, sequence: body.sequence } },
+          ], [event]);
+        }
+        const filed = await fileIncident(tx, principal, {
+          lonLat: place?.point ?? alarmPoint(asset), type: place ? 'cable_cut' : 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
+          description: describe(body, place, others), asset: { collection, id: asset.id, owner: carrier },
+        }, now, 'incident.alarm');
+        await tx.alarms.add({ carrier, alarmId: body.alarmId, incidentId: filed.result.id, receivedAt: now.toISOString(), updatedAt: now.toISOString(), body: canonical(body), sequence: body.sequence });
+        // The search segment stays with the incident, for the map and the incident's panel (issue 18 §3).
+        if (place) await tx.fibreBreaks.put({ incidentId: filed.result.id, routeId: asset.id, located: place.located, locatedAt: now.toISOString() });
+        return { ...filed, result: { incident: filed.result, status: 201, others, place } };
+      },
+    });
+    const fibre = outcome.place ? { fibreBreak: outcome.place.located, otherBreaks: outcome.others } : {};
     return c.json({ incident: outcome.incident, duplicate: outcome.status === 200, ...fibre }, outcome.status);
   });
 }

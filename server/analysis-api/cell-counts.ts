@@ -1,6 +1,6 @@
 import { EXCLUDED_BY_DEFAULT } from '../analysis/selection/index.ts';
 import { binCoordinates, type HexGridOver } from '../analysis/hex-bin/index.ts';
-import type { FeatureProvider, PointFilter } from '../storage/provider.ts';
+import type { FeatureStore, PointFilter } from '../storage/features.ts';
 import type { Selection } from './params.ts';
 
 export type Coordinates = { x: Float64Array; y: Float64Array };
@@ -10,7 +10,7 @@ export type Coordinates = { x: Float64Array; y: Float64Array };
  * incidents never become GeoJSON. Only for selections over the whole province: a district or drawn area needs the
  * exact point-in-polygon test of `selectIncidents`, so those return null and callers bin the points themselves.
  */
-export function readSelectionCoordinates(provider: FeatureProvider, selection: Selection): Coordinates | null {
+export async function readSelectionCoordinates(features: FeatureStore, selection: Selection): Promise<Coordinates | null> {
   if (selection.area) return null;
   // The same bounds as selectIncidents' string comparison on second-precision ISO instants.
   const datetime = { startMs: Date.parse(`${selection.start}T00:00:00Z`), endMs: Date.parse(`${selection.end}T23:59:59Z`) };
@@ -18,7 +18,7 @@ export function readSelectionCoordinates(provider: FeatureProvider, selection: S
   if (selection.types?.length) where.push({ property: 'type', values: selection.types });
   if (selection.sources?.length) where.push({ property: 'source', values: selection.sources });
   where.push(selection.statuses?.length ? { property: 'status', values: selection.statuses } : { property: 'status', values: EXCLUDED_BY_DEFAULT, negate: true });
-  return provider.pointCoordinates('incidents', { datetime, where });
+  return features.pointCoordinates('incidents', { datetime, where });
 }
 
 /** Incidents per grid cell from `readSelectionCoordinates`' answer: counts by cell_id and the number of incidents. */
@@ -30,8 +30,8 @@ export function binnedCellCounts(coordinates: Coordinates, grid: HexGridOver): {
  * Incidents per grid cell for a province-wide selection, read and binned in one call (benchmarks and tests); null for
  * a district or drawn area, as `readSelectionCoordinates`.
  */
-export function selectionCellCounts(provider: FeatureProvider, selection: Selection, grid: HexGridOver): { counts: number[]; total: number } | null {
-  const coordinates = readSelectionCoordinates(provider, selection);
+export async function selectionCellCounts(features: FeatureStore, selection: Selection, grid: HexGridOver): Promise<{ counts: number[]; total: number } | null> {
+  const coordinates = await readSelectionCoordinates(features, selection);
   return coordinates && binnedCellCounts(coordinates, grid);
 }
 

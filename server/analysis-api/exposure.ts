@@ -1,7 +1,7 @@
 import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import { lineKmPerCell, pointsPerCell } from '../analysis/exposure/index.ts';
 import type { HexGridOver } from '../analysis/hex-bin/index.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import { loadCollection } from './context.ts';
 
 /** The assets rate hotspots weigh cells by, as read from the store. */
@@ -13,12 +13,12 @@ export type ExposureInput =
  * Reads the exposure's assets (main thread): every carrier's cable in the ground (active and retired: thieves take
  * both) or the active BTS sites.
  */
-export function readExposure(provider: FeatureProvider, kind: 'cable_km' | 'sites'): ExposureInput {
+export async function readExposure(features: FeatureStore, kind: 'cable_km' | 'sites'): Promise<ExposureInput> {
   if (kind === 'cable_km') {
-    const cables = loadCollection<LineString | MultiLineString, { status: string }>(provider, 'cable_routes');
+    const cables = await loadCollection<LineString | MultiLineString, { status: string }>(features, 'cable_routes');
     return { kind, cables: { type: 'FeatureCollection', features: cables.features.filter((f) => f.properties.status !== 'planned') } as FeatureCollection<LineString | MultiLineString> };
   }
-  const sites = loadCollection<Point, { status: string }>(provider, 'bts_sites');
+  const sites = await loadCollection<Point, { status: string }>(features, 'bts_sites');
   return { kind, sites: { type: 'FeatureCollection', features: sites.features.filter((f) => f.properties.status === 'active') } };
 }
 

@@ -5,7 +5,7 @@ import type { HexGridOver } from '../analysis/hex-bin/index.ts';
 import type { IncidentProperties } from '../analysis/selection/index.ts';
 import { InvalidParameter } from '../errors.ts';
 import { INCIDENTS_KEY, NETWORK_PREFIX, type ChangeCounters } from '../storage/change-counters.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import type { AppWorkPool } from '../work/app-pool.ts';
 import { loadCollection, readIncidents, selectedIncidents, selectionSummary } from './context.ts';
 import { studyAreaGrid } from './grid-cache.ts';
@@ -34,12 +34,12 @@ function parseWeeks(search: URLSearchParams): number {
 }
 
 /** Reads a forecast's inputs (main thread): the record from its start (or the given `start`), active sites, cable in the ground. */
-export function readForecastInputs(provider: FeatureProvider, selection: Selection, search: URLSearchParams): ForecastInputs {
-  const start = search.has('start') ? selection.start : (provider.extent('incidents').interval?.[0].slice(0, 10) ?? selection.start);
-  const sites = loadCollection<Point, { status: string }>(provider, 'bts_sites');
-  const cables = loadCollection<LineString | MultiLineString, { status: string }>(provider, 'cable_routes');
+export async function readForecastInputs(features: FeatureStore, selection: Selection, search: URLSearchParams): Promise<ForecastInputs> {
+  const start = search.has('start') ? selection.start : ((await features.extent('incidents')).interval?.[0].slice(0, 10) ?? selection.start);
+  const sites = await loadCollection<Point, { status: string }>(features, 'bts_sites');
+  const cables = await loadCollection<LineString | MultiLineString, { status: string }>(features, 'cable_routes');
   return {
-    incidents: readIncidents(provider, { ...selection, start }),
+    incidents: await readIncidents(features, { ...selection, start }),
     sites: { type: 'FeatureCollection', features: sites.features.filter((f) => f.properties.status === 'active') },
     cables: { type: 'FeatureCollection', features: cables.features.filter((f) => f.properties.status !== 'planned') } as FeatureCollection<LineString | MultiLineString>,
     selection: { ...selection, start },
@@ -106,18 +106,18 @@ const backtests = new Map<string, Promise<ReturnType<typeof computeBacktest>>>()
 const MAX_BACKTESTS = 8;
 
 /** `GET /api/analysis/forecast?weeks=4`: read here, computed in the work pool. */
-export function forecastAnalysis(provider: FeatureProvider, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
-  return work.run('forecast', readForecastInputs(provider, selection, search));
+export async function forecastAnalysis(features: FeatureStore, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
+  return work.run('forecast', await readForecastInputs(features, selection, search));
 }
 
 /**
  * `GET /api/analysis/forecast/backtest`: the rolling backtest of the forecast on the selection's record (`npm run
  * backtest` prints the same for the demo), kept until the incidents or a network change.
  */
-export function forecastBacktest(provider: FeatureProvider, counters: ChangeCounters, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
-  const inputs = readForecastInputs(provider, selection, search);
+export async function forecastBacktest(features: FeatureStore, counters: ChangeCounters, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
+  const inputs = await readForecastInputs(features, selection, search);
   // Kept on the main thread, so every worker's later requests find it; a failed run is not kept.
-  const key = JSON.stringify([inputs.selection, inputs.weeks, counters.version(INCIDENTS_KEY), counters.total(NETWORK_PREFIX)]);
+  const key = JSON.stringify([inputs.selection, inputs.weeks, await counters.version(INCIDENTS_KEY), await counters.total(NETWORK_PREFIX)]);
   let result = backtests.get(key);
   if (!result) {
     result = work.run('forecastBacktest', inputs, [], { budgetMs: BACKTEST_BUDGET_MS });

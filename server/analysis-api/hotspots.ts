@@ -4,7 +4,7 @@ import { hotspotAreas } from '../analysis/hotspot-areas/index.ts';
 import { hotspotGrid, hotspotGridFromCounts } from '../analysis/hotspots/index.ts';
 import { rankHotspots } from '../analysis/risk-score/index.ts';
 import type { IncidentProperties } from '../analysis/selection/index.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import type { AppWorkPool } from '../work/app-pool.ts';
 import { binnedCellCounts, coordinateTransfer, readSelectionCoordinates, type Coordinates } from './cell-counts.ts';
 import { studyAreaGrid } from './grid-cache.ts';
@@ -52,9 +52,9 @@ export type HotspotInputs = {
 };
 
 /** Reads a hotspot analysis' inputs (on the main thread, where the store is). */
-export function readHotspotInputs(provider: FeatureProvider, selection: Selection, settings: HotspotSettings): HotspotInputs {
-  const exposure = settings.exposure === 'area' ? null : readExposure(provider, settings.exposure);
-  return { incidents: readIncidents(provider, selection), coordinates: readSelectionCoordinates(provider, selection), context: loadRiskContext(provider), exposure, selection, settings };
+export async function readHotspotInputs(features: FeatureStore, selection: Selection, settings: HotspotSettings): Promise<HotspotInputs> {
+  const exposure = settings.exposure === 'area' ? null : await readExposure(features, settings.exposure);
+  return { incidents: await readIncidents(features, selection), coordinates: await readSelectionCoordinates(features, selection), context: await loadRiskContext(features), exposure, selection, settings };
 }
 
 /**
@@ -88,7 +88,7 @@ export function computeHotspots({ incidents: read, coordinates, context, exposur
 }
 
 /** The hotspot analysis of a selection: read here, computed in the work pool. */
-export function hotspotAnalysis(provider: FeatureProvider, work: AppWorkPool, selection: Selection, settings: HotspotSettings) {
-  const inputs = readHotspotInputs(provider, selection, settings);
+export async function hotspotAnalysis(features: FeatureStore, work: AppWorkPool, selection: Selection, settings: HotspotSettings) {
+  const inputs = await readHotspotInputs(features, selection, settings);
   return work.run('hotspots', inputs, coordinateTransfer(inputs.coordinates));
 }

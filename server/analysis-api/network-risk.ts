@@ -3,7 +3,7 @@ import { corridorPieces, type CorridorPieceProps } from '../analysis/corridors/i
 import { hotStretches } from '../analysis/network-risk/index.ts';
 import type { IncidentProperties } from '../analysis/selection/index.ts';
 import { NETWORK_PREFIX, type ChangeCounters } from '../storage/change-counters.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import type { AppWorkPool } from '../work/app-pool.ts';
 import { EMPTY_MESSAGE, loadCollection, readIncidents, selectedIncidents, selectionSummary } from './context.ts';
 import { checkDrawnArea, parseNumber, type Selection } from './params.ts';
@@ -49,10 +49,10 @@ export function computeNetworkRisk({ incidents: read, cables, networkVersion, se
 }
 
 /** Hot stretches of the network for a selection: the cable in the ground and the incidents read here, computed in the work pool. */
-export function networkRiskAnalysis(provider: FeatureProvider, counters: ChangeCounters, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
+export async function networkRiskAnalysis(features: FeatureStore, counters: ChangeCounters, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
   const settings = { snapMeters: parseNumber(search, 'snapMeters', 100, 1, 2000), top: parseNumber(search, 'top', 20, 1, 5000) };
-  const all = loadCollection<LineString | MultiLineString, { status: string }>(provider, 'cable_routes');
+  const all = await loadCollection<LineString | MultiLineString, { status: string }>(features, 'cable_routes');
   // Planned cable is not in the ground yet; retired cable is, and thieves take it.
   const cables = { type: 'FeatureCollection' as const, features: all.features.filter((cable) => cable.properties.status !== 'planned') } as FeatureCollection<LineString | MultiLineString>;
-  return work.run('networkRisk', { incidents: readIncidents(provider, selection), cables, networkVersion: counters.total(NETWORK_PREFIX), selection, settings });
+  return work.run('networkRisk', { incidents: await readIncidents(features, selection), cables, networkVersion: await counters.total(NETWORK_PREFIX), selection, settings });
 }

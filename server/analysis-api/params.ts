@@ -3,7 +3,7 @@ import * as turf from '@turf/turf';
 import { INCIDENT_SOURCES, INCIDENT_STATUSES, INCIDENT_TYPES } from '../collections/vocabulary.ts';
 import { InvalidParameter } from '../errors.ts';
 import type { SelectionOptions } from '../analysis/selection/index.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import { AREA_LIMIT, requireGeometryWithin } from '../geometry/limits.ts';
 
 export const SELECTION_PARAMETERS = ['start', 'end', 'types', 'sources', 'statuses', 'district', 'area'] as const;
@@ -58,30 +58,30 @@ export function checkDrawnArea(selection: Selection): void {
   if (!valid) throw new InvalidParameter('area', 'area is not a valid polygon (closed rings of at least 4 positions, no self-intersection)');
 }
 
-function adminArea(provider: FeatureProvider, level: string, code: string | null): Feature<Polygon | MultiPolygon> | undefined {
+async function adminArea(features: FeatureStore, level: string, code: string | null): Promise<Feature<Polygon | MultiPolygon> | undefined> {
   const filters = [{ property: 'level', value: level }, ...(code ? [{ property: 'code', value: code }] : [])];
-  const found = provider.query('admin_areas', { filters, limit: 1, offset: 0 }).features[0];
+  const found = (await features.query('admin_areas', { filters, limit: 1, offset: 0 })).features[0];
   return found as Feature<Polygon | MultiPolygon> | undefined;
 }
 
 /** The last day with an incident, so the default window ends where the data end (not at the wall clock). */
-function lastIncidentDay(provider: FeatureProvider): string {
-  return provider.extent('incidents').interval?.[1].slice(0, 10) ?? new Date().toISOString().slice(0, 10);
+async function lastIncidentDay(features: FeatureStore): Promise<string> {
+  return (await features.extent('incidents')).interval?.[1].slice(0, 10) ?? new Date().toISOString().slice(0, 10);
 }
 
 /**
  * Reads the selection shared by every analysis endpoint: start/end (default: the 12 months up to the last incident),
  * types, sources, statuses, and a district code or a drawn `area` (GeoJSON). Throws InvalidParameter naming the parameter.
  */
-export function parseSelection(search: URLSearchParams | Record<string, string | undefined>, provider: FeatureProvider): Selection {
+export async function parseSelection(search: URLSearchParams | Record<string, string | undefined>, features: FeatureStore): Promise<Selection> {
   const get = (name: string): string | null => (search instanceof URLSearchParams ? search.get(name) : (search[name] ?? null));
-  const end = get('end') ? day('end', get('end')!) : lastIncidentDay(provider);
+  const end = get('end') ? day('end', get('end')!) : await lastIncidentDay(features);
   const endDate = new Date(`${end}T00:00:00Z`);
   const start = get('start') ? day('start', get('start')!) : new Date(Date.UTC(endDate.getUTCFullYear() - 1, endDate.getUTCMonth(), endDate.getUTCDate() + 1)).toISOString().slice(0, 10);
   if (end < start) throw new InvalidParameter('end', 'end must not be before start');
   const district = get('district');
   if (district && get('area')) throw new InvalidParameter('area', 'give either district or area, not both');
-  const studyArea = get('area') ? drawnArea(get('area')!) : adminArea(provider, district ? 'district' : 'province', district);
+  const studyArea = get('area') ? drawnArea(get('area')!) : await adminArea(features, district ? 'district' : 'province', district);
   if (!studyArea) throw new InvalidParameter('district', district ? `district "${district}" is not a former district code` : 'the province outline is missing from the database');
   return {
     start,

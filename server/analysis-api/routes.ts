@@ -27,26 +27,27 @@ export const ANALYSIS_RULES: RouteRule[] = [
 ];
 
 /** `/api/analysis/*`: hotspots, emerging trends, hot stretches of the network, the forecast and its backtest, each read here and computed in the work pool. */
-export function analysisRoutes({ provider, counters, work }: Services) {
+export function analysisRoutes({ storage, work }: Services) {
+  const features = storage.features;
   return new Hono<AppEnv>()
     .get('/hotspots', async (c) => {
       const search = request(c.req.url, HOTSPOT_PARAMETERS);
-      return c.json(await hotspotAnalysis(provider, work, parseSelection(search, provider), parseHotspotSettings(search)));
+      return c.json(await hotspotAnalysis(features, work, await parseSelection(search, features), parseHotspotSettings(search)));
     })
     .get('/trends', async (c) => {
       const search = request(c.req.url, TREND_PARAMETERS);
-      return c.json(await trendAnalysis(provider, work, parseSelection(search, provider), search));
+      return c.json(await trendAnalysis(features, work, await parseSelection(search, features), search));
     })
     .get('/forecast', async (c) => {
       const search = request(c.req.url, FORECAST_PARAMETERS);
-      return c.json(await forecastAnalysis(provider, work, parseSelection(search, provider), search));
+      return c.json(await forecastAnalysis(features, work, await parseSelection(search, features), search));
     })
     .get('/forecast/backtest', async (c) => {
       const search = request(c.req.url, FORECAST_PARAMETERS);
-      return c.json(await forecastBacktest(provider, counters, work, parseSelection(search, provider), search));
+      return c.json(await forecastBacktest(features, storage.counters, work, await parseSelection(search, features), search));
     })
     .get('/network-risk', async (c) => {
       const search = request(c.req.url, NETWORK_RISK_PARAMETERS);
-      return c.json(await networkRiskAnalysis(provider, counters, work, parseSelection(search, provider), search));
+      return c.json(await networkRiskAnalysis(features, storage.counters, work, await parseSelection(search, features), search));
     });
 }

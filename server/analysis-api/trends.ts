@@ -1,7 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import { emergingHotspots } from '../analysis/emerging/index.ts';
 import type { IncidentProperties } from '../analysis/selection/index.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import type { AppWorkPool } from '../work/app-pool.ts';
 import { studyAreaGrid } from './grid-cache.ts';
 import { EMPTY_MESSAGE, readIncidents, selectedIncidents, selectionSummary } from './context.ts';
@@ -30,11 +30,11 @@ export function computeTrends({ incidents: read, selection, settings }: TrendInp
 }
 
 /** Emerging hot spots of a selection: parameters checked and incidents read here, computed in the work pool. */
-export function trendAnalysis(provider: FeatureProvider, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
+export async function trendAnalysis(features: FeatureStore, work: AppWorkPool, selection: Selection, search: URLSearchParams) {
   const settings = {
     cellSizeMeters: parseNumber(search, 'cellSizeMeters', 1000, 200, 20_000)!,
     distanceBandMeters: parseNumber(search, 'distanceBandMeters', undefined, 100, 100_000),
     sliceMonths: parseNumber(search, 'sliceMonths', 1, 1, 12)!,
   };
-  return work.run('trends', { incidents: readIncidents(provider, selection), selection, settings });
+  return work.run('trends', { incidents: await readIncidents(features, selection), selection, settings });
 }

@@ -28,15 +28,15 @@ function instant(name: string, value: string | null): string | undefined {
 }
 
 /** `GET /api/audit`: the log, newest first, filtered by actor, actions (any of a list), target and time; read-only by construction. */
-export function auditRoutes({ audit }: Services) {
-  return new Hono<AppEnv>().get('/', (c) => {
+export function auditRoutes({ storage }: Services) {
+  return new Hono<AppEnv>().get('/', async (c) => {
     const search = new URL(c.req.url).searchParams;
     rejectUnknownParameters(search, [...FILTERS, 'limit', 'offset']);
     const actions = search.get('action')?.split(',').map((value) => value.trim()).filter(Boolean);
     if (actions?.some((action) => !AUDIT_ACTIONS.includes(action as AuditAction))) throw new InvalidParameter('action', `action must be one or more (comma-separated) of ${AUDIT_ACTIONS.join(', ')}`);
     const offset = search.get('offset');
     const limit = parseLimit(search.get('limit') ?? undefined, 1000, 100);
-    const result = audit.list({
+    const result = await storage.audit.list({
       actor: search.get('actor') ?? undefined, actions: actions as AuditAction[] | undefined,
       targetType: search.get('targetType') ?? undefined, targetId: search.get('targetId') ?? undefined,
       from: instant('from', search.get('from')), to: instant('to', search.get('to')),

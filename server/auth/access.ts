@@ -1,7 +1,7 @@
 import { bbox as turfBbox, booleanIntersects } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { CollectionDef } from '../collections/types.ts';
-import type { FeatureProvider, ItemQuery, PropertyFilter, StoredFeature } from '../storage/provider.ts';
+import type { FeatureStore, ItemQuery, PropertyFilter, StoredFeature } from '../storage/features.ts';
 import { filterProperties } from '../storage/filter.ts';
 import { Forbidden } from '../errors.ts';
 import type { Principal } from './principal.ts';
@@ -53,25 +53,46 @@ const redactForeignAsset = (carrier: string) => keepOnly(SHARED_ASSET_PROPERTIES
  * Designated key-target zones that cover at least one of the carrier's assets. Zones are few (tens to hundreds) and
  * each asks the R*Tree only for assets under its own bbox, so this stays cheap per request.
  */
-export function keyTargetsCoveringCarrier(provider: FeatureProvider, carrier: string): number[] {
-  const zones = provider.query('key_targets', { filters: [{ property: 'status', value: 'designated' }], limit: 1_000_000, offset: 0 }).features;
-  return zones
-    .filter((zone) => {
-      const bbox = turfBbox(zone.geometry) as [number, number, number, number];
-      return ASSET_COLLECTION_IDS.some((collectionId) =>
-        provider
-          .query(collectionId, { bbox, filters: [{ property: 'owner', value: carrier }], limit: 100_000, offset: 0 })
-          .features.some((asset) => booleanIntersects(zone as Feature<Geometry>, asset as Feature<Geometry>)),
-      );
-    })
-    .map((zone) => zone.id);
+export async function keyTargetsCoveringCarrier(features: FeatureStore, carrier: string): Promise<number[]> {
+  const zones = (await features.query('key_targets', { filters: [{ property: 'status', value: 'designated' }], limit: 1_000_000, offset: 0 })).features;
+  const covering: number[] = [];
+  for (const zone of zones) {
+    const bbox = turfBbox(zone.geometry) as [number, number, number, number];
+    for (const collectionId of ASSET_COLLECTION_IDS) {
+      const assets = (await features.query(collectionId, { bbox, filters: [{ property: 'owner', value: carrier }], limit: 100_000, offset: 0 })).features;
+      if (assets.some((asset) => booleanIntersects(zone as Feature<Geometry>, asset as Feature<Geometry>))) {
+        covering.push(zone.id);
+        break;
+      }
+    }
+  }
+  return covering;
 }
+
+/** Whether the principal may read the collection at all (listing collections asks no more than this). */
+export function mayRead(principal: Principal, collectionId: string): boolean {
+  return rowScope(principal, collectionId) !== null || (collectionId === 'key_targets' && isCarrier(principal));
+}
+
+const isCarrier = (principal: Principal): principal is Extract<Principal, { kind: 'user' }> & { carrier: string } =>
+  principal.kind === 'user' && principal.role === 'carrier_editor' && principal.carrier !== null;
 
 /**
  * The principal's read scope on a collection, or null when they may not read it at all (deny by default: a
  * collection not named here is readable by nobody).
  */
-export function readScope(principal: Principal, collectionId: string, provider: FeatureProvider): ReadScope | null {
+export async function readScope(principal: Principal, collectionId: string, features: FeatureStore): Promise<ReadScope | null> {
+  if (collectionId === 'key_targets' && isCarrier(principal)) {
+    return { filters: [], ids: await keyTargetsCoveringCarrier(features, principal.carrier), redact: (feature) => feature, full: false };
+  }
+  return rowScope(principal, collectionId);
+}
+
+/**
+ * The read scope of collections whose rows are chosen by their own properties (all but a carrier's key targets,
+ * which need the store): what live events are filtered by.
+ */
+export function rowScope(principal: Principal, collectionId: string): ReadScope | null {
   if (principal.kind === 'public') return null;
   const security = principal.role === 'admin' || principal.role === 'police_planner' || principal.role === 'dic_reviewer';
   if (BASE.has(collectionId)) return FULL;
@@ -84,16 +105,7 @@ export function readScope(principal: Principal, collectionId: string, provider: 
     }
     return FULL;
   }
-  if (collectionId === 'key_targets') {
-    if (security) return FULL;
-    if (principal.role === 'carrier_editor' && principal.carrier) {
-      // Computed when first used: listing collections only asks whether the collection is readable at all.
-      let ids: number[] | undefined;
-      const carrier = principal.carrier;
-      return { filters: [], get ids() { return (ids ??= keyTargetsCoveringCarrier(provider, carrier)); }, redact: (feature) => feature, full: false };
-    }
-    return null;
-  }
+  if (collectionId === 'key_targets') return security ? FULL : null;
   if (collectionId === 'service_agents') {
     if (security) return FULL;
     if (principal.role === 'carrier_editor' && principal.carrier) {
@@ -129,8 +141,8 @@ export function scopedQuery<Q extends ItemQuery>(scope: ReadScope, query: Q): Q 
 }
 
 /** `readScope`, or a 403 naming the collection. */
-export function requireReadScope(principal: Principal, collection: CollectionDef, provider: FeatureProvider): ReadScope {
-  const scope = readScope(principal, collection.id, provider);
+export async function requireReadScope(principal: Principal, collection: CollectionDef, features: FeatureStore): Promise<ReadScope> {
+  const scope = await readScope(principal, collection.id, features);
   if (!scope) throw new Forbidden(`your role may not read ${collection.id}`, { collection: collection.id });
   return scope;
 }

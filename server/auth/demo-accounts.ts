@@ -1,4 +1,4 @@
-import type { AccountStore, NewUser } from './accounts.ts';
+import type { Accounts, NewUser } from './accounts.ts';
 import { hashPassword } from './passwords.ts';
 
 /** The published password of every demo account (README). Only the demo seed creates these accounts. */
@@ -16,7 +16,7 @@ export const DEMO_USERS: readonly Omit<NewUser, 'password'>[] = [
 let demoHash: Promise<string> | undefined;
 
 /** Creates the demo accounts; the shared password is hashed once per process, which keeps test set-up fast. */
-export async function seedDemoAccounts(accounts: AccountStore): Promise<string[]> {
+export async function seedDemoAccounts(accounts: Accounts): Promise<string[]> {
   demoHash ??= hashPassword(DEMO_PASSWORD);
   const passwordHash = await demoHash;
   for (const user of DEMO_USERS) await accounts.createUser({ ...user, password: DEMO_PASSWORD, passwordHash });

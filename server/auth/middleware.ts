@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import { Forbidden, Unauthenticated } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
-import type { AccountStore } from './accounts.ts';
+import type { Accounts } from './accounts.ts';
 import { secretsEqual } from './constant-time.ts';
 import { audienceOf, PUBLIC, type User } from './principal.ts';
 import type { RouteRule } from './route-rule.ts';
@@ -24,19 +24,19 @@ function clientAddress(env: unknown): string {
  * cookie must echo the session's CSRF token in `X-CSRF-Token`: SameSite=Strict already stops cross-site sends, and the
  * header stops anything that slips past it.
  */
-export function authenticate(accounts: AccountStore): MiddlewareHandler<AppEnv> {
+export function authenticate(accounts: Accounts): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('clientAddress', clientAddress(c.env));
     const authorization = c.req.header('Authorization');
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const found = match ? accounts.tokenUser(match[1]) : null;
+      const found = match ? await accounts.tokenUser(match[1]) : null;
       if (!found) throw new Unauthenticated('the API token is unknown or revoked');
       c.set('principal', { ...found.user, kind: 'user', via: 'token', tokenId: found.tokenId });
       return next();
     }
     const cookie = getCookie(c, SESSION_COOKIE);
-    const session = cookie ? accounts.session(cookie) : null;
+    const session = cookie ? await accounts.session(cookie) : null;
     if (!session) {
       c.set('principal', PUBLIC);
       return next();
@@ -76,15 +76,15 @@ export function authorize(rules: readonly RouteRule[]): MiddlewareHandler<AppEnv
  * the token not revoked, the user not disabled, and the same role, organisation and carrier. A long-lived response
  * (a live event stream) calls it every few seconds and ends when it fails (issue 13).
  */
-export function credentialStillValid(c: Context<AppEnv>, accounts: AccountStore): () => boolean {
+export function credentialStillValid(c: Context<AppEnv>, accounts: Accounts): () => Promise<boolean> {
   const principal = c.get('principal');
-  if (principal.kind !== 'user') return () => false;
+  if (principal.kind !== 'user') return async () => false;
   const same = (user: User | undefined) =>
     user !== undefined && user.userId === principal.userId && user.role === principal.role && user.organisationId === principal.organisationId && user.carrier === principal.carrier;
   if (principal.via === 'token') {
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1] ?? '';
-    return () => same(accounts.tokenUser(token, { touch: false })?.user);
+    return async () => same((await accounts.tokenUser(token, { touch: false }))?.user);
   }
   const cookie = getCookie(c, SESSION_COOKIE) ?? '';
-  return () => same(accounts.session(cookie)?.user);
+  return async () => same((await accounts.session(cookie))?.user);
 }

@@ -11,6 +11,10 @@ import { ADMIN, EVERYONE, SIGNED_IN } from './audiences.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './middleware.ts';
 import { ROLES, type Principal } from './principal.ts';
 import type { Services } from '../services.ts';
+import { auditRead } from '../audit/log.ts';
+import { actorOf } from '../http/actor.ts';
+import { applied, nothing, transact } from '../writes/transact.ts';
+import { prepareUser } from './accounts.ts';
 
 export const AUTH_RULES: RouteRule[] = [
   rule('POST', '/api/auth/login', EVERYONE),
@@ -42,66 +46,83 @@ export const sessionView = (principal: Principal) =>
 
 /** `/api/auth/*` (sign in and out, who am I) and `/api/admin/*` (users and API tokens). */
 export function authRoutes(services: Services) {
-  const { accounts, audit } = services;
-  const failures = createRateLimiter({ limit: LOGIN_ATTEMPTS, windowMs: LOGIN_WINDOW_MS, now: () => services.now().getTime() });
+  const { accounts, storage } = services;
+  const failures = createRateLimiter(storage.throttles, { name: 'login', limit: LOGIN_ATTEMPTS, windowMs: LOGIN_WINDOW_MS, now: () => services.now().getTime() });
   const small = limitBody(4 * 1024);
   return new Hono<AppEnv>()
     .post('/auth/login', sameOriginOnly(), small, async (c) => {
       const { username, password } = parseWith(loginBody, await jsonObject(c.req.raw));
       const key = `${username.toLowerCase()}|${c.get('clientAddress')}`;
-      // Counted before the password is checked, in the same tick as the test: a batch of parallel guesses cannot all
-      // pass the test while the first checks are still hashing. A success gives the attempt back.
-      const attempt = failures.hit(key);
+      // Counted before the password is checked, in one atomic step of the store: a batch of parallel guesses cannot
+      // all pass the test while the first checks are still hashing. A success gives the attempt back.
+      const attempt = await failures.hit(key);
       if (!attempt.allowed) throw new TooManyRequests('too many failed sign-ins; wait before trying again', attempt.retryAfterSeconds);
       const user = await accounts.verifyLogin(username, password);
       if (!user) {
-        audit.append({ principal: c.get('principal'), action: 'login_failed', targetType: 'users', details: { username }, ip: c.get('clientAddress') });
+        await auditRead(services, actorOf(c), { action: 'login_failed', targetType: 'users', details: { username } });
         throw new Unauthenticated('wrong username or password');
       }
-      failures.reset(key);
-      const session = accounts.createSession(user.userId);
+      await failures.reset(key);
+      const session = await accounts.createSession(user.userId);
       const principal: Principal = { ...user, kind: 'user', via: 'session' };
-      audit.append({ principal, action: 'login', targetType: 'users', targetId: user.userId, ip: c.get('clientAddress') });
+      await auditRead(services, { principal, ip: c.get('clientAddress') }, { action: 'login', targetType: 'users', targetId: user.userId });
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:', expires: new Date(session.expiresAt),
       });
       return c.json({ user: sessionView(principal), csrfToken: session.csrfToken, csrfHeader: CSRF_HEADER });
     })
-    .post('/auth/logout', (c) => {
+    .post('/auth/logout', async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) accounts.deleteSession(token);
+      if (token) await accounts.deleteSession(token);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      audit.append({ principal: c.get('principal'), action: 'logout', targetType: 'users', ip: c.get('clientAddress') });
+      await auditRead(services, actorOf(c), { action: 'logout', targetType: 'users' });
       return c.body(null, 204);
     })
-    .get('/auth/session', (c) => {
+    .get('/auth/session', async (c) => {
       const principal = c.get('principal');
       const token = getCookie(c, SESSION_COOKIE);
-      const csrfToken = principal.kind === 'user' && principal.via === 'session' && token ? accounts.session(token)?.csrfToken ?? null : null;
+      const csrfToken = principal.kind === 'user' && principal.via === 'session' && token ? (await accounts.session(token))?.csrfToken ?? null : null;
       return c.json({ user: sessionView(principal), csrfToken, csrfHeader: CSRF_HEADER });
     })
-    .get('/admin/organisations', (c) => c.json({ organisations: accounts.organisations() }))
-    .get('/admin/users', (c) => c.json({ users: accounts.users() }))
+    .get('/admin/organisations', async (c) => c.json({ organisations: await accounts.organisations() }))
+    .get('/admin/users', async (c) => c.json({ users: await accounts.users() }))
     .post('/admin/users', small, async (c) => {
       const body = parseWith(userBody, await jsonObject(c.req.raw));
-      const user = await accounts.createUser({ ...body, organisationCode: body.organisation });
-      audit.append({ principal: c.get('principal'), action: 'create', targetType: 'users', targetId: user.userId, after: user, ip: c.get('clientAddress') });
+      // Checked and hashed first: a password hash takes a while and must not hold a transaction open.
+      const record = await prepareUser(storage.accounts, { ...body, organisationCode: body.organisation }, services.now());
+      const user = await transact(services, actorOf(c), {
+        read: nothing,
+        apply: async (tx) => {
+          const created = await tx.accounts.createUser(record);
+          return applied(created, [{ action: 'create', targetType: 'users', targetId: created.userId, after: created }]);
+        },
+      });
       return c.json({ user }, 201);
     })
-    .get('/admin/tokens', (c) => c.json({ tokens: accounts.tokens() }))
+    .get('/admin/tokens', async (c) => c.json({ tokens: await accounts.tokens() }))
     .post('/admin/tokens', small, async (c) => {
       const body = parseWith(tokenBody, await jsonObject(c.req.raw));
-      const user = accounts.users().find((candidate) => candidate.username.toLowerCase() === body.username.toLowerCase());
+      const user = (await accounts.users()).find((candidate) => candidate.username.toLowerCase() === body.username.toLowerCase());
       if (!user) throw new InvalidBody(`user "${body.username}" does not exist`, { field: 'username' });
-      const issued = accounts.createToken(user.userId, body.name);
-      audit.append({ principal: c.get('principal'), action: 'create', targetType: 'api_tokens', targetId: issued.id, after: { name: body.name, username: user.username }, ip: c.get('clientAddress') });
+      const issued = await transact(services, actorOf(c), {
+        read: nothing,
+        apply: async (tx) => {
+          const token = await accounts.within(tx.accounts).createToken(user.userId, body.name);
+          return applied(token, [{ action: 'create', targetType: 'api_tokens', targetId: token.id, after: { name: body.name, username: user.username } }]);
+        },
+      });
       // The only time the secrets are shown: the store keeps a hash of the token.
       return c.json({ id: issued.id, name: body.name, username: user.username, token: issued.token, signingSecret: issued.signingSecret }, 201);
     })
-    .delete('/admin/tokens/:id', (c) => {
+    .delete('/admin/tokens/:id', async (c) => {
       const id = Number(c.req.param('id'));
-      if (!Number.isInteger(id) || !accounts.revokeToken(id)) throw new NotFound(`no active API token ${c.req.param('id')}`, { id: c.req.param('id') });
-      audit.append({ principal: c.get('principal'), action: 'delete', targetType: 'api_tokens', targetId: id, ip: c.get('clientAddress') });
+      await transact(services, actorOf(c), {
+        read: nothing,
+        apply: async (tx) => {
+          if (!Number.isInteger(id) || !(await tx.accounts.revokeToken(id, services.now().toISOString()))) throw new NotFound(`no active API token ${c.req.param('id')}`, { id: c.req.param('id') });
+          return applied(null, [{ action: 'delete', targetType: 'api_tokens', targetId: id }]);
+        },
+      });
       return c.body(null, 204);
     });
 }

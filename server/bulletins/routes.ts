@@ -8,6 +8,9 @@ import { NotFound } from '../errors.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
+import { actorOf } from '../http/actor.ts';
+import type { Bulletin } from '../storage/records.ts';
+import { applied, nothing, transact } from '../writes/transact.ts';
 
 const READERS = ['admin', 'police_planner', 'dic_reviewer', 'carrier_editor'] as const;
 
@@ -23,10 +26,9 @@ const bulletin = z.object({
   audience: z.union([z.literal('all'), z.array(z.enum(ADDRESSEES)).min(1)]),
 }).strict();
 
-type Row = { id: number; title: string; body: string; severity: string; audience: string; published_by: string; organisation: string | null; published_at: string };
-const view = (row: Row) => ({
-  id: row.id, title: row.title, body: row.body, severity: row.severity, audience: JSON.parse(row.audience) as 'all' | string[],
-  publishedBy: row.organisation ?? row.published_by, publishedAt: row.published_at,
+const view = (bulletin: Bulletin) => ({
+  id: bulletin.id, title: bulletin.title, body: bulletin.body, severity: bulletin.severity, audience: bulletin.audience,
+  publishedBy: bulletin.organisation ?? bulletin.publishedBy, publishedAt: bulletin.publishedAt,
 });
 
 /** Security staff read every bulletin; a carrier only those addressed to all carriers or to it. */
@@ -34,27 +36,33 @@ const addressedTo = (principal: Principal, audience: 'all' | string[]) =>
   principal.kind === 'user' && (principal.role !== 'carrier_editor' || audience === 'all' || (principal.carrier !== null && audience.includes(principal.carrier)));
 
 /** `/api/bulletins`: police warn carriers of criminals' methods — to all carriers or chosen ones (directive item 3e). */
-export function bulletinRoutes({ db, audit, now }: Services) {
+export function bulletinRoutes(services: Services) {
+  const { storage, now } = services;
   return new Hono<AppEnv>()
     .post('/', limitBody(32 * 1024), async (c) => {
       const body = parseWith(bulletin, await jsonObject(c.req.raw));
       const principal = c.get('principal');
-      const row = db.transaction(() => {
-        const { lastInsertRowid } = db.prepare('INSERT INTO bulletins (title, body, severity, audience, published_by, organisation, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(body.title.normalize('NFC'), body.body.normalize('NFC'), body.severity, JSON.stringify(body.audience), actorName(principal), principal.kind === 'user' ? principal.organisationName : null, now().toISOString());
-        audit.append({ principal, action: 'create', targetType: 'bulletins', targetId: Number(lastInsertRowid), after: body, ip: c.get('clientAddress') });
-        return db.prepare('SELECT * FROM bulletins WHERE id = ?').get(lastInsertRowid) as Row;
-      })();
-      return c.json(view(row), 201);
+      const stored = await transact(services, actorOf(c), {
+        read: nothing,
+        apply: async (tx) => {
+          const added = await tx.bulletins.add({
+            title: body.title.normalize('NFC'), body: body.body.normalize('NFC'), severity: body.severity, audience: body.audience,
+            publishedBy: actorName(principal), organisation: principal.kind === 'user' ? principal.organisationName : null, publishedAt: now().toISOString(),
+          });
+          return applied(added, [{ action: 'create', targetType: 'bulletins', targetId: added.id, after: body }]);
+        },
+      });
+      return c.json(view(stored), 201);
     })
-    .get('/', (c) => {
-      const rows = (db.prepare('SELECT * FROM bulletins ORDER BY published_at DESC, id DESC').all() as Row[]).map(view);
-      return c.json({ bulletins: rows.filter((row) => addressedTo(c.get('principal'), row.audience)) });
+    .get('/', async (c) => {
+      const bulletins = (await storage.bulletins.list()).map(view);
+      return c.json({ bulletins: bulletins.filter((row) => addressedTo(c.get('principal'), row.audience)) });
     })
-    .get('/:id', (c) => {
-      const row = db.prepare('SELECT * FROM bulletins WHERE id = ?').get(Number(c.req.param('id'))) as Row | undefined;
+    .get('/:id', async (c) => {
+      const id = Number(c.req.param('id'));
+      const found = Number.isSafeInteger(id) ? await storage.bulletins.get(id) : undefined;
       // A bulletin not addressed to this carrier answers like a missing one.
-      if (!row || !addressedTo(c.get('principal'), view(row).audience)) throw new NotFound(`bulletin ${c.req.param('id')} does not exist`);
-      return c.json(view(row));
+      if (!found || !addressedTo(c.get('principal'), found.audience)) throw new NotFound(`bulletin ${c.req.param('id')} does not exist`);
+      return c.json(view(found));
     });
 }

@@ -3,15 +3,13 @@ import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { formatSlackPoints, parseSlackPoints } from '../alarms/slack-points.ts';
 import { mayEditAsset } from '../auth/access.ts';
 import type { Principal } from '../auth/principal.ts';
+import { GEOMETRY_TYPES } from '../collections/feature-problems.ts';
 import { propertyProblems, type Problem } from '../collections/property-problems.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { positionOutsideProvince } from '../geometry/province.ts';
 import { geometryProblems } from '../geometry/validate.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 
-const KINDS: Record<CollectionDef['geometry'], readonly string[]> = {
-  Point: ['Point'], Line: ['LineString', 'MultiLineString'], Polygon: ['Polygon', 'MultiPolygon'],
-};
 /** Properties the server computes: a cable's length comes from its geometry, never from the client. */
 const COMPUTED: Record<string, readonly string[]> = { cable_routes: ['length_m'], service_agents: ['last_inspection_date', 'last_inspection_result'] };
 /**
@@ -41,8 +39,8 @@ export function checkAsset(collection: CollectionDef, input: unknown, principal:
   const { geometry, properties } = input as { geometry?: unknown; properties?: unknown };
   const problems: Problem[] = geometryProblems(geometry, `${at}geometry`);
   const kind = (geometry as { type?: string } | null)?.type;
-  if (problems.length === 0 && !KINDS[collection.geometry].includes(kind ?? '')) {
-    problems.push({ path: `${at}geometry.type`, message: `${KINDS[collection.geometry].join(' or ')} expected for ${collection.id}` });
+  if (problems.length === 0 && !GEOMETRY_TYPES[collection.geometry].includes(kind ?? '')) {
+    problems.push({ path: `${at}geometry.type`, message: `${GEOMETRY_TYPES[collection.geometry].join(' or ')} expected for ${collection.id}` });
   }
   if (problems.length === 0) {
     const outside = positionOutsideProvince(geometry as Geometry, province);
@@ -69,9 +67,12 @@ export function checkAsset(collection: CollectionDef, input: unknown, principal:
   return { problems, foreignOwner, feature: { type: 'Feature', geometry: geometry as Geometry, properties: normalised } };
 }
 
-/** Site codes among `codes` already used by another BTS site than `exceptId`. */
-export function siteCodesInUse(provider: FeatureProvider, codes: readonly string[], exceptId?: number): string[] {
-  return codes.filter((code) =>
-    provider.query('bts_sites', { filters: [{ property: 'site_code', value: code }], limit: 2, offset: 0 }).features.some((site) => site.id !== exceptId),
-  );
+/** Site codes among `codes` already used by another BTS site than `exceptId` (read inside the write's transaction). */
+export async function siteCodesInUse(features: FeatureStore, codes: readonly string[], exceptId?: number): Promise<string[]> {
+  const taken: string[] = [];
+  for (const code of codes) {
+    const { features: sites } = await features.query('bts_sites', { filters: [{ property: 'site_code', value: code }], limit: 2, offset: 0 });
+    if (sites.some((site) => site.id !== exceptId)) taken.push(code);
+  }
+  return taken;
 }

@@ -28,10 +28,11 @@ export function eventRoutes({ events, accounts }: Services) {
       let ended = false;
       const unsubscribe = events.subscribe({
         principal,
-        send: (type, data) => {
-          if (!ended && !stillValid()) ended = true;
-          if (!ended) void stream.writeSSE({ event: type, data: JSON.stringify(data), id: String((id += 1)) });
-        },
+        // Checked before each event; the checks answer in the order the events came, so the events keep it.
+        send: (type, data) => void stillValid().then((valid) => {
+          if (!valid) ended = true;
+          if (!ended) return stream.writeSSE({ event: type, data: JSON.stringify(data), id: String((id += 1)) });
+        }),
       });
       stream.onAbort(unsubscribe);
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ user: principal.kind === 'user' ? principal.username : null }) });
@@ -39,7 +40,7 @@ export function eventRoutes({ events, accounts }: Services) {
       while (!stream.aborted && !stream.closed && !ended) {
         await stream.sleep(RECHECK_MS);
         if (stream.aborted) break;
-        if (!stillValid()) ended = true;
+        if (!(await stillValid())) ended = true;
         else if ((sinceHeartbeat += RECHECK_MS) >= HEARTBEAT_MS) {
           sinceHeartbeat = 0;
           await stream.write(': heartbeat\n\n');

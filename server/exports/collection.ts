@@ -2,8 +2,8 @@ import { toKML } from '@placemarkio/tokml';
 import { findCollection } from '../collections/registry.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { CRS84_CRS, crsFromUri, transformGeometry, type Crs } from '../geometry/crs.ts';
-import type { StoredFeature } from '../storage/provider.ts';
-import { toGeoPackage } from './gpkg.ts';
+import type { StoredFeature } from '../storage/features.ts';
+import { toGeoPackage } from '../storage/geopackage.ts';
 import { csvField } from './patrol-plan.ts';
 import { toWkt } from '../geometry/wkt.ts';
 

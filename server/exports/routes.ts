@@ -9,6 +9,8 @@ import { CRS84_CRS } from '../geometry/crs.ts';
 import { outputFeature } from '../ogc/envelope.ts';
 import { parseItemOutput, parseItemQuery } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
+import { auditRead } from '../audit/log.ts';
+import { actorOf } from '../http/actor.ts';
 import { EXPORT_FORMATS, WGS84_ONLY, type ExportFormat } from './collection.ts';
 
 export const EXPORT_RULES: RouteRule[] = [rule('GET', '/api/collections/:collectionId/export', SIGNED_IN)];
@@ -18,10 +20,10 @@ const MAX_FEATURES = 1_000_000;
 /**
  * `GET /api/collections/{id}/export?format=geojson|csv|kml|gpkg[&crs=…][&properties=…]&…`: every feature matching
  * the items endpoint's filters (bbox, datetime, CQL2 filter, property filters, sortby), with the same read scope — rows a role may not read are absent and
- * trimmed properties stay trimmed — as a file GIS tools and spreadsheets open, encoded in the work pool. Each
- * export is audited.
+ * trimmed properties stay trimmed — as a file GIS tools and spreadsheets open. Each export is audited.
  */
-export function exportRoutes({ provider, audit, now, work }: Services) {
+export function exportRoutes(services: Services) {
+  const { storage, now, work } = services;
   return new Hono<AppEnv>().get('/:collectionId/export', async (c) => {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
@@ -34,11 +36,11 @@ export function exportRoutes({ provider, audit, now, work }: Services) {
     if (output.skipGeometry) throw new InvalidParameter('skipGeometry', 'an export carries geometry');
     if (output.crs.code !== null && WGS84_ONLY.includes(format)) throw new InvalidParameter('crs', `${format} is always WGS 84 longitude/latitude`);
     const principal = c.get('principal');
-    const scope = requireReadScope(principal, collection, provider);
+    const scope = await requireReadScope(principal, collection, storage.features);
     const query = scopedQuery(scope, { ...parseItemQuery(collection, search), limit: MAX_FEATURES, offset: 0 });
-    const features = provider.query(collection.id, query).features.map(scope.redact).map((feature) => outputFeature(feature, { ...output, crs: CRS84_CRS }));
+    const features = (await storage.features.query(collection.id, query)).features.map(scope.redact).map((feature) => outputFeature(feature, { ...output, crs: CRS84_CRS }));
     const file = await work.run('encodeExport', { collectionId: collection.id, features, format, now: now().toISOString(), crs: output.crs.uri });
-    audit.append({ principal, action: 'export', targetType: collection.id, details: { format, query: search.toString(), count: features.length }, ip: c.get('clientAddress') });
+    await auditRead(services, actorOf(c), { action: 'export', targetType: collection.id, details: { format, query: search.toString(), count: features.length } });
     const name = `${collection.id}-${now().toISOString().slice(0, 10)}.${file.extension}`;
     return c.body(file.content as string | Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.mediaType, 'Content-Disposition': `attachment; filename="${name}"` });
   });

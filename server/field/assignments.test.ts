@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SavedPlan } from '../patrol-plans/store.ts';
+import type { SavedPlan } from '../storage/patrol-plans.ts';
 import { assignmentsOn } from './assignments.ts';
 
 const route = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[108, 14.3], [108.01, 14.31]] } } as const;

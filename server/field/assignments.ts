@@ -1,6 +1,6 @@
 import type { Feature, LineString } from 'geojson';
 import type { PlanShift } from '../analysis/patrol-plan/index.ts';
-import type { SavedPlan } from '../patrol-plans/store.ts';
+import type { SavedPlan } from '../storage/patrol-plans.ts';
 
 /** A stop as the officer sees it: where, what, and the window to be there (planned arrival to arrival + dwell). */
 export type AssignedStop = {

@@ -9,15 +9,16 @@ import { InvalidBody, InvalidParameter, NotFound } from '../errors.ts';
 import { jsonObjectWithText, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { earlierAnswer, IDEMPOTENCY_HEADER, keyedAnswer, keyedWrite, once, type KeyedWrite } from '../http/idempotency.ts';
+import { actorOf } from '../http/actor.ts';
+import { provinceOutline } from '../geometry/province.ts';
 import { checkIncidentFiling, incidentFields } from '../incidents/filing.ts';
-import { createIncident } from '../incidents/service.ts';
+import { fileIncident } from '../incidents/service.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
 import { VISIT_RADIUS_METERS } from '../patrol-tracks/measure.ts';
 import { MAX_PHOTO_BYTES, parsePhoto } from '../photos/photo.ts';
 import type { Services } from '../services.ts';
-import { createSqliteFieldStore } from '../storage/sqlite/field-sql.ts';
-import { createSqliteIdempotencyStore } from '../storage/sqlite/idempotency-sql.ts';
-import { createSqlitePhotoStore } from '../storage/sqlite/photo-sql.ts';
+import type { PatrolPlanStore } from '../storage/patrol-plans.ts';
+import { applied, transact } from '../writes/transact.ts';
 import { assignmentsOn, type Assignment } from './assignments.ts';
 
 export const FIELD_RULES: RouteRule[] = [
@@ -55,89 +56,100 @@ function requiredKey(keyed: KeyedWrite | null): KeyedWrite {
  * Every write is keyed by the phone's UUID, so a replayed outbox files nothing twice.
  */
 export function fieldRoutes(services: Services) {
-  const { db, plans, audit } = services;
-  const field = createSqliteFieldStore(db);
-  const photos = createSqlitePhotoStore(db);
-  const idempotency = createSqliteIdempotencyStore(db);
-  const approvedPlan = (id: string) => {
-    const plan = plans.get(id);
+  const { storage } = services;
+  const approvedPlan = async (plans: PatrolPlanStore, id: string) => {
+    const plan = await plans.get(id);
     if (!plan) throw new InvalidBody(`patrol plan "${id}" does not exist`, { problems: [{ path: 'planId', message: 'no such plan' }] });
     if (plan.status !== 'approved') throw new InvalidBody(`patrol plan "${id}" is ${plan.status}, not approved`, { problems: [{ path: 'planId', message: `plan is ${plan.status}` }] });
     return plan;
   };
   return new Hono<AppEnv>()
-    .get('/assignments', (c) => {
+    .get('/assignments', async (c) => {
       const search = new URL(c.req.url).searchParams;
       rejectUnknownParameters(search, ['date']);
       const date = search.get('date') ?? new Date(services.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new InvalidParameter('date', 'date must be YYYY-MM-DD');
-      return c.json({ date, assignments: assignmentsOn(plans.list(), date) });
+      return c.json({ date, assignments: assignmentsOn(await storage.plans.list(), date) });
     })
     .post('/visits', limitBody(8 * 1024), async (c) => {
       const principal = c.get('principal');
       const { text, body: raw } = await jsonObjectWithText(c.req.raw);
       const keyed = requiredKey(keyedWrite(c, principal, text));
-      const replay = earlierAnswer(idempotency, keyed);
+      const replay = await earlierAnswer(storage.idempotency, keyed);
       if (replay) return keyedAnswer(c, replay);
       const body = parseWith(newVisit, raw);
-      const plan = approvedPlan(body.planId);
-      const assignment = assignmentsOn([plan], body.date).find((candidate: Assignment) => candidate.shift === body.shift && candidate.unitName === body.unitName);
-      const stop = assignment?.stops.find((candidate) => candidate.order === body.stopOrder);
-      if (!stop) throw new InvalidBody(`the plan has no stop ${body.stopOrder} for ${body.unitName} on ${body.date}, shift ${body.shift}`, { problems: [{ path: 'stopOrder', message: 'no such stop' }] });
-      const meters = distance([stop.lon, stop.lat], [body.lon, body.lat], { units: 'meters' });
-      if (meters > VISIT_RADIUS_METERS) throw new InvalidBody(`the check-in is ${Math.round(meters)} m from the stop; it must be within ${VISIT_RADIUS_METERS} m`, { problems: [{ path: 'lon', message: 'too far from the stop' }] });
       if (Date.parse(body.confirmedAt) < Date.parse(body.arrivedAt)) throw new InvalidBody('confirmedAt is before arrivedAt', { problems: [{ path: 'confirmedAt', message: 'before arrival' }] });
       const at = services.now().toISOString();
-      const answer = db.transaction(() => once(idempotency, keyed, at, () => {
-        const visit = field.addVisit({
-          clientId: keyed.key, planId: plan.id, date: body.date, shift: body.shift, unitName: body.unitName, stopOrder: stop.order, targetId: stop.targetId,
-          targetName: stop.targetName, arrivedAt: body.arrivedAt, confirmedAt: body.confirmedAt, dwellSeconds: body.dwellSeconds, lon: body.lon, lat: body.lat,
-          accuracyMeters: body.accuracyMeters ?? null, distanceMeters: Math.round(meters * 10) / 10, officer: actorName(principal), receivedAt: at,
-        });
-        audit.append({ principal, action: 'create', targetType: 'field_visits', targetId: visit.id, details: { plan: plan.id, stop: stop.order }, ip: c.get('clientAddress') });
-        return { status: 201, body: visit };
-      }))();
+      const answer = await transact(services, actorOf(c), {
+        // The plan and its stop are read in the transaction that records the check-in.
+        read: async (tx) => {
+          const plan = await approvedPlan(tx.plans, body.planId);
+          const assignment = assignmentsOn([plan], body.date).find((candidate: Assignment) => candidate.shift === body.shift && candidate.unitName === body.unitName);
+          const stop = assignment?.stops.find((candidate) => candidate.order === body.stopOrder);
+          if (!stop) throw new InvalidBody(`the plan has no stop ${body.stopOrder} for ${body.unitName} on ${body.date}, shift ${body.shift}`, { problems: [{ path: 'stopOrder', message: 'no such stop' }] });
+          const meters = distance([stop.lon, stop.lat], [body.lon, body.lat], { units: 'meters' });
+          if (meters > VISIT_RADIUS_METERS) throw new InvalidBody(`the check-in is ${Math.round(meters)} m from the stop; it must be within ${VISIT_RADIUS_METERS} m`, { problems: [{ path: 'lon', message: 'too far from the stop' }] });
+          return { plan, stop, meters };
+        },
+        apply: (tx, { plan, stop, meters }) => once(tx, keyed, at, async () => {
+          const visit = await tx.field.addVisit({
+            clientId: keyed.key, planId: plan.id, date: body.date, shift: body.shift, unitName: body.unitName, stopOrder: stop.order, targetId: stop.targetId,
+            targetName: stop.targetName, arrivedAt: body.arrivedAt, confirmedAt: body.confirmedAt, dwellSeconds: body.dwellSeconds, lon: body.lon, lat: body.lat,
+            accuracyMeters: body.accuracyMeters ?? null, distanceMeters: Math.round(meters * 10) / 10, officer: actorName(principal), receivedAt: at,
+          });
+          return applied({ status: 201, body: visit }, [{ action: 'create', targetType: 'field_visits', targetId: visit.id, details: { plan: plan.id, stop: stop.order } }]);
+        }),
+      });
       return keyedAnswer(c, answer);
     })
     .post('/findings', limitBody(MAX_FINDING_BYTES), async (c) => {
       const principal = c.get('principal');
       const { text, body: raw } = await jsonObjectWithText(c.req.raw);
       const keyed = requiredKey(keyedWrite(c, principal, text));
-      const replay = earlierAnswer(idempotency, keyed);
+      const replay = await earlierAnswer(storage.idempotency, keyed);
       if (replay) return keyedAnswer(c, replay);
       const body = parseWith(newFinding, raw);
-      const plan = approvedPlan(body.planId);
       if (body.kind === 'cable_damaged' && !body.incident) throw new InvalidBody('damage to the network is filed as an incident: give its type', { problems: [{ path: 'incident', message: 'required for cable_damaged' }] });
       if (body.kind === 'nothing_found' && body.incident) throw new InvalidBody('"nothing found" cannot be an incident', { problems: [{ path: 'incident', message: 'not for nothing_found' }] });
       const photo = body.photo ? parsePhoto(body.photo) : null;
-      const description = [body.note, `Phát hiện khi tuần tra theo kế hoạch "${plan.name}"`].filter(Boolean).join(' — ');
-      const incident = body.incident ? checkIncidentFiling(services, principal, { ...body.incident, lon: body.lon, lat: body.lat, occurredAt: body.observedAt, description }, 'patrol') : null;
-      const at = services.now().toISOString();
-      const answer = db.transaction(() => once(idempotency, keyed, at, () => {
-        const filed = incident ? createIncident(services, principal, incident) : null;
-        const finding = field.addFinding({
-          clientId: keyed.key, planId: plan.id, visitClientId: body.visitId ?? null, kind: body.kind, note: body.note?.normalize('NFC') || null,
-          lon: body.lon, lat: body.lat, observedAt: body.observedAt, incidentId: filed?.id ?? null, officer: actorName(principal), receivedAt: at,
-        });
-        if (photo) photos.add('field_finding', finding.id, photo, at);
-        audit.append({ principal, action: 'create', targetType: 'field_findings', targetId: finding.id, details: { plan: plan.id, kind: body.kind, incident: filed?.id ?? null }, ip: c.get('clientAddress') });
-        return { status: 201, body: { ...finding, photo: photo ? `/api/field/findings/${finding.id}/photo` : null } };
-      }))();
+      const now = services.now();
+      const at = now.toISOString();
+      const context = { province: await provinceOutline(storage.features), now };
+      const answer = await transact(services, actorOf(c), {
+        read: async (tx) => {
+          const plan = await approvedPlan(tx.plans, body.planId);
+          const description = [body.note, `Phát hiện khi tuần tra theo kế hoạch "${plan.name}"`].filter(Boolean).join(' — ');
+          const incident = body.incident ? await checkIncidentFiling(tx.features, context, principal, { ...body.incident, lon: body.lon, lat: body.lat, occurredAt: body.observedAt, description }, 'patrol') : null;
+          return { plan, incident };
+        },
+        apply: (tx, { plan, incident }) => once(tx, keyed, at, async () => {
+          const filed = incident ? await fileIncident(tx, principal, incident, now) : null;
+          const finding = await tx.field.addFinding({
+            clientId: keyed.key, planId: plan.id, visitClientId: body.visitId ?? null, kind: body.kind, note: body.note?.normalize('NFC') || null,
+            lon: body.lon, lat: body.lat, observedAt: body.observedAt, incidentId: filed?.result.id ?? null, officer: actorName(principal), receivedAt: at,
+          });
+          if (photo) await tx.photos.add('field_finding', finding.id, photo, at);
+          return applied({ status: 201, body: { ...finding, photo: photo ? `/api/field/findings/${finding.id}/photo` : null } }, [
+            ...(filed?.audit ?? []),
+            { action: 'create', targetType: 'field_findings', targetId: finding.id, details: { plan: plan.id, kind: body.kind, incident: filed?.result.id ?? null } },
+          ], filed?.events ?? []);
+        }),
+      });
       return keyedAnswer(c, answer);
     })
-    .get('/plans/:id/records', (c) => {
-      const plan = plans.get(c.req.param('id'));
+    .get('/plans/:id/records', async (c) => {
+      const plan = await storage.plans.get(c.req.param('id'));
       if (!plan) throw new NotFound(`patrol plan "${c.req.param('id')}" does not exist`);
-      const findings = field.findings(plan.id);
-      const withPhoto = photos.owners('field_finding', findings.map((finding) => finding.id));
+      const findings = await storage.field.findings(plan.id);
+      const withPhoto = await storage.photos.owners('field_finding', findings.map((finding) => finding.id));
       return c.json({
-        planId: plan.id, visits: field.visits(plan.id),
+        planId: plan.id, visits: await storage.field.visits(plan.id),
         findings: findings.map((finding) => ({ ...finding, photo: withPhoto.has(finding.id) ? `/api/field/findings/${finding.id}/photo` : null })),
       });
     })
-    .get('/findings/:id/photo', (c) => {
+    .get('/findings/:id/photo', async (c) => {
       const id = c.req.param('id');
-      const photo = /^\d{1,12}$/.test(id) ? photos.get('field_finding', Number(id)) : undefined;
+      const photo = /^\d{1,12}$/.test(id) ? await storage.photos.get('field_finding', Number(id)) : undefined;
       if (!photo) throw new NotFound(`finding ${id} has no photo`, { id });
       return c.body(new Uint8Array(photo.bytes), 200, { 'Content-Type': photo.mediaType, 'Cache-Control': 'private, no-store' });
     });

@@ -1,21 +1,21 @@
 import { booleanPointInPolygon, coordAll, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 
 /** How far outside the province outline a position may lie: generalised boundaries and GPS error. */
 export const PROVINCE_TOLERANCE_METERS = 1000;
 
-const outlines = new WeakMap<FeatureProvider, Feature<Polygon | MultiPolygon>>();
+const outlines = new WeakMap<FeatureStore, Feature<Polygon | MultiPolygon>>();
 
 /**
  * The province outline stored in admin_areas, or undefined when the store holds none (small test datasets). Every
  * write checks against it, and admin areas are reference data no route edits, so it is read once per store.
  */
-export function provinceOutline(provider: FeatureProvider): Feature<Polygon | MultiPolygon> | undefined {
-  const known = outlines.get(provider);
+export async function provinceOutline(features: FeatureStore): Promise<Feature<Polygon | MultiPolygon> | undefined> {
+  const known = outlines.get(features);
   if (known) return known;
-  const [province] = provider.query('admin_areas', { filters: [{ property: 'level', value: 'province' }], limit: 1, offset: 0 }).features;
-  if (province) outlines.set(provider, province as Feature<Polygon | MultiPolygon>);
+  const [province] = (await features.query('admin_areas', { filters: [{ property: 'level', value: 'province' }], limit: 1, offset: 0 })).features;
+  if (province) outlines.set(features, province as Feature<Polygon | MultiPolygon>);
   return province as Feature<Polygon | MultiPolygon> | undefined;
 }
 

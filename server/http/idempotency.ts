@@ -3,7 +3,9 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Principal } from '../auth/principal.ts';
 import { Conflict, InvalidParameter } from '../errors.ts';
-import type { IdempotencyStore } from '../storage/sqlite/idempotency-sql.ts';
+import type { IdempotencyStore } from '../storage/field.ts';
+import type { Stores } from '../storage/storage.ts';
+import type { Applied } from '../writes/transact.ts';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,29 +31,33 @@ export function keyedWrite(c: Context, principal: Principal, bodyText: string): 
  * request). Asked before a write's checks, so a replay gets its first answer even after the state those checks read
  * has moved on (a plan archived after the phone's visit was stored, a busy work pool): the write was already done.
  */
-export function earlierAnswer(store: IdempotencyStore, keyed: KeyedWrite | null): { status: number; body: unknown; replayed: true } | null {
+export async function earlierAnswer(store: IdempotencyStore, keyed: KeyedWrite | null): Promise<{ status: number; body: unknown; replayed: true } | null> {
   if (!keyed) return null;
-  const earlier = store.get(keyed.scope, keyed.key);
+  const earlier = await store.get(keyed.scope, keyed.key);
   if (!earlier) return null;
   if (earlier.fingerprint !== keyed.fingerprint) throw new Conflict(`${IDEMPOTENCY_HEADER} ${keyed.key} was already used for a different request`, { key: keyed.key });
   return { status: earlier.status, body: earlier.body, replayed: true };
 }
 
+export type Answer<T> = { status: number; body: T };
+export type KeyedAnswer<T> = Answer<T> & { replayed: boolean };
+
 /**
- * Runs `write` once per key: a replay of the same request gets the first answer again (`replayed`), the same key
- * on a different request is a 409. Call it inside the write's transaction, so the answer and the write commit
+ * Does a write (the `apply` of `server/writes/transact.ts`, with its transaction's stores `tx`) once per key: a replay
+ * of the same request gets the first answer again and writes nothing (no audit entry, no event); the same key on a
+ * different request is a 409. The key is claimed in the write's own transaction, so the answer and the write commit
  * together and two concurrent replays cannot both write.
  */
-export function once<T>(store: IdempotencyStore, keyed: KeyedWrite | null, at: string, write: () => { status: number; body: T }): { status: number; body: T; replayed: boolean } {
-  const earlier = earlierAnswer(store, keyed);
-  if (earlier) return earlier as { status: number; body: T; replayed: true };
-  const answer = write();
-  if (keyed) store.put(keyed.scope, keyed.key, { fingerprint: keyed.fingerprint, status: answer.status, body: answer.body }, at);
-  return { ...answer, replayed: false };
+export async function once<T>(tx: Stores, keyed: KeyedWrite | null, at: string, write: () => Promise<Applied<Answer<T>>>): Promise<Applied<KeyedAnswer<T>>> {
+  const earlier = await earlierAnswer(tx.idempotency, keyed);
+  if (earlier) return { result: earlier as KeyedAnswer<T>, audit: [], events: [] };
+  const change = await write();
+  if (keyed) await tx.idempotency.put(keyed.scope, keyed.key, { fingerprint: keyed.fingerprint, status: change.result.status, body: change.result.body }, at);
+  return { ...change, result: { ...change.result, replayed: false } };
 }
 
 /** The JSON answer to a keyed write, marked `Idempotency-Key-Replayed: true` when it is a replay's. */
-export function keyedAnswer(c: Context, answer: { status: number; body: unknown; replayed: boolean }): Response {
+export function keyedAnswer(c: Context, answer: KeyedAnswer<unknown>): Response {
   if (answer.replayed) c.header(`${IDEMPOTENCY_HEADER}-Replayed`, 'true');
   return c.json(answer.body, answer.status as ContentfulStatusCode);
 }

@@ -1,11 +1,8 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Geometry } from 'geojson';
 import type { CollectionDef } from '../collections/types.ts';
-import { fromWkb } from '../exports/wkb.ts';
+import { fromWkb } from '../geometry/wkb.ts';
 import { crsFromUri, transformGeometry } from '../geometry/crs.ts';
+import { readGeoPackageFile } from '../storage/geopackage.ts';
 import { coerce, type Parsed } from './parse.ts';
 
 /** The WKB inside a GeoPackageBinary blob (GPKG 1.3 §2.1.3): after the 8-byte header and an envelope of 0, 32, 48 or 64 bytes. */
@@ -39,26 +36,15 @@ function cellValue(collection: CollectionDef, name: string, value: unknown): unk
  */
 export function readGeoPackage(bytes: Uint8Array, collection: CollectionDef): Parsed {
   const fail = (message: string): Parsed => ({ candidates: [], problems: [{ path: '(file)', message: `not a usable GeoPackage: ${message}` }] });
-  const directory = mkdtempSync(join(tmpdir(), 'netguard-import-'));
-  const path = join(directory, 'upload.gpkg');
   try {
-    writeFileSync(path, bytes);
-    let db: Database.Database;
-    try {
-      db = new Database(path, { readonly: true, fileMustExist: true });
-      db.pragma('schema_version');
-    } catch (error) {
-      return fail((error as Error).message);
-    }
-    try {
-      const tables = db.prepare("SELECT c.table_name AS name, g.column_name AS geom, g.srs_id AS srs FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name WHERE c.data_type = 'features'").all() as { name: string; geom: string; srs: number }[];
+    return readGeoPackageFile(bytes, (file) => {
+      const tables = file.featureTables();
       const table = tables.find((candidate) => candidate.name === collection.id) ?? (tables.length === 1 ? tables[0] : undefined);
       if (!table) return fail(tables.length ? `it holds ${tables.map((t) => t.name).join(', ')}, none named ${collection.id}` : 'it holds no feature table');
       const crs = table.srs === 4326 ? null : crsFromUri(`EPSG:${table.srs}`);
       if (crs === undefined) return fail(`its SRS ${table.srs} is not one NetGuard reads (see the collections' crs list)`);
-      const rows = db.prepare(`SELECT * FROM "${table.name.replace(/"/g, '""')}"`).all() as Record<string, unknown>[];
       const problems: Parsed['problems'] = [];
-      const candidates = rows.map((row, index) => {
+      const candidates = file.rows(table.name).map((row, index) => {
         let geometry: Geometry | null = null;
         try {
           const raw = row[table.geom];
@@ -71,12 +57,8 @@ export function readGeoPackage(bytes: Uint8Array, collection: CollectionDef): Pa
         return { feature: { type: 'Feature', geometry, properties: coerce(collection, values) }, index, at: `features[${index}].` };
       });
       return problems.length ? { candidates: [], problems } : { candidates, problems: [] };
-    } catch (error) {
-      return fail((error as Error).message);
-    } finally {
-      db.close();
-    }
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
+    });
+  } catch (error) {
+    return fail((error as Error).message);
   }
 }

@@ -10,6 +10,9 @@ import { limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
+import type { Problem } from '../collections/property-problems.ts';
+import { actorOf } from '../http/actor.ts';
+import { applied, transact } from '../writes/transact.ts';
 import { IMPORT_FORMATS, type ImportFormat } from './parse.ts';
 import { csvTemplate, geoJsonTemplate } from './template.ts';
 
@@ -33,7 +36,8 @@ function importable(id: string) {
   return collection;
 }
 
-export function importRoutes({ db, provider, audit, work }: Services) {
+export function importRoutes(services: Services) {
+  const { storage, work } = services;
   return new Hono<AppEnv>().get('/:collectionId/template', (c) => {
     const collection = importable(c.req.param('collectionId'));
     const search = new URL(c.req.url).searchParams;
@@ -55,24 +59,25 @@ export function importRoutes({ db, provider, audit, work }: Services) {
     if (!format || !IMPORT_FORMATS.includes(format)) throw new InvalidParameter('format', `format must be one of ${IMPORT_FORMATS.join(', ')}`);
     const dryRun = search.get('dryRun') === 'true';
     const principal = c.get('principal');
-    const { problems, ready, codes, places } = await work.run('checkImport', { format, bytes: new Uint8Array(await c.req.arrayBuffer()), collectionId: collection.id, principal, province: provinceOutline(provider) });
-    if (problems.length === 0 && collection.id === 'bts_sites') {
-      const taken = new Set(siteCodesInUse(provider, codes.map(([code]) => code)));
-      for (const place of places) {
+    const { problems, ready, codes, places } = await work.run('checkImport', { format, bytes: new Uint8Array(await c.req.arrayBuffer()), collectionId: collection.id, principal, province: await provinceOutline(storage.features) });
+    const invalid = (listed: readonly Problem[]) => new AppError(422, 'ImportInvalid', `${listed.length} problem(s); nothing was imported`, { problems: listed.slice(0, 1000), problemCount: listed.length, accepted: 0 });
+    if (problems.length > 0) throw invalid(problems);
+    const ids = await transact(services, actorOf(c), {
+      // Site codes are checked against the store inside the transaction that stores the file.
+      read: async (tx) => (collection.id === 'bts_sites' ? new Set(await siteCodesInUse(tx.features, codes.map(([code]) => code))) : new Set<string>()),
+      check: (taken) => places.flatMap((place) => {
         const code = (ready[place.index]?.properties as Record<string, unknown>)?.site_code;
-        if (typeof code === 'string' && taken.has(code)) problems.push({ index: place.index, ...(place.row ? { row: place.row } : {}), path: `${place.at}properties.site_code`, message: `site code ${code} is already stored` });
-      }
-    }
-    if (problems.length > 0) {
-      throw new AppError(422, 'ImportInvalid', `${problems.length} problem(s); nothing was imported`, { problems: problems.slice(0, 1000), problemCount: problems.length, accepted: 0 });
-    }
+        return typeof code === 'string' && taken.has(code) ? [{ index: place.index, ...(place.row ? { row: place.row } : {}), path: `${place.at}properties.site_code`, message: `site code ${code} is already stored` }] : [];
+      }),
+      refuse: invalid,
+      apply: async (tx) => {
+        if (dryRun) return applied(null, []);
+        const stored = await tx.features.createAll(collection.id, ready);
+        return applied(stored, [{ action: 'create', targetType: collection.id, details: { import: format, count: stored.length, ids: stored } }]);
+      },
+    });
     // A check answers with the features as they would be stored, so the client can show them on the map first.
-    if (dryRun) return c.json({ valid: true, count: ready.length, imported: 0, features: ready });
-    const ids = db.transaction(() => {
-      const stored = provider.createAll(collection.id, ready);
-      audit.append({ principal, action: 'create', targetType: collection.id, details: { import: format, count: stored.length, ids: stored }, ip: c.get('clientAddress') });
-      return stored;
-    })();
+    if (!ids) return c.json({ valid: true, count: ready.length, imported: 0, features: ready });
     return c.json({ imported: ids.length, ids }, 201);
   });
 }

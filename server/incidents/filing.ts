@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import { INCIDENT_TYPES } from '../collections/vocabulary.ts';
 import { Forbidden, InvalidBody } from '../errors.ts';
-import { positionOutsideProvince, provinceOutline } from '../geometry/province.ts';
-import type { Services } from '../services.ts';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { positionOutsideProvince } from '../geometry/province.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import { LINK_RADIUS_METERS, nearestAssets } from './nearest.ts';
 import type { NewIncident } from './service.ts';
 
@@ -26,23 +27,27 @@ export const newIncidentRequest = z.object({
   .refine((body) => body.type !== 'sim_box' || body.asset === undefined, { message: 'a sim_box is linked through evidence.cellIds, not asset', path: ['asset'] });
 export type NewIncidentRequest = z.infer<typeof newIncidentRequest>;
 
+/** What a filing is checked against besides the store: the province's outline and the time now. */
+export type FilingContext = { province: Feature<Polygon | MultiPolygon> | undefined; now: Date };
+
 /**
  * The rules every filed incident meets, whoever files it and from where: inside the province, not in the future, a
  * linked asset that exists within 200 m, and a carrier files only on its own assets. Answers the incident to store.
+ * Call it with the write's transaction stores (`tx.features`), so the linked asset cannot vanish before it is linked;
+ * the province outline (`provinceOutline(storage.features)`) is read before, as it never changes.
  * @param source who found it: `police` at a desk, `patrol` in the field (carriers' filings are `carrier_alarm`)
  */
-export function checkIncidentFiling(services: Services, principal: Principal, body: NewIncidentRequest, source: 'police' | 'patrol' = 'police'): NewIncident {
-  const { provider } = services;
+export async function checkIncidentFiling(features: FeatureStore, { province, now }: FilingContext, principal: Principal, body: NewIncidentRequest, source: 'police' | 'patrol' = 'police'): Promise<NewIncident> {
   const lonLat: [number, number] = [body.lon, body.lat];
-  if (positionOutsideProvince({ type: 'Point', coordinates: lonLat }, provinceOutline(provider))) throw new InvalidBody('the incident lies outside the province', { problems: [{ path: 'lon', message: 'outside the province' }] });
-  if (Date.parse(body.occurredAt) > services.now().getTime() + 60_000) throw new InvalidBody('occurredAt is in the future', { problems: [{ path: 'occurredAt', message: 'in the future' }] });
-  const asset = body.asset ? provider.get(body.asset.collection, body.asset.id) : undefined;
+  if (positionOutsideProvince({ type: 'Point', coordinates: lonLat }, province)) throw new InvalidBody('the incident lies outside the province', { problems: [{ path: 'lon', message: 'outside the province' }] });
+  if (Date.parse(body.occurredAt) > now.getTime() + 60_000) throw new InvalidBody('occurredAt is in the future', { problems: [{ path: 'occurredAt', message: 'in the future' }] });
+  const asset = body.asset ? await features.get(body.asset.collection, body.asset.id) : undefined;
   if (body.asset && !asset) throw new InvalidBody(`asset ${body.asset.collection}/${body.asset.id} does not exist`, { problems: [{ path: 'asset', message: 'no such asset' }] });
-  if (asset && nearestAssets(provider, lonLat).every((near) => near.collection !== body.asset!.collection || near.id !== asset.id)) {
+  if (asset && (await nearestAssets(features, lonLat)).every((near) => near.collection !== body.asset!.collection || near.id !== asset.id)) {
     throw new InvalidBody(`the linked asset is more than ${LINK_RADIUS_METERS} m away`, { problems: [{ path: 'asset', message: `farther than ${LINK_RADIUS_METERS} m` }] });
   }
   const carrier = principal.kind === 'user' && principal.role === 'carrier_editor';
-  if (body.type === 'sim_box' && body.evidence) return simBoxFiling(services, principal, body, lonLat, carrier ? 'carrier_alarm' : source);
+  if (body.type === 'sim_box' && body.evidence) return simBoxFiling(features, principal, body, lonLat, carrier ? 'carrier_alarm' : source);
   // A carrier files incidents on its own network: the linked asset is required and must be its own.
   if (carrier && asset?.properties.owner !== principal.carrier) {
     throw new Forbidden('a carrier files incidents on its own assets: link one of yours within 200 m');
@@ -58,13 +63,14 @@ export function checkIncidentFiling(services: Services, principal: Principal, bo
  * A SIM box: placed at the carrier's estimate with its uncertainty radius (a cell covers kilometres, so the 200 m
  * link rule does not apply), linked to the first cell's site; every cell must exist and a carrier's must be its own.
  */
-function simBoxFiling(services: Services, principal: Principal, body: NewIncidentRequest, lonLat: [number, number], source: NewIncident['source']): NewIncident {
+async function simBoxFiling(features: FeatureStore, principal: Principal, body: NewIncidentRequest, lonLat: [number, number], source: NewIncident['source']): Promise<NewIncident> {
   const evidence = body.evidence!;
-  const sites = evidence.cellIds.map((code, index) => {
-    const site = services.provider.query('bts_sites', { filters: [{ property: 'site_code', value: code }], limit: 1, offset: 0 }).features[0];
+  const sites = [];
+  for (const [index, code] of evidence.cellIds.entries()) {
+    const site = (await features.query('bts_sites', { filters: [{ property: 'site_code', value: code }], limit: 1, offset: 0 })).features[0];
     if (!site) throw new InvalidBody(`cell ${code} is not a known BTS site`, { problems: [{ path: `evidence.cellIds[${index}]`, message: 'no such site code' }] });
-    return site;
-  });
+    sites.push(site);
+  }
   if (principal.kind === 'user' && principal.role === 'carrier_editor' && sites.some((site) => site.properties.owner !== principal.carrier)) {
     throw new Forbidden('a carrier reports a SIM box from the traffic of its own cells');
   }

@@ -7,6 +7,9 @@ import { InvalidBody, NotFound } from '../errors.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
+import { actorOf } from '../http/actor.ts';
+import type { FeatureStore } from '../storage/features.ts';
+import { applied, transact } from '../writes/transact.ts';
 
 export const INSPECTION_RULES: RouteRule[] = [
   rule('POST', '/api/scrap-dealers/:id/inspections', POLICE),
@@ -22,33 +25,35 @@ const inspection = z.object({
  * `/api/scrap-dealers/:id/inspections`: district police record inspections of scrap dealers (buying cable of unknown
  * origin); the dealer's last inspection on the map follows the most recent one.
  */
-export function inspectionRoutes({ db, provider, audit, now }: Services) {
-  const dealerOr404 = (raw: string) => {
-    const dealer = /^\d{1,12}$/.test(raw) ? provider.get('scrap_dealers', Number(raw)) : undefined;
+export function inspectionRoutes(services: Services) {
+  const { storage, now } = services;
+  const dealerOr404 = async (features: FeatureStore, raw: string) => {
+    const dealer = /^\d{1,12}$/.test(raw) ? await features.get('scrap_dealers', Number(raw)) : undefined;
     if (!dealer) throw new NotFound(`scrap dealer ${raw} does not exist`);
     return dealer;
   };
   return new Hono<AppEnv>()
     .post('/:id/inspections', limitBody(16 * 1024), async (c) => {
-      const dealer = dealerOr404(c.req.param('id'));
       const body = parseWith(inspection, await jsonObject(c.req.raw));
       if (body.date > now().toISOString().slice(0, 10)) throw new InvalidBody('an inspection cannot be dated in the future', { problems: [{ path: 'date', message: 'in the future' }] });
       const principal = c.get('principal');
-      const id = db.transaction(() => {
-        const { lastInsertRowid } = db.prepare('INSERT INTO scrap_inspections (dealer_id, date, result, notes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(dealer.id, body.date, body.result, body.notes?.normalize('NFC') ?? null, actorName(principal), now().toISOString());
-        const last = String(dealer.properties.last_inspection_date ?? '');
-        if (body.date >= last) {
-          provider.replace('scrap_dealers', dealer.id, { ...dealer, properties: { ...dealer.properties, last_inspection_date: body.date, last_inspection_result: body.result } });
-        }
-        audit.append({ principal, action: 'create', targetType: 'scrap_inspections', targetId: Number(lastInsertRowid), after: { dealer: dealer.id, ...body }, ip: c.get('clientAddress') });
-        return Number(lastInsertRowid);
-      })();
-      return c.json({ id, dealerId: dealer.id, ...body }, 201);
+      const stored = await transact(services, actorOf(c), {
+        // The dealer is read in the transaction that may update it, so of two inspections recorded at once the
+        // later date always ends up as the dealer's latest.
+        read: (tx) => dealerOr404(tx.features, c.req.param('id')),
+        apply: async (tx, dealer) => {
+          const added = await tx.inspections.add({ dealerId: dealer.id, date: body.date, result: body.result, notes: body.notes?.normalize('NFC') ?? null, recordedBy: actorName(principal), recordedAt: now().toISOString() });
+          if (body.date >= String(dealer.properties.last_inspection_date ?? '')) {
+            await tx.features.replace('scrap_dealers', dealer.id, { ...dealer, properties: { ...dealer.properties, last_inspection_date: body.date, last_inspection_result: body.result } });
+          }
+          return applied(added, [{ action: 'create', targetType: 'scrap_inspections', targetId: added.id, after: { dealer: dealer.id, ...body } }]);
+        },
+      });
+      return c.json({ id: stored.id, dealerId: stored.dealerId, ...body }, 201);
     })
-    .get('/:id/inspections', (c) => {
-      const dealer = dealerOr404(c.req.param('id'));
-      const rows = db.prepare('SELECT id, date, result, notes, recorded_by AS recordedBy, recorded_at AS recordedAt FROM scrap_inspections WHERE dealer_id = ? ORDER BY date DESC, id DESC').all(dealer.id);
-      return c.json({ dealerId: dealer.id, inspections: rows });
+    .get('/:id/inspections', async (c) => {
+      const dealer = await dealerOr404(storage.features, c.req.param('id'));
+      const inspections = (await storage.inspections.list(dealer.id)).map(({ dealerId: _dealer, ...rest }) => rest);
+      return c.json({ dealerId: dealer.id, inspections });
     });
 }

@@ -9,6 +9,9 @@ import { provinceOutline } from '../geometry/province.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
+import { auditRead } from '../audit/log.ts';
+import { actorOf } from '../http/actor.ts';
+import type { StoredFeature } from '../storage/features.ts';
 import { editProposal, promoteDue, propose, review, reviewDetails, zoneHistory, type Proposal } from './service.ts';
 import { actionsFrom, REVIEW_ACTIONS } from './workflow.ts';
 
@@ -35,42 +38,42 @@ const step = z.object({ action: z.enum(REVIEW_ACTIONS), comment: z.string().max(
  * revoked. Every step is kept as history with who, when and why.
  */
 export function keyTargetRoutes(services: Services) {
-  const { provider, audit } = services;
+  const { storage } = services;
   const checked = async (request: Request): Promise<Proposal> => {
     const body = parseWith(proposal, await jsonObject(request));
     requireGeometryWithin(body.geometry, 'geometry', AREA_LIMIT);
-    const problems = await services.work.run('zoneGeometryProblems', { geometry: body.geometry, province: provinceOutline(provider) });
-    body.protectedAssets.forEach((asset, index) => {
-      if (!provider.get(asset.collection, asset.id)) problems.push({ path: `protectedAssets.${index}`, message: `${asset.collection}/${asset.id} does not exist` });
-    });
+    const problems = await services.work.run('zoneGeometryProblems', { geometry: body.geometry, province: await provinceOutline(storage.features) });
+    for (const [index, asset] of body.protectedAssets.entries()) {
+      if (!(await storage.features.get(asset.collection, asset.id))) problems.push({ path: `protectedAssets.${index}`, message: `${asset.collection}/${asset.id} does not exist` });
+    }
     if (problems.length) throw new InvalidBody(`${problems[0].path}: ${problems[0].message}`, { problems });
     return { ...body, effectiveDate: body.effectiveDate ?? null, legalBasis: body.legalBasis ?? null, geometry: body.geometry as Proposal['geometry'] };
   };
   const limit = limitBody(512 * 1024);
   return new Hono<AppEnv>()
     .use(async (_, next) => {
-      promoteDue(services);
+      await promoteDue(services);
       await next();
     })
-    .post('/proposals', limit, async (c) => c.json(propose(services, c.get('principal'), await checked(c.req.raw)), 201))
-    .put('/proposals/:id', limit, async (c) => c.json(editProposal(services, c.get('principal'), Number(c.req.param('id')), await checked(c.req.raw))))
-    .get('/review-queue', (c) => {
-      const waiting = ['proposed', 'returned'].flatMap((status) => provider.query('key_targets', { filters: [{ property: 'status', value: status }], limit: 10_000, offset: 0 }).features);
-      audit.append({ principal: c.get('principal'), action: 'read', targetType: 'key_targets', details: { reviewQueue: waiting.length }, ip: c.get('clientAddress') });
-      return c.json({
-        type: 'FeatureCollection',
-        features: waiting.map((zone) => ({ ...zone, properties: { ...zone.properties, review: reviewDetails(services, zone.id), actions: actionsFrom(String(zone.properties.status)) } })),
-      });
+    .post('/proposals', limit, async (c) => c.json(await propose(services, actorOf(c), await checked(c.req.raw)), 201))
+    .put('/proposals/:id', limit, async (c) => c.json(await editProposal(services, actorOf(c), Number(c.req.param('id')), await checked(c.req.raw))))
+    .get('/review-queue', async (c) => {
+      const waiting: StoredFeature[] = [];
+      for (const status of ['proposed', 'returned']) waiting.push(...(await storage.features.query('key_targets', { filters: [{ property: 'status', value: status }], limit: 10_000, offset: 0 })).features);
+      await auditRead(services, actorOf(c), { action: 'read', targetType: 'key_targets', details: { reviewQueue: waiting.length } });
+      const features = [];
+      for (const zone of waiting) features.push({ ...zone, properties: { ...zone.properties, review: await reviewDetails(services, zone.id), actions: actionsFrom(String(zone.properties.status)) } });
+      return c.json({ type: 'FeatureCollection', features });
     })
-    .get('/:id', (c) => {
+    .get('/:id', async (c) => {
       const id = Number(c.req.param('id'));
-      const zone = Number.isSafeInteger(id) ? provider.get('key_targets', id) : undefined;
+      const zone = Number.isSafeInteger(id) ? await storage.features.get('key_targets', id) : undefined;
       if (!zone) throw new NotFound(`key target ${c.req.param('id')} does not exist`);
-      audit.append({ principal: c.get('principal'), action: 'read', targetType: 'key_targets', targetId: id, details: { history: true }, ip: c.get('clientAddress') });
-      return c.json({ zone, review: reviewDetails(services, id), actions: actionsFrom(String(zone.properties.status)), history: zoneHistory(services, id) });
+      await auditRead(services, actorOf(c), { action: 'read', targetType: 'key_targets', targetId: id, details: { history: true } });
+      return c.json({ zone, review: await reviewDetails(services, id), actions: actionsFrom(String(zone.properties.status)), history: await zoneHistory(services, id) });
     })
     .post('/:id/transitions', limitBody(16 * 1024), async (c) => {
       const body = parseWith(step, await jsonObject(c.req.raw));
-      return c.json(review(services, c.get('principal'), Number(c.req.param('id')), body.action, body.comment, body.effectiveDate));
+      return c.json(await review(services, actorOf(c), Number(c.req.param('id')), body.action, body.comment, body.effectiveDate));
     });
 }

@@ -8,6 +8,8 @@ import { Forbidden, InvalidBody } from '../errors.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
+import { auditRead } from '../audit/log.ts';
+import { actorOf } from '../http/actor.ts';
 import { createNetworkCache } from './cache.ts';
 import { cutImpact, type AssetRef, type Cut } from './index.ts';
 
@@ -20,12 +22,13 @@ const request = z.object({ routeId: z.number().int(), point: z.tuple([z.number()
  * exchange if the route is cut (at the point, snapped to its nearest segment, or whole), and which on it stay up.
  * Carriers ask about their own network; police and the DIC about any.
  */
-export function cutImpactRoutes({ provider, counters, audit, work }: Services) {
-  const graphs = createNetworkCache(provider, counters, work);
+export function cutImpactRoutes(services: Services) {
+  const { storage, work } = services;
+  const graphs = createNetworkCache(storage.features, storage.counters, work);
   return new Hono<AppEnv>().post('/', limitBody(8 * 1024), async (c) => {
     const body = parseWith(request, await jsonObject(c.req.raw));
     const principal = c.get('principal');
-    const route = provider.get('cable_routes', body.routeId);
+    const route = await storage.features.get('cable_routes', body.routeId);
     if (!route) throw new InvalidBody(`cable route ${body.routeId} does not exist`, { problems: [{ path: 'routeId', message: 'unknown route' }] });
     const owner = String(route.properties.owner);
     if (hasRole(principal, 'carrier_editor') && principal.carrier !== owner) throw new Forbidden('a carrier traces cuts on its own network only');
@@ -47,7 +50,7 @@ export function cutImpactRoutes({ provider, counters, audit, work }: Services) {
         return { type: 'Feature' as const, id: Number(id), geometry: feature.geometry, properties: { collection: layer, name: feature.properties.site_code ?? feature.properties.name, owner: asset.owner } };
       }),
     });
-    audit.append({ principal, action: 'read', targetType: 'cut_impact', targetId: route.id, details: { isolated: result.isolated.length }, ip: c.get('clientAddress') });
+    await auditRead(services, actorOf(c), { action: 'read', targetType: 'cut_impact', targetId: route.id, details: { isolated: result.isolated.length } });
     return c.json({ routeId: route.id, owner, cut: cutAt ? { type: 'Point', coordinates: cutAt } : route.geometry, isolated: collection(result.isolated), stillConnected: collection(result.stillConnected) });
   });
 }

@@ -1,6 +1,6 @@
 import type { CollectionDef } from '../collections/types.ts';
 import { CRS84, SUPPORTED_CRS, transformGeometry } from '../geometry/crs.ts';
-import type { Extent, ItemQuery, QueryResult, StoredFeature } from '../storage/provider.ts';
+import type { Extent, ItemQuery, QueryResult, StoredFeature } from '../storage/features.ts';
 import { link, MEDIA, REL, type Link } from './links.ts';
 import type { ItemOutput } from './params.ts';
 

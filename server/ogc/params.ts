@@ -2,7 +2,7 @@ import type { CollectionDef } from '../collections/types.ts';
 import { InvalidParameter } from '../errors.ts';
 import { boxToWgs84, CRS84_CRS, crsFromUri, type Crs } from '../geometry/crs.ts';
 import type { SortKey } from '../storage/filter.ts';
-import type { Bbox, ItemQuery, PropertyFilter, TimeRange } from '../storage/provider.ts';
+import type { Bbox, ItemQuery, PropertyFilter, TimeRange } from '../storage/features.ts';
 import { parseFilterParameter } from './cql2/index.ts';
 
 export const DEFAULT_LIMIT = 100;

@@ -1,7 +1,7 @@
 import { planToCsv, planToGeoJson, planToGpx } from '../exports/patrol-plan.ts';
 import type { PatrolPlan } from '../analysis/patrol-plan/index.ts';
 import { InvalidParameter } from '../errors.ts';
-import type { SavedPlan } from './store.ts';
+import type { SavedPlan } from '../storage/patrol-plans.ts';
 
 export const EXPORT_FORMATS = ['gpx', 'csv', 'geojson'] as const;
 

@@ -6,7 +6,7 @@ import { loadCollection } from '../analysis-api/context.ts';
 import { computeHotspots, parseHotspotSettings, readHotspotInputs, type HotspotInputs } from '../analysis-api/hotspots.ts';
 import { coordinateTransfer } from '../analysis-api/cell-counts.ts';
 import { parseSelection } from '../analysis-api/params.ts';
-import type { FeatureProvider } from '../storage/provider.ts';
+import type { FeatureStore } from '../storage/features.ts';
 import type { AppWorkPool } from '../work/app-pool.ts';
 import type { PlanRequest } from './request.ts';
 import { forecastTargets, planTargets } from './targets.ts';
@@ -34,20 +34,20 @@ export function computePlan({ hotspots, forecast, zones, bases, roads, request }
 }
 
 /** Generates a plan for a request: the store is read here, the plan computed in the work pool. */
-export function generatePlan(provider: FeatureProvider, work: AppWorkPool, request: PlanRequest): Promise<PatrolPlan> {
-  const selection = parseSelection(Object.fromEntries(Object.entries(request.selection ?? {}).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value])), provider);
+export async function generatePlan(features: FeatureStore, work: AppWorkPool, request: PlanRequest): Promise<PatrolPlan> {
+  const selection = await parseSelection(Object.fromEntries(Object.entries(request.selection ?? {}).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value])), features);
   const fromForecast = request.targetsFrom === 'forecast';
-  const hotspots = fromForecast ? null : readHotspotInputs(provider, selection, parseHotspotSettings(new URLSearchParams()));
-  const forecast = fromForecast ? readForecastInputs(provider, selection, new URLSearchParams({ weeks: String(planWeeks(request)) })) : null;
-  const stations = loadCollection<Point, { name: string }>(provider, 'police_stations');
+  const hotspots = fromForecast ? null : await readHotspotInputs(features, selection, parseHotspotSettings(new URLSearchParams()));
+  const forecast = fromForecast ? await readForecastInputs(features, selection, new URLSearchParams({ weeks: String(planWeeks(request)) })) : null;
+  const stations = await loadCollection<Point, { name: string }>(features, 'police_stations');
   // Patrols start from police stations: a database without any (a new production one) cannot plan yet.
   if (stations.features.length === 0) throw new AppError(422, 'NoPatrolBases', 'no police stations to start patrols from: add them to the police_stations layer first', {});
   const inputs: PlanInputs = {
     hotspots,
     forecast,
-    zones: loadCollection<Polygon | MultiPolygon>(provider, 'key_targets').features as PlanInputs['zones'],
+    zones: (await loadCollection<Polygon | MultiPolygon>(features, 'key_targets')).features as PlanInputs['zones'],
     bases: stations.features.map((station) => ({ id: `police-station-${station.id}`, name: station.properties.name, point: station.geometry.coordinates as [number, number] })),
-    roads: loadCollection<LineString | MultiLineString>(provider, 'roads'),
+    roads: await loadCollection<LineString | MultiLineString>(features, 'roads'),
     request: { ...request, seed: request.seed ?? randomBytes(16).toString('hex') },
   };
   return work.run('patrolPlan', inputs, coordinateTransfer(hotspots?.coordinates ?? null));

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { InvalidParameter } from '../errors.ts';
 import { parseLimit } from '../ogc/params.ts';
-import type { FeatureProvider, SearchHit } from '../storage/provider.ts';
-import { readScope, scopeAdmits } from '../auth/access.ts';
+import type { FeatureStore, SearchHit } from '../storage/features.ts';
+import { readScope, scopeAdmits, type ReadScope } from '../auth/access.ts';
 import { SIGNED_IN } from '../auth/audiences.ts';
 import type { Principal } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
@@ -32,19 +32,19 @@ export const SEARCH_RULES: RouteRule[] = [rule('GET', '/api/search', SIGNED_IN)]
  * Hits the principal may read, in rank order: a hit's label can be a secret (a key target's name, another carrier's
  * site code), so each is checked against the same read scope as the items endpoint.
  */
-function visibleHits(provider: FeatureProvider, principal: Principal, q: string, limit: number): SearchHit[] {
-  const scopes = new Map<string, ReturnType<typeof readScope>>();
-  const scopeOf = (collection: string) => {
-    if (!scopes.has(collection)) scopes.set(collection, readScope(principal, collection, provider));
+async function visibleHits(features: FeatureStore, principal: Principal, q: string, limit: number): Promise<SearchHit[]> {
+  const scopes = new Map<string, ReadScope | null>();
+  const scopeOf = async (collection: string) => {
+    if (!scopes.has(collection)) scopes.set(collection, await readScope(principal, collection, features));
     return scopes.get(collection)!;
   };
   const visible: SearchHit[] = [];
   // Over-fetch so a page of hidden hits does not leave the answer short.
-  for (const hit of provider.search(q, Math.min(limit * 10, 500))) {
-    const scope = scopeOf(hit.collection);
+  for (const hit of await features.search(q, Math.min(limit * 10, 500))) {
+    const scope = await scopeOf(hit.collection);
     if (!scope) continue;
     if (!scope.full) {
-      const feature = provider.get(hit.collection, hit.id);
+      const feature = await features.get(hit.collection, hit.id);
       if (!feature || !scopeAdmits(scope, feature)) continue;
       if (scope.privateRows && feature.properties[scope.privateRows.property] !== scope.privateRows.value) continue;
     }
@@ -55,10 +55,10 @@ function visibleHits(provider: FeatureProvider, principal: Principal, q: string,
 }
 
 /** `GET /search?q=&limit=`: named features and places, case- and diacritic-insensitive, limited to what the caller may read. */
-export function searchRoutes({ provider }: Services) {
-  return new Hono<AppEnv>().get('/', (c) => {
+export function searchRoutes({ storage }: Services) {
+  return new Hono<AppEnv>().get('/', async (c) => {
     const { q, limit } = parseSearchQuery(new URL(c.req.url).searchParams);
-    const results = visibleHits(provider, c.get('principal'), q, limit);
+    const results = await visibleHits(storage.features, c.get('principal'), q, limit);
     const body: SearchResponse = { query: q, numberReturned: results.length, results };
     return c.json(body);
   });

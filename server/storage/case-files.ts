@@ -1,4 +1,4 @@
-import type { PropertyFilter } from './provider.ts';
+import type { PropertyFilter } from './features.ts';
 
 /** The officer a case is assigned to and by when it must be dealt with (YYYY-MM-DD, Vietnam's calendar day). */
 export type Assignment = { officer: string; dueDate: string; assignedBy: string; assignedAt: string };
@@ -22,22 +22,25 @@ export type HotlineOrigin = {
 };
 
 /** Who did it: the username and role written to the case's history. */
-export type Actor = { username: string; role: string | null };
+export type CaseActor = { username: string; role: string | null };
 
-/** A case file's own records besides the incident row: assignment, comments, photos, who has opened it. */
+/**
+ * A case file's own records besides the incident row: assignment, comments, photos, who has opened it. Writes run
+ * inside the caller's transaction with their audit entry (`server/writes/transact.ts`).
+ */
 export interface CaseFileStore {
-  assignment(incidentId: number): Assignment | undefined;
+  assignment(incidentId: number): Promise<Assignment | undefined>;
   /** Sets the case's assignment and records the change; returns the new assignment. */
-  assign(incidentId: number, officer: string, dueDate: string, actor: Actor, at: string, note: string | null): Assignment;
-  events(incidentId: number): CaseEvent[];
-  comment(incidentId: number, body: string, actor: Actor, at: string): CaseEvent;
-  attachments(incidentId: number): Attachment[];
-  attach(incidentId: number, file: { source: AttachmentSource; mediaType: string; caption: string | null; content: Uint8Array }, actor: Actor, at: string): Attachment;
-  attachmentContent(incidentId: number, attachmentId: number): { mediaType: string; content: Buffer } | undefined;
+  assign(incidentId: number, officer: string, dueDate: string, actor: CaseActor, at: string, note: string | null): Promise<Assignment>;
+  events(incidentId: number): Promise<CaseEvent[]>;
+  comment(incidentId: number, body: string, actor: CaseActor, at: string): Promise<CaseEvent>;
+  attachments(incidentId: number): Promise<Attachment[]>;
+  attach(incidentId: number, file: { source: AttachmentSource; mediaType: string; caption: string | null; content: Uint8Array }, actor: CaseActor, at: string): Promise<Attachment>;
+  attachmentContent(incidentId: number, attachmentId: number): Promise<{ mediaType: string; content: Buffer } | undefined>;
   /** The instant from which new cases count for this user: set to `at` the first time it is asked. */
-  readerSince(username: string, at: string): string;
-  markRead(username: string, incidentId: number, at: string): void;
-  hotlineOrigin(incidentId: number): HotlineOrigin | undefined;
+  readerSince(username: string, at: string): Promise<string>;
+  markRead(username: string, incidentId: number, at: string): Promise<void>;
+  hotlineOrigin(incidentId: number): Promise<HotlineOrigin | undefined>;
 }
 
 export const REGISTER_SORTS = ['id', 'occurred_at', 'reported_at', 'type', 'status', 'due_date', 'district_code'] as const;
@@ -72,9 +75,9 @@ export type RegisterRow = {
 
 export interface RegisterStore {
   /** The page of rows and the number matching the query. */
-  search(query: RegisterQuery): { rows: RegisterRow[]; numberMatched: number };
+  search(query: RegisterQuery): Promise<{ rows: RegisterRow[]; numberMatched: number }>;
   /** How many of the reader's cases are new and how many overdue (for the header's badges). */
-  badges(query: Pick<RegisterQuery, 'scope' | 'reader' | 'today'>): { unread: number; overdue: number; assignedToMe: number };
+  badges(query: Pick<RegisterQuery, 'scope' | 'reader' | 'today'>): Promise<{ unread: number; overdue: number; assignedToMe: number }>;
 }
 
 /** Statuses of a case still being worked on: only these can be overdue. */

@@ -5,9 +5,9 @@
  */
 export interface ChangeCounters {
   /** The current version of `key`; 0 when it never changed. */
-  version(key: string): number;
+  version(key: string): Promise<number>;
   /** The sum of the versions of every key starting with `prefix` (it moves whenever any of them does). */
-  total(prefix: string): number;
+  total(prefix: string): Promise<number>;
 }
 
 /** The key of a carrier's network. */

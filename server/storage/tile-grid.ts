@@ -1,5 +1,5 @@
 import { tileOfPosition } from '../geometry/web-mercator.ts';
-import type { TimeRange } from './provider.ts';
+import type { TimeRange } from './features.ts';
 
 /**
  * The grid vector tiles thin points on, shared by every provider so that a tile reads the same whichever way it is

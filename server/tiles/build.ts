@@ -1,7 +1,7 @@
 import { geoJSONToTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Position } from 'geojson';
-import type { TileFeature } from '../storage/provider.ts';
+import type { TileFeature } from '../storage/features.ts';
 
 export const EXTENT = 4096;
 /** Below this zoom, points are thinned to one per cell of the tile grid (`storage/tile-grid.ts`), carrying how many it stands for. */

@@ -1,38 +1,43 @@
-import type { SqliteDatabase } from '../db/open.ts';
+import type { ChangeLog } from '../storage/change-log.ts';
 import { intersects } from './math.ts';
 
 type Entry = { bytes: Uint8Array; etag: string; collection: string; bounds: [number, number, number, number] };
 
 /**
- * Tiles in memory, least recently used dropped first once `maxBytes` is reached. Before each lookup it reads the
- * change log the feature tables' triggers write (`tile_changes`) and drops exactly the cached tiles over a changed
- * bounding box, so an edit is seen on the next request and every other tile stays cached.
+ * Tiles in memory, least recently used dropped first once `maxBytes` is reached; it knows nothing of the backend.
+ * Before each lookup it reads the store's change log from the last number it saw and drops exactly the cached tiles
+ * over a changed bounding box, so an edit is seen on the next request and every other tile stays cached; when the
+ * log no longer reaches back that far, it drops every tile.
  */
-export function createTileCache(db: SqliteDatabase, maxBytes = 64 * 1024 * 1024) {
+export function createTileCache(changeLog: ChangeLog, maxBytes = 64 * 1024 * 1024) {
   const entries = new Map<string, Entry>();
   let bytes = 0;
-  let seen = (db.prepare('SELECT coalesce(max(seq), 0) FROM tile_changes').pluck().get() as number);
-  const changes = db.prepare('SELECT seq, collection, minx, miny, maxx, maxy FROM tile_changes WHERE seq > ? ORDER BY seq');
-  // The log only matters until the cache has read it; one process serves the database.
-  const prune = db.prepare('DELETE FROM tile_changes WHERE seq <= ?');
+  let seen: number | undefined;
   const drop = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
     bytes -= entry.bytes.byteLength;
     entries.delete(key);
   };
-  const catchUp = () => {
-    const before = seen;
-    for (const change of changes.all(seen) as { seq: number; collection: string; minx: number; miny: number; maxx: number; maxy: number }[]) {
+  const catchUp = async () => {
+    if (seen === undefined) {
+      seen = await changeLog.latest();
+      return;
+    }
+    const { changes, complete } = await changeLog.since(seen);
+    if (!complete) {
+      entries.clear();
+      bytes = 0;
+    }
+    for (const change of changes) {
       seen = change.seq;
       const box = [change.minx, change.miny, change.maxx, change.maxy];
       for (const [key, entry] of entries) if (entry.collection === change.collection && intersects(entry.bounds, box)) drop(key);
     }
-    if (seen > before) prune.run(seen);
   };
   return {
-    get(key: string): Entry | undefined {
-      catchUp();
+    async get(key: string): Promise<Entry | undefined> {
+      await catchUp();
       const entry = entries.get(key);
       if (entry) {
         entries.delete(key);

@@ -1,7 +1,7 @@
 import type { CollectionDef } from '../collections/types.ts';
 import { link, MEDIA, REL } from '../ogc/links.ts';
 import { schemaDocument } from '../ogc/schema.ts';
-import type { Extent } from '../storage/provider.ts';
+import type { Extent } from '../storage/features.ts';
 
 /** The deepest tile matrix served (`routes.ts` refuses deeper). */
 export const MAX_ZOOM = 22;

@@ -10,7 +10,7 @@ import type { Services } from '../services.ts';
 import { apiBase, MEDIA } from '../ogc/links.ts';
 import { collectionDatetime, rejectUnknownParameters } from '../ogc/params.ts';
 import { OWNERS } from '../collections/vocabulary.ts';
-import type { FeatureProvider, ItemQuery, TileFeature } from '../storage/provider.ts';
+import type { FeatureStore, ItemQuery, TileFeature } from '../storage/features.ts';
 import { EVERY_LINE_ZOOM, FOREIGN_LINES_FROM_ZOOM, LOW_ZOOMS } from '../storage/tile-grid.ts';
 import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from './build.ts';
 import { createTileCache } from './cache.ts';
@@ -58,12 +58,15 @@ function tileAddress(z: string, y: string, x: string): [number, number, number] 
  * (a carrier) gets its own lines by their zoom rule and the others' lines of every tier alike from
  * FOREIGN_LINES_FROM_ZOOM, so neither their presence nor their merged `line_count` tells another carrier's tier.
  */
-function lowZoomLines(provider: FeatureProvider, collectionId: string, scope: ReadScope, query: ItemQuery, z: number): TileFeature[] {
-  if (!scope.privateRows) return provider.tileFeatures(collectionId, scopedQuery(scope, query), z);
+async function lowZoomLines(features: FeatureStore, collectionId: string, scope: ReadScope, query: ItemQuery, z: number): Promise<TileFeature[]> {
+  if (!scope.privateRows) return features.tileFeatures(collectionId, scopedQuery(scope, query), z);
   const own = scope.privateRows;
-  const others = z < FOREIGN_LINES_FROM_ZOOM ? [] : OWNERS.filter((owner) => owner !== own.value)
-    .flatMap((owner) => provider.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [{ property: own.property, value: owner }] }), EVERY_LINE_ZOOM));
-  return [...provider.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [own] }), z), ...others];
+  const lines = await features.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [own] }), z);
+  if (z < FOREIGN_LINES_FROM_ZOOM) return lines;
+  for (const owner of OWNERS.filter((candidate) => candidate !== own.value)) {
+    lines.push(...(await features.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [{ property: own.property, value: owner }] }), EVERY_LINE_ZOOM)));
+  }
+  return lines;
 }
 
 /**
@@ -74,29 +77,30 @@ function lowZoomLines(provider: FeatureProvider, collectionId: string, scope: Re
  * draws by, and lines are merged by those properties. Tiles are cached per scope and period with a strong ETag; an
  * edit drops exactly the tiles it touches.
  */
-export function tileRoutes({ db, provider }: Services) {
-  const cache = createTileCache(db);
+export function tileRoutes({ storage }: Services) {
+  const features = storage.features;
+  const cache = createTileCache(storage.changes);
   /** The collection a metadata request names, readable by the caller, after checking it carries no parameter but `f`. */
-  const described = (c: Context<AppEnv>) => {
+  const described = async (c: Context<AppEnv>) => {
     const id = c.req.param('collectionId') ?? '';
     const collection = findCollection(id);
     if (!collection) throw new NotFound(`collection "${id}" has no tiles`);
     rejectUnknownParameters(new URL(c.req.url).searchParams, ['f']);
-    const scope = requireReadScope(c.get('principal'), collection, provider);
+    const scope = await requireReadScope(c.get('principal'), collection, features);
     // The extent of what this caller may read, as in the collection's own metadata (issue 13).
-    return { collection, extent: () => provider.extent(collection.id, scopedQuery(scope, { filters: [], limit: 0, offset: 0 })) };
+    return { collection, extent: () => features.extent(collection.id, scopedQuery(scope, { filters: [], limit: 0, offset: 0 })) };
   };
   return new Hono<AppEnv>()
-    .get('/:collectionId/tiles', (c) => c.json(tilesetList(apiBase(c.req.url), described(c).collection)))
-    .get('/:collectionId/tiles/WebMercatorQuad', (c) => {
-      const { collection, extent } = described(c);
-      return c.json(tileset(apiBase(c.req.url), collection, extent()));
+    .get('/:collectionId/tiles', async (c) => c.json(tilesetList(apiBase(c.req.url), (await described(c)).collection)))
+    .get('/:collectionId/tiles/WebMercatorQuad', async (c) => {
+      const { collection, extent } = await described(c);
+      return c.json(tileset(apiBase(c.req.url), collection, await extent()));
     })
-    .get('/:collectionId/tiles/WebMercatorQuad/tilejson', (c) => {
-      const { collection, extent } = described(c);
-      return c.json(tileJson(apiBase(c.req.url), collection, extent()));
+    .get('/:collectionId/tiles/WebMercatorQuad/tilejson', async (c) => {
+      const { collection, extent } = await described(c);
+      return c.json(tileJson(apiBase(c.req.url), collection, await extent()));
     })
-    .get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', (c) => {
+    .get('/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', async (c) => {
     const collection = findCollection(c.req.param('collectionId'));
     if (!collection) throw new NotFound(`collection "${c.req.param('collectionId')}" does not exist`);
     const [z, y, x] = tileAddress(c.req.param('z'), c.req.param('y'), c.req.param('x'));
@@ -104,31 +108,31 @@ export function tileRoutes({ db, provider }: Services) {
     rejectUnknownParameters(search, ['datetime']);
     const datetime = collectionDatetime(collection, search);
     const principal = c.get('principal');
-    const scope = requireReadScope(principal, collection, provider);
+    const scope = await requireReadScope(principal, collection, features);
     // A carrier's key-target scope depends on other collections' data, which the change log does not tie to these tiles.
     const cacheable = !scope.ids;
     const period = datetime ? `${datetime.startMs ?? '..'}/${datetime.endMs ?? '..'}` : '';
     const key = `${principal.kind === 'user' ? `${principal.role}:${principal.carrier ?? ''}` : 'public'}|${collection.id}|${z}/${x}/${y}|${period}`;
-    let entry = cacheable ? cache.get(key) : undefined;
+    let entry = cacheable ? await cache.get(key) : undefined;
     if (!entry) {
       const bounds = padded(tileBounds(z, x, y), 1 / 64);
-      let features: TileFeature[];
+      let tile: TileFeature[];
       if (collection.geometry === 'Point' && z < THIN_BELOW_ZOOM) {
         // Thinned in the store: one point per grid cell, so a low-zoom tile never materialises every point under it.
-        const kept = provider.thinTile(collection.id, { z, x, y }, scopedQuery(scope, { datetime, filters: [], limit: 0, offset: 0 }));
+        const kept = await features.thinTile(collection.id, { z, x, y }, scopedQuery(scope, { datetime, filters: [], limit: 0, offset: 0 }));
         const counts = new Map(kept.map((cell) => [cell.id, cell.count]));
-        features = provider.tileFeatures(collection.id, { filters: [], ids: [...counts.keys()], limit: kept.length, offset: 0 }, z)
+        tile = (await features.tileFeatures(collection.id, { filters: [], ids: [...counts.keys()], limit: kept.length, offset: 0 }, z))
           // As in clustered GeoJSON, a point standing for itself alone is not a cluster.
           .map(scope.redact).map((feature) => {
             const count = counts.get(feature.id!)!;
             return count > 1 ? { ...feature, properties: { ...feature.properties, point_count: count } } : feature;
           });
       } else if (collection.geometry === 'Line' && z < LOW_ZOOMS) {
-        features = mergeLines(lowZoomLines(provider, collection.id, scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }, z), scope.redact);
+        tile = mergeLines(await lowZoomLines(features, collection.id, scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }, z), scope.redact);
       } else {
-        features = provider.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z).map(scope.redact);
+        tile = (await features.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z)).map(scope.redact);
       }
-      const { bytes } = encodeTile(collection.id, features, z, x, y);
+      const { bytes } = encodeTile(collection.id, tile, z, x, y);
       entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds };
       if (cacheable) cache.set(key, entry);
     }

@@ -23,8 +23,8 @@ async function nextEvent(stream: ReadableStreamDefaultReader<Uint8Array>, type: 
 
 describe('carrier alarms', async () => {
   const t = await createTestApp(EDITING_DATASET, { now: () => NOW });
-  const viettelUser = t.services.accounts.users().find((user) => user.username === 'viettel')!;
-  const system = t.services.accounts.createToken(viettelUser.userId, 'Viettel anti-theft');
+  const viettelUser = (await t.services.accounts.users()).find((user) => user.username === 'viettel')!;
+  const system = await t.services.accounts.createToken(viettelUser.userId, 'Viettel anti-theft');
   const send = (payload: unknown, options: { timestamp?: string; secret?: string; token?: string; signature?: string } = {}) => {
     const body = JSON.stringify(payload);
     const timestamp = options.timestamp ?? seconds(NOW);
@@ -49,26 +49,26 @@ describe('carrier alarms', async () => {
   });
 
   it('is idempotent by the alarm id: the same message signed again returns the same incident, a newer one changes it', async () => {
-    const before = t.provider.counts().incidents;
+    const before = (await t.features.counts()).incidents;
     const first = (await (await send(alarm('A-200'))).json()) as { incident: { id: number } };
     const retry = await send(alarm('A-200'), { timestamp: seconds(new Date(NOW.getTime() + 1000)) });
     expect(retry.status).toBe(200);
     expect(((await retry.json()) as { incident: { id: number } }).incident.id).toBe(first.incident.id);
     const cleared = await send(alarm('A-200', { cleared: true, sequence: 2 }));
     expect(cleared.status).toBe(200);
-    expect(String(t.provider.get('incidents', first.incident.id)?.properties.description)).toMatch(/kết thúc/);
-    expect(t.provider.counts().incidents).toBe(before + 1);
+    expect(String((await t.features.get('incidents', first.incident.id))?.properties.description)).toMatch(/kết thúc/);
+    expect((await t.features.counts()).incidents).toBe(before + 1);
   });
 
   it('refuses a bad signature, another secret, a stale or future timestamp, and stores nothing', async () => {
-    const before = t.provider.counts().incidents;
+    const before = (await t.features.counts()).incidents;
     expect((await send(alarm('A-300'), { signature: 'sha256=00' })).status).toBe(401);
     expect((await send(alarm('A-300'), { secret: 'ngs_wrong' })).status).toBe(401);
     const stale = await send(alarm('A-300'), { timestamp: seconds(new Date(NOW.getTime() - 10 * 60_000)) });
     expect(stale.status).toBe(401);
     expect(((await stale.json()) as { error: { code: string } }).error.code).toBe('StaleTimestamp');
     expect((await send(alarm('A-300'), { timestamp: seconds(new Date(NOW.getTime() + 10 * 60_000)) })).status).toBe(401);
-    expect(t.provider.counts().incidents).toBe(before);
+    expect((await t.features.counts()).incidents).toBe(before);
   });
 
   it('refuses an alarm on another carrier’s asset, a session instead of a token, and other roles', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOGIN_ATTEMPTS } from '../../server/auth/routes.ts';
 import { createTestApp, getJson, sendJson, type TestApp } from '../helpers/test-app.ts';
@@ -74,10 +77,20 @@ describe('API tokens', async () => {
     expect((await t.raw.request('/api/collections', asToken)).status).toBe(401);
   });
 
-  it('stores only a hash of the token', async () => {
-    const issued = await sendJson<{ token: string }>(t.app, 'POST', '/api/admin/tokens', { username: 'police', name: 'QGIS' });
-    const dump = JSON.stringify(t.services.db.prepare('SELECT * FROM api_tokens').all());
-    expect(dump).not.toContain(issued.body.token);
+  it('stores only a hash of the token: the database files never hold it', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'netguard-token-'));
+    const databasePath = join(directory, 'tokens.sqlite');
+    try {
+      const onDisk = await createTestApp({}, { databasePath });
+      const issued = await sendJson<{ token: string }>(onDisk.app, 'POST', '/api/admin/tokens', { username: 'police', name: 'QGIS' });
+      expect(issued.status).toBe(201);
+      await onDisk.services.storage.close();
+      const files = readdirSync(directory).map((name) => readFileSync(join(directory, name)));
+      expect(files.some((bytes) => bytes.includes('QGIS'))).toBe(true);
+      expect(files.some((bytes) => bytes.includes(issued.body.token))).toBe(false);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('a malformed or unknown bearer token is a 401, not the public', async () => {

@@ -2,7 +2,7 @@ import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../helpers/demo-dataset.ts';
-import { geometryBbox } from '../../server/storage/sqlite/rows.ts';
+import { geometryBbox } from '../../server/geometry/bbox.ts';
 import { createTestApp, getJson } from '../helpers/test-app.ts';
 import { createPrng } from '../helpers/random-dataset.ts';
 

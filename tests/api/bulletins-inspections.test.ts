@@ -36,9 +36,9 @@ describe('scrap-dealer inspections', async () => {
   it('records an inspection and moves the dealer’s last inspection on the map to it', async () => {
     const recorded = await sendJson(t.as('police'), 'POST', '/api/scrap-dealers/7/inspections', { date: '2026-11-20', result: 'violation', notes: 'Mua 50 kg cáp đồng không rõ nguồn gốc' });
     expect(recorded.status).toBe(201);
-    expect(t.provider.get('scrap_dealers', 7)?.properties).toMatchObject({ last_inspection_date: '2026-11-20', last_inspection_result: 'violation' });
+    expect((await t.features.get('scrap_dealers', 7))?.properties).toMatchObject({ last_inspection_date: '2026-11-20', last_inspection_result: 'violation' });
     await sendJson(t.as('police'), 'POST', '/api/scrap-dealers/7/inspections', { date: '2026-06-01', result: 'warning' });
-    expect(t.provider.get('scrap_dealers', 7)?.properties.last_inspection_result).toBe('violation');
+    expect((await t.features.get('scrap_dealers', 7))?.properties.last_inspection_result).toBe('violation');
     const { body } = await getJson<{ inspections: { date: string }[] }>(t.as('ubnd'), '/api/scrap-dealers/7/inspections');
     expect(body.inspections.map((inspection) => inspection.date)).toEqual(['2026-11-20', '2026-06-01']);
   });

@@ -71,7 +71,7 @@ function bridges(network: Network, owner: string): Set<Edge> {
 describe('cut impact on the demo network', async () => {
   const dataset = await demoDataset();
   const t = await createTestApp(dataset);
-  const graphs = createNetworkCache(t.provider, t.services.counters, t.services.work);
+  const graphs = createNetworkCache(t.features, t.services.storage.counters, t.services.work);
   const routes = dataset.cable_routes.features;
   const activeAccess = routes.filter((route) => route.properties?.tier === 'access' && route.properties?.status === 'active');
 
@@ -161,7 +161,7 @@ describe('cut impact on the demo network', async () => {
   });
 
   it('rebuilds a carrier’s graph only when that carrier’s network changes, whatever path wrote', async () => {
-    const cache = createNetworkCache(t.provider, t.services.counters, t.services.work);
+    const cache = createNetworkCache(t.features, t.services.storage.counters, t.services.work);
     const viettel = await cache.network('viettel'), vnpt = await cache.network('vnpt');
     expect(await cache.network('viettel')).toBe(viettel);
     expect(cache.builds()).toBe(2);
@@ -169,7 +169,7 @@ describe('cut impact on the demo network', async () => {
     const drop = activeAccess.find((route) => route.properties!.owner === 'viettel' && String(route.properties!.name).includes('cáp nhánh trạm'))!;
     const before = await sendJson<Answer>(t.as('viettel'), 'POST', '/api/cut-impact', { routeId: drop.id });
     expect(before.body.isolated.features.length).toBeGreaterThan(0);
-    t.provider.replace('cable_routes', drop.id as number, { ...drop, properties: { ...drop.properties, status: 'retired' } });
+    await t.features.replace('cable_routes', drop.id as number, { ...drop, properties: { ...drop.properties, status: 'retired' } });
     expect(await cache.network('viettel')).not.toBe(viettel);
     expect(await cache.network('vnpt')).toBe(vnpt);
     expect(cache.builds()).toBe(3);

@@ -10,7 +10,7 @@ const site = (code: string, owner = 'viettel', coordinates = [108.05, 14.4]): Fe
 describe('carriers edit their own network (OGC API – Features Part 4)', async () => {
   const t = await createTestApp(EDITING_DATASET);
   const viettel = t.as('viettel');
-  const count = () => t.provider.counts().bts_sites;
+  const count = async () => (await t.features.counts()).bts_sites;
 
   it('a carrier creates a site: 201 with its location, then it is in items, bbox queries and search', async () => {
     const created = await sendJson<{ id: number; properties: { site_code: string } }>(viettel, 'POST', '/api/collections/bts_sites/items', site('VTL-NEW-1'));
@@ -34,13 +34,13 @@ describe('carriers edit their own network (OGC API – Features Part 4)', async 
   });
 
   it('a carrier may not touch another carrier’s site, nor create one in its name', async () => {
-    const before = count();
+    const before = await count();
     const vnptSite = '/api/collections/bts_sites/items/3';
     expect((await sendJson(viettel, 'PATCH', vnptSite, { properties: { status: 'retired' } })).status).toBe(403);
     expect((await viettel.request(vnptSite, { method: 'DELETE' })).status).toBe(403);
     expect((await sendJson(viettel, 'POST', '/api/collections/bts_sites/items', site('VNP-FAKE', 'vnpt'))).status).toBe(403);
-    expect(count()).toBe(before);
-    expect(t.provider.get('bts_sites', 3)?.properties.status).toBe('active');
+    expect(await count()).toBe(before);
+    expect((await t.features.get('bts_sites', 3))?.properties.status).toBe('active');
   });
 
   it('police, DIC, viewers and the public do not edit assets', async () => {
@@ -54,13 +54,13 @@ describe('carriers edit their own network (OGC API – Features Part 4)', async 
     ['a site outside the province', 'bts_sites', { type: 'Point', coordinates: [106.0, 10.8] }, 'geometry'],
     ['a line where a point belongs', 'bts_sites', { type: 'LineString', coordinates: [[108, 14.3], [108.1, 14.3]] }, 'geometry.type'],
   ])('refuses %s with 400 naming the path, and stores nothing', async (_, collection, geometry, path) => {
-    const before = t.provider.counts()[collection];
+    const before = (await t.features.counts())[collection];
     const response = await sendJson<{ error: { code: string; details: { problems: { path: string }[] } } }>(
       viettel, 'POST', `/api/collections/${collection}/items`, { ...site('VTL-BAD'), geometry, ...(collection === 'cable_routes' ? { properties: { name: 'Tuyến thử', owner: 'viettel', laying: 'aerial', tier: 'access', status: 'active' } } : {}) },
     );
     expect(response.status).toBe(400);
     expect(response.body.error.details.problems.map((problem) => problem.path)).toContain(path);
-    expect(t.provider.counts()[collection]).toBe(before);
+    expect((await t.features.counts())[collection]).toBe(before);
   });
 
   it('lists every property problem at once, and refuses a site code already in use with 409', async () => {

@@ -17,33 +17,33 @@ const goodSite = (index: number) => ({
 
 describe('bulk import', async () => {
   const t = await createTestApp(EDITING_DATASET);
-  const sites = () => t.provider.counts().bts_sites;
+  const sites = async () => (await t.features.counts()).bts_sites;
 
   it('stores nothing from a file with one bad feature among twenty good ones, and names the bad one', async () => {
     const features = Array.from({ length: 21 }, (_, index) => goodSite(index));
     features[13] = { ...goodSite(13), geometry: { type: 'Point', coordinates: [106.7, 10.8] } };
-    const before = sites();
+    const before = await sites();
     const answer = await upload(t.as('viettel'), 'bts_sites', 'geojson', JSON.stringify({ type: 'FeatureCollection', features }));
     expect(answer.status).toBe(422);
     expect(answer.body.error?.details.problems).toEqual([expect.objectContaining({ index: 13, path: 'features[13].geometry' })]);
-    expect(sites()).toBe(before);
+    expect(await sites()).toBe(before);
   });
 
   it('imports a clean GeoJSON file in one go after a dry run that stores nothing', async () => {
     const file = JSON.stringify({ type: 'FeatureCollection', features: [goodSite(30), goodSite(31)] });
-    const before = sites();
+    const before = await sites();
     expect((await upload(t.as('viettel'), 'bts_sites', 'geojson', file, true)).body.valid).toBe(true);
-    expect(sites()).toBe(before);
+    expect(await sites()).toBe(before);
     const answer = await upload(t.as('viettel'), 'bts_sites', 'geojson', file);
     expect(answer.status).toBe(201);
     expect(answer.body.imported).toBe(2);
-    expect(sites()).toBe(before + 2);
+    expect(await sites()).toBe(before + 2);
   });
 
   it('reads KML placemarks with their extended data, Vietnamese decimals and yes/no words', async () => {
     const answer = await upload(t.as('vnpt'), 'bts_sites', 'kml', fixture('sites.kml'));
     expect(answer.status).toBe(201);
-    const first = t.provider.get('bts_sites', answer.body.ids![0])!;
+    const first = (await t.features.get('bts_sites', answer.body.ids![0]))!;
     expect(first.geometry).toEqual({ type: 'Point', coordinates: [108.105, 14.455] });
     expect(first.properties).toMatchObject({ site_code: 'VNP-DH-01', technologies: ['4G', '5G'], tower_height_m: 42.5, alarm_equipped: true });
   });
@@ -51,7 +51,7 @@ describe('bulk import', async () => {
   it('reads a semicolon CSV with a BOM, decimal commas and list columns', async () => {
     const answer = await upload(t.as('vnpt'), 'bts_sites', 'csv', fixture('sites.csv'));
     expect(answer.status).toBe(201);
-    const [a, b] = answer.body.ids!.map((id) => t.provider.get('bts_sites', id)!);
+    const [a, b] = await Promise.all(answer.body.ids!.map(async (id) => (await t.features.get('bts_sites', id))!));
     expect(a.geometry).toEqual({ type: 'Point', coordinates: [108.2, 14.4] });
     expect(a.properties.technologies).toEqual(['4G', '5G']);
     expect(b.properties).toMatchObject({ site_code: 'VNP-CSV-02', status: 'planned', tower_type: null });
@@ -67,7 +67,7 @@ describe('bulk import', async () => {
 
   it('a truncated or malformed KML answers 422 naming the parser’s line and column, and stores nothing', async () => {
     const kml = fixture('sites.kml');
-    const before = sites();
+    const before = await sites();
     for (const body of [kml.slice(0, Math.floor(kml.length / 2)), kml.replace('</name>', '</nam>'), '<kml>\n<Placemark><name>x&y</name></Placemark></kml>']) {
       const answer = await upload(t.as('viettel'), 'bts_sites', 'kml', body);
       expect(answer.status).toBe(422);
@@ -76,14 +76,14 @@ describe('bulk import', async () => {
       expect(problem.line).toBeGreaterThan(0);
       expect(problem.column).toBeGreaterThan(0);
     }
-    expect(sites()).toBe(before);
+    expect(await sites()).toBe(before);
   });
 
   it('reads cable routes from CSV with a WKT column, as the CSV export writes them', async () => {
     const csv = 'id,wkt,name,owner,medium,laying,tier,status\r\n7,"LINESTRING (108 14.3, 108.01 14.31)",Tuyến WKT,viettel,fibre,aerial,access,planned\r\n';
     const answer = await upload(t.as('viettel'), 'cable_routes', 'csv', csv);
     expect(answer.status).toBe(201);
-    const stored = t.provider.get('cable_routes', answer.body.ids![0])!;
+    const stored = (await t.features.get('cable_routes', answer.body.ids![0]))!;
     expect(stored.geometry).toEqual({ type: 'LineString', coordinates: [[108, 14.3], [108.01, 14.31]] });
     expect(stored.properties.name).toBe('Tuyến WKT');
     const broken = await upload(t.as('viettel'), 'cable_routes', 'csv', csv.replace('LINESTRING (108 14.3, 108.01 14.31)', 'LINESTRING (108 14.3'));
@@ -128,9 +128,9 @@ describe('bulk import', async () => {
     const file = JSON.stringify({ type: 'FeatureCollection', features: [goodSite(32), goodSite(33), goodSite(34)] });
     const checked = await upload(t.as('viettel'), 'bts_sites', 'geojson', file, true);
     expect((checked.body as { count?: number; features?: { properties: { site_code: string } }[] }).features?.map((feature) => feature.properties.site_code)).toEqual(['VTL-IMP-32', 'VTL-IMP-33', 'VTL-IMP-34']);
-    const before = sites();
+    const before = await sites();
     const imported = await upload(t.as('viettel'), 'bts_sites', 'geojson', file);
-    expect(imported.body.imported).toBe(sites() - before);
+    expect(imported.body.imported).toBe((await sites()) - before);
     expect(imported.body.imported).toBe(3);
   });
 });

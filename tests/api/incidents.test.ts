@@ -46,7 +46,7 @@ describe('the incident lifecycle', async () => {
     expect((await move('police', second.id, { to: 'duplicate', duplicateOf: first.id })).status).toBe(200);
     const { body: third } = await file('police');
     expect((await move('police', third.id, { to: 'duplicate', duplicateOf: second.id })).status).toBe(400);
-    expect(t.provider.get('incidents', third.id)?.properties.status).toBe('reported');
+    expect((await t.features.get('incidents', third.id))?.properties.status).toBe('reported');
   });
 
   it('a carrier files incidents only on its own assets and may only call them false alarms', async () => {
@@ -60,12 +60,12 @@ describe('the incident lifecycle', async () => {
   });
 
   it('refuses bad input with the reason and stores nothing', async () => {
-    const before = t.provider.counts().incidents;
+    const before = (await t.features.counts()).incidents;
     expect((await file('police', { occurredAt: '2027-01-01T00:00:00Z' })).status).toBe(400);
     expect((await file('police', { lon: 106.7, lat: 10.8 })).status).toBe(400);
     expect((await file('police', { type: 'alien_landing' })).status).toBe(400);
     expect((await file('police', { asset: { collection: 'bts_sites', id: 4 } })).status).toBe(400);
-    expect(t.provider.counts().incidents).toBe(before);
+    expect((await t.features.counts()).incidents).toBe(before);
   });
 
   it('hides the history of an incident from those who may not read it', async () => {

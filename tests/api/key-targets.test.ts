@@ -67,13 +67,13 @@ describe('key-target designation', async () => {
   });
 
   it('refuses an invalid polygon and unknown protected assets with their paths, storing nothing', async () => {
-    const before = t.provider.counts().key_targets;
+    const before = (await t.features.counts()).key_targets;
     const bowTie = { type: 'Polygon', coordinates: [[[108, 14.3], [108.01, 14.31], [108.01, 14.3], [108, 14.31], [108, 14.3]]] };
     const bad = await sendJson<{ error: { details: { problems: { path: string }[] } } }>(t.as('police'), 'POST', '/api/key-targets/proposals', proposal({ geometry: bowTie, protectedAssets: [{ collection: 'bts_sites', id: 999 }] }));
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.problems.map((problem) => problem.path)).toEqual(['geometry.coordinates', 'protectedAssets.0']);
     expect((await sendJson(t.as('police'), 'POST', '/api/key-targets/proposals', proposal({ geometry: { type: 'Point', coordinates: [108, 14.3] } }))).status).toBe(400);
-    expect(t.provider.counts().key_targets).toBe(before);
+    expect((await t.features.counts()).key_targets).toBe(before);
   });
 
   it('carriers never see proposals, and reading the history is audited', async () => {

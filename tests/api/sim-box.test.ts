@@ -31,7 +31,7 @@ describe('international call bypass (SIM box) reported by a carrier', async () =
   });
 
   it('refuses another carrier’s cells, an unknown cell, a SIM box without evidence and evidence on another type, storing nothing', async () => {
-    const before = t.provider.counts().incidents;
+    const before = (await t.features.counts()).incidents;
     expect((await report('viettel', { ...evidence, cellIds: ['VTL-KTM-001', 'VNP-KTM-003'] })).status).toBe(403);
     const unknown = await report('viettel', { ...evidence, cellIds: ['VTL-KTM-001', 'VTL-XXX-999'] });
     expect(unknown.status).toBe(400);
@@ -39,6 +39,6 @@ describe('international call bypass (SIM box) reported by a carrier', async () =
     expect((await report('viettel', undefined)).status).toBe(400);
     expect((await report('police', evidence, { type: 'cable_theft' })).status).toBe(400);
     expect((await report('viettel', { ...evidence, uncertaintyMeters: 0 })).status).toBe(400);
-    expect(t.provider.counts().incidents).toBe(before);
+    expect((await t.features.counts()).incidents).toBe(before);
   });
 });

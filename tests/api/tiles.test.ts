@@ -71,7 +71,7 @@ describe('vector tiles', async () => {
       type: 'Feature' as const, id, geometry: { type: 'LineString' as const, coordinates },
       properties: { name: `Tuyến ${id}`, owner: 'viettel', medium: 'fibre', laying: 'aerial', tier, status: 'active' },
     });
-    t.services.provider.insert('cable_routes', [route(1, 'backbone', [[108.0, 14.3], [108.1, 14.4]]), route(2, 'backbone', [[108.1, 14.4], [108.2, 14.45]]), route(3, 'access', [[108.1, 14.4], [108.11, 14.41]])]);
+    await t.features.insert('cable_routes', [route(1, 'backbone', [[108.0, 14.3], [108.1, 14.4]]), route(2, 'backbone', [[108.1, 14.4], [108.2, 14.45]]), route(3, 'access', [[108.1, 14.4], [108.11, 14.41]])]);
     const country = await tile(t.as('police'), 'cable_routes', 6, 108.1, 14.4);
     expect(country.features.map((feature) => [feature.id, feature.properties])).toEqual([[undefined, { owner: 'viettel', tier: 'backbone', status: 'active', line_count: 2 }]]);
     const district = await tile(t.as('police'), 'cable_routes', 12, 108.1, 14.4);

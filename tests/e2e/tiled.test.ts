@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Point } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../server/db/open.ts';
-import { createSqliteServices } from '../../server/services.ts';
+import { createServices } from '../../server/services.ts';
+import { openSqliteStorage } from '../../server/storage/sqlite/index.ts';
 import { DEFAULT_SEED } from '../../scripts/generator/index.ts';
 import { loadNational } from '../../scripts/national/build.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
@@ -28,13 +28,11 @@ beforeAll(async () => {
   // Six national copies hold 60,000 incidents: past the 50,000 at which the map draws a layer from vector tiles.
   directory = mkdtempSync(join(tmpdir(), 'netguard-tiled-'));
   const path = join(directory, 'tiled.sqlite');
-  const db = openDatabase(path);
-  migrate(db);
-  const services = createSqliteServices(db);
-  loadNational(services.provider, { copies: 6, seed: DEFAULT_SEED });
+  const services = createServices(openSqliteStorage(path));
+  await loadNational(services.storage.features, { copies: 6, seed: DEFAULT_SEED });
   await services.accounts.createUser({ username: 'police', displayName: 'Công an', password: PASSWORD, role: 'police_planner', organisationCode: 'police-kontum' });
-  centre = (services.provider.get('bts_sites', 1)!.geometry as Point).coordinates as [number, number];
-  db.close();
+  centre = ((await services.storage.features.get('bts_sites', 1))!.geometry as Point).coordinates as [number, number];
+  await services.storage.close();
   server = await startServer({ databasePath: path, env: { NETGUARD_SEED: 'none' } });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

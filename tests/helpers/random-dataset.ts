@@ -26,8 +26,12 @@ function randomValue(random: () => number, def: PropertyDef, index: number): unk
       return new Date(Date.UTC(2023, 0, 1) + Math.floor(random() * 1000) * 86_400_000).toISOString().slice(0, 10);
     case 'datetime':
       return new Date(Date.UTC(2023, 0, 1) + Math.floor(random() * 1000 * 86_400) * 1000).toISOString();
-    case 'text[]':
-      return (def.values ?? ['a']).filter(() => random() < 0.5);
+    case 'text[]': {
+      const values = def.values ?? ['a'];
+      const chosen = values.filter(() => random() < 0.5);
+      // A required list holds at least one value, as the registry's check asks.
+      return def.required && chosen.length === 0 ? [pick(values)] : chosen;
+    }
   }
 }
 

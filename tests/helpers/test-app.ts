@@ -2,10 +2,9 @@ import type { FeatureCollection } from 'geojson';
 import { createApp } from '../../server/app.ts';
 import type { AreaConfig } from '../../server/deployment/area.ts';
 import { DEMO_USERS, seedDemoAccounts } from '../../server/auth/demo-accounts.ts';
-import { migrate, openDatabase } from '../../server/db/open.ts';
-import { seedDemo } from '../../server/db/seed.ts';
-import { createSqliteServices, type Services } from '../../server/services.ts';
-import type { FeatureProvider } from '../../server/storage/provider.ts';
+import { createServices, type Services } from '../../server/services.ts';
+import type { FeatureStore } from '../../server/storage/features.ts';
+import { openSqliteStorage } from '../../server/storage/sqlite/index.ts';
 
 /** A demo account's username: admin, police, dic, viettel, vnpt, ubnd. */
 export type DemoUser = (typeof DEMO_USERS)[number]['username'];
@@ -20,25 +19,25 @@ export type TestApp = {
   /** The app as any demo account or the public. */
   as: (caller: Caller) => Client;
   raw: ReturnType<typeof createApp>;
-  provider: FeatureProvider;
+  /** The feature store, for checks from the outside of what a request stored. */
+  features: FeatureStore;
   services: Services;
   /** The raw API token of each demo account. */
   tokens: Record<string, string>;
 };
 /** `area`: the deployment area `/api/area` serves (default the repository's, data/kontum). */
-export type TestAppOptions = { webRoot?: string; now?: () => Date; area?: AreaConfig };
+export type TestAppOptions = { webRoot?: string; now?: () => Date; area?: AreaConfig; /** A database file instead of a fresh in-memory database. */ databasePath?: string };
 
 /**
  * A fresh in-memory database, migrated and seeded with `dataset` and the demo accounts, behind the real app.
  * Every demo account gets an API token, so tests call the API as it without a sign-in round trip.
  */
 export async function createTestApp(dataset: Record<string, FeatureCollection> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const db = openDatabase(':memory:');
-  migrate(db);
-  const services = createSqliteServices(db, options.now);
-  seedDemo(services.provider, dataset);
+  const services = createServices(openSqliteStorage(options.databasePath ?? ':memory:'), options.now);
+  await services.storage.features.insertDataset(dataset);
   await seedDemoAccounts(services.accounts);
-  const tokens = Object.fromEntries(services.accounts.users().map((user) => [user.username, services.accounts.createToken(user.userId, 'tests').token]));
+  const tokens: Record<string, string> = {};
+  for (const user of await services.accounts.users()) tokens[user.username] = (await services.accounts.createToken(user.userId, 'tests')).token;
   const raw = createApp(services, { webRoot: options.webRoot, area: options.area });
   const as = (caller: Caller): Client => ({
     request: (path, init = {}) => {
@@ -47,7 +46,7 @@ export async function createTestApp(dataset: Record<string, FeatureCollection> =
       return Promise.resolve(raw.request(path, { ...init, headers }));
     },
   });
-  return { app: as('admin'), as, raw, provider: services.provider, services, tokens };
+  return { app: as('admin'), as, raw, features: services.storage.features, services, tokens };
 }
 
 /** GETs `path` and returns status, content type and parsed JSON body. */

@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signAlarm } from '../../server/alarms/signature.ts';
 import { createSecretBox } from '../../server/auth/secret-box.ts';
-import { migrate, openDatabase } from '../../server/db/open.ts';
-import { seedDemo } from '../../server/db/seed.ts';
-import { createSqliteServices } from '../../server/services.ts';
+import { sealPlainSigningSecrets } from '../../server/auth/accounts.ts';
+import { createServices } from '../../server/services.ts';
+import { openSqliteStorage } from '../../server/storage/sqlite/index.ts';
 import { createApp } from '../../server/app.ts';
 import { seedDemoAccounts } from '../../server/auth/demo-accounts.ts';
 import { EDITING_DATASET } from '../fixtures/access-dataset.ts';
@@ -18,8 +17,8 @@ const seconds = (ms: number) => String(Math.floor(ms / 1000));
 
 describe('signed alarms cannot be replayed', async () => {
   const t = await createTestApp(EDITING_DATASET, { now: () => new Date(clock) });
-  const viettel = t.services.accounts.users().find((user) => user.username === 'viettel')!;
-  const system = t.services.accounts.createToken(viettel.userId, 'Viettel anti-theft');
+  const viettel = (await t.services.accounts.users()).find((user) => user.username === 'viettel')!;
+  const system = await t.services.accounts.createToken(viettel.userId, 'Viettel anti-theft');
   /** A signed request, as the carrier's system sends it: the headers can be captured and sent again. */
   const sign = (payload: Record<string, unknown>, at = clock) => {
     const body = JSON.stringify(payload);
@@ -38,7 +37,7 @@ describe('signed alarms cannot be replayed', async () => {
     const replay = await send(raised);
     expect(replay.status).toBe(409);
     expect(((await replay.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe('replay');
-    expect(String(t.provider.get('incidents', id)!.properties.description)).toMatch(/kết thúc/);
+    expect(String((await t.features.get('incidents', id))!.properties.description)).toMatch(/kết thúc/);
   });
 
   it('an older message re-signed with a fresh timestamp is refused with 409; a newer one is taken', async () => {
@@ -48,17 +47,17 @@ describe('signed alarms cannot be replayed', async () => {
     expect(((await older.json()) as { error: { details: { reason: string; sequence: number } } }).error.details).toMatchObject({ reason: 'stale', sequence: 5 });
     const reused = await send(sign(alarm('R-2', 5, { cleared: true }), clock + 1000));
     expect(reused.status).toBe(409);
-    expect(String(t.provider.get('incidents', id)!.properties.description)).not.toMatch(/kết thúc/);
+    expect(String((await t.features.get('incidents', id))!.properties.description)).not.toMatch(/kết thúc/);
     expect((await send(sign(alarm('R-2', 6, { cleared: true }), clock + 2000))).status).toBe(200);
-    expect(String(t.provider.get('incidents', id)!.properties.description)).toMatch(/kết thúc/);
+    expect(String((await t.features.get('incidents', id))!.properties.description)).toMatch(/kết thúc/);
   });
 
   it('simultaneous copies of one signed message make one incident and refuse the rest', async () => {
     const request = sign(alarm('R-3', 1));
-    const before = t.provider.counts().incidents;
+    const before = (await t.features.counts()).incidents;
     const statuses = (await Promise.all(Array.from({ length: 6 }, () => send(request)))).map((response) => response.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
-    expect(t.provider.counts().incidents).toBe(before + 1);
+    expect((await t.features.counts()).incidents).toBe(before + 1);
   });
 
   it('an alarm raised in the future beyond the clock skew is refused, within it taken', async () => {
@@ -77,33 +76,29 @@ describe('signing secrets are sealed at rest', () => {
   it('the database holds no signing secret in the clear; with another key the server cannot use them, and old plain secrets are sealed on open', async () => {
     const path = join(directory, 'netguard.sqlite');
     const key = Buffer.alloc(32, 7);
-    const db = openDatabase(path);
-    migrate(db);
-    const services = createSqliteServices(db, undefined, undefined, createSecretBox(key));
-    seedDemo(services.provider, EDITING_DATASET);
+    const storage = openSqliteStorage(path);
+    const services = createServices(storage, undefined, undefined, createSecretBox(key));
+    await storage.features.insertDataset(EDITING_DATASET);
     await seedDemoAccounts(services.accounts);
-    const viettel = services.accounts.users().find((user) => user.username === 'viettel')!;
-    const issued = services.accounts.createToken(viettel.userId, 'Viettel anti-theft');
-    expect(services.accounts.signingSecret(issued.id)).toBe(issued.signingSecret);
-    db.close();
-
-    // What a stolen copy of the file shows: no secret to sign with.
-    const copy = new Database(path, { readonly: true });
-    const stored = copy.prepare('SELECT signing_secret FROM api_tokens WHERE id = ?').pluck().get(issued.id) as string;
-    const dump = copy.prepare("SELECT group_concat(signing_secret, '|') FROM api_tokens").pluck().get() as string;
-    copy.close();
-    expect(stored).not.toContain(issued.signingSecret);
-    expect(dump).not.toContain(issued.signingSecret);
+    const viettel = (await services.accounts.users()).find((user) => user.username === 'viettel')!;
+    const issued = await services.accounts.createToken(viettel.userId, 'Viettel anti-theft');
+    expect(await services.accounts.signingSecret(issued.id)).toBe(issued.signingSecret);
+    const stored = (await storage.accounts.signingSecret(issued.id))!.value;
     expect(stored).toMatch(/^v1\./);
+    expect(stored).not.toContain(issued.signingSecret);
+    await storage.close();
+    // What a stolen copy of the files shows: no secret to sign with.
+    expect(readdirSync(directory).some((name) => readFileSync(join(directory, name)).includes(issued.signingSecret))).toBe(false);
 
     // Opened with the wrong key, a sealed secret does not open: no alarm verifies with what the file holds.
-    const other = openDatabase(path);
-    expect(() => createSqliteServices(other, undefined, undefined, createSecretBox(Buffer.alloc(32, 8))).accounts.signingSecret(issued.id)).toThrow();
-    // A database from before sealing: its plain secret is sealed when the store opens, and still verifies.
-    other.prepare("UPDATE api_tokens SET signing_secret = 'ngs_plain_old' WHERE id = ?").run(issued.id);
-    const reopened = createSqliteServices(other, undefined, undefined, createSecretBox(key));
-    expect(other.prepare('SELECT signing_secret FROM api_tokens WHERE id = ?').pluck().get(issued.id)).toMatch(/^v1\./);
-    expect(reopened.accounts.signingSecret(issued.id)).toBe('ngs_plain_old');
+    const other = openSqliteStorage(path);
+    await expect(createServices(other, undefined, undefined, createSecretBox(Buffer.alloc(32, 8))).accounts.signingSecret(issued.id)).rejects.toThrow();
+    // A database from before sealing: its plain secret is sealed when it is opened, and still verifies.
+    await other.accounts.setSigningSecret(issued.id, 'ngs_plain_old');
+    expect(await sealPlainSigningSecrets(other, createSecretBox(key))).toBe(1);
+    expect((await other.accounts.signingSecret(issued.id))!.value).toMatch(/^v1\./);
+    const reopened = createServices(other, undefined, undefined, createSecretBox(key));
+    expect(await reopened.accounts.signingSecret(issued.id)).toBe('ngs_plain_old');
     const app = createApp(reopened);
     const body = JSON.stringify({ alarmId: 'S-1', siteCode: 'VTL-KTM-001', raisedAt: new Date(Date.now() - 1000).toISOString(), sequence: 1 });
     const timestamp = seconds(Date.now());
@@ -111,6 +106,6 @@ describe('signing secrets are sealed at rest', () => {
       method: 'POST', body, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${issued.token}`, 'X-NetGuard-Timestamp': timestamp, 'X-NetGuard-Signature': signAlarm('ngs_plain_old', timestamp, body) },
     });
     expect(response.status).toBe(201);
-    other.close();
+    await other.close();
   });
 });

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { connect, type Socket } from 'node:net';
+import { openSqliteStorage } from '../../server/storage/sqlite/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_ATTEMPTS } from '../../server/auth/routes.ts';
 import { REPORTS_PER_WINDOW } from '../../server/hotline/routes.ts';
@@ -127,9 +127,9 @@ describe('live streams end when their principal does', () => {
     const issued = tokens.tokens.filter((row) => row.username === 'viettel' && !row.revokedAt).at(-1)!;
     expect((await fetch(`${server.url}/api/admin/tokens/${issued.id}`, { method: 'DELETE', headers: { Cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken } })).status).toBe(204);
     // An operator demotes the account in the database itself (there is no endpoint for it): the stream must notice too.
-    const db = new Database(server.databasePath);
-    db.prepare("UPDATE users SET role = 'dic_reviewer' WHERE username = 'ubnd'").run();
-    db.close();
+    const operator = openSqliteStorage(server.databasePath);
+    expect(await operator.accounts.setRole('ubnd', 'dic_reviewer')).toBe(true);
+    await operator.close();
 
     for (const [name, stream] of [['sign-out', bySession], ['revocation', byToken], ['role change', changed]] as const) {
       const closedAfter = await within(stream.closed, 10_000);

@@ -1,8 +1,9 @@
-import type { SqliteDatabase } from '../../db/open.ts';
 import type { ChangeCounters } from '../change-counters.ts';
+import type { SqliteDatabase } from './database.ts';
+import type { Sync } from './unit-of-work.ts';
 
 /** Reads the `change_counters` table its triggers keep (migration 021). */
-export function createSqliteChangeCounters(db: SqliteDatabase): ChangeCounters {
+export function createSqliteChangeCounters(db: SqliteDatabase): Sync<ChangeCounters> {
   const read = db.prepare('SELECT version FROM change_counters WHERE key = ?').pluck();
   // Keys are short ASCII words, so a range on the primary key finds a prefix without LIKE's escaping.
   const sum = db.prepare('SELECT total(version) FROM change_counters WHERE key >= ? AND key < ?').pluck();

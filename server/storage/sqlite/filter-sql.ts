@@ -1,6 +1,6 @@
 import type { CollectionDef, PropertyDef } from '../../collections/types.ts';
 import type { FilterExpr, FilterValue } from '../filter.ts';
-import { geometryBbox } from './rows.ts';
+import { geometryBbox } from '../../geometry/bbox.ts';
 
 /** The `id` pseudo-property every collection has. */
 const ID: PropertyDef = { name: 'id', type: 'integer', title: 'Id', titleVi: 'MÃ£' };
@@ -10,7 +10,8 @@ const ID: PropertyDef = { name: 'id', type: 'integer', title: 'Id', titleVi: 'MÃ
  * (never into the text). Column names come from the registry. Spatial tests start from the R*Tree and finish with
  * the exact test of `spatial-functions.ts`; dates and date-times compare as epoch milliseconds.
  */
-export function filterSql(collection: CollectionDef, expr: FilterExpr, params: unknown[]): string {
+export function filterSql(collection: CollectionDef, expr: FilterExpr, params: unknown[], prefilter: Prefilter = rtreeCandidates): string {
+  const candidates = prefilter;
   const property = (name: string): PropertyDef => {
     const def = name === 'id' ? ID : collection.properties.find((candidate) => candidate.name === name);
     if (!def) throw new Error(`${name} is not a property of ${collection.id}`);
@@ -99,16 +100,27 @@ function temporalSql(column: string, node: Extract<FilterExpr, { op: 'temporal' 
 /** Degrees of latitude per metre, rounded up (a degree of latitude is at least 110.57 km). */
 const DEGREES_PER_METRE = 1 / 110_000;
 
-/**
- * Ids whose R*Tree box meets `bbox` grown by `meters` (longitude widened for the box's highest latitude): the cheap
- * prefilter before an exact test.
- */
-function candidates(collection: CollectionDef, [minx, miny, maxx, maxy]: number[], meters: number, params: unknown[]): string {
+/** The cheap test before an exact spatial one: rows whose box meets `bbox` grown by `meters`, its values appended to `params`. */
+export type Prefilter = (collection: CollectionDef, bbox: number[], meters: number, params: unknown[]) => string;
+
+/** `bbox` grown by `meters`, the longitude widened for the box's highest latitude, as the four bound values of a box test. */
+function grown([minx, miny, maxx, maxy]: number[], meters: number): [number, number, number, number] {
   const dy = meters * DEGREES_PER_METRE;
   const cos = Math.max(0.01, Math.cos((Math.min(89, Math.max(Math.abs(miny), Math.abs(maxy)) + dy) * Math.PI) / 180));
   const dx = dy / cos;
-  params.push(maxx + dx, minx - dx, maxy + dy, miny - dy);
+  return [maxx + dx, minx - dx, maxy + dy, miny - dy];
+}
+
+/** Ids whose R*Tree box meets the grown box: the prefilter of the feature tables. */
+function rtreeCandidates(collection: CollectionDef, bbox: number[], meters: number, params: unknown[]): string {
+  params.push(...grown(bbox, meters));
   return `t.id IN (SELECT id FROM ${collection.id}_rtree WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)`;
+}
+
+/** Rows whose own bbox columns meet the grown box: the prefilter of tables without an R*Tree (workflow records). */
+export function columnCandidates(_collection: CollectionDef, bbox: number[], meters: number, params: unknown[]): string {
+  params.push(...grown(bbox, meters));
+  return 't.minx <= ? AND t.maxx >= ? AND t.miny <= ? AND t.maxy >= ?';
 }
 
 /** A CQL2 LIKE pattern (`%`, `_`, `\` escapes) as a GLOB pattern, GLOB's own wildcards made literal. */

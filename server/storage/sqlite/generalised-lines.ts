@@ -1,8 +1,8 @@
 import { simplify } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
 import type { CollectionDef } from '../../collections/types.ts';
-import type { SqliteDatabase } from '../../db/open.ts';
-import type { TileFeature } from '../provider.ts';
+import type { SqliteDatabase } from './database.ts';
+import type { TileFeature } from '../features.ts';
 import { COARSE_BELOW_ZOOM, LOW_ZOOMS } from '../tile-grid.ts';
 import { decodeProperty } from './points-sql.ts';
 import type { Row } from './rows.ts';

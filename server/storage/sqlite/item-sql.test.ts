@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { btsSites } from '../../collections/bts-sites.ts';
-import { migrate, openDatabase } from '../../db/open.ts';
+import { migrate, openDatabase } from './database.ts';
 import { itemSql } from './item-sql.ts';
 import { filterSql } from './filter-sql.ts';
-import { createSqliteProvider } from './provider.ts';
+import { createSqliteFeatures } from './features.ts';
 
 describe('itemSql', () => {
   it('drives a bbox query from the R*Tree and reads the table by primary key only', () => {
@@ -36,7 +36,7 @@ describe('filterSql', () => {
   it('starts a spatial filter from the R*Tree', () => {
     const db = openDatabase(':memory:');
     migrate(db);
-    createSqliteProvider(db);
+    createSqliteFeatures(db);
     const sql = itemSql(btsSites, { filters: [], filter: { op: 'spatial', relation: 'intersects', geometry: { type: 'Point', coordinates: [108, 14.3] } }, limit: 10, offset: 0 });
     const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT t.* FROM ${sql.from} ${sql.where}`).all(...sql.params) as { detail: string }[]).map((step) => step.detail).join('\n');
     expect(plan).toMatch(/bts_sites_rtree VIRTUAL TABLE INDEX/);

@@ -1,6 +1,6 @@
 import type { CollectionDef } from '../../collections/types.ts';
-import type { SqliteDatabase } from '../../db/open.ts';
-import type { ItemQuery } from '../provider.ts';
+import type { SqliteDatabase } from './database.ts';
+import type { ItemQuery } from '../features.ts';
 import { filterSql } from './filter-sql.ts';
 
 /** The FROM … WHERE part of an items query with its parameters; shared by the page query and the count. */

@@ -1,13 +1,13 @@
 import type { Feature, MultiLineString, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../db/open.ts';
-import type { ItemQuery, TileFeature } from '../provider.ts';
-import { createSqliteProvider } from './provider.ts';
+import { migrate, openDatabase } from './database.ts';
+import type { ItemQuery, TileFeature } from '../features.ts';
+import { createSqliteFeatures } from './features.ts';
 
 function freshStore() {
   const db = openDatabase(':memory:');
   migrate(db);
-  return { db, provider: createSqliteProvider(db) };
+  return { db, provider: createSqliteFeatures(db) };
 }
 
 const incident = (id: number, lon: number, lat: number, occurredAt: string, assetOwner: string | null = null): Feature => ({
@@ -88,7 +88,7 @@ describe('low-zoom point aggregates', () => {
     provider.insert('cable_routes', [cable(1, [[108, 14.3], [108.2, 14.4]], 'backbone')]);
     const before = sorted(provider.thinTile('incidents', TILE, everything));
     db.exec('DELETE FROM point_cells; DELETE FROM line_generalised; DELETE FROM line_generalised_rtree;');
-    const reopened = createSqliteProvider(db);
+    const reopened = createSqliteFeatures(db);
     expect(sorted(reopened.thinTile('incidents', TILE, everything))).toEqual(before);
     expect(reopened.tileFeatures('cable_routes', { bbox: [104, 11, 110, 17], filters: [], limit: 100, offset: 0 }, 9).map((feature) => feature.properties.line_count)).toEqual([1]);
   });

@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import { COLLECTIONS } from '../../collections/registry.ts';
 import type { CollectionDef } from '../../collections/types.ts';
-import type { SqliteDatabase } from '../../db/open.ts';
+import type { SqliteDatabase } from './database.ts';
 import { createGeneralisedLines } from './generalised-lines.ts';
 import { createPointCells } from './point-cells.ts';
 import type { Row } from './rows.ts';

@@ -1,7 +1,7 @@
 import type { CollectionDef } from '../../collections/types.ts';
-import type { SqliteDatabase } from '../../db/open.ts';
+import type { SqliteDatabase } from './database.ts';
 import { tileBounds } from '../../geometry/web-mercator.ts';
-import type { ItemQuery, TimeRange } from '../provider.ts';
+import type { ItemQuery, TimeRange } from '../features.ts';
 import { CELL_BITS, CELLS_PER_SIDE, cellOf, LOW_ZOOMS, lowZoomCellsOf, monthOf, monthStart, splitByMonths } from '../tile-grid.ts';
 import { itemSql } from './item-sql.ts';
 import type { Row } from './rows.ts';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { randomDataset } from '../../../tests/helpers/random-dataset.ts';
-import { migrate, openDatabase } from '../../db/open.ts';
-import { createSqliteProvider } from './provider.ts';
+import { migrate, openDatabase } from './database.ts';
+import { createSqliteFeatures } from './features.ts';
 
 function seededProvider() {
   const db = openDatabase(':memory:');
   migrate(db);
-  const provider = createSqliteProvider(db);
+  const provider = createSqliteFeatures(db);
   provider.insertDataset(randomDataset(11, 300, ['incidents', 'bts_sites']));
   return provider;
 }

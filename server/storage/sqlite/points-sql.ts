@@ -1,6 +1,6 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { CollectionDef, PropertyDef } from '../../collections/types.ts';
-import type { PointFilter, TimeRange } from '../provider.ts';
+import type { PointFilter, TimeRange } from '../features.ts';
 
 /**
  * SQL for the lean point read: a Point feature's bbox corner is the point itself, so no GeoJSON is parsed.

@@ -1,6 +1,7 @@
-import type { SqliteDatabase } from '../../db/open.ts';
-import { fold } from '../../search/fold.ts';
+import { fold } from '../../text/fold.ts';
 import { OPEN_STATUSES, REGISTER_SORTS, type RegisterQuery, type RegisterRow, type RegisterStore } from '../case-files.ts';
+import type { SqliteDatabase } from './database.ts';
+import type { Sync } from './unit-of-work.ts';
 
 /** Incident columns a row scope may filter on (the registry's incident properties that scopes use). */
 const SCOPE_COLUMNS = new Set(['asset_owner', 'status', 'type', 'source', 'district_code']);
@@ -75,7 +76,7 @@ const SELECT = `SELECT i.id, i.type, i.status, i.source, i.occurred_at AS occurr
 type Raw = Omit<RegisterRow, 'lon' | 'lat' | 'overdue' | 'isNew'> & { geometry: string; overdue: number | null; isNew: number };
 
 /** The register's queries over the incidents table and the case-file tables, in SQLite. */
-export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
+export function createSqliteRegister(db: SqliteDatabase): Sync<RegisterStore> {
   db.function('netguard_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
   return {
     search(query) {

@@ -1,9 +1,9 @@
 import type { CollectionDef } from '../../collections/types.ts';
 import type { Statement } from 'better-sqlite3';
-import type { SqliteDatabase } from '../../db/open.ts';
-import type { Bbox, SearchHit } from '../provider.ts';
-import { compact } from '../../search/fold.ts';
-import { searchDetail, searchGroupRank } from '../../search/detail.ts';
+import type { SqliteDatabase } from './database.ts';
+import type { Bbox, SearchHit } from '../features.ts';
+import { compact } from '../../text/fold.ts';
+import { searchDetail, searchGroupRank } from '../../collections/search-labels.ts';
 import type { Row } from './rows.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { SqliteDatabase } from '../../db/open.ts';
+import type { SqliteDatabase } from './database.ts';
 import { AppError } from '../../errors.ts';
 import { intersects, intersectsBox, within, withinDistance } from '../../geometry/predicates.ts';
 

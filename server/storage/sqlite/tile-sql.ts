@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { CollectionDef } from '../../collections/types.ts';
-import type { SqliteDatabase } from '../../db/open.ts';
-import type { ItemQuery, TileFeature } from '../provider.ts';
+import type { SqliteDatabase } from './database.ts';
+import type { ItemQuery, TileFeature } from '../features.ts';
 import { LOW_ZOOMS } from '../tile-grid.ts';
 import { itemSql } from './item-sql.ts';
 import { tilePropertyNames } from './generalised-lines.ts';

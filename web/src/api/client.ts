@@ -60,9 +60,18 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await response.json()) as T;
 }
 
-/** Sends a JSON body (or none) with the CSRF header; resolves to the parsed answer, or undefined for 204. */
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** GETs a JSON resource with its entity tag (`ETag`), which a later write sends back in `If-Match`. */
+export async function getJsonWithTag<T>(path: string, signal?: AbortSignal): Promise<{ body: T; etag: string | null }> {
+  const response = await request(path, { headers: { accept: 'application/json, application/geo+json' } }, signal);
+  return { body: (await response.json()) as T, etag: response.headers.get('ETag') };
+}
+
+/**
+ * Sends a JSON body (or none) with the CSRF header and any `conditions` (`If-Match`, `If-None-Match`); resolves to
+ * the parsed answer, or undefined for 204.
+ */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, conditions: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...conditions };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (csrf.token) headers[csrf.header] = csrf.token;
   const response = await request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

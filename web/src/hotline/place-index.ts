@@ -1,6 +1,6 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { compact, fold } from '../../../server/search/fold.ts';
+import { compact, fold } from '../../../server/text/fold.ts';
 
 /** A place a citizen can name: a commune or ward, a former district or a national road. */
 export type Place = { label: string; detail: string | null; kind: 'commune' | 'district' | 'road'; bbox: [number, number, number, number]; point: [number, number]; folded: string; compacted: string };

@@ -13,6 +13,7 @@ export const ERROR_TEXT: Record<string, readonly [vi: string, en: string]> = {
   ImportInvalid: ['Tệp có {problemCount} lỗi; chưa nhập đối tượng nào.', 'Problems in the file: {problemCount}; nothing was imported.'],
   NotFound: ['Không tìm thấy dữ liệu yêu cầu (có thể đã bị xoá hoặc bạn không có quyền xem).', 'Not found (it may have been deleted, or you may not see it).'],
   Conflict: ['Thao tác không phù hợp với trạng thái hiện tại của dữ liệu.', 'This does not fit the current state of the record.'],
+  PreconditionFailed: ['Người khác vừa thay đổi dữ liệu này sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu. Hãy tải bản mới rồi làm lại.', 'Someone else changed this record after you opened it, so your change was not saved. Load the new version and try again.'],
   Forbidden: ['Vai trò của bạn không được phép thực hiện thao tác này.', 'Your role may not do this.'],
   Unauthenticated: ['Phiên đăng nhập đã hết hoặc chưa đăng nhập. Vui lòng đăng nhập lại.', 'You are not signed in, or your session has ended. Please sign in again.'],
   TooManyRequests: ['Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau {retryAfterSeconds} giây.', 'Too many requests in a short time. Try again in {retryAfterSeconds} seconds.'],

@@ -12,6 +12,7 @@ const vi = {
   templates: 'Tệp mẫu', onMap: '(đang hiện trên bản đồ, chưa lưu)',
   row: 'Dòng', feature: 'Đối tượng', unknownFormat: 'Chỉ nhận tệp .geojson, .json, .kml, .csv hoặc .gpkg',
   plannedNote: 'Trạng thái “Quy hoạch” dùng cho kế hoạch phát triển mạng gửi Sở Khoa học và Công nghệ.',
+  changedMeanwhile: 'Người khác vừa sửa tài sản này sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu. Hãy tải bản mới rồi sửa lại.', reload: 'Tải bản mới', restoreFailed: 'Không khôi phục được',
 } as const;
 
 type NetworkKey = keyof typeof vi;
@@ -28,6 +29,7 @@ const en: Record<NetworkKey, string> = {
   templates: 'Templates', onMap: '(shown on the map, not stored yet)',
   row: 'Row', feature: 'Feature', unknownFormat: 'Only .geojson, .json, .kml, .csv or .gpkg files',
   plannedNote: 'Status “Planned” is for network development plans sent to the Department of Science and Technology.',
+  changedMeanwhile: 'Someone else changed this asset after you opened it, so your change was not saved. Load their version and edit again.', reload: 'Load the new version', restoreFailed: 'Could not restore it',
 };
 
 export function useNetworkText() {

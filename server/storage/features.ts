@@ -1,0 +1,108 @@
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { FilterExpr, SortKey } from './filter.ts';
+
+/** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees; minLon > maxLon is a box across the antimeridian. */
+export type Bbox = [number, number, number, number];
+
+/** Inclusive time range in epoch milliseconds; `null` is an open end. */
+export type TimeRange = { startMs: number | null; endMs: number | null };
+
+/** Equality on one property; for `text[]` properties it means "the array contains value". */
+export type PropertyFilter = { property: string; value: string | number | boolean };
+
+export type ItemQuery = {
+  /** Features whose geometry (not only its bounding box) meets the box. */
+  bbox?: Bbox;
+  datetime?: TimeRange;
+  filters: readonly PropertyFilter[];
+  /** A CQL2 filter, typed and checked against the registry (`server/ogc/cql2/`). */
+  filter?: FilterExpr;
+  /** Order of the matches, before paging; ties (and no keys) by id. */
+  sortby?: readonly SortKey[];
+  /** Only these feature ids (a reader's row-level scope); undefined means no restriction. */
+  ids?: readonly number[];
+  limit: number;
+  offset: number;
+};
+
+/** Which points a coordinate read takes: a time range and IN / NOT IN lists on text properties. */
+export type PointFilter = {
+  datetime?: TimeRange;
+  where: readonly { property: string; values: readonly string[]; negate?: boolean }[];
+};
+
+export type StoredFeature = Feature<Geometry, Record<string, unknown>> & { id: number };
+
+/** A feature of a vector tile; lines merged below LOW_ZOOMS have no id. */
+export type TileFeature = Feature<Geometry, Record<string, unknown>> & { id?: number };
+
+export type QueryResult = { features: StoredFeature[]; numberMatched: number };
+
+export type SearchHit = {
+  collection: string;
+  id: number;
+  label: string;
+  detail: string | null;
+  bbox: Bbox;
+};
+
+export type Extent = {
+  bbox: Bbox | null;
+  /** ISO 8601 instants of the earliest and latest temporal values; null when not time-stamped or empty. */
+  interval: [string, string] | null;
+};
+
+/**
+ * The features of every registry collection. Implementations own their query language and know nothing of HTTP; the
+ * collection ids are the registry's, and every feature written is checked against the registry first
+ * (`server/collections/feature-problems.ts`). SQLite in `server/storage/sqlite/`, PostGIS to follow. Outside a
+ * transaction each call is atomic on its own; inside `storage.transaction` the same calls see and join its writes.
+ */
+export interface FeatureStore {
+  /** Features matching every criterion, ordered by `sortby` then id, with the total count ignoring limit/offset. */
+  query(collectionId: string, query: ItemQuery): Promise<QueryResult>;
+  get(collectionId: string, id: number): Promise<StoredFeature | undefined>;
+  /**
+   * The lean read analyses need: every feature of a Point collection in a time range, ordered by id, carrying only
+   * the named properties (registry names), without paging or counting.
+   */
+  points(collectionId: string, query: { datetime?: TimeRange; properties: readonly string[] }): Promise<FeatureCollection<Point, Record<string, unknown>>>;
+  /**
+   * Only the coordinates of a Point collection's matching features, as two parallel arrays in no particular order:
+   * the leanest read there is, for binning a million incidents.
+   */
+  pointCoordinates(collectionId: string, filter: PointFilter): Promise<{ x: Float64Array; y: Float64Array }>;
+  /**
+   * Thins a Point collection for vector tile z/x/y: one point per cell of the tile's 16 × 16 grid (`tile-grid.ts`),
+   * the lowest id among the matching points there, with how many match (filters, ids, datetime; the tile is the bbox).
+   */
+  thinTile(collectionId: string, tile: { z: number; x: number; y: number }, query: ItemQuery): Promise<{ id: number; count: number }[]>;
+  /**
+   * The features of a vector tile at `zoom`, ordered by id up to the limit, without a count. Below LOW_ZOOMS
+   * (`tile-grid.ts`) they carry only the collection's `tileProperties`, and lines come generalised, leaving out those
+   * drawn only from a deeper zoom (`tileMinZoom`) and merged: lines with the same properties come as one feature
+   * without id, counted in `line_count`.
+   */
+  tileFeatures(collectionId: string, query: ItemQuery, zoom: number): Promise<TileFeature[]>;
+  /** Inserts features with their own integer ids; throws InvalidFeature on invalid features, Conflict on a taken id. */
+  insert(collectionId: string, features: readonly Feature[]): Promise<void>;
+  /**
+   * Stores new features under new ids, in order (ids they carry are ignored); returns the ids. An id is never handed
+   * out twice: not even a deleted feature's, so links and audit entries naming it never come to name another feature.
+   */
+  createAll(collectionId: string, features: readonly Feature[]): Promise<number[]>;
+  /** Stores one new feature under a new id, as `createAll` (any `id` it carries is ignored), and returns it as stored. */
+  create(collectionId: string, feature: Feature): Promise<StoredFeature>;
+  /** Replaces a feature's geometry and properties; undefined when there is no such feature. */
+  replace(collectionId: string, id: number, feature: Feature): Promise<StoredFeature | undefined>;
+  /** Deletes a feature; returns what was deleted, or undefined when there was none. */
+  remove(collectionId: string, id: number): Promise<StoredFeature | undefined>;
+  /** Inserts several collections' features with their own ids (the demo seed, the national set). */
+  insertDataset(dataset: Record<string, FeatureCollection>): Promise<void>;
+  /** Features whose searchable text contains `query` (folded), best first. */
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** Bbox and time interval of the rows `scope` admits (the reader's row limits: filters, ids); every row without it. */
+  extent(collectionId: string, scope?: Pick<ItemQuery, 'filters' | 'ids'>): Promise<Extent>;
+  /** Number of features per collection. */
+  counts(): Promise<Record<string, number>>;
+}
