@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:abuse [-- --seconds 20]`: how much hostile work delays a cheap request (SECURITY.md, issue 13).
+ * Starts the real server on a fresh demo database and measures, one at a time and 20 ms apart, cheap requests
+ * (`/api/conformance` and a page of sites) while the server is idle — the baseline, measured in the same run — then
+ * while the red team's hostile requests are kept in flight. One table: median, p99 and max per scenario, and the delay
+ * each adds to the idle figures. Never a test: figures depend on the machine; read the added delay against 100 ms.
+ */
+import { parseArgs } from 'node:util';
+import { signIn, startServer } from '../tests/helpers/server-process.ts';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' } } });
+const SECONDS = Number(values.seconds);
+
+const server = await startServer({ env: { NETGUARD_JOB_BUDGET_MS: '10000' } });
+const viewer = await signIn(server.url, 'ubnd');
+const police = await signIn(server.url, 'police');
+const write = { 'Content-Type': 'application/json', Cookie: viewer.cookie, 'X-CSRF-Token': viewer.csrfToken };
+
+/** The red team's inventory: a 50 km buffer around a zig-zag line of `vertices` positions. */
+const zigZagBuffer = (vertices: number) => ({
+  buffer: { geometry: { type: 'LineString', coordinates: Array.from({ length: vertices }, (_, i) => [107.8 + i * 0.001, 14.3 + (i % 2) * 0.05]) }, meters: 50_000 },
+});
+/** A star-shaped line around the whole province, as WKT: the red team's CQL2 S_DWITHIN against every cable. */
+const star = (vertices: number) => `LINESTRING(${Array.from({ length: vertices }, (_, i) => {
+  const angle = (2 * Math.PI * i) / vertices, radius = 0.6 + (i % 2) * 0.3;
+  return `${(107.9 + radius * Math.cos(angle)).toFixed(4)} ${(14.6 + radius * Math.sin(angle)).toFixed(4)}`;
+}).join(',')})`;
+
+type Hostile = { name: string; parallel: number; send: () => Promise<Response> };
+const scenarios: Hostile[] = [
+  { name: 'inventory: 100-vertex line buffered 50 km', parallel: 6, send: () => fetch(`${server.url}/api/inventory`, { method: 'POST', headers: write, body: JSON.stringify(zigZagBuffer(100)) }) },
+  { name: 'CQL2 S_DWITHIN of a 100-vertex star', parallel: 2, send: () => fetch(`${server.url}/api/collections/cable_routes/items?limit=10&filter=${encodeURIComponent(`S_DWITHIN(geometry,${star(100)},1000)`)}`, { headers: { Cookie: viewer.cookie } }) },
+  { name: 'six-monthly report (police)', parallel: 2, send: () => fetch(`${server.url}/api/reports/six-monthly?period=2026-H1`, { headers: { Cookie: police.cookie } }) },
+];
+
+/** Cheap requests one at a time, 20 ms apart, for `seconds`; their latencies in ms. */
+async function cheapLatencies(seconds: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  for (let turn = 0; performance.now() < until; turn += 1) {
+    const path = turn % 2 === 0 ? '/api/conformance' : '/api/collections/bts_sites/items?limit=20';
+    const sent = performance.now();
+    const response = await fetch(`${server.url}${path}`, { headers: { Cookie: viewer.cookie } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    latencies.push(performance.now() - sent);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return latencies;
+}
+
+/** Keeps `parallel` copies of a hostile request in flight until `stop` resolves; counts the answers by status. */
+function keepInFlight(hostile: Hostile, stop: Promise<unknown>) {
+  const statuses = new Map<number, number>();
+  let stopped = false;
+  void stop.then(() => (stopped = true));
+  const lane = async () => {
+    while (!stopped) {
+      const response = await hostile.send();
+      await response.arrayBuffer();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    }
+  };
+  return Promise.all(Array.from({ length: hostile.parallel }, lane)).then(() => statuses);
+}
+
+const stats = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { n: sorted.length, median: sorted[Math.floor(sorted.length / 2)], p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))], max: sorted.at(-1)! };
+};
+
+try {
+  await cheapLatencies(2); // warm-up
+  const idle = stats(await cheapLatencies(SECONDS));
+  const rows = [{ name: 'idle (baseline)', ...idle, answers: '' }];
+  for (const hostile of scenarios) {
+    let measured!: number[];
+    const measuring = cheapLatencies(SECONDS).then((latencies) => (measured = latencies));
+    const statuses = await keepInFlight(hostile, measuring);
+    rows.push({ name: hostile.name, ...stats(measured), answers: [...statuses].map(([status, count]) => `${count}×${status}`).join(' ') });
+  }
+  const ms = (value: number) => `${value.toFixed(1)}`.padStart(8);
+  console.log(`\ncheap requests (conformance, 20 sites) one at a time, ${SECONDS} s per scenario; added = scenario − idle`);
+  console.log(`${'scenario'.padEnd(44)} ${'n'.padStart(5)} ${'median'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'+median'.padStart(8)} ${'+p99'.padStart(8)}  hostile answers`);
+  for (const row of rows) {
+    console.log(`${row.name.padEnd(44)} ${String(row.n).padStart(5)} ${ms(row.median)} ${ms(row.p99)} ${ms(row.max)} ${ms(row.median - idle.median)} ${ms(row.p99 - idle.p99)}  ${row.answers}`);
+  }
+} finally {
+  await server.stop();
+}
