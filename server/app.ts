@@ -28,6 +28,7 @@ import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
 import { tileMatrixSetRoutes, tileRoutes } from './tiles/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { onBehalfOfCaller } from './http/caller.ts';
 import type { Services } from './services.ts';
 
 export type AppOptions = {
@@ -63,6 +64,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
   // Before authentication: a preflight carries no credentials and must not be refused.
   if (corsOrigins.length > 0) app.use('/api/*', corsFor(corsOrigins));
   app.use('/api/*', authenticate(services.accounts));
+  app.use('/api/*', onBehalfOfCaller());
   app.use('/api/*', authorize(ROUTE_RULES));
   app.route('/api', authRoutes(services));
   app.route('/api/search', searchRoutes(services));

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
+import { onBehalfOf } from './caller.ts';
 import { AppError } from '../errors.ts';
 import { createWorkPool } from './pool.ts';
 import type { TASKS } from './fixtures/test-tasks.ts';
@@ -63,5 +66,42 @@ describe('the work pool', () => {
     const plain = await pool.run('fail', {}).catch((caught: unknown) => caught);
     expect(plain).not.toBeInstanceOf(AppError);
     expect((plain as Error).message).toBe('area is too complex');
+  });
+
+  it('refuses a caller its third job with 429 while its first two run, and counts each caller apart', async () => {
+    const shared = createWorkPool<typeof TASKS>({ tasks, size: 2, maxQueue: 4, budgetMs: 5_000, maxHeapMb: 64, perCaller: 2 });
+    try {
+      const mine = [onBehalfOf('user:1', () => shared.run('spin', { ms: 300 })), onBehalfOf('user:1', () => shared.run('spin', { ms: 300 }))];
+      const refused = await onBehalfOf('user:1', () => shared.run('echo', { value: 'third' })).catch((caught: unknown) => caught);
+      expect(refused).toMatchObject({ status: 429, code: 'TooManyJobs', details: { maxJobsPerCaller: 2, retryAfterSeconds: 5 } });
+      // Another caller queues behind them; work outside any request is never counted.
+      expect(await Promise.all([onBehalfOf('address:10.0.0.9', () => shared.run('echo', { value: 'other' })), shared.run('echo', { value: 'no caller' })])).toEqual(['other', 'no caller']);
+      expect(await Promise.all(mine)).toEqual([300, 300]);
+      // Finished jobs, and failed ones, give the caller its share back.
+      await expect(onBehalfOf('user:1', () => shared.run('fail', {}))).rejects.toThrow('area is too complex');
+      expect(await onBehalfOf('user:1', () => Promise.all([shared.run('echo', { value: 1 }), shared.run('echo', { value: 2 })]))).toEqual([1, 2]);
+    } finally {
+      await shared.close();
+    }
+  });
+
+  it.runIf(process.platform === 'linux')('runs its threads NETGUARD_WORKER_NICE steps nicer than the event loop, as the kernel sees them', async () => {
+    /** The nice value of each thread of this process, from /proc. */
+    const niceOfThreads = () => readdirSync('/proc/self/task').map((task) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+    const before = niceOfThreads();
+    const saved = process.env.NETGUARD_WORKER_NICE;
+    process.env.NETGUARD_WORKER_NICE = '10';
+    const niced = createWorkPool<typeof TASKS>({ tasks, size: 2, maxQueue: 2, budgetMs: 5_000, maxHeapMb: 64 });
+    try {
+      await Promise.all([niced.run('spin', { ms: 200 }), niced.run('spin', { ms: 200 })]);
+      const expected = Math.min(19, getPriority(0) + 10);
+      const count = (threads: number[]) => threads.filter((nice) => nice === expected).length;
+      expect(count(niceOfThreads()) - count(before)).toBe(2);
+      expect(getPriority(0)).toBeLessThan(expected);
+    } finally {
+      if (saved === undefined) delete process.env.NETGUARD_WORKER_NICE;
+      else process.env.NETGUARD_WORKER_NICE = saved;
+      await niced.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, type Transferable } from 'node:worker_threads';
-import { AppError, ServiceBusy } from '../errors.ts';
+import { AppError, ServiceBusy, TooManyJobs } from '../errors.ts';
+import { currentCaller } from './caller.ts';
 
 /** A task module's `TASKS`: pure functions of plain data, by name. */
 type TaskTable = Record<string, (input: never) => unknown>;
@@ -16,6 +17,11 @@ export type WorkPoolOptions = {
   budgetMs?: number;
   /** Heap of each worker in MB; a job that needs more is refused (422) instead of taking the server down. Default 512. */
   maxHeapMb?: number;
+  /**
+   * Jobs one caller (`caller.ts`) may have running or waiting at once; one more is refused with 429, so a single
+   * account or address cannot fill the queue for everyone. Default: no limit (jobs outside a request are not counted).
+   */
+  perCaller?: number;
 };
 
 export interface WorkPool<T extends TaskTable> {
@@ -29,6 +35,8 @@ export interface WorkPool<T extends TaskTable> {
 }
 
 type Job = { id: number; task: string; input: unknown; transfer: Transferable[]; resolve: (value: unknown) => void; reject: (error: Error) => void };
+/** Jobs running or waiting per caller, for `perCaller`. */
+type CallerCounts = Map<string, number>;
 type Slot = { worker: Worker; ready: boolean; job: Job | null; timer?: NodeJS.Timeout };
 type Reply = { ready: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string; status?: number; code?: string; details?: Record<string, unknown>; stack?: string } };
 
@@ -46,6 +54,8 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
   const maxQueue = options.maxQueue ?? size * 4;
   const budgetMs = options.budgetMs ?? 10_000;
   const maxHeapMb = options.maxHeapMb ?? 512;
+  const perCaller = options.perCaller ?? Number.POSITIVE_INFINITY;
+  const inFlight: CallerCounts = new Map();
   const slots = new Set<Slot>();
   const queue: Job[] = [];
   let nextId = 1;
@@ -116,13 +126,25 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
       if (closed) return Promise.reject(new Error('the work pool is closed'));
       const waiting = queue.length;
       const free = [...slots].filter((slot) => !slot.job).length + (size - slots.size);
+      const caller = currentCaller();
+      const own = caller === undefined ? 0 : (inFlight.get(caller) ?? 0);
+      if (own >= perCaller) {
+        return Promise.reject(new TooManyJobs(`at most ${perCaller} heavy requests of one caller run at a time; wait for one to finish`, Math.ceil(budgetMs / 1000), perCaller));
+      }
       if (waiting >= maxQueue + Math.max(0, free)) {
         return Promise.reject(new ServiceBusy('the server is busy with heavy requests; try again shortly', Math.ceil(budgetMs / 1000)));
       }
-      return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, task, input, transfer, resolve: resolve as (value: unknown) => void, reject });
+      if (caller !== undefined) inFlight.set(caller, own + 1);
+      const done = () => {
+        if (caller === undefined) return;
+        const left = (inFlight.get(caller) ?? 1) - 1;
+        if (left > 0) inFlight.set(caller, left);
+        else inFlight.delete(caller);
+      };
+      return new Promise<unknown>((resolve, reject) => {
+        queue.push({ id: nextId++, task, input, transfer, resolve, reject });
         dispatch();
-      });
+      }).finally(done) as Promise<never>;
     },
     warm() {
       while (!closed && slots.size < size) spawn();
