@@ -4,12 +4,11 @@ import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-const { TASKS } = await tsImport(workerData.tasks, import.meta.url);
-
 // Jobs yield the CPU to the event loop: on Linux a priority set with pid 0 applies to the calling thread only, so
-// once its modules are loaded this thread runs NETGUARD_WORKER_NICE (default 10) steps nicer than the main one,
-// which then answers cheap requests at once even when every core is busy with jobs. Where a thread cannot be
-// reniced (another system, a sandbox) its jobs run at the inherited priority.
+// this thread runs NETGUARD_WORKER_NICE (default 10) steps nicer than the main one, which then answers cheap requests
+// at once even when every core is busy with jobs. Set before the task module loads: a thread started to replace one
+// stopped at its budget loads while hostile requests keep the cores busy, and must not compete with the event loop
+// either. Where a thread cannot be reniced (another system, a sandbox) its jobs run at the inherited priority.
 const nicer = Number(process.env.NETGUARD_WORKER_NICE ?? 10);
 if (Number.isInteger(nicer) && nicer > 0) {
   try {
@@ -18,6 +17,8 @@ if (Number.isInteger(nicer) && nicer > 0) {
     // not permitted here: keep the inherited priority
   }
 }
+
+const { TASKS } = await tsImport(workerData.tasks, import.meta.url);
 
 parentPort.on('message', async ({ id, task, input }) => {
   try {
