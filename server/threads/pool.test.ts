@@ -69,14 +69,17 @@ describe('the work pool', () => {
   });
 
   it('refuses a caller its third job with 429 while its first two run, and counts each caller apart', async () => {
-    const shared = createWorkPool<typeof TASKS>({ tasks, size: 2, maxQueue: 4, budgetMs: 5_000, maxHeapMb: 64, perCaller: 2 });
+    const shared = createWorkPool<typeof TASKS>({ tasks, size: 2, maxQueue: 4, budgetMs: 5_000, maxHeapMb: 64, perCaller: 2, refusalDelayMs: 300 });
     try {
-      const mine = [onBehalfOf('user:1', () => shared.run('spin', { ms: 300 })), onBehalfOf('user:1', () => shared.run('spin', { ms: 300 }))];
+      const mine = [onBehalfOf('user:1', () => shared.run('spin', { ms: 600 })), onBehalfOf('user:1', () => shared.run('spin', { ms: 600 }))];
+      const asked = performance.now();
       const refused = await onBehalfOf('user:1', () => shared.run('echo', { value: 'third' })).catch((caught: unknown) => caught);
       expect(refused).toMatchObject({ status: 429, code: 'TooManyJobs', details: { maxJobsPerCaller: 2, retryAfterSeconds: 5 } });
+      // The refusal is held back, so a client that sends again at once cannot make a stream of refusals.
+      expect(performance.now() - asked).toBeGreaterThanOrEqual(290);
       // Another caller queues behind them; work outside any request is never counted.
       expect(await Promise.all([onBehalfOf('address:10.0.0.9', () => shared.run('echo', { value: 'other' })), shared.run('echo', { value: 'no caller' })])).toEqual(['other', 'no caller']);
-      expect(await Promise.all(mine)).toEqual([300, 300]);
+      expect(await Promise.all(mine)).toEqual([600, 600]);
       // Finished jobs, and failed ones, give the caller its share back.
       await expect(onBehalfOf('user:1', () => shared.run('fail', {}))).rejects.toThrow('area is too complex');
       expect(await onBehalfOf('user:1', () => Promise.all([shared.run('echo', { value: 1 }), shared.run('echo', { value: 2 })]))).toEqual([1, 2]);
@@ -96,7 +99,8 @@ describe('the work pool', () => {
       await Promise.all([niced.run('spin', { ms: 200 }), niced.run('spin', { ms: 200 })]);
       const expected = Math.min(19, getPriority(0) + 10);
       const count = (threads: number[]) => threads.filter((nice) => nice === expected).length;
-      expect(count(niceOfThreads()) - count(before)).toBe(2);
+      // Each of the two, and any thread it starts itself (tsx's module loader), which inherits its priority.
+      expect(count(niceOfThreads()) - count(before)).toBeGreaterThanOrEqual(2);
       expect(getPriority(0)).toBeLessThan(expected);
     } finally {
       if (saved === undefined) delete process.env.NETGUARD_WORKER_NICE;

@@ -22,6 +22,11 @@ export type WorkPoolOptions = {
    * account or address cannot fill the queue for everyone. Default: no limit (jobs outside a request are not counted).
    */
   perCaller?: number;
+  /**
+   * Milliseconds a refusal for `perCaller` waits before it is answered (default 0). A client that sends again at once
+   * when refused would otherwise turn its refused jobs into a stream of requests; the wait costs only a timer.
+   */
+  refusalDelayMs?: number;
 };
 
 export interface WorkPool<T extends TaskTable> {
@@ -55,6 +60,7 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
   const budgetMs = options.budgetMs ?? 10_000;
   const maxHeapMb = options.maxHeapMb ?? 512;
   const perCaller = options.perCaller ?? Number.POSITIVE_INFINITY;
+  const refusalDelayMs = options.refusalDelayMs ?? 0;
   const inFlight: CallerCounts = new Map();
   const slots = new Set<Slot>();
   const queue: Job[] = [];
@@ -129,7 +135,8 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
       const caller = currentCaller();
       const own = caller === undefined ? 0 : (inFlight.get(caller) ?? 0);
       if (own >= perCaller) {
-        return Promise.reject(new TooManyJobs(`at most ${perCaller} heavy requests of one caller run at a time; wait for one to finish`, Math.ceil(budgetMs / 1000), perCaller));
+        const refusal = new TooManyJobs(`at most ${perCaller} heavy requests of one caller run at a time; wait for one to finish`, Math.ceil(budgetMs / 1000), perCaller);
+        return new Promise((_, reject) => setTimeout(() => reject(refusal), refusalDelayMs));
       }
       if (waiting >= maxQueue + Math.max(0, free)) {
         return Promise.reject(new ServiceBusy('the server is busy with heavy requests; try again shortly', Math.ceil(budgetMs / 1000)));

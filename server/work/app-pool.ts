@@ -21,6 +21,7 @@ export function appWorkPool(env: Record<string, string | undefined> = process.en
     budgetMs: number(env.NETGUARD_JOB_BUDGET_MS, 10_000),
     maxHeapMb: number(env.NETGUARD_WORKER_HEAP_MB, 512),
     perCaller: jobsPerCaller(env),
+    refusalDelayMs: 1_000,
     ...overrides,
   });
 }

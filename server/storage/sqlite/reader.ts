@@ -27,6 +27,7 @@ export function createReader(env: Record<string, string | undefined> = process.e
     budgetMs: Math.max(number(env.NETGUARD_JOB_BUDGET_MS, 10_000), 2 * SPATIAL_BUDGET_MS + 1_000),
     maxHeapMb: number(env.NETGUARD_WORKER_HEAP_MB, 512),
     perCaller: number(env.NETGUARD_JOBS_PER_CALLER, 2),
+    refusalDelayMs: 1_000,
   });
 }
 
