@@ -1,12 +1,66 @@
-import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { PAGE_ROUTES } from './server/pages.ts';
 
 const apiPort = Number(process.env.PORT ?? 8787);
+const page = (file: string) => fileURLToPath(new URL(`./web/${file}`, import.meta.url));
+
+/** `npm run dev` answers /bao-tin and /thuc-dia with their own pages, as the server does (server/pages.ts). */
+function pageRoutes(): Plugin {
+  return {
+    name: 'netguard-page-routes',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        const path = (request.url ?? '/').split('?')[0];
+        const route = PAGE_ROUTES.find((candidate) => candidate.prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)));
+        if (route) request.url = `/${route.file}`;
+        next();
+      });
+    },
+  };
+}
+
+/**
+ * The field app's service worker (Workbox's generateSW): it precaches the field page, the JavaScript, CSS and fonts,
+ * the label glyphs and the manifest, and answers navigations under /thuc-dia with the field page, so the app opens
+ * offline. The manifest is web/public/thuc-dia.webmanifest, linked from thuc-dia.html only. The basemap archive is
+ * not precached: the officer downloads it with the plan's area and the app keeps it in IndexedDB.
+ */
+const fieldServiceWorker = VitePWA({
+  strategies: 'generateSW',
+  filename: 'field-sw.js',
+  injectRegister: false,
+  manifest: false,
+  workbox: {
+    globPatterns: ['thuc-dia.html', 'thuc-dia.webmanifest', 'icons/*.svg', 'assets/*.{js,css}', 'assets/*vietnamese*.woff2', 'assets/*-latin-[47]00-*.woff2', 'glyphs/**/*.pbf'],
+    globIgnores: ['**/index-*.js', '**/hotline-*.js'],
+    navigateFallback: '/thuc-dia.html',
+    navigateFallbackAllowlist: [/^\/thuc-dia/, /^\/field/],
+    navigateFallbackDenylist: [/^\/api\//],
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
 
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
-  build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  plugins: [react(), pageRoutes(), fieldServiceWorker],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    // dist/web/.vite/manifest.json: which chunks each page loads (scripts/bundle-sizes.ts measures them).
+    manifest: true,
+    rolldownOptions: {
+      // Three pages: the signed-in app, the citizens' hotline and the patrol field app, each loading only what it uses.
+      input: { index: page('index.html'), hotline: page('bao-tin.html'), field: page('thuc-dia.html') },
+      // MapLibre in a chunk of its own, so the pages share it from the cache and its size is measured apart.
+      output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ }] } },
+    },
+  },
   server: {
     proxy: {
       '/api': `http://127.0.0.1:${apiPort}`,

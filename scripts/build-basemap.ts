@@ -1,27 +1,11 @@
 /**
- * Writes the real base geography (admin areas, national roads; OSM and geoBoundaries data, see data/kontum/SOURCES.md)
- * as static GeoJSON into web/public/basemap/, so every page — the public hotline page included — draws the
- * province offline without reading any API collection. Skips the work when the outputs are newer than the sources.
+ * Writes the real base geography (admin areas, national roads; see data/kontum/SOURCES.md) of the deployment's area
+ * (NETGUARD_AREA, default data/kontum) as static GeoJSON into web/public/basemap/, so every page — the public hotline
+ * page included — draws the area offline without reading any API collection, and as one PMTiles archive of vector
+ * tiles that the field app keeps on the phone. Skips the work when the outputs are newer than the sources and were
+ * built from the same area; `--force` rebuilds.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { baseGeography } from './generator/index.ts';
-import { serializeCollection } from './generator/serialize.ts';
+import { areaDirectory } from '../server/deployment/area.ts';
+import { writeBasemap } from './basemap.ts';
 
-const SOURCE_DIR = 'data/kontum';
-const OUT_DIR = 'web/public/basemap';
-const outputs = ['admin_areas', 'roads'] as const;
-
-const newestSource = Math.max(...readdirSync(SOURCE_DIR).map((name) => statSync(join(SOURCE_DIR, name)).mtimeMs));
-const fresh = outputs.every((name) => {
-  const file = join(OUT_DIR, `${name}.geojson`);
-  return existsSync(file) && statSync(file).mtimeMs > newestSource;
-});
-if (fresh && !process.argv.includes('--force')) {
-  console.log(`basemap: ${OUT_DIR} is up to date`);
-} else {
-  mkdirSync(OUT_DIR, { recursive: true });
-  const collections = baseGeography();
-  for (const name of outputs) writeFileSync(join(OUT_DIR, `${name}.geojson`), serializeCollection(collections[name]));
-  console.log(`basemap: wrote ${outputs.map((name) => `${name} (${collections[name].features.length})`).join(', ')} to ${OUT_DIR}`);
-}
+console.log(writeBasemap(areaDirectory(), 'web/public/basemap', process.argv.includes('--force')));

@@ -26,7 +26,10 @@ import { inventoryRoutes } from './inventory/routes.ts';
 import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
 import { tileMatrixSetRoutes, tileRoutes } from './tiles/routes.ts';
+import { registerRoutes } from './register/routes.ts';
+import { fieldRoutes } from './field/routes.ts';
 import type { AppEnv } from './http/env.ts';
+import { PAGE_ROUTES } from './pages.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { onBehalfOfCaller } from './http/caller.ts';
 import type { Services } from './services.ts';
@@ -86,6 +89,8 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
   app.route('/api/reports', reportRoutes(services));
   app.route('/api/inventory', inventoryRoutes(services));
   app.route('/api/cut-impact', cutImpactRoutes(services));
+  app.route('/api/register', registerRoutes(services));
+  app.route('/api/field', fieldRoutes(services));
   app.route('/', editingRoutes(services));
   app.route('/api', ogcRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
@@ -95,6 +100,9 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
       await next();
       if (c.res.status === 200) c.res.headers.set('Content-Type', 'application/x-protobuf');
     });
+    for (const { file, prefixes } of PAGE_ROUTES) {
+      for (const prefix of prefixes) app.get(`${prefix}/*`, serveStatic({ root: webRoot, path: file })).get(prefix, serveStatic({ root: webRoot, path: file }));
+    }
     app.use('*', serveStatic({ root: webRoot }));
     // Client-side routes fall back to the app shell.
     app.get('*', serveStatic({ root: webRoot, path: 'index.html' }));
@@ -105,6 +113,8 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
       const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
       if ((error.status === 429 || error.status === 503) && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
       // RFC 6750 §3: a 401 names the scheme to authenticate with; a token that was sent but refused is invalid_token.
+      // A 412 names the version that is current, so the client can fetch it or retry against it.
+      if (error.status === 412 && typeof error.details?.etag === 'string') c.header('ETag', error.details.etag);
       if (error.status === 401) c.header('WWW-Authenticate', c.req.header('Authorization') ? 'Bearer realm="NetGuard", error="invalid_token"' : 'Bearer realm="NetGuard"');
       return c.json({ error: body }, error.status);
     }

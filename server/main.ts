@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
 import { generateDemo } from '../scripts/generator/index.ts';
+import { areaDirectory } from './deployment/area.ts';
 import { createApp } from './app.ts';
 import { openAndSeed } from './bootstrap.ts';
 import { productionKeyProblem, resolveSecretKey } from './auth/secret-box.ts';
@@ -18,7 +19,7 @@ if (refusal) {
 const { warning } = resolveSecretKey(databasePath);
 if (warning) console.warn(warning);
 // The composition root: the one server file that knows the demo generator (scripts/), handed in as the seed.
-const { services, seeded } = await openAndSeed(databasePath, { demo: process.env.NETGUARD_SEED === 'none' ? undefined : () => generateDemo() });
+const { services, seeded } = await openAndSeed(databasePath, { demo: process.env.NETGUARD_SEED === 'none' ? undefined : () => generateDemo({ area: areaDirectory() }) });
 if (seeded) console.log(seeded);
 
 // Resolved from this file, so the server finds the built app whatever the working directory.

@@ -36,8 +36,8 @@ export function asciiName(name: string): string {
 }
 
 /**
- * Province (union of the communes, code '62' of the former province), the 10 former districts (communes dissolved
- * by former_district_code) and the 40 communes and wards, in that order.
+ * The area (union of the communes; for Kon Tum code '62' of the former province), its former districts (communes
+ * dissolved by former_district_code; for Kon Tum 10) and its communes and wards (40), in that order.
  */
 export function buildAdminAreas(base: BaseData): AreaFeature[] {
   const communes = [...base.communes.features].sort((a, b) => a.properties.code.localeCompare(b.properties.code));
@@ -60,7 +60,7 @@ export function buildAdminAreas(base: BaseData): AreaFeature[] {
     });
   const province: AreaFeature = {
     type: 'Feature',
-    properties: { level: 'province', code: '62', name: 'Kon Tum', name_en: 'Kon Tum', unit_type: 'province', district_code: null, district_name: null },
+    properties: { level: 'province', code: base.area.code, name: base.area.name, name_en: base.area.nameEn, unit_type: 'province', district_code: null, district_name: null },
     geometry: unionOf(districts),
   };
   const communeAreas: AreaFeature[] = communes.map((commune) => {

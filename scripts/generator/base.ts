@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { DEFAULT_AREA_DIRECTORY, readAreaConfig, type AreaConfig } from '../../server/deployment/area.ts';
 
 export type CommuneProps = {
   code: string;
@@ -13,26 +16,42 @@ export type CommuneProps = {
 export type RoadProps = { osm_id: string; ref: string | null; name_vi: string | null; road_class: string | null };
 
 export type BaseData = {
+  area: AreaConfig;
   communes: FeatureCollection<Polygon | MultiPolygon, CommuneProps>;
   centres: FeatureCollection<Point, CommuneProps>;
   roads: FeatureCollection<LineString | MultiLineString, RoadProps>;
 };
 
-const dataDirectory = new URL('../../data/kontum/', import.meta.url);
-let cached: BaseData | undefined;
+const cached = new Map<string, BaseData>();
 
-function readGeoJson<T>(fileName: string): T {
-  return JSON.parse(readFileSync(new URL(fileName, dataDirectory), 'utf8')) as T;
+function readGeoJson<T>(directory: string, fileName: string): T {
+  return JSON.parse(readFileSync(join(directory, fileName), 'utf8')) as T;
 }
 
-/** Reads the real Kon Tum geography copied into data/kontum (see data/kontum/SOURCES.md); read once per process. */
-export function loadBase(): BaseData {
-  cached ??= {
-    communes: readGeoJson('communes-2025.geojson'),
-    centres: readGeoJson('commune-centres-2025.geojson'),
-    roads: readGeoJson('roads-national-osm.geojson'),
-  };
-  return cached;
+/** A point inside each commune, for areas whose files carry no centres. */
+function centresOf(communes: BaseData['communes']): BaseData['centres'] {
+  return { type: 'FeatureCollection', features: communes.features.map((commune) => ({ ...pointOnFeature(commune), properties: commune.properties })) };
+}
+
+/**
+ * Reads an area's real geography (its area.json names the files): by default the former Kon Tum province copied into
+ * data/kontum (see data/kontum/SOURCES.md), else a directory made by `npm run setup-area`. Read once per process.
+ */
+export function loadBase(directory: string = DEFAULT_AREA_DIRECTORY): BaseData {
+  const key = resolve(directory);
+  let base = cached.get(key);
+  if (!base) {
+    const area = readAreaConfig(key);
+    const communes = readGeoJson<BaseData['communes']>(key, area.files.communes);
+    base = {
+      area,
+      communes,
+      centres: area.files.centres ? readGeoJson(key, area.files.centres) : centresOf(communes),
+      roads: area.files.roads ? readGeoJson(key, area.files.roads) : { type: 'FeatureCollection', features: [] },
+    };
+    cached.set(key, base);
+  }
+  return base;
 }
 
 /** "Huyện Đắk Glei" → "Đắk Glei"; the city keeps its "Thành phố" (that is how people name it). */

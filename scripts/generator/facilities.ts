@@ -16,10 +16,10 @@ function plansFor(town: Town): Plan[] {
   plans.push({ kind: 'post_office', owner: 'vnpost', name: `Bưu cục ${town.name}`, town, radiusKm: 0.5 });
   if (isCity) {
     plans.push(
-      { kind: 'data_centre', owner: 'viettel', name: 'Trung tâm dữ liệu Viettel Kon Tum', town, radiusKm: 3 },
-      { kind: 'data_centre', owner: 'vnpt', name: 'Trung tâm dữ liệu VNPT Kon Tum', town, radiusKm: 3 },
-      { kind: 'radio_station', owner: 'vnpt', name: 'Đài vô tuyến điện Kon Tum', town, radiusKm: 4 },
-      { kind: 'post_office', owner: 'vnpost', name: 'Bưu điện tỉnh Kon Tum', town, radiusKm: 1 },
+      { kind: 'data_centre', owner: 'viettel', name: `Trung tâm dữ liệu Viettel ${town.name}`, town, radiusKm: 3 },
+      { kind: 'data_centre', owner: 'vnpt', name: `Trung tâm dữ liệu VNPT ${town.name}`, town, radiusKm: 3 },
+      { kind: 'radio_station', owner: 'vnpt', name: `Đài vô tuyến điện ${town.name}`, town, radiusKm: 4 },
+      { kind: 'post_office', owner: 'vnpost', name: `Bưu điện ${town.name}`, town, radiusKm: 1 },
     );
   }
   return plans;

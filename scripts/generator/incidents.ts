@@ -29,7 +29,8 @@ function background(rng: Rng, type: string, assets: Assets, locate: CommuneLocat
   if (type === 'intrusion_alarm' || type === 'equipment_theft') return () => pointNear(rng, rng.pick(assets.sites).position, 0.05);
   if (type === 'postal_contraband') return () => pointNear(rng, rng.pick(assets.facilities.filter((f) => f.properties.owner === 'vnpost')).position, 0.05);
   if ((type === 'cable_theft' || type === 'cable_cut') && rng.chance(0.6)) {
-    const cable = rng.pick(assets.cables);
+    // A cable is picked by its length: theft along the network is even per km, not per route (drops are short).
+    const cable = rng.weighted(assets.cables.map((c) => [c, Number(c.properties.length_m)] as const));
     return () => {
       const line = turf.lineString(cable.coordinates);
       return pointNear(rng, turf.along(line, rng.range(0, turf.length(line))).geometry.coordinates, 0.04);
@@ -38,7 +39,7 @@ function background(rng: Rng, type: string, assets: Assets, locate: CommuneLocat
   return () => uniformInProvince(rng, locate, bbox).position;
 }
 
-type Draft = { position: Position; commune: { former_district_code: string }; type: string; time: number };
+type Draft = { position: Position; commune: { code: string; former_district_code: string }; type: string; time: number };
 
 /**
  * About three years of incidents: a seasonal background over the province and the network, plus planted clusters
@@ -80,6 +81,11 @@ export function buildIncidents(rng: Rng, base: BaseData, locate: CommuneLocator,
         asset_owner: asset?.owner ?? null,
         damage_vnd: attributes.damage_vnd,
         outage_minutes: attributes.outage_minutes,
+        sim_count: null,
+        call_minutes: null,
+        cell_ids: null,
+        uncertainty_m: null,
+        commune_code: draft.commune.code,
         district_code: draft.commune.former_district_code,
         description: attributes.description,
       },

@@ -14,8 +14,11 @@ const PRIORITY = ['data_centre', 'radio_station', 'exchange', 'post_office'];
 /** Most zones are designated; the rest show every other state of the review workflow. */
 const STATUSES = ['designated', 'designated', 'designated', 'designated', 'designated', 'proposed', 'rejected', 'revoked'];
 
-/** Protection zones (200–800 m circles) around the most critical facilities, most critical first. */
-export function buildKeyTargets(rng: Rng, facilities: PointDraft[], count: number): PolygonDraft[] {
+/**
+ * Protection zones (200–800 m circles) around the most critical facilities, most critical first, proposed by the
+ * area's police and reviewed by its department (named as they are today, area.json `organisations`).
+ */
+export function buildKeyTargets(rng: Rng, facilities: PointDraft[], count: number, organisations: { police: string; department: string }): PolygonDraft[] {
   const critical = facilities
     .filter((facility) => PRIORITY.includes(String(facility.properties.kind)))
     .sort((a, b) => PRIORITY.indexOf(String(a.properties.kind)) - PRIORITY.indexOf(String(b.properties.kind)));
@@ -34,8 +37,8 @@ export function buildKeyTargets(rng: Rng, facilities: PointDraft[], count: numbe
         protection_level: kind === 'data_centre' || kind === 'radio_station' ? 1 : kind === 'exchange' ? 2 : 3,
         effective_date: effective ? `2024-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}` : null,
         legal_basis: 'Nghị định 126/2008/NĐ-CP',
-        proposed_by: 'Công an tỉnh Kon Tum',
-        reviewed_by: status === 'proposed' ? null : 'Sở Thông tin và Truyền thông',
+        proposed_by: organisations.police,
+        reviewed_by: status === 'proposed' ? null : organisations.department,
       },
     };
   });

@@ -29,6 +29,8 @@ export function buildScrapDealers(rng: Rng, locate: CommuneLocator, towns: Town[
       properties: {
         name: `Cơ sở thu mua phế liệu ${rng.pick(TRADE_NAMES)} ${dealers.length + 1}`,
         address: `${rng.int(1, 320)} ${rng.pick(STREETS)}, ${found.commune.name_vi}`,
+        commune_code: found.commune.code,
+        commune_name: found.commune.name_vi.normalize('NFC'),
         district_code: found.commune.former_district_code,
         district_name: districtName(found.commune.former_district_vi),
         last_inspection_date: check.date,

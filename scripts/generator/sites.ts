@@ -45,6 +45,9 @@ function siteProperties(rng: Rng, owner: Owner, setting: Setting, communeCode: s
     alarm_equipped: rng.chance(setting === 'rural' ? 0.5 : 0.75),
     status: rng.weighted([['active', 92], ['planned', 6], ['retired', 2]] as const),
     commune_code: communeCode,
+    // Set by connectAssets once the network is known: a fibre drop or a microwave link from another site.
+    backhaul: null,
+    backhaul_site_code: null,
   };
 }
 

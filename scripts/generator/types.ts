@@ -9,6 +9,7 @@ export const DEMO_COLLECTION_IDS = [
   'facilities',
   'bts_sites',
   'scrap_dealers',
+  'service_agents',
   'police_stations',
   'incidents',
 ] as const;
@@ -29,6 +30,8 @@ export type ScaleOptions = {
   cableKm: number;
   incidents: number;
   scrapDealers: number;
+  /** Postal, telecom and internet service agents, mostly in the towns. */
+  serviceAgents: number;
   keyTargets: number;
   /** First day of the incident record, 'YYYY-MM-DD' (UTC). */
   incidentStartDate: string;
@@ -38,11 +41,13 @@ export type ScaleOptions = {
 export type GenerateOptions = {
   /** PRNG seed; default 20250701. */
   seed?: number;
-  /** 'province' (default) or explicit counts. */
+  /** 'province' (default: Kon Tum's counts, scaled by land area for another area) or explicit counts. */
   scale?: 'province' | ScaleOptions;
+  /** Area directory (its area.json and geodata, made by `npm run setup-area`); default data/kontum. */
+  area?: string;
 };
 
-/** A town: the former city/district towns and the two district seats without town status. */
+/** A town: the capital, the former district towns and the district seats without town status the area names. */
 export type Town = {
   name: string;
   communeCode: string;

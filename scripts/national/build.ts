@@ -3,7 +3,7 @@ import { generateDemo } from '../generator/index.ts';
 import type { FeatureStore } from '../../server/storage/features.ts';
 
 /** One province-sized template: 1,500 sites, 10,000 km of cable, 10,000 incidents over five years. */
-export const TEMPLATE_SCALE = { btsSites: 1500, cableKm: 10_000, incidents: 10_000, scrapDealers: 45, keyTargets: 8, incidentStartDate: '2021-11-01', incidentYears: 5 };
+export const TEMPLATE_SCALE = { btsSites: 1500, cableKm: 10_000, incidents: 10_000, scrapDealers: 45, serviceAgents: 480, keyTargets: 8, incidentStartDate: '2021-11-01', incidentYears: 5 };
 /** Vietnam's extent, which the copies tile (the copies also fall over sea and neighbours: this is a load test set). */
 const EXTENT = { west: 102.2, south: 8.6, east: 109.4, north: 23.3 };
 const REPLICATED = ['cable_routes', 'bts_sites', 'facilities', 'key_targets', 'scrap_dealers', 'incidents'] as const;

@@ -13,6 +13,7 @@ import type { LiveMessage } from '../storage/broadcast.ts';
 import type { StoredFeature } from '../storage/features.ts';
 import type { CarrierAlarm } from '../storage/records.ts';
 import { applied, transact } from '../writes/transact.ts';
+import { fibreBreakInput, locateAlarmBreak, otherBreaksOnRoute, secondCutWarning, type LocatedBreak, type OtherBreak } from './fibre-break-alarm.ts';
 import { checkAlarmSignature, MAX_SKEW_SECONDS } from './signature.ts';
 
 /** Carriers' anti-theft systems, each with its carrier editor account's API token and signing secret. */
@@ -27,7 +28,9 @@ const alarm = z.object({
   message: z.string().max(1000).optional(),
   cleared: z.boolean().optional(),
   sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-}).strict().refine((body) => (body.siteCode === undefined) !== (body.asset === undefined), 'give either siteCode or asset');
+  /** A fibre monitor's reading (issue 18): the break is placed on the route and becomes a cable cut there. */
+  fibreBreak: fibreBreakInput.optional(),
+}).strict().refine((body) => [body.siteCode, body.asset, body.fibreBreak].filter((given) => given !== undefined).length === 1, 'give one of siteCode, asset or fibreBreak');
 
 /** Where an alarm is drawn: the site or facility itself, or the middle of a cable. */
 function alarmPoint(asset: StoredFeature): [number, number] {
@@ -38,8 +41,9 @@ function alarmPoint(asset: StoredFeature): [number, number] {
   return middle.geometry.coordinates as [number, number];
 }
 
-const describe = (body: z.infer<typeof alarm>) =>
-  [`Báo động chống trộm ${body.alarmId}`, body.kind, body.message, body.cleared ? '(đã kết thúc báo động)' : null].filter(Boolean).join(' — ');
+const describe = (body: z.infer<typeof alarm>, place?: LocatedBreak, others: readonly OtherBreak[] = []) =>
+  [`${place ? 'Cảnh báo đứt cáp' : 'Báo động chống trộm'} ${body.alarmId}`, place?.description, body.kind, body.message, others.length > 0 ? secondCutWarning(others) : null, body.cleared ? '(đã kết thúc báo động)' : null]
+    .filter(Boolean).join(' — ');
 
 /**
  * `POST /api/alarms`: an alarm from a carrier's anti-theft system. Authenticated by the carrier's API token and an
@@ -67,11 +71,11 @@ export function alarmRoutes(services: Services) {
     if (Date.parse(body.raisedAt) > nowMs + MAX_SKEW_SECONDS * 1000) {
       throw new InvalidBody(`raisedAt lies in the future (more than ${MAX_SKEW_SECONDS} s ahead of the server's clock)`, { problems: [{ path: 'raisedAt', message: 'in the future' }] });
     }
-    const collection = body.asset?.collection ?? 'bts_sites';
+    const collection = body.fibreBreak ? 'cable_routes' : body.asset?.collection ?? 'bts_sites';
     const now = services.now();
     const carrier = principal.carrier;
-    type Outcome = { incident: StoredFeature; status: 200 | 201 };
-    type State = { asset: StoredFeature; known: CarrierAlarm | undefined; incident: StoredFeature | undefined };
+    type Outcome = { incident: StoredFeature; status: 200 | 201; others: OtherBreak[]; place: LocatedBreak | undefined };
+    type State = { asset: StoredFeature; known: CarrierAlarm | undefined; incident: StoredFeature | undefined; place: LocatedBreak | undefined; others: OtherBreak[] };
     const outcome = await transact<State, Outcome>(services, actorOf(c), {
       // The signature, the asset and what is known of this alarm id are checked in the transaction that records the
       // alarm, so two deliveries at once (or a replay racing the original) cannot both pass.
@@ -79,42 +83,45 @@ export function alarmRoutes(services: Services) {
         if (!(await tx.alarms.claimSignature(signature!, nowMs, nowMs - 2 * MAX_SKEW_SECONDS * 1000))) {
           throw new Conflict('this signed alarm was already received: sign each message afresh', { reason: 'replay' });
         }
-        const asset = body.asset
+        const asset = body.fibreBreak ? await tx.features.get('cable_routes', body.fibreBreak.routeId) : body.asset
           ? await tx.features.get(body.asset.collection, body.asset.id)
           : (await tx.features.query('bts_sites', { filters: [{ property: 'site_code', value: body.siteCode! }], limit: 1, offset: 0 })).features[0];
-        if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
+        if (!asset) throw new InvalidBody('no such asset', { problems: [{ path: body.fibreBreak ? 'fibreBreak.routeId' : body.asset ? 'asset' : 'siteCode', message: 'not found' }] });
         if (asset.properties.owner !== carrier) throw new Forbidden('an alarm can only be raised on the carrier’s own assets');
+        const place = body.fibreBreak ? await locateAlarmBreak(tx.features, asset, body.fibreBreak, carrier) : undefined;
         const known = await tx.alarms.get(carrier, body.alarmId);
+        const others = place ? await otherBreaksOnRoute(tx.features, asset, place.point, Date.parse(body.raisedAt), known?.incidentId) : [];
         if (known && body.sequence < known.sequence) {
           throw new Conflict(`alarm ${body.alarmId} is already at sequence ${known.sequence}; this message is older`, { reason: 'stale', sequence: known.sequence });
         }
         if (known && body.sequence === known.sequence && known.body !== canonical(body)) {
           throw new Conflict(`sequence ${body.sequence} of alarm ${body.alarmId} was already used for another message`, { reason: 'sequence reused', sequence: known.sequence });
         }
-        return { asset, known, incident: known ? await tx.features.get('incidents', known.incidentId) : undefined };
+        return { asset, known, incident: known ? await tx.features.get('incidents', known.incidentId) : undefined, place, others };
       },
-      apply: async (tx, { asset, known, incident }) => {
-        if (known && incident && body.sequence === known.sequence) return applied<Outcome>({ incident, status: 200 });
+      apply: async (tx, { asset, known, incident, place, others }) => {
+        if (known && incident && body.sequence === known.sequence) return applied<Outcome>({ incident, status: 200, others, place });
         if (known && incident) {
-          const changed = (await tx.features.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body) } }))!;
+          const changed = (await tx.features.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body, place, others) } }))!;
           await tx.alarms.update(carrier, body.alarmId, canonical(body), body.sequence, now.toISOString());
           const event: LiveMessage = {
             type: 'incident.alarm', about: { collection: 'incidents', feature: changed },
-            data: { id: changed.id, type: 'intrusion_alarm', cleared: body.cleared === true, coordinates: (changed.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier },
+            data: { id: changed.id, type: changed.properties.type, cleared: body.cleared === true, coordinates: (changed.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier },
           };
-          return applied<Outcome>({ incident: changed, status: 200 }, [
+          return applied<Outcome>({ incident: changed, status: 200, others, place }, [
             { action: 'update', targetType: 'incidents', targetId: incident.id, before: incident, after: changed, details: { alarmId: body.alarmId, sequence: body.sequence } },
           ], [event]);
         }
         const filed = await fileIncident(tx, principal, {
-          lonLat: alarmPoint(asset), type: 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
-          description: describe(body), asset: { collection, id: asset.id, owner: carrier },
+          lonLat: place?.point ?? alarmPoint(asset), type: place ? 'cable_cut' : 'intrusion_alarm', occurredAt: new Date(body.raisedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), source: 'carrier_alarm',
+          description: describe(body, place, others), asset: { collection, id: asset.id, owner: carrier },
         }, now, 'incident.alarm');
         await tx.alarms.add({ carrier, alarmId: body.alarmId, incidentId: filed.result.id, receivedAt: now.toISOString(), updatedAt: now.toISOString(), body: canonical(body), sequence: body.sequence });
-        return { ...filed, result: { incident: filed.result, status: 201 } };
+        return { ...filed, result: { incident: filed.result, status: 201, others, place } };
       },
     });
-    return c.json({ incident: outcome.incident, duplicate: outcome.status === 200 }, outcome.status);
+    const fibre = outcome.place ? { fibreBreak: outcome.place.located, otherBreaks: outcome.others } : {};
+    return c.json({ incident: outcome.incident, duplicate: outcome.status === 200, ...fibre }, outcome.status);
   });
 }
 

@@ -104,6 +104,14 @@ export function parseNumber(search: URLSearchParams, name: string, fallback: num
   return value;
 }
 
+/** One of a fixed list of words, or its default when absent. */
+export function parseChoice<T extends string>(search: URLSearchParams, name: string, choices: readonly T[], fallback: T): T {
+  const raw = search.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!choices.includes(raw as T)) throw new InvalidParameter(name, `${name} must be one of ${choices.join(', ')}`);
+  return raw as T;
+}
+
 export function parseBoolean(search: URLSearchParams, name: string, fallback: boolean): boolean {
   const raw = search.get(name);
   if (raw === null || raw === '') return fallback;

@@ -9,8 +9,17 @@ import type { Principal } from './principal.ts';
 const BASE = new Set(['admin_areas', 'roads', 'police_stations', 'scrap_dealers']);
 export const ASSET_COLLECTION_IDS = ['cable_routes', 'bts_sites', 'facilities'] as const;
 const ASSETS = new Set<string>(ASSET_COLLECTION_IDS);
+/** What carriers maintain themselves, through editing and imports: their assets and their service agents (issue 18). */
+export const EDITABLE_COLLECTION_IDS = [...ASSET_COLLECTION_IDS, 'service_agents'] as const;
 /** What a carrier may see of another carrier's asset (issue 4): geometry, owner and status. */
 const SHARED_ASSET_PROPERTIES = ['owner', 'status'] as const;
+/** What a carrier may see of another carrier's or an independent service agent (issue 18): where, what, whose. */
+const SHARED_AGENT_PROPERTIES = ['kind', 'owner', 'status'] as const;
+/**
+ * What the People's Committee sees of every agent: the facts on the shop's sign and the business register, not the
+ * agency contracts nor the inspections (enforcement records of the police and the department).
+ */
+const REGISTER_AGENT_PROPERTIES = ['name', 'kind', 'owner', 'address', 'commune_code', 'commune_name', 'status', 'district_code'] as const;
 
 /**
  * How much of one collection a principal may read. `filters` and `ids` narrow the rows (and so `numberMatched`);
@@ -23,18 +32,22 @@ export type ReadScope = {
   redact: <F extends { properties: Record<string, unknown> }>(feature: F) => F;
   /** True when every row and property is visible. */
   full: boolean;
-  /** Properties visible on every row; a filter on any other property narrows to `privateRows`, so filtering cannot reveal what redaction hides. */
+  /**
+   * Properties visible on every row; a filter on any other property narrows to `privateRows` (to no row when there are
+   * none), so filtering cannot reveal what redaction hides.
+   */
   sharedProperties?: readonly string[];
   privateRows?: PropertyFilter;
 };
 
 const FULL: ReadScope = { filters: [], redact: (feature) => feature, full: true };
 
-const redactForeignAsset = (carrier: string) => <F extends { properties: Record<string, unknown> }>(feature: F): F => {
-  if (feature.properties.owner === carrier) return feature;
-  const properties = Object.fromEntries(SHARED_ASSET_PROPERTIES.map((name) => [name, feature.properties[name] ?? null]));
+const keepOnly = (names: readonly string[], unlessOwner?: string) => <F extends { properties: Record<string, unknown> }>(feature: F): F => {
+  if (unlessOwner !== undefined && feature.properties.owner === unlessOwner) return feature;
+  const properties = Object.fromEntries(names.map((name) => [name, feature.properties[name] ?? null]));
   return { ...feature, properties };
 };
+const redactForeignAsset = (carrier: string) => keepOnly(SHARED_ASSET_PROPERTIES, carrier);
 
 /**
  * Designated key-target zones that cover at least one of the carrier's assets. Zones are few (tens to hundreds) and
@@ -93,6 +106,16 @@ export function rowScope(principal: Principal, collectionId: string): ReadScope 
     return FULL;
   }
   if (collectionId === 'key_targets') return security ? FULL : null;
+  if (collectionId === 'service_agents') {
+    if (security) return FULL;
+    if (principal.role === 'carrier_editor' && principal.carrier) {
+      return {
+        filters: [], redact: keepOnly(SHARED_AGENT_PROPERTIES, principal.carrier), full: false,
+        sharedProperties: SHARED_AGENT_PROPERTIES, privateRows: { property: 'owner', value: principal.carrier },
+      };
+    }
+    return { filters: [], redact: keepOnly(REGISTER_AGENT_PROPERTIES), full: false, sharedProperties: REGISTER_AGENT_PROPERTIES };
+  }
   if (collectionId === 'incidents') {
     if (security) return FULL;
     if (principal.role === 'carrier_editor' && principal.carrier) {
@@ -111,8 +134,10 @@ export function scopedQuery<Q extends ItemQuery>(scope: ReadScope, query: Q): Q 
   const filters = [...query.filters, ...scope.filters];
   const shared = scope.sharedProperties;
   const named = [...query.filters.map((filter) => filter.property), ...(query.filter ? filterProperties(query.filter) : []), ...(query.sortby ?? []).map((key) => key.property)];
-  if (shared && scope.privateRows && named.some((name) => name !== 'id' && !shared.includes(name))) filters.push(scope.privateRows);
-  return { ...query, filters, ...(scope.ids ? { ids: query.ids ? query.ids.filter((id) => scope.ids!.includes(id)) : scope.ids } : {}) };
+  const namesHidden = shared !== undefined && named.some((name) => name !== 'id' && !shared.includes(name));
+  if (namesHidden && scope.privateRows) filters.push(scope.privateRows);
+  const ids = namesHidden && !scope.privateRows ? [] : scope.ids;
+  return { ...query, filters, ...(ids ? { ids: query.ids ? query.ids.filter((id) => ids.includes(id)) : ids } : {}) };
 }
 
 /** `readScope`, or a 403 naming the collection. */

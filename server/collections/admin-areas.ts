@@ -7,7 +7,7 @@ export const adminAreas: CollectionDef = {
   title: 'Administrative areas',
   titleVi: 'Địa giới hành chính',
   description:
-    'The former Kon Tum province, its 10 former districts (dissolved from the communes) and its 40 communes and wards of 2025.',
+    "The deployment's area (for the demo the former Kon Tum province), its communes and wards of 2025 (the live level since districts were abolished on 1 July 2025) and its former districts, dissolved from the communes and kept as a historical grouping.",
   geometry: 'Polygon',
   properties: [
     { name: 'level', type: 'text', titleVi: 'Cấp', title: 'Level', values: ADMIN_LEVELS, required: true },

@@ -1,6 +1,6 @@
 import type { CollectionDef } from './types.ts';
 import { SYNTHETIC_ATTRIBUTION } from './attribution.ts';
-import { ASSET_STATUSES, BACKUP_POWER, BTS_TECHNOLOGIES, OWNERS, TOWER_TYPES } from './vocabulary.ts';
+import { ASSET_STATUSES, BACKHAUL, BACKUP_POWER, BTS_TECHNOLOGIES, OWNERS, TOWER_TYPES } from './vocabulary.ts';
 
 export const btsSites: CollectionDef = {
   id: 'bts_sites',
@@ -18,6 +18,8 @@ export const btsSites: CollectionDef = {
     { name: 'alarm_equipped', type: 'boolean', titleVi: 'Có báo động chống trộm', title: 'Anti-theft alarm' },
     { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ASSET_STATUSES, required: true },
     { name: 'commune_code', type: 'text', titleVi: 'Mã xã/phường', title: 'Commune code' },
+    { name: 'backhaul', type: 'text', titleVi: 'Truyền dẫn', title: 'Backhaul', values: BACKHAUL },
+    { name: 'backhaul_site_code', type: 'text', titleVi: 'Trạm cấp truyền dẫn vi ba', title: 'Microwave hub site code' },
   ],
   searchProperties: ['site_code'],
   tileProperties: ['owner', 'status'],

@@ -18,6 +18,9 @@ export const cableRoutes: CollectionDef = {
     { name: 'status', type: 'text', titleVi: 'Trạng thái', title: 'Status', values: ASSET_STATUSES, required: true },
     { name: 'year_installed', type: 'integer', titleVi: 'Năm lắp đặt', title: 'Year installed' },
     { name: 'length_m', type: 'real', titleVi: 'Chiều dài (m)', title: 'Length (m)' },
+    // Issue 18: what turns a fibre monitor's optical distance into a place on the route (server/alarms/slack-points.ts).
+    { name: 'slack_points', type: 'text', titleVi: 'Cuộn cáp dự phòng (vị trí m:dài m)', title: 'Reserve coils (position m:slack m)' },
+    { name: 'twist_factor', type: 'real', titleVi: 'Hệ số xoắn sợi quang', title: 'Twist factor' },
   ],
   searchProperties: ['name'],
   tileProperties: ['owner', 'tier', 'status'],

@@ -19,6 +19,12 @@ export const incidents: CollectionDef = {
     { name: 'asset_owner', type: 'text', titleVi: 'Chủ tài sản', title: 'Asset owner', values: OWNERS },
     { name: 'damage_vnd', type: 'integer', titleVi: 'Thiệt hại ước tính (VNĐ)', title: 'Estimated damage (VND)' },
     { name: 'outage_minutes', type: 'integer', titleVi: 'Thời gian gián đoạn (phút)', title: 'Outage (minutes)' },
+    // Carrier evidence of an international call bypass (sim_box): how many SIMs, how much traffic, where it was seen.
+    { name: 'sim_count', type: 'integer', titleVi: 'Số SIM sử dụng', title: 'SIMs used' },
+    { name: 'call_minutes', type: 'integer', titleVi: 'Lưu lượng cuộc gọi (phút)', title: 'Call volume (minutes)' },
+    { name: 'cell_ids', type: 'text[]', titleVi: 'Trạm, cell ghi nhận lưu lượng', title: 'Cells where the traffic was seen' },
+    { name: 'uncertainty_m', type: 'integer', titleVi: 'Bán kính sai số vị trí (m)', title: 'Position uncertainty (m)' },
+    { name: 'commune_code', type: 'text', titleVi: 'Mã xã, phường', title: 'Commune code' },
     { name: 'district_code', type: 'text', titleVi: 'Mã huyện cũ', title: 'Former district code' },
     { name: 'description', type: 'text', titleVi: 'Mô tả', title: 'Description' },
   ],

@@ -7,6 +7,7 @@ import { facilities } from './facilities.ts';
 import { keyTargets } from './key-targets.ts';
 import { incidents } from './incidents.ts';
 import { scrapDealers } from './scrap-dealers.ts';
+import { serviceAgents } from './service-agents.ts';
 import { policeStations } from './police-stations.ts';
 
 /** Every collection, in the order the API lists them and the map stacks them (bottom first). A new collection is one file plus one line here. */
@@ -18,6 +19,7 @@ export const COLLECTIONS: readonly CollectionDef[] = [
   facilities,
   btsSites,
   scrapDealers,
+  serviceAgents,
   policeStations,
   incidents,
 ];

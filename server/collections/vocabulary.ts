@@ -11,6 +11,8 @@ export const CABLE_TIERS = ['backbone', 'trunk', 'access'] as const;
 export const BTS_TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
 export const TOWER_TYPES = ['lattice', 'monopole', 'guyed', 'rooftop', 'camouflaged'] as const;
 export const BACKUP_POWER = ['none', 'battery', 'generator', 'battery_generator'] as const;
+/** How a site reaches its carrier's network: a fibre drop cable, or a microwave link from another site. */
+export const BACKHAUL = ['fibre', 'microwave'] as const;
 
 export const FACILITY_KINDS = ['exchange', 'data_centre', 'post_office', 'postal_agent', 'radio_station'] as const;
 
@@ -26,12 +28,25 @@ export const INCIDENT_TYPES = [
   'fire_explosion',
   'intrusion_alarm',
   'postal_contraband',
+  // Trộm cước viễn thông quốc tế: international calls bypassed through a SIM box onto local SIMs (directive 3d).
+  'sim_box',
   'other',
 ] as const;
+/** What a patrol officer may record in the field app; the first is damage to the network, always filed as an incident. */
+export const FINDING_KINDS = ['cable_damaged', 'suspicious_person', 'suspicious_vehicle', 'scrap_dealer_activity', 'nothing_found'] as const;
 export const INCIDENT_SOURCES = ['carrier_alarm', 'hotline', 'patrol', 'police'] as const;
 export const INCIDENT_STATUSES = ['reported', 'verified', 'investigating', 'resolved', 'false_alarm', 'duplicate'] as const;
 export const ASSET_COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities'] as const;
 
 export const INSPECTION_RESULTS = ['not_inspected', 'compliant', 'warning', 'violation'] as const;
+
+/**
+ * Service agents of directive item 2b: postal agents (đại lý bưu chính), telecom and SIM agents (đại lý viễn thông,
+ * điểm bán SIM) and internet or game shops (điểm truy nhập Internet công cộng, trò chơi điện tử công cộng).
+ */
+export const SERVICE_AGENT_KINDS = ['postal_agent', 'telecom_agent', 'internet_shop'] as const;
+/** An agent works for one carrier (its agency contract) or for itself. */
+export const AGENT_OWNERS = [...OWNERS, 'independent'] as const;
+export const AGENT_STATUSES = ['active', 'suspended', 'closed'] as const;
 
 export const ADMIN_LEVELS = ['province', 'district', 'commune'] as const;

@@ -1,5 +1,6 @@
 import { length } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { formatSlackPoints, parseSlackPoints } from '../alarms/slack-points.ts';
 import { mayEditAsset } from '../auth/access.ts';
 import type { Principal } from '../auth/principal.ts';
 import { GEOMETRY_TYPES } from '../collections/feature-problems.ts';
@@ -10,7 +11,12 @@ import { geometryProblems } from '../geometry/validate.ts';
 import type { FeatureStore } from '../storage/features.ts';
 
 /** Properties the server computes: a cable's length comes from its geometry, never from the client. */
-const COMPUTED: Record<string, readonly string[]> = { cable_routes: ['length_m'] };
+const COMPUTED: Record<string, readonly string[]> = { cable_routes: ['length_m'], service_agents: ['last_inspection_date', 'last_inspection_result'] };
+/**
+ * Properties only inspections write (the police and the department record them): an edit keeps the stored values, a
+ * new feature starts uninspected, whatever the carrier sends.
+ */
+const RECORDED: Record<string, Record<string, unknown>> = { service_agents: { last_inspection_date: null, last_inspection_result: 'not_inspected' } };
 
 export type AssetCheck = {
   problems: Problem[];
@@ -24,8 +30,9 @@ export type AssetCheck = {
  * Checks one asset feature in full and prepares it for storage: GeoJSON shape, RFC 7946 geometry validity, the
  * collection's geometry kind, inside the province, every property (with paths), and whether the caller may own it.
  * @param at path prefix for problems, e.g. `features[3].`
+ * @param stored the feature's stored properties when it is an edit, whose inspection records it keeps
  */
-export function checkAsset(collection: CollectionDef, input: unknown, principal: Principal, province: Feature<Polygon | MultiPolygon> | undefined, at = ''): AssetCheck {
+export function checkAsset(collection: CollectionDef, input: unknown, principal: Principal, province: Feature<Polygon | MultiPolygon> | undefined, at = '', stored?: Record<string, unknown>): AssetCheck {
   if (typeof input !== 'object' || input === null || (input as { type?: unknown }).type !== 'Feature') {
     return { problems: [{ path: at || '(body)', message: 'a GeoJSON Feature is required' }], foreignOwner: false };
   }
@@ -45,7 +52,18 @@ export function checkAsset(collection: CollectionDef, input: unknown, principal:
   const foreignOwner = props !== null && !mayEditAsset(principal, props.owner);
   if (problems.length > 0 || !props) return { problems, foreignOwner };
   const normalised = Object.fromEntries(Object.entries(props).map(([name, value]) => [name, typeof value === 'string' ? value.normalize('NFC') : value]));
-  if (collection.id === 'cable_routes') normalised.length_m = Math.round(length({ type: 'Feature', geometry: geometry as Geometry, properties: {} }, { units: 'meters' }) * 10) / 10;
+  for (const [name, initial] of Object.entries(RECORDED[collection.id] ?? {})) normalised[name] = stored ? stored[name] ?? initial : initial;
+  if (collection.id === 'cable_routes') {
+    normalised.length_m = Math.round(length({ type: 'Feature', geometry: geometry as Geometry, properties: {} }, { units: 'meters' }) * 10) / 10;
+    const coils = parseSlackPoints(normalised.slack_points, normalised.length_m as number);
+    if ('problem' in coils) problems.push({ path: `${at}properties.slack_points`, message: coils.problem });
+    else if (coils.points.length > 0) normalised.slack_points = formatSlackPoints(coils.points);
+    const twist = normalised.twist_factor;
+    if (twist !== null && twist !== undefined && !(typeof twist === 'number' && twist >= 1 && twist <= 1.1)) {
+      problems.push({ path: `${at}properties.twist_factor`, message: 'a twist factor lies between 1 and 1.1 (data sheets give 1.00–1.02)' });
+    }
+    if (problems.length > 0) return { problems, foreignOwner };
+  }
   return { problems, foreignOwner, feature: { type: 'Feature', geometry: geometry as Geometry, properties: normalised } };
 }
 

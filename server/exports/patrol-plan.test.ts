@@ -15,14 +15,18 @@ const shift = (n: number, stops: PlanShift['stops']): PlanShift => ({
   minutes: 60, distanceMeters: 12000,
 });
 const plan: PatrolPlan = {
-  seed: 's', parameters: { startDate: '2026-12-01', endDate: '2026-12-01', units: 1, shiftsPerDay: 2, surpriseShare: 0.3, stopsPerShift: 6, dwellMinutes: 15, speedKmh: 40, shiftHours: 8, maxReachKm: 80, seed: 's' },
+  seed: 's', parameters: { startDate: '2026-12-01', endDate: '2026-12-01', units: 1, shiftsPerDay: 2, surpriseShare: 0.3, stopsPerShift: 6, dwellMinutes: 15, speedKmh: 40, shiftHours: 8, maxReachKm: 80, residualMinutes: 30, startWindowHours: 3, seed: 's' },
   targets: [],
   sectors: [],
   shifts: [
     shift(1, [stop(1, 'a', 'Trạm BTS Đăk Cấm, cột 2', 108.01, 14.41), stop(2, 'b', 'Cáp "quang" <A&B>', 108.02, 14.3)]),
     shift(2, [stop(1, 'a', 'Trạm BTS Đăk Cấm, cột 2', 108.01, 14.41), stop(2, 'c', 'Dòng 1\nDòng 2', 107.99, 14.33)]),
   ],
-  coverage: { expectedRiskSharePerDay: 0.5, uniformRiskSharePerDay: 0.4, ratio: 1.25 }, warnings: [], message: null,
+  coverage: {
+    expectedRiskSharePerDay: 0.5, uniformRiskSharePerDay: 0.4, topKRiskSharePerDay: 0.6, ratio: 1.25, topKRatio: 0.83, surpriseVisits: 2,
+    model: { dwellMinutes: 15, residualMinutes: 30, description: 'dwell model' },
+  },
+  warnings: [], message: null,
 };
 
 describe('planToCsv', () => {

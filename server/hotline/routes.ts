@@ -5,9 +5,11 @@ import { EVERYONE, POLICE } from '../auth/audiences.ts';
 import { actorName, hasRole } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { INCIDENT_TYPES } from '../collections/vocabulary.ts';
-import { Conflict, InvalidBody, InvalidParameter, NotFound, TooManyRequests } from '../errors.ts';
+import { AppError, Conflict, InvalidBody, InvalidParameter, NotFound, TooManyRequests } from '../errors.ts';
 import { positionOutsideProvince, provinceOutline } from '../geometry/province.ts';
-import { jsonObject, limitBody, parseWith } from '../http/body.ts';
+import { jsonObject, jsonObjectWithText, limitBody, parseWith } from '../http/body.ts';
+import { earlierAnswer, keyedAnswer, keyedWrite, once } from '../http/idempotency.ts';
+import { MAX_PHOTO_BYTES, parsePhoto } from '../photos/photo.ts';
 import type { AppEnv } from '../http/env.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { sameOriginOnly } from '../http/same-origin.ts';
@@ -27,11 +29,15 @@ export const HOTLINE_RULES: RouteRule[] = [
   rule('GET', '/api/hotline/reports', ['admin', 'police_planner', 'dic_reviewer']),
   rule('POST', '/api/hotline/reports/:id/convert', POLICE),
   rule('POST', '/api/hotline/reports/:id/close', POLICE),
+  // The reporter's photo, like the contact, is for the police who act on the report.
+  rule('GET', '/api/hotline/reports/:id/photo', POLICE),
 ];
 
 export const REPORTS_PER_WINDOW = 5;
 const WINDOW_MS = 10 * 60 * 1000;
 export const MAX_REPORT_BYTES = 8 * 1024;
+/** A report with a photo: the report's 8 KB and the photo's base64 (4/3 of at most 1 MB). */
+export const MAX_REQUEST_BYTES = MAX_REPORT_BYTES + Math.ceil(MAX_PHOTO_BYTES / 3) * 4;
 /** Possible duplicates of a converted report: earlier incidents this close in space and time (issue 4). */
 const DUPLICATE_METERS = 50, DUPLICATE_HOURS = 24;
 
@@ -41,6 +47,7 @@ const newReport = z.object({
   seenAt: z.string().refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), 'an ISO 8601 date-time'),
   description: text(2000), category: z.enum(INCIDENT_TYPES).optional(),
   contact: z.object({ name: z.string().trim().max(100).optional(), phone: z.string().trim().max(20).regex(/^[0-9 +().-]*$/, 'digits only').optional() }).strict().optional(),
+  photo: z.object({ mediaType: z.literal('image/jpeg'), data: z.string() }).strict().optional(),
 }).strict();
 const conversion = z.object({ type: z.enum(INCIDENT_TYPES), duplicateOf: z.number().int().optional(), comment: z.string().max(2000).optional() }).strict();
 const closing = z.object({ reason: text(500) }).strict();
@@ -69,25 +76,44 @@ export function hotlineRoutes(services: Services) {
     if (!(await tx.hotline.settle(report.id, change))) throw new Conflict('the report was settled by someone else first', { status: (await tx.hotline.get(report.id))?.status });
   };
   return new Hono<AppEnv>()
-    .post('/reports', sameOriginOnly(), limitBody(MAX_REPORT_BYTES), async (c) => {
+    .post('/reports', sameOriginOnly(), limitBody(MAX_REQUEST_BYTES), async (c) => {
+      const principal = c.get('principal');
+      const { text, body: raw } = await jsonObjectWithText(c.req.raw);
+      const keyed = keyedWrite(c, principal, text);
+      // A phone replaying a report it queued offline is not a new report: it neither counts against the limit nor files again.
+      const replay = await earlierAnswer(storage.idempotency, keyed);
+      if (replay) return keyedAnswer(c, replay);
       const attempt = await filing.hit(c.get('clientAddress'));
       if (!attempt.allowed) throw new TooManyRequests(`at most ${REPORTS_PER_WINDOW} reports per 10 minutes from one address`, attempt.retryAfterSeconds);
-      const body = parseWith(newReport, await jsonObject(c.req.raw));
+      const photoData = (raw.photo as { data?: unknown } | undefined)?.data;
+      const reportBytes = Buffer.byteLength(text) - (typeof photoData === 'string' ? photoData.length : 0);
+      if (reportBytes > MAX_REPORT_BYTES) throw new AppError(413, 'BodyTooLarge', `the report without its photo must be at most ${MAX_REPORT_BYTES} bytes`, { maxBytes: MAX_REPORT_BYTES });
+      const body = parseWith(newReport, raw);
+      const photo = body.photo ? parsePhoto(body.photo) : null;
       if (positionOutsideProvince({ type: 'Point', coordinates: [body.lon, body.lat] }, await provinceOutline(storage.features))) throw new InvalidBody('the place is outside Kon Tum province', { problems: [{ path: 'lon', message: 'outside the province' }] });
       const seen = Date.parse(body.seenAt), now = services.now().getTime();
       if (seen > now + 5 * 60_000 || seen < now - 366 * 86_400_000) throw new InvalidBody('seenAt must be within the last year and not in the future', { problems: [{ path: 'seenAt', message: 'out of range' }] });
-      const report = await transact(services, actorOf(c), {
+      const at = services.now().toISOString();
+      const answer = await transact(services, actorOf(c), {
         read: nothing,
-        apply: async (tx) => {
+        apply: (tx) => once(tx, keyed, at, async () => {
           const added = await tx.hotline.add({
             trackingCode: newTrackingCode(), lon: body.lon, lat: body.lat, seenAt: new Date(seen).toISOString(), description: body.description, category: body.category ?? null,
             contact: body.contact?.name || body.contact?.phone ? { name: body.contact.name?.normalize('NFC') || null, phone: body.contact.phone || null } : null,
-            receivedAt: services.now().toISOString(), clientAddress: c.get('clientAddress'),
+            receivedAt: at, clientAddress: c.get('clientAddress'),
           });
-          return applied(added, [{ action: 'create', targetType: 'hotline_reports', targetId: added.id }]);
-        },
+          if (photo) await tx.photos.add('hotline_report', added.id, photo, at);
+          return applied({ status: 201, body: tracked(added) }, [{ action: 'create', targetType: 'hotline_reports', targetId: added.id, details: photo ? { photoBytes: photo.bytes.length } : undefined }]);
+        }),
       });
-      return c.json(tracked(report), 201);
+      return keyedAnswer(c, answer);
+    })
+    .get('/reports/:id/photo', async (c) => {
+      const id = c.req.param('id');
+      const photo = /^\d{1,12}$/.test(id) ? await storage.photos.get('hotline_report', Number(id)) : undefined;
+      if (!photo) throw new NotFound(`hotline report ${id} has no photo`, { id });
+      await auditRead(services, actorOf(c), { action: 'read', targetType: 'hotline_reports', targetId: Number(id), details: { photo: true } });
+      return c.body(new Uint8Array(photo.bytes), 200, { 'Content-Type': photo.mediaType, 'Cache-Control': 'private, no-store' });
     })
     .get('/reports/track/:code', async (c) => {
       const attempt = await lookups.hit(c.get('clientAddress'));
@@ -107,7 +133,14 @@ export function hotlineRoutes(services: Services) {
       // Contacts are for the police who may call back; the DIC sees the reports without them.
       const withContact = hasRole(c.get('principal'), 'admin', 'police_planner');
       await auditRead(services, actorOf(c), { action: 'read', targetType: 'hotline_reports', details: { status, contacts: withContact } });
-      return c.json({ numberMatched, reports: reports.map((report) => ({ ...report, contact: withContact ? report.contact : report.contact ? 'hidden' : null })) });
+      const withPhoto = await storage.photos.owners('hotline_report', reports.map((report) => report.id));
+      return c.json({
+        numberMatched,
+        reports: reports.map((report) => ({
+          ...report, contact: withContact ? report.contact : report.contact ? 'hidden' : null,
+          photo: withPhoto.has(report.id) ? (withContact ? `/api/hotline/reports/${report.id}/photo` : 'hidden') : null,
+        })),
+      });
     })
     .post('/reports/:id/convert', limitBody(8 * 1024), async (c) => {
       const body = parseWith(conversion, await jsonObject(c.req.raw));

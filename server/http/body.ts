@@ -55,3 +55,12 @@ export function parseWith<T>(schema: z.ZodType<T>, body: unknown): T {
   }
   return result.data;
 }
+
+/** The body's text and its JSON object, for writes that also hash what they were sent (idempotency keys); 415 and 400 as `jsonBody`. */
+export async function jsonObjectWithText(request: Request, accepted: readonly string[] = JSON_MEDIA_TYPES): Promise<{ text: string; body: Record<string, unknown> }> {
+  requireMediaType(request, accepted);
+  const text = await request.text();
+  const body = parseJsonText(text);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidBody('the body must be a JSON object');
+  return { text, body: body as Record<string, unknown> };
+}

@@ -44,6 +44,9 @@ export function compression({ thresholdBytes = 1024 }: { thresholdBytes?: number
     const compressed = encoding === 'br' ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }) : await gzipped(body);
     headers.set('Content-Encoding', encoding);
     headers.delete('Content-Length');
+    // Hono copies the replaced response's headers onto the new one: a static file's Content-Length (its uncompressed
+    // size) would survive and make clients wait for bytes that never come — a service worker's install hangs on it.
+    response.headers.delete('Content-Length');
     // A strong validator names one representation; the compressed one is another (RFC 9110 §8.8.3).
     const etag = headers.get('ETag');
     if (etag && !etag.startsWith('W/')) headers.set('ETag', `W/${etag}`);

@@ -33,9 +33,9 @@ export async function nearestAssets(features: FeatureStore, lonLat: [number, num
   return near.filter((asset) => asset.meters <= radius).sort((a, b) => a.meters - b.meters);
 }
 
-/** The former-district code of the commune holding a point, for reports by district; null outside every commune. */
-export async function districtAt(features: FeatureStore, [lon, lat]: [number, number]): Promise<string | null> {
+/** The 2025 commune holding a point and its former district, for reports by commune or district; nulls outside every commune. */
+export async function communeAt(features: FeatureStore, [lon, lat]: [number, number]): Promise<{ commune_code: string | null; district_code: string | null }> {
   const communes = (await features.query('admin_areas', { bbox: [lon, lat, lon, lat], filters: [{ property: 'level', value: 'commune' }], limit: 50, offset: 0 })).features;
   const commune = communes.find((area) => booleanPointInPolygon([lon, lat], area as Feature<Polygon | MultiPolygon>));
-  return (commune?.properties.district_code as string | undefined) ?? null;
+  return { commune_code: (commune?.properties.code as string | undefined) ?? null, district_code: (commune?.properties.district_code as string | undefined) ?? null };
 }

@@ -7,7 +7,7 @@ import type { FeatureStore, StoredFeature } from '../storage/features.ts';
 import type { IncidentEvent } from '../storage/histories.ts';
 import type { Stores } from '../storage/storage.ts';
 import { applied, nothing, transact, type Actor, type Applied } from '../writes/transact.ts';
-import { districtAt } from './nearest.ts';
+import { communeAt } from './nearest.ts';
 import { allowedTargets, permittedTargets } from './workflow.ts';
 
 export type { IncidentEvent } from '../storage/histories.ts';
@@ -21,6 +21,8 @@ export type NewIncident = {
   asset?: { collection: string; id: number; owner: string } | null;
   damageVnd?: number | null;
   outageMinutes?: number | null;
+  /** A SIM box's evidence (type `sim_box`). */
+  evidence?: { simCount: number; callMinutes: number; cellIds: string[]; uncertaintyMeters: number } | null;
 };
 
 export type IncidentChange = { to: string; comment?: string | null; duplicateOf?: number | null };
@@ -58,7 +60,9 @@ export async function fileIncident(tx: Stores, principal: Principal, input: NewI
     properties: {
       type: input.type, occurred_at: input.occurredAt, reported_at: secondsOnly(now), source: input.source, status: 'reported',
       asset_collection: input.asset?.collection ?? null, asset_id: input.asset?.id ?? null, asset_owner: input.asset?.owner ?? null,
-      damage_vnd: input.damageVnd ?? null, outage_minutes: input.outageMinutes ?? null, district_code: await districtAt(tx.features, input.lonLat),
+      damage_vnd: input.damageVnd ?? null, outage_minutes: input.outageMinutes ?? null,
+      sim_count: input.evidence?.simCount ?? null, call_minutes: input.evidence?.callMinutes ?? null, cell_ids: input.evidence?.cellIds ?? null, uncertainty_m: input.evidence?.uncertaintyMeters ?? null,
+      ...(await communeAt(tx.features, input.lonLat)),
       description: input.description?.normalize('NFC') ?? null,
     },
   });

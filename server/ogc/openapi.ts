@@ -1,11 +1,11 @@
-import { ASSET_COLLECTION_IDS } from '../auth/access.ts';
+import { EDITABLE_COLLECTION_IDS } from '../auth/access.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { MEDIA } from './links.ts';
 import { ERRORS, featureSchema, itemsParameters, json, OPEN, SECURITY_SCHEMES, AUTHENTICATED, WRITER } from './openapi-parts.ts';
 import { tilePaths, TILE_MATRIX_SET_PATHS } from './openapi-tiles.ts';
 
 const FEATURE_ID = { name: 'featureId', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } };
-const EDITABLE: readonly string[] = ASSET_COLLECTION_IDS;
+const EDITABLE: readonly string[] = EDITABLE_COLLECTION_IDS;
 
 /** An OpenAPI collection as the document needs it: its definition and whether it has vector tiles. */
 export type DocumentedCollection = { def: CollectionDef; tiled: boolean };
@@ -27,16 +27,22 @@ function collectionPaths(collection: CollectionDef): Record<string, object> {
   const items: Record<string, object> = {
     get: operation(`${collection.title}: features`, `items_${collection.id}`, tag, AUTHENTICATED, { '200': json('Features', MEDIA.geojson), ...ERRORS }, { parameters: itemsParameters(collection) }),
   };
+  // Part 4 optimistic locking: the item's ETag is its stored version; writes take it back in If-Match.
+  const etag = { ETag: { description: 'The stored version of the feature (strong entity tag)', schema: { type: 'string' } } };
+  const header = (name: string, description: string) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } });
+  const ifMatch = header('If-Match', 'Write only if the stored version is still this ETag (412 otherwise)');
   const item: Record<string, object> = {
-    get: operation(`${collection.title}: one feature`, `item_${collection.id}`, tag, AUTHENTICATED, { '200': json('Feature', MEDIA.geojson), ...ERRORS }),
+    get: operation(`${collection.title}: one feature`, `item_${collection.id}`, tag, AUTHENTICATED, { '200': { ...json('Feature', MEDIA.geojson), headers: etag }, '304': { description: 'Not modified (If-None-Match)', headers: etag }, ...ERRORS }, { parameters: [header('If-None-Match', 'The ETag the client has')] }),
   };
+  const stale = { '412': { ...json('Precondition failed: the feature changed since the given ETag (the current one is in the ETag header and details.etag), or it exists already (If-None-Match: *)'), headers: etag } };
   if (EDITABLE.includes(collection.id)) {
     const body = (partial: boolean, type: string) => ({ required: true, content: { [type]: { schema: featureSchema(collection, { partial }) } } });
     const conflict = { '409': json('Conflict (e.g. a site code already in use)') };
     items.post = operation(`${collection.title}: create a feature`, `create_${collection.id}`, tag, WRITER, { '201': { description: 'Created', headers: { Location: { schema: { type: 'string', format: 'uri' } } }, content: { [MEDIA.geojson]: { schema: { type: 'object' } } } }, ...ERRORS, ...conflict }, { requestBody: body(false, MEDIA.geojson) });
-    item.put = operation(`${collection.title}: replace a feature`, `replace_${collection.id}`, tag, WRITER, { '200': json('Replaced', MEDIA.geojson), ...ERRORS, ...conflict }, { requestBody: body(false, MEDIA.geojson) });
-    item.patch = operation(`${collection.title}: update a feature (JSON merge patch of its properties)`, `update_${collection.id}`, tag, WRITER, { '200': json('Updated', MEDIA.geojson), ...ERRORS, ...conflict }, { requestBody: body(true, 'application/merge-patch+json') });
-    item.delete = operation(`${collection.title}: delete a feature`, `delete_${collection.id}`, tag, WRITER, { '204': { description: 'Deleted' }, ...ERRORS });
+    const restore = header('If-None-Match', '`*`: put back a deleted feature under its own id (undo of a delete); 201 when restored');
+    item.put = operation(`${collection.title}: replace a feature`, `replace_${collection.id}`, tag, WRITER, { '200': { ...json('Replaced', MEDIA.geojson), headers: etag }, '201': { ...json('Restored under its own id (If-None-Match: *)', MEDIA.geojson), headers: etag }, ...ERRORS, ...conflict, ...stale }, { requestBody: body(false, MEDIA.geojson), parameters: [ifMatch, restore] });
+    item.patch = operation(`${collection.title}: update a feature (JSON merge patch of its properties)`, `update_${collection.id}`, tag, WRITER, { '200': { ...json('Updated', MEDIA.geojson), headers: etag }, ...ERRORS, ...conflict, ...stale }, { requestBody: body(true, 'application/merge-patch+json'), parameters: [ifMatch] });
+    item.delete = operation(`${collection.title}: delete a feature`, `delete_${collection.id}`, tag, WRITER, { '204': { description: 'Deleted' }, ...ERRORS, ...stale }, { parameters: [ifMatch] });
   }
   paths[`${path}/items`] = items;
   paths[`${path}/items/{featureId}`] = { parameters: [FEATURE_ID], ...item };

@@ -13,6 +13,7 @@ import { apiBase, MEDIA } from './links.ts';
 import { openApiDocument } from './openapi.ts';
 import { parseItemOutput, parseItemQuery, rejectUnknownParameters } from './params.ts';
 import { queryablesDocument, schemaDocument, schemaXsd } from './schema.ts';
+import { conditionTags, featureTag, tagMatches } from '../http/etag.ts';
 
 /** The request's API base URL, after checking it carries no parameter but `f` (only items take more). */
 function plainBase(url: string): string {
@@ -112,6 +113,10 @@ export function ogcRoutes(services: Services) {
       const feature = /^\d{1,15}$/.test(raw) ? await reader.get(Number(raw)) : undefined;
       if (feature && source.audited) await auditRead(services, actorOf(c), { action: 'read', targetType: collection.id, targetId: feature.id });
       if (!feature) throw new NotFound(`feature "${raw}" does not exist in ${collection.id}`, { collection: collection.id, featureId: raw });
-      return c.body(JSON.stringify(featureDocument(base, collection, feature, output)), 200, { 'Content-Type': MEDIA.geojson, 'Content-Crs': `<${output.crs.uri}>` });
+      // The stored version, which PUT, PATCH and DELETE take back in If-Match (OGC API – Features Part 4).
+      const etag = featureTag(feature);
+      const cached = conditionTags(c.req.header('If-None-Match'));
+      if (cached && tagMatches(cached, etag)) return c.body(null, 304, { ETag: etag });
+      return c.body(JSON.stringify(featureDocument(base, collection, feature, output)), 200, { 'Content-Type': MEDIA.geojson, 'Content-Crs': `<${output.crs.uri}>`, ETag: etag });
     });
 }

@@ -16,6 +16,8 @@ export const planRequestSchema = z
     stopsPerShift: z.number().int().min(1).max(20).default(6),
     dwellMinutes: z.number().min(10).max(15).default(15),
     seed: z.string().trim().min(1).max(100).optional(),
+    /** Where the plan's hotspot targets come from: the Gi* hotspots of the selection (default) or the forecast of the next weeks. */
+    targetsFrom: z.enum(['hotspots', 'forecast']).default('hotspots'),
     selection: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
   })
   .strict()

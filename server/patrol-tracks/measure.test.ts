@@ -30,3 +30,27 @@ describe('measuring patrol tracks against their plan', () => {
     expect(result.riskCovered).toBeCloseTo(1 / 5);
   });
 });
+
+describe('dwell-based coverage of tracks, with the plan’s model', () => {
+  const timed: PlanForMeasure = { ...plan, parameters: { startDate: '2026-12-01', endDate: '2026-12-02', residualMinutes: 30 } };
+  const at = (minute: number) => new Date(Date.parse('2026-12-01T07:00:00+07:00') + minute * 60_000).toISOString();
+
+  it('counts 15 minutes at A as its dwell plus the decaying residual: (15 + 30) / 2 days of A, weighted 3 of 5', () => {
+    // One point a minute for 15 minutes 20 m from A, then away.
+    const coordinates = [...Array.from({ length: 16 }, () => [108.0002, 14.3]), [108.2, 14.5]];
+    const times = [...Array.from({ length: 16 }, (_, k) => at(120 + k)), at(200)];
+    const result = measureTracks(timed, [{ coordinates, times }]);
+    const share = (15 + 30 * (1 - Math.exp(-(2880 - 135) / 30))) / 2880;
+    expect(result.watched!.riskSharePerDay).toBeCloseTo((3 * share) / 5, 4);
+  });
+
+  it('does not bridge a gap of more than 10 minutes between points near a target', () => {
+    const result = measureTracks(timed, [{ coordinates: [[108.0002, 14.3], [108.0002, 14.3]], times: [at(120), at(150)] }]);
+    // Two moments of presence, each worth only the residual 30 minutes.
+    expect(result.watched!.riskSharePerDay).toBeCloseTo((3 * (2 * 30)) / 2880 / 5, 3);
+  });
+
+  it('cannot measure dwell without times', () => {
+    expect(measureTracks(timed, [{ coordinates: [[108.0, 14.3]], times: null }]).watched).toBeNull();
+  });
+});

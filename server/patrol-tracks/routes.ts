@@ -6,6 +6,7 @@ import { limitBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { actorOf } from '../http/actor.ts';
+import { earlierAnswer, keyedAnswer, keyedWrite, once } from '../http/idempotency.ts';
 import { planOr404 } from '../patrol-plans/routes.ts';
 import { applied, transact } from '../writes/transact.ts';
 import type { PlanForMeasure } from './measure.ts';
@@ -27,18 +28,25 @@ export function patrolTrackRoutes(services: Services) {
       // transaction that stores it reads the plan again.
       const planned = await planOr404(storage.plans, c.req.param('id'));
       const body = planned.body as unknown as PlanForMeasure;
-      const { measure, startedAt, endedAt, geometry } = await work.run('measureGpx', { text: await c.req.text(), plan: { shifts: body.shifts ?? [], targets: body.targets ?? [] } });
+      const text = await c.req.text();
+      // The field app uploads its recorded track from its outbox under a key: a replay measures and stores it once.
+      const keyed = keyedWrite(c, c.get('principal'), text);
+      const replay = await earlierAnswer(storage.idempotency, keyed);
+      if (replay) return keyedAnswer(c, replay);
+      const plan = { shifts: body.shifts ?? [], targets: body.targets ?? [], parameters: body.parameters, coverage: body.coverage };
+      const { measure, startedAt, endedAt, geometry } = await work.run('measureGpx', { text, plan });
       const principal = c.get('principal');
-      const stored = await transact(services, actorOf(c), {
+      const at = now().toISOString();
+      const answer = await transact(services, actorOf(c), {
         read: (tx) => planOr404(tx.plans, planned.id),
-        apply: async (tx, saved) => {
-          const id = await tx.tracks.add({ planId: saved.id, name: c.req.query('name') ?? null, uploadedBy: actorName(principal), uploadedAt: now().toISOString(), startedAt, endedAt, geometry, measure });
-          return applied({ id, planId: saved.id, startedAt, endedAt, ...measure }, [
+        apply: (tx, saved) => once(tx, keyed, at, async () => {
+          const id = await tx.tracks.add({ planId: saved.id, name: c.req.query('name') ?? null, uploadedBy: actorName(principal), uploadedAt: at, startedAt, endedAt, geometry, measure });
+          return applied({ status: 201, body: { id, planId: saved.id, startedAt, endedAt, ...measure } }, [
             { action: 'create', targetType: 'patrol_tracks', targetId: id, details: { plan: saved.id, riskCovered: measure.riskCovered } },
           ]);
-        },
+        }),
       });
-      return c.json(stored, 201);
+      return keyedAnswer(c, answer);
     })
     .get('/:id/tracks', async (c) => {
       const saved = await planOr404(storage.plans, c.req.param('id'));

@@ -3,7 +3,7 @@ import type { SixMonthlyReport } from './six-monthly.ts';
 
 
 /** Every table of the report as CSV sections (UTF-8 with a BOM for Excel), headed in Vietnamese. */
-export function reportCsv(report: SixMonthlyReport, names: { district: (code: string) => string }): string {
+export function reportCsv(report: SixMonthlyReport, names: { district: (code: string) => string; commune: (code: string) => string }): string {
   const lines: string[] = [];
   const table = (title: string, header: string[], rows: unknown[][]) => {
     lines.push(csvField(title), header.map(csvField).join(','), ...rows.map((row) => row.map(csvField).join(',')), '');
@@ -12,6 +12,7 @@ export function reportCsv(report: SixMonthlyReport, names: { district: (code: st
   const head = ['', `Kỳ ${report.period.label}`, `Kỳ trước ${report.previousPeriod.label}`, 'Thay đổi (%)'];
   lines.push(csvField(report.title), csvField(`Kỳ báo cáo: ${report.period.from} – ${report.period.to}`), csvField(report.issuedBy), '');
   table('Vụ việc theo loại', ['Loại', ...head.slice(1)], compareRows(report.incidents.byType, (key) => key));
+  table('Vụ việc theo xã, phường', ['Xã, phường', ...head.slice(1)], compareRows(report.incidents.byCommune, (key) => (key === 'none' ? 'Không xác định' : names.commune(key))));
   table('Vụ việc theo huyện (cũ)', ['Huyện', ...head.slice(1)], compareRows(report.incidents.byDistrict, (key) => (key === 'none' ? 'Không xác định' : names.district(key))));
   table('Vụ việc theo doanh nghiệp', ['Doanh nghiệp', ...head.slice(1)], compareRows(report.incidents.byCarrier, (key) => (key === 'none' ? 'Không gắn tài sản' : key)));
   table('Tổng hợp', ['Chỉ tiêu', 'Giá trị'], [

@@ -26,8 +26,9 @@ export function reportRoutes(services: Services) {
     const report = await sixMonthlyReport(storage.reports, period, now());
     await auditRead(services, actorOf(c), { action: format === 'csv' ? 'export' : 'read', targetType: 'reports', details: { period: period.label } });
     if (format === 'json') return c.json(report);
-    const districts = new Map((await storage.features.query('admin_areas', { filters: [{ property: 'level', value: 'district' }], limit: 100, offset: 0 })).features.map((area) => [String(area.properties.code), String(area.properties.name)]));
-    return c.body(reportCsv(report, { district: (code) => districts.get(code) ?? code }), 200, {
+    const names = async (level: string) => new Map((await storage.features.query('admin_areas', { filters: [{ property: 'level', value: level }], limit: 10_000, offset: 0 })).features.map((area) => [String(area.properties.code), String(area.properties.name)]));
+    const districts = await names('district'), communes = await names('commune');
+    return c.body(reportCsv(report, { district: (code) => districts.get(code) ?? code, commune: (code) => communes.get(code) ?? code }), 200, {
       'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="bao-cao-6-thang-${period.label.replace('/', '_')}.csv"`,
     });
   });

@@ -1,3 +1,4 @@
+import { deploymentArea } from '../deployment/area.ts';
 import type { PeriodCounts, ReportQueries } from '../storage/report-queries.ts';
 import { periodMs, previousPeriod, type Period } from './period.ts';
 
@@ -30,13 +31,16 @@ export async function sixMonthlyReport(queries: ReportQueries, period: Period, n
   const decisions = current.keyTargetActions, plans = current.plans, hotline = current.hotline, inspections = current.inspections;
   return {
     title: 'Báo cáo 6 tháng về bảo đảm an toàn hạ tầng bưu chính, viễn thông, công nghệ thông tin',
-    issuedBy: 'Sở Thông tin và Truyền thông tỉnh Kon Tum',
+    // Named as they are today (since 2025 the Department of Science and Technology), from the deployment's area.json.
+    issuedBy: deploymentArea().organisations.department.name,
+    issuer: deploymentArea().organisations.committee.name,
+    place: deploymentArea().place,
     issuedAt: now.toISOString(),
     period, previousPeriod: previous,
     incidents: {
       total: totals.total, previousTotal,
       change: previousTotal === 0 ? null : Math.round(((totals.total - previousTotal) / previousTotal) * 1000) / 10,
-      byType: by('type'), byDistrict: by('district_code'), byCarrier: by('asset_owner'),
+      byType: by('type'), byCommune: by('commune_code'), byDistrict: by('district_code'), byCarrier: by('asset_owner'),
       damageVnd: totals.damageVnd, outageMinutes: totals.outageMinutes,
       resolved: totals.resolved, open: totals.open, dismissed: totals.dismissed,
     },

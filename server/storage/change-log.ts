@@ -14,4 +14,6 @@ export interface ChangeLog {
    * the reader must then assume everything changed.
    */
   since(seq: number): Promise<{ changes: Change[]; complete: boolean }>;
+  /** Drops all but the newest `keep` entries; the numbering goes on from where it was. */
+  prune(keep: number): Promise<void>;
 }

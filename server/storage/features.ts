@@ -86,9 +86,12 @@ export interface FeatureStore {
   tileFeatures(collectionId: string, query: ItemQuery, zoom: number): Promise<TileFeature[]>;
   /** Inserts features with their own integer ids; throws InvalidFeature on invalid features, Conflict on a taken id. */
   insert(collectionId: string, features: readonly Feature[]): Promise<void>;
-  /** Stores new features under the next free ids, in order (ids they carry are ignored); returns the ids. */
+  /**
+   * Stores new features under new ids, in order (ids they carry are ignored); returns the ids. An id is never handed
+   * out twice: not even a deleted feature's, so links and audit entries naming it never come to name another feature.
+   */
   createAll(collectionId: string, features: readonly Feature[]): Promise<number[]>;
-  /** Stores one new feature under the next free id (any `id` it carries is ignored) and returns it as stored. */
+  /** Stores one new feature under a new id, as `createAll` (any `id` it carries is ignored), and returns it as stored. */
   create(collectionId: string, feature: Feature): Promise<StoredFeature>;
   /** Replaces a feature's geometry and properties; undefined when there is no such feature. */
   replace(collectionId: string, id: number, feature: Feature): Promise<StoredFeature | undefined>;

@@ -4,7 +4,7 @@ export type MsRange = { startMs: number; endMs: number };
 /** The counts behind the six-monthly report (directive item 7), each over the stored records of a period. */
 export type PeriodCounts = {
   /** Incidents by a property's value ('none' for no value), by when they occurred. */
-  incidentsBy: Record<'type' | 'district_code' | 'asset_owner', Record<string, number>>;
+  incidentsBy: Record<'type' | 'commune_code' | 'district_code' | 'asset_owner', Record<string, number>>;
   incidents: { total: number; damageVnd: number; outageMinutes: number; resolved: number; open: number; dismissed: number };
   /** Key-target review steps taken in the period, by action. */
   keyTargetActions: Record<string, number>;

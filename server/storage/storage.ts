@@ -1,8 +1,11 @@
 import type { AccountStore } from './accounts.ts';
 import type { AuditStore } from './audit.ts';
+import type { CaseFileStore, RegisterStore } from './case-files.ts';
 import type { Broadcast } from './broadcast.ts';
+import type { ChangeCounters } from './change-counters.ts';
 import type { ChangeLog } from './change-log.ts';
 import type { FeatureStore } from './features.ts';
+import type { FieldStore, IdempotencyStore, PhotoStore } from './field.ts';
 import type { IncidentHistoryStore, KeyTargetHistoryStore } from './histories.ts';
 import type { HotlineStore } from './hotline.ts';
 import type { PatrolPlanStore } from './patrol-plans.ts';
@@ -24,8 +27,14 @@ export type Stores = {
   plans: PatrolPlanStore;
   tracks: PatrolTrackStore;
   changes: ChangeLog;
+  counters: ChangeCounters;
   throttles: ThrottleStore;
   reports: ReportQueries;
+  field: FieldStore;
+  photos: PhotoStore;
+  idempotency: IdempotencyStore;
+  caseFiles: CaseFileStore;
+  register: RegisterStore;
 };
 
 /**

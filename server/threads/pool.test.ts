@@ -42,6 +42,14 @@ describe('the work pool', () => {
     expect(await pool.run('echo', { value: 'after' })).toBe('after');
   });
 
+  it('lets a job known to be long run past the pool’s budget up to its own, and stops it there', async () => {
+    expect(await pool.run('spin', { ms: 2_000 }, [], { budgetMs: 4_000 })).toBe(2_000);
+    const error = await pool.run('spin', { ms: 60_000 }, [], { budgetMs: 2_500 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 422, code: 'WorkLimitExceeded', details: { budgetMs: 2_500 } });
+    // A smaller budget than the pool's is not a way around it: the pool's stands.
+    expect(await pool.run('spin', { ms: 1_000 }, [], { budgetMs: 10 })).toBe(1_000);
+  });
+
   it('stops a job that runs out of memory with 422 instead of taking the process down', async () => {
     const error = await pool.run('hog', {}).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 422, code: 'WorkLimitExceeded', details: { maxHeapMb: 64 } });

@@ -30,8 +30,11 @@ export type WorkPoolOptions = {
 };
 
 export interface WorkPool<T extends TaskTable> {
-  /** Runs `task` on `input` in a worker thread; rejects with 503 when the queue is full, 422 past the time or memory budget. */
-  run<K extends keyof T & string>(task: K, input: Parameters<T[K]>[0], transfer?: Transferable[]): Promise<Awaited<ReturnType<T[K]>>>;
+  /**
+   * Runs `task` on `input` in a worker thread; rejects with 503 when the queue is full, 422 past the time or memory
+   * budget. `options.budgetMs` raises the time budget for a job known to be long (never lowers it below the pool's).
+   */
+  run<K extends keyof T & string>(task: K, input: Parameters<T[K]>[0], transfer?: Transferable[], options?: { budgetMs?: number }): Promise<Awaited<ReturnType<T[K]>>>;
   /** Starts every worker now, so the first heavy requests do not wait for threads to load (the server calls it at start). */
   warm(): void;
   /** Workers running and jobs waiting, for tests and monitoring. */
@@ -39,7 +42,7 @@ export interface WorkPool<T extends TaskTable> {
   close(): Promise<void>;
 }
 
-type Job = { id: number; task: string; input: unknown; transfer: Transferable[]; resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Job = { id: number; task: string; input: unknown; transfer: Transferable[]; budgetMs: number; resolve: (value: unknown) => void; reject: (error: Error) => void };
 /** Jobs running or waiting per caller, for `perCaller`. */
 type CallerCounts = Map<string, number>;
 type Slot = { worker: Worker; ready: boolean; job: Job | null; timer?: NodeJS.Timeout };
@@ -83,9 +86,9 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
     slot.job = job;
     slot.worker.ref();
     slot.timer = setTimeout(() => {
-      finish(slot, (stopped) => stopped.reject(tooMuch('time', { budgetMs })));
+      finish(slot, (stopped) => stopped.reject(tooMuch('time', { budgetMs: job.budgetMs })));
       retire(slot);
-    }, budgetMs);
+    }, job.budgetMs);
     slot.worker.postMessage({ id: job.id, task: job.task, input: job.input }, job.transfer);
   };
   const spawn = (): Slot => {
@@ -128,7 +131,7 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
   }
 
   return {
-    run(task, input, transfer = []) {
+    run(task, input, transfer = [], runOptions = {}) {
       if (closed) return Promise.reject(new Error('the work pool is closed'));
       const waiting = queue.length;
       const free = [...slots].filter((slot) => !slot.job).length + (size - slots.size);
@@ -149,7 +152,7 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
         else inFlight.delete(caller);
       };
       return new Promise<unknown>((resolve, reject) => {
-        queue.push({ id: nextId++, task, input, transfer, resolve, reject });
+        queue.push({ id: nextId++, task, input, transfer, budgetMs: Math.max(budgetMs, runOptions.budgetMs ?? 0), resolve, reject });
         dispatch();
       }).finally(done) as Promise<never>;
     },

@@ -1,3 +1,4 @@
+import { computeBacktest, computeForecast } from '../analysis-api/forecast.ts';
 import { computeHotspots } from '../analysis-api/hotspots.ts';
 import { computeNetworkRisk } from '../analysis-api/network-risk.ts';
 import { computeTrends } from '../analysis-api/trends.ts';
@@ -6,6 +7,8 @@ import { checkImport } from '../imports/check.ts';
 import { drawnInventoryArea } from '../inventory/area.ts';
 import { tallyAreaFor } from '../inventory/tally.ts';
 import { zoneGeometryProblems } from '../key-targets/zone-geometry.ts';
+import { buildNetwork } from '../network-graph/build.ts';
+import type { NetworkInput } from '../network-graph/types.ts';
 import { computePlan } from '../patrol-plans/generate.ts';
 import { measureGpx } from '../patrol-tracks/gpx.ts';
 
@@ -20,11 +23,14 @@ export const TASKS = {
   hotspots: computeHotspots,
   trends: computeTrends,
   networkRisk: computeNetworkRisk,
+  forecast: computeForecast,
+  forecastBacktest: computeBacktest,
   patrolPlan: computePlan,
   zoneGeometryProblems,
   encodeExport,
   checkImport,
   measureGpx,
+  networkGraph: (input: NetworkInput) => buildNetwork(input),
 };
 
 export type AppTasks = typeof TASKS;

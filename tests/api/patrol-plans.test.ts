@@ -1,5 +1,8 @@
+import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../scripts/generator/index.ts';
+import type { PatrolPlan } from '../../server/analysis/patrol-plan/index.ts';
+import { evenly, watchedShares } from '../helpers/patrol-coverage.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 type Plan = {
@@ -98,4 +101,75 @@ describe('/api/patrol-plans', () => {
     const response = await test.app.request(`/api/patrol-plans/${plan.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"done"}' });
     expect(response.status).toBe(400);
   });
+});
+
+describe('patrol plans on the demo data', () => {
+  const fourteen = { ...request, seed: undefined };
+  const planOf = async (body: Record<string, unknown>) => {
+    const response = await post(body);
+    expect(response.status).toBe(201);
+    return (await response.json()) as PatrolPlan & { id: string };
+  };
+
+  it.each([[1, 1], [2, 2], [4, 2]])('with %i unit(s) × %i shift(s) covers more risk than the uniform plan, recomputed from the published stops', async (units, shiftsPerDay) => {
+    const plan = await planOf({ ...fourteen, units, shiftsPerDay, seed: `coverage-${units}x${shiftsPerDay}` });
+    const riskSum = plan.targets.reduce((sum, target) => sum + target.risk, 0);
+    const shares = watchedShares(plan, ['periodic', 'surprise'], request.startDate, 14, plan.coverage.model.residualMinutes);
+    const share = plan.targets.reduce((sum, target) => sum + target.risk * (shares.get(target.id) ?? 0), 0) / riskSum;
+    expect(Math.abs(share - plan.coverage.expectedRiskSharePerDay)).toBeLessThan(2e-4);
+    expect(plan.coverage.expectedRiskSharePerDay).toBeGreaterThanOrEqual(plan.coverage.uniformRiskSharePerDay);
+    expect(plan.coverage.expectedRiskSharePerDay).toBeLessThanOrEqual(plan.coverage.topKRiskSharePerDay);
+    // The surprise visits go to more risk than the same number spread evenly over the days each target has free.
+    const periodicDays = new Map<string, Set<string>>(), surprise = new Map<string, number>();
+    for (const shift of plan.shifts) for (const stop of shift.stops) {
+      if (stop.kind === 'periodic') periodicDays.set(stop.targetId, (periodicDays.get(stop.targetId) ?? new Set()).add(shift.date));
+      else surprise.set(stop.targetId, (surprise.get(stop.targetId) ?? 0) + 1);
+    }
+    const reachable = plan.targets.filter((target) => !plan.warnings.some((warning) => warning.includes(`(${target.id})`) && /not planned/.test(warning)));
+    const total = [...surprise.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    const uniform = evenly(reachable.map((target) => 14 - (periodicDays.get(target.id)?.size ?? 0)), total);
+    const planRisk = reachable.reduce((sum, target) => sum + target.risk * (surprise.get(target.id) ?? 0), 0);
+    expect(planRisk).toBeGreaterThanOrEqual(reachable.reduce((sum, target, i) => sum + target.risk * uniform[i], 0) - 1e-9);
+  }, 120_000);
+
+  it('the README’s example plan cannot be predicted without its seed: seeds differ, times of day spread, every unit works every shift type', async () => {
+    const slot = (iso: string) => { const local = new Date(Date.parse(iso) + 7 * 3_600_000); return local.getUTCHours() * 2 + Math.floor(local.getUTCMinutes() / 30); };
+    const plans = await Promise.all(Array.from({ length: 6 }, (_, k) => planOf({ ...fourteen, seed: `readme-${k}` })));
+    const visits = plans.map((plan) => new Set(plan.shifts.flatMap((shift) => shift.stops.filter((stop) => stop.kind === 'surprise').map((stop) => `${shift.date}/${stop.targetId}/${slot(stop.arrival)}`))));
+    for (let a = 0; a < plans.length; a++) for (let b = a + 1; b < plans.length; b++) {
+      const shared = [...visits[a]].filter((visit) => visits[b].has(visit)).length;
+      expect(shared / Math.min(visits[a].size, visits[b].size), `seeds ${a} and ${b}`).toBeLessThanOrEqual(0.3);
+    }
+    for (const plan of plans) {
+      const slots = new Map<string, number[]>();
+      for (const shift of plan.shifts) for (const stop of shift.stops) {
+        if (stop.kind === 'surprise' && stop.targetId.startsWith('hotspot-')) slots.set(stop.targetId, [...(slots.get(stop.targetId) ?? []), slot(stop.arrival)]);
+      }
+      expect(slots.size).toBeGreaterThan(0);
+      for (const [target, list] of slots) {
+        const most = Math.max(...[...new Set(list)].map((s) => list.filter((x) => x === s).length));
+        if (list.length >= 5) expect(most / list.length, target).toBeLessThanOrEqual(0.4);
+      }
+      expect(new Set(plan.shifts.map((shift) => `${shift.unitId}/${shift.shift}`)).size).toBe(request.units * request.shiftsPerDay);
+    }
+  }, 180_000);
+
+  it('takes its hotspot targets from the forecast when asked: each lies on the forecast’s top 3 % of the area', async () => {
+    const selection = { start: '2025-11-01', end: '2026-10-31' };
+    const plan = await planOf({ ...fourteen, seed: 'forecast-targets', targetsFrom: 'forecast', selection });
+    const forecast = await getJson<{ cells: { features: GeoJSON.Feature<GeoJSON.Polygon, { top_percent: number | null }>[] } }>(test.app, `/api/analysis/forecast?end=${selection.end}&weeks=2`);
+    const top = forecast.body.cells.features.filter((cell) => cell.properties.top_percent !== null && cell.properties.top_percent <= 3);
+    const areas = plan.targets.filter((target) => target.id.startsWith('forecast-'));
+    expect(areas.length).toBeGreaterThan(0);
+    expect(plan.targets.some((target) => target.id.startsWith('hotspot-'))).toBe(false);
+    const places = new Map(plan.shifts.flatMap((shift) => shift.stops.filter((stop) => stop.targetId.startsWith('forecast-')).map((stop) => [stop.targetId, { name: stop.targetName, point: [stop.lon, stop.lat] }] as [string, { name: string; point: number[] }])));
+    expect(places.size).toBeGreaterThan(0);
+    for (const [id, { name, point }] of places) {
+      expect(name).toMatch(/^Vùng dự báo #\d+$/);
+      // The centre of a group of touching top cells lies in one of them or within a cell of one.
+      const nearest = Math.min(...top.map((cell) => turf.distance(turf.centroid(cell), point, { units: 'meters' })));
+      expect(nearest, id).toBeLessThan(1800);
+    }
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { createTestApp, getJson, sendJson } from '../helpers/test-app.ts';
 type Row = { key: string; count: number; previous: number; change: number | null };
 type Report = {
   period: { from: string; to: string }; previousPeriod: { label: string };
-  incidents: { total: number; previousTotal: number; byType: Row[]; byDistrict: Row[]; byCarrier: Row[]; resolved: number; open: number; damageVnd: number };
+  incidents: { total: number; previousTotal: number; byType: Row[]; byCommune: Row[]; byDistrict: Row[]; byCarrier: Row[]; resolved: number; open: number; damageVnd: number };
   keyTargets: { proposed: number; designated: number }; hotline: { received: number; converted: number; pending: number }; inspections: { total: number; violation: number };
 };
 
@@ -24,11 +24,21 @@ describe('the six-monthly report', async () => {
     for (const row of body.incidents.byType) expect(row.count).toBe(await count(`${H1}&type=${row.key}`));
     for (const row of body.incidents.byCarrier.filter((r) => r.key !== 'none')) expect(row.count).toBe(await count(`${H1}&asset_owner=${row.key}`));
     for (const row of body.incidents.byDistrict.filter((r) => r.key !== 'none')) expect(row.count).toBe(await count(`${H1}&district_code=${row.key}`));
+    // Communes, the live level since 2025: every demo incident has one, and each row is the API's count.
+    expect(body.incidents.byCommune.map((row) => row.key)).not.toContain('none');
+    expect(body.incidents.byCommune.length).toBeGreaterThan(30);
+    for (const row of body.incidents.byCommune) expect(row.count).toBe(await count(`${H1}&commune_code=${row.key}`));
+    expect(body.incidents.byCommune.reduce((sum, row) => sum + row.count, 0)).toBe(body.incidents.total);
     expect(body.incidents.resolved).toBe(await count(`${H1}&status=resolved`));
     const open = await Promise.all(['reported', 'verified', 'investigating'].map((status) => count(`${H1}&status=${status}`)));
     expect(body.incidents.open).toBe(open.reduce((a, b) => a + b, 0));
     const sumByType = body.incidents.byType.reduce((sum, row) => sum + row.count, 0);
     expect(sumByType).toBe(body.incidents.total);
+  });
+
+  it('is issued by the department as it is named today, under the province of today (data/kontum/area.json)', async () => {
+    const { body } = await getJson<{ issuedBy: string; issuer: string; place: string }>(t.as('dic'), '/api/reports/six-monthly?period=2026-H1');
+    expect(body).toMatchObject({ issuedBy: 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi', issuer: 'Ủy ban nhân dân tỉnh Quảng Ngãi', place: 'Quảng Ngãi' });
   });
 
   it('counts the period’s workflow: key-target decisions, hotline reports, inspections', async () => {
@@ -54,6 +64,8 @@ describe('the six-monthly report', async () => {
     expect(text).toContain('Vụ việc theo loại');
     expect(text).toContain('Vụ việc theo huyện (cũ)');
     expect(text).toContain('Đắk Glei');
+    // The commune table names the communes of the real 2025 file (Đăk Cấm is code 23284).
+    expect(text).toMatch(/"Vụ việc theo xã, phường"\r\n"Xã, phường",.*\r\nĐăk Cấm,\d+,\d+/);
     expect((await t.as('dic').request('/api/reports/six-monthly?period=2026-H3')).status).toBe(400);
     expect((await t.as('dic').request('/api/reports/six-monthly?from=2026-05-01&to=2026-04-01')).status).toBe(400);
     expect((await t.as('viettel').request('/api/reports/six-monthly?period=2026-H1')).status).toBe(403);

@@ -58,5 +58,5 @@ export async function signInAs(page: Page, baseUrl: string, username: string, pa
   await page.getByTestId('sign-in-username').fill(username);
   await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('user-menu').waitFor({ timeout: 30_000 });
+  await page.getByTestId('app-header').waitFor({ timeout: 30_000 });
 }

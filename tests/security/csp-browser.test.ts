@@ -20,7 +20,7 @@ declare global {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
-  // Desktop width: at 390 px the map crashes on sign-in with "Invalid LngLat" whatever the policy (its fitBounds padding is wider than the screen), a phone-layout bug outside this test.
+  // Desktop width; phones are tested in tests/e2e/phone-layout, hotline-phone and field-app.
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => {
     window.__cspViolations = [];
@@ -52,6 +52,11 @@ describe('the app under its Content-Security-Policy', { timeout: 120_000 }, () =
 
   it('the citizen hotline page works under the policy too', async () => {
     await page.goto(`${server.url}/bao-tin`);
+    // Map first (MapLibre and its worker under the policy), a place found by name, then the form.
+    await mapPage(page).waitForMap();
+    await page.getByTestId('place-search').fill('dak glei');
+    await page.getByTestId('place-result').first().click();
+    await page.getByTestId('hotline-next').click();
     await page.getByTestId('hotline-description').waitFor();
     violations.push(...(await page.evaluate(() => window.__cspViolations ?? [])));
     expect(violations).toEqual([]);

@@ -1,19 +1,14 @@
 import { App } from './App.tsx';
-import { HotlinePage } from './hotline/HotlinePage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { useAuthText } from './auth/messages.ts';
 import { useSession } from './auth/session.ts';
 import { useLanguage } from './i18n/language.tsx';
 
-/** The public hotline's addresses: Vietnamese first, English alias. */
-export const HOTLINE_PATHS = ['/bao-tin', '/hotline'];
-
-/** Chooses the page: the public hotline, the sign-in form for the public, the workspace for a signed-in user. */
+/**
+ * The signed-in app: the sign-in form for the public, the workspace for a signed-in user. The hotline (`/bao-tin`)
+ * and the field app (`/thuc-dia`) are pages of their own (server/pages.ts).
+ */
 export function Root() {
-  return HOTLINE_PATHS.some((path) => location.pathname.startsWith(path)) ? <HotlinePage /> : <SignedInRoot />;
-}
-
-function SignedInRoot() {
   const session = useSession();
   const { t } = useLanguage();
   const { a } = useAuthText();

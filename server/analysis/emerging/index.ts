@@ -1,8 +1,9 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { classifyGi, giStar, type GiClass } from '../getis-ord/index.ts';
+import { giStar, type GiClass } from '../getis-ord/index.ts';
 import { binPoints, hexGridOver, type HexGridOver } from '../hex-bin/index.ts';
 import { chooseBand, type DistanceBand } from '../hotspots/band.ts';
-import { neighboursWithin, toMeters } from '../hotspots/neighbours.ts';
+import { gridNeighbourhoods } from '../hotspots/neighbours.ts';
+import { exactClasses, exactGiStar } from '../hotspots/significance.ts';
 import { mannKendall } from '../mann-kendall/index.ts';
 import { emergingCategory, type EmergingCategory } from './classify.ts';
 import { monthSlices } from './slices.ts';
@@ -36,7 +37,8 @@ export const EMERGING_COLOURS: Record<EmergingCategory, string> = {
 
 /**
  * Emerging hot spots (ESRI Emerging Hot Spot Analysis): incidents are binned into hexes per time slice,
- * Gi* (binary distance band, FDR-corrected 90 % classes) is computed per slice, Mann-Kendall runs on each cell's
+ * Gi* (binary distance band) is computed per slice with the exact, area-weighted significance of `hotspotGrid`
+ * (FDR-corrected classes: a month of sparse counts is not mistaken for a hot spot), Mann-Kendall runs on each cell's
  * Gi* z series and {@link emergingCategory} names the pattern.
  * @param incidents points with an ISO `occurred_at` property (not mutated); others are ignored
  * @param studyArea polygon or multipolygon
@@ -61,18 +63,18 @@ export function emergingHotspots(incidents: FeatureCollection<Point>, studyArea:
   const total = Array.from({ length: n }, (_, i) => counts.reduce((a, c) => a + c[i], 0));
   const warnings: string[] = [];
   const used = perSlice.reduce((a, s) => a + s.length, 0);
-  const xy = toMeters(grid.cells.features.map((f) => f.properties.center));
+  const hood = gridNeighbourhoods(grid);
   const varied = n >= 2 && total.some((c) => c !== total[0]);
   const distanceBand: DistanceBand = distanceBandMeters
-    ? { meters: distanceBandMeters, rule: 'given', reason: 'distance band given by the caller' }
-    : varied ? chooseBand(total, xy)
-      : { meters: cellSizeMeters * Math.sqrt(3) * 2, rule: 'knn_average', reason: 'no variation in counts: two hex rings used' };
-  const neighbours = n >= 2 ? neighboursWithin(xy, distanceBand.meters) : grid.cells.features.map(() => []);
+    ? { meters: distanceBandMeters, rule: 'given', reason: 'distance band given by the caller', candidates: [] }
+    : varied ? chooseBand(total, hood)
+      : { meters: cellSizeMeters * Math.sqrt(3) * 2, rule: 'knn_average', reason: 'no variation in counts: two hex rings used', candidates: [] };
+  const neighbours = hood.within(distanceBand.meters);
+  const areaShares = Float64Array.from(grid.cells.features, (f) => f.properties.area_share);
   const classes: GiClass[][] = [], zs: number[][] = [];
   for (const c of counts) {
-    const z = giStar(c, neighbours);
-    zs.push(z);
-    classes.push(classifyGi(z, true));
+    zs.push(giStar(c, neighbours));
+    classes.push(exactClasses(exactGiStar(c, areaShares, neighbours), true));
   }
   if (labels.length < 10) warnings.push(`only ${labels.length} time slice(s): Mann-Kendall needs about 10 for a trend`);
   const features = grid.cells.features.map((f, i): Feature<Polygon, EmergingCellProps> => {

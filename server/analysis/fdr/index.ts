@@ -35,9 +35,15 @@ export type GiThresholds = { p99: number; p95: number; p90: number };
  * @param pValues two-sided p-values of every cell (NaN ignored)
  * @param fdr apply the FDR correction (default true)
  */
-export function giThresholds(pValues: number[], fdr = true): GiThresholds {
+export function giThresholds(pValues: ArrayLike<number>, fdr = true): GiThresholds {
   if (!fdr) return { p99: 0.01, p95: 0.05, p90: 0.1 };
-  const cut = (q: number): number => benjaminiHochberg(pValues, q).threshold;
+  // One sort serves the three levels: the threshold at q is the largest p_(k) with p_(k) ≤ (k / m) q.
+  const sorted = Float64Array.from(Array.prototype.filter.call(pValues, (p: number) => !Number.isNaN(p)) as number[]).sort();
+  const m = sorted.length;
+  const cut = (q: number): number => {
+    for (let k = m; k >= 1; k--) if (sorted[k - 1] <= (k / m) * q) return sorted[k - 1];
+    return 0;
+  };
   return { p99: cut(0.01), p95: cut(0.05), p90: cut(0.1) };
 }
 

@@ -41,11 +41,21 @@ describe('hotspotGrid', () => {
     expect(r.distanceBand.rule).toBe('knn_average');
   });
 
-  it('handles a single point without throwing', () => {
+  it('answers a single point with counts, no classes and a message asking for 30 incidents', () => {
     const r = hotspotGrid(featureCollection([point([108, 14.4])]), AREA, { distanceBandMeters: 3000 });
     expect(r.cells.features.length).toBeGreaterThan(0);
     expect(r.cells.features.filter((f) => f.properties.count === 1).length).toBe(1);
-    expect(r.warnings.join(' ')).toMatch(/fewer than 30/);
+    expect(r.message).toMatch(/at least 30/);
+    expect(r.cells.features.every((f) => f.properties.gi_class === 0 && f.properties.gi_p === null)).toBe(true);
+  });
+
+  it('below 30 incidents gives no map of noise, from 30 on it analyses (minimum-data rule)', () => {
+    const points = syntheticIncidents(11, BOX, 29, []);
+    expect(hotspotGrid(points, AREA).message).toMatch(/Only 29 incident/);
+    const more = syntheticIncidents(11, BOX, 30, []);
+    const r = hotspotGrid(more, AREA);
+    expect(r.message).toBeNull();
+    expect(r.cells.features.some((f) => f.properties.gi_p !== null)).toBe(true);
   });
 
   it('does not mutate its input', () => {

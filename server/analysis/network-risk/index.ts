@@ -1,23 +1,13 @@
-import { featureCollection, length, lineSliceAlong } from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
-import { featureId, routeParts, snapIncidents } from './snap.ts';
+import { featureCollection, pointToLineDistance } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
+import type { CorridorPieceProps } from '../corridors/index.ts';
+import { localPlane, segmentIndex } from '../corridors/plane.ts';
 
-/** Properties of one ranked cable stretch. */
-export type HotStretchProps = {
+/** Properties of one ranked stretch: a corridor piece with the incidents credited to it. */
+export type HotStretchProps = CorridorPieceProps & {
   rank: number;
-  route_id: string | number;
-  route_name: string | null;
-  owner: string | null;
-  tier: string | null;
-  /** Part of a MultiLineString route (0 for a LineString). */
-  part_index: number;
-  /** Piece number along the route, 0 at its start, counting on across parts. */
-  piece_index: number;
-  start_m: number;
-  end_m: number;
-  length_m: number;
   count: number;
-  /** Snapped incidents per km of this piece per year of the window. */
+  /** Incidents credited to the piece per km of it per year of the window. */
   rate_per_km_year: number;
   incident_ids: (string | number)[];
   stroke: string;
@@ -26,10 +16,8 @@ export type HotStretchProps = {
 
 /** Options of {@link hotStretches}. */
 export type HotStretchOptions = {
-  /** Incidents farther than this from every route (metres) are ignored. Default 100. */
+  /** Incidents farther than this from every piece (metres) are not credited. Default 100. */
   snapMeters?: number;
-  /** Target piece length in metres; each part is cut into round(length / pieceMeters) equal pieces (at least one). Default 1000. */
-  pieceMeters?: number;
   /** Length of the time window the incidents cover, in years (required, > 0). */
   years: number;
   /** Number of stretches returned. Default 20. */
@@ -38,77 +26,61 @@ export type HotStretchOptions = {
   excludeStatuses?: readonly string[];
 };
 
-type Piece = { route: number; part: number; piece: number; pieceInPart: number; pieceMeters: number; ids: (string | number)[] };
+type Piece = Feature<LineString | MultiLineString, CorridorPieceProps>;
 
 /**
- * Ranks cable stretches by incidents per km per year: incidents are snapped to the nearest route
- * within `snapMeters`, each route part is cut into equal pieces of about `pieceMeters`, and the
- * pieces with the highest rate come first (ties: more incidents, then input order).
- *
+ * Ranks corridor pieces (`../corridors`) by incidents per km per year: each incident within `snapMeters` of the
+ * network is credited to the one piece nearest to it (turf `pointToLineDistance`; candidates from a planar index),
+ * whichever carriers' cables run there; pieces with incidents are ranked by rate, then count, then piece order.
  * @param incidents incident points (already limited to the `years`-long window); not mutated
- * @param cables cable routes with `name`, `owner`, `tier`; not mutated
- * @returns up to `top` LineString pieces with {@link HotStretchProps}, only pieces with incidents
- * @example
- * const stretches = hotStretches(incidents, cableRoutes, { years: 2 });
+ * @param pieces corridor pieces with {@link CorridorPieceProps}; not mutated
+ * @returns up to `top` pieces with their counts, rates, incident ids, routes and carriers
+ * @example hotStretches(incidents, corridorPieces(cables), { years: 1 })
  */
-export function hotStretches(
-  incidents: FeatureCollection<Point>,
-  cables: FeatureCollection<LineString | MultiLineString>,
-  { snapMeters = 100, pieceMeters = 1000, years, top = 20, excludeStatuses = ['false_alarm', 'duplicate'] }: HotStretchOptions,
-): FeatureCollection<LineString, HotStretchProps> {
+export function hotStretches(incidents: FeatureCollection<Point>, pieces: FeatureCollection<LineString | MultiLineString, CorridorPieceProps>,
+  { snapMeters = 100, years, top = 20, excludeStatuses = ['false_alarm', 'duplicate'] }: HotStretchOptions): FeatureCollection<LineString | MultiLineString, HotStretchProps> {
   if (!(snapMeters > 0) || !Number.isFinite(snapMeters)) throw new Error('snapMeters must be positive');
-  if (!(pieceMeters > 0) || !Number.isFinite(pieceMeters)) throw new Error('pieceMeters must be positive');
   if (!(years > 0) || !Number.isFinite(years)) throw new Error('years must be positive');
   if (!Number.isInteger(top) || top < 1) throw new Error('top must be a positive integer');
-  const keptIndices = incidents.features.flatMap((f, i) => (excludeStatuses.includes(String(f.properties?.status)) ? [] : [i]));
-  const kept = featureCollection(keptIndices.map((i) => incidents.features[i]));
-  const parts = cables.features.map((route) => routeParts(route));
-  const pieces = new Map<string, Piece>();
-  const layouts = new Map<string, ReturnType<typeof partPieces>>();
-  for (const snap of snapIncidents(kept, cables, snapMeters)) {
-    const layoutKey = `${snap.route}/${snap.part}`;
-    const layout = layouts.get(layoutKey) ?? partPieces(parts[snap.route], snap.part, pieceMeters);
-    layouts.set(layoutKey, layout);
-    const { pieceCount, pieceLength, firstPiece } = layout;
-    const pieceInPart = Math.min(pieceCount - 1, Math.floor(snap.alongMeters / pieceLength));
-    const piece = firstPiece + pieceInPart;
-    const key = `${snap.route}/${piece}`;
-    const entry = pieces.get(key) ?? { route: snap.route, part: snap.part, piece, pieceInPart, pieceMeters: pieceLength, ids: [] };
-    const original = keptIndices[snap.incident];
-    entry.ids.push(featureId(incidents.features[original], original));
-    pieces.set(key, entry);
-  }
-  const rate = (p: Piece) => p.ids.length / (p.pieceMeters / 1000) / years;
-  // Rates are compared at 6 dp so that pieces of 999.99 and 1000 m tie and fall back to input order.
-  const ranked = [...pieces.values()].sort((a, b) => Math.round(rate(b) * 1e6) - Math.round(rate(a) * 1e6) || b.ids.length - a.ids.length || a.route - b.route || a.piece - b.piece);
-  return featureCollection(ranked.slice(0, top).map((p, i) => stretchFeature(p, i + 1, rate(p), cables, parts)));
+  const credited = creditIncidents(incidents, pieces.features, snapMeters, excludeStatuses);
+  const rate = (p: number) => credited[p].length / (pieces.features[p].properties.length_m / 1000) / years;
+  const ranked = pieces.features.map((_, p) => p).filter((p) => credited[p].length > 0)
+    .sort((a, b) => rate(b) - rate(a) || credited[b].length - credited[a].length || a - b);
+  return featureCollection(ranked.slice(0, top).map((p, i) => ({
+    type: 'Feature' as const,
+    geometry: pieces.features[p].geometry,
+    properties: {
+      ...pieces.features[p].properties, rank: i + 1, count: credited[p].length, rate_per_km_year: rate(p), incident_ids: credited[p],
+      stroke: i < 5 ? '#b30000' : '#fc8d59', 'stroke-width': i < 5 ? 6 : 4,
+    },
+  })));
 }
 
-/** Equal pieces of one part, and the route-wide index of its first piece. */
-function partPieces(parts: (Feature<LineString> | null)[], part: number, pieceMeters: number) {
-  let firstPiece = 0;
-  for (let k = 0; k < part; k++) {
-    const earlier = parts[k];
-    if (earlier) firstPiece += Math.max(1, Math.round(length(earlier, { units: 'meters' }) / pieceMeters));
-  }
-  const partMeters = length(parts[part] as Feature<LineString>, { units: 'meters' });
-  const pieceCount = Math.max(1, Math.round(partMeters / pieceMeters));
-  return { pieceCount, pieceLength: partMeters / pieceCount, firstPiece };
+/** The ids of the incidents credited to each piece: every kept incident within `snapMeters` goes to its nearest piece. */
+export function creditIncidents(incidents: FeatureCollection<Point>, pieces: readonly Piece[], snapMeters: number, excludeStatuses: readonly string[]): (string | number)[][] {
+  const credited: (string | number)[][] = pieces.map(() => []);
+  if (pieces.length === 0) return credited;
+  const plane = localPlane(pieces[0].geometry.type === 'LineString' ? pieces[0].geometry.coordinates[0][1] : pieces[0].geometry.coordinates[0][0][1]);
+  // Planar distances are within 0.5 % of turf's over a province, so the planar search widened by 2 % finds every candidate.
+  const index = segmentIndex(snapMeters * 1.02);
+  const pieceOf: number[] = [];
+  pieces.forEach((piece, p) => partsOf(piece).forEach((line) => { index.add(line.map(plane.toPlane)); pieceOf.push(p); }));
+  incidents.features.forEach((incident, i) => {
+    if (excludeStatuses.includes(String(incident.properties?.status))) return;
+    const at = incident.geometry.coordinates;
+    const candidates = new Set<number>();
+    const planar = plane.toPlane(at);
+    for (let hit = index.nearest(planar, snapMeters * 1.02); hit; hit = index.nearest(planar, snapMeters * 1.02, (line) => candidates.has(pieceOf[line]))) candidates.add(pieceOf[hit.line]);
+    let best: { piece: number; meters: number } | undefined;
+    for (const p of candidates) {
+      const meters = Math.min(...partsOf(pieces[p]).map((line) => pointToLineDistance(at, { type: 'LineString', coordinates: line }, { units: 'meters' })));
+      if (meters <= snapMeters && (!best || meters < best.meters)) best = { piece: p, meters };
+    }
+    if (best) credited[best.piece].push(incident.id ?? incident.properties?.id ?? i);
+  });
+  return credited;
 }
 
-function stretchFeature(
-  p: Piece, rank: number, rate: number,
-  cables: FeatureCollection<LineString | MultiLineString>, parts: (Feature<LineString> | null)[][],
-): Feature<LineString, HotStretchProps> {
-  const route = cables.features[p.route];
-  const text = (key: string) => (typeof route.properties?.[key] === 'string' ? (route.properties[key] as string) : null);
-  const startInPart = p.pieceInPart * p.pieceMeters;
-  const geometry = lineSliceAlong(parts[p.route][p.part] as Feature<LineString>, startInPart, startInPart + p.pieceMeters, { units: 'meters' }).geometry;
-  const properties: HotStretchProps = {
-    rank, route_id: featureId(route, p.route), route_name: text('name'), owner: text('owner'), tier: text('tier'),
-    part_index: p.part, piece_index: p.piece, start_m: startInPart, end_m: startInPart + p.pieceMeters, length_m: p.pieceMeters,
-    count: p.ids.length, rate_per_km_year: rate, incident_ids: p.ids,
-    stroke: rank <= 5 ? '#b30000' : '#fc8d59', 'stroke-width': rank <= 5 ? 6 : 4,
-  };
-  return { type: 'Feature', geometry, properties };
+function partsOf(piece: Piece): Position[][] {
+  return piece.geometry.type === 'LineString' ? [piece.geometry.coordinates] : piece.geometry.coordinates;
 }

@@ -3,7 +3,7 @@ import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../prng/index.ts';
 import { localIso } from './options.ts';
-import { combSample, patrolPlan, waterFill, type PatrolPlanInput, type PatrolPlanOptions, type PatrolTarget } from './index.ts';
+import { apportion, patrolPlan, waterFill, type PatrolPlanInput, type PatrolPlanOptions, type PatrolTarget } from './index.ts';
 
 const roads = JSON.parse(readFileSync('data/kontum/roads-national-osm.geojson', 'utf8')) as FeatureCollection<LineString | MultiLineString>;
 // Commune centres around Kon Tum city and along QL14 / QL24.
@@ -40,17 +40,23 @@ describe('waterFill', () => {
   });
 });
 
-describe('combSample', () => {
-  it('draws each item with its probability and exactly Σp items per day', () => {
-    const p = [1, 0.5, 0.25, 0.25];
-    const rng = createRng(1);
-    const counts = [0, 0, 0, 0];
-    for (let day = 0; day < 4000; day++) {
-      const chosen = combSample(p, rng);
-      expect(chosen).toHaveLength(2);
-      for (const i of chosen) counts[i] += 1;
-    }
-    counts.forEach((c, i) => expect(Math.abs(c / 4000 - p[i])).toBeLessThan(0.03));
+describe('apportion', () => {
+  it('rounds shares to whole visits that add up, never above a cap, a larger share never getting fewer', () => {
+    const shares = [3.7, 2.2, 2.2, 0.9, 1.0];
+    const counts = apportion(shares, [14, 14, 14, 14, 1], createRng(3));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(counts[0]).toBe(4);
+    expect(counts[4]).toBeLessThanOrEqual(1);
+    for (let i = 0; i < shares.length; i++) for (let j = 0; j < shares.length; j++) if (shares[i] > shares[j] && j !== 4 && i !== 4) expect(counts[i]).toBeGreaterThanOrEqual(counts[j]);
+  });
+});
+
+describe('waterFill with caps', () => {
+  it('caps each item and redistributes in proportion to weight: [10, 5, 1] over 3 with caps [1, 2, 2] → [1, 5/3, 1/3]', () => {
+    const c = waterFill([10, 5, 1], 3, [1, 2, 2]);
+    expect(c[0]).toBeCloseTo(1, 12);
+    expect(c[1]).toBeCloseTo(5 / 3, 12);
+    expect(c[2]).toBeCloseTo(1 / 3, 12);
   });
 });
 
@@ -60,7 +66,7 @@ describe('patrolPlan', () => {
     expect(JSON.stringify(patrolPlan(input, options))).toBe(JSON.stringify(plan));
   });
   it('a different seed gives different surprise visits', () => {
-    const surprises = (p: typeof plan): string => JSON.stringify(p.shifts.map((s) => s.stops.filter((x) => x.kind === 'surprise').map((x) => x.targetId).sort()));
+    const surprises = (p: typeof plan): string => JSON.stringify(p.shifts.map((s) => s.stops.filter((x) => x.kind === 'surprise').map((x) => `${s.date} ${x.targetId} ${x.arrival}`).sort()));
     expect(surprises(patrolPlan(input, { ...options, seed: 'other' }))).not.toBe(surprises(plan));
   });
   it('every target with cadenceDays is visited in every window of that many days', () => {
@@ -72,24 +78,28 @@ describe('patrolPlan', () => {
       }
     }
   });
-  it('no shift exceeds stopsPerShift or shiftHours; arrivals are local +07:00 after the shift start', () => {
+  it('no shift exceeds stopsPerShift or shiftHours; arrivals are local +07:00 after the shift start, in order, a dwell apart at least', () => {
     expect(plan.shifts.length).toBeGreaterThan(0);
     for (const s of plan.shifts) {
       expect(s.stops.length).toBeLessThanOrEqual(6);
       expect(s.minutes).toBeLessThanOrEqual(8 * 60);
       expect(s.stops[0].arrival >= `${s.date}T${s.shift === 1 ? '07' : '15'}:00:00+07:00`).toBe(true);
       expect(s.stops[0].arrival.endsWith('+07:00')).toBe(true);
+      s.stops.slice(1).forEach((stop, k) => expect(Date.parse(stop.arrival) - Date.parse(s.stops[k].arrival)).toBeGreaterThanOrEqual(15 * 60_000));
     }
   });
-  it('a day never has more surprise visits than the capacity (6)', () => {
+  it('a day never has more surprise visits than the capacity (6), and a target at most one visit a day', () => {
     const perDay = new Map<string, number>();
     for (const s of plan.shifts) perDay.set(s.date, (perDay.get(s.date) ?? 0) + s.stops.filter((x) => x.kind === 'surprise').length);
     expect(Math.max(...perDay.values())).toBeLessThanOrEqual(6);
-    expect(Math.min(...perDay.values())).toBeGreaterThanOrEqual(6);
+    const visits = plan.shifts.flatMap((s) => s.stops.map((x) => `${s.date} ${x.targetId}`));
+    expect(new Set(visits).size).toBe(visits.length);
   });
-  it('coverage beats a uniform plan with the same daily stops', () => {
+  it('coverage is between a uniform plan and always-the-top-risks with the same visits', () => {
     expect(plan.coverage.expectedRiskSharePerDay).toBeGreaterThanOrEqual(plan.coverage.uniformRiskSharePerDay);
+    expect(plan.coverage.expectedRiskSharePerDay).toBeLessThanOrEqual(plan.coverage.topKRiskSharePerDay);
     expect(plan.coverage.ratio).toBeGreaterThanOrEqual(1);
+    expect(plan.coverage.model).toMatchObject({ dwellMinutes: 15, residualMinutes: 30 });
   });
   it('names units in Vietnamese and puts the first unit at the base with the most risk', () => {
     expect(plan.sectors[0]).toMatchObject({ unitName: 'Tổ tuần tra 1', baseId: 'b1' });
@@ -134,9 +144,10 @@ describe('patrolPlan edge cases', () => {
     expect(plan.shifts.some((s) => s.stops.some((x) => x.targetId === 'far'))).toBe(false);
     expect(plan.warnings.filter((w) => w.includes('(far)'))).toHaveLength(1);
   });
-  it('a single-day horizon and a single target work', () => {
+  it('a single-day horizon and a single target work: one surprise visit, watched its dwell and residual time', () => {
     const plan = patrolPlan({ ...input, targets: [targets[1]] }, { ...options, endDate: options.startDate, units: 1 });
-    expect(plan.shifts.length).toBeLessThanOrEqual(2);
-    expect(plan.coverage.expectedRiskSharePerDay).toBe(1);
+    expect(plan.shifts.length).toBe(1);
+    // One 15-minute stop then a deterrence decaying with a 30-minute constant: about (15 + 30) / 1440 of the day.
+    expect(plan.coverage.expectedRiskSharePerDay).toBeCloseTo(45 / 1440, 3);
   });
 });

@@ -18,7 +18,7 @@ const isPositiveInteger = (v: unknown): v is number => Number.isInteger(v) && (v
  */
 export function resolveOptions(options: PatrolPlanOptions): ResolvedOptions {
   const o: ResolvedOptions = {
-    surpriseShare: 0.3, stopsPerShift: 6, dwellMinutes: 15, speedKmh: 40, shiftHours: 8, maxReachKm: 80,
+    surpriseShare: 0.3, stopsPerShift: 6, dwellMinutes: 15, speedKmh: 40, shiftHours: 8, maxReachKm: 80, residualMinutes: 30, startWindowHours: 3,
     ...options,
   };
   if (!isPositiveInteger(o.units)) throw new Error('units must be a positive integer');
@@ -29,6 +29,8 @@ export function resolveOptions(options: PatrolPlanOptions): ResolvedOptions {
   if (!(o.speedKmh > 0 && Number.isFinite(o.speedKmh))) throw new Error('speedKmh must be positive');
   if (!(o.shiftHours > 0 && o.shiftHours <= 24)) throw new Error('shiftHours must be in (0, 24]');
   if (!(o.maxReachKm > 0 && Number.isFinite(o.maxReachKm))) throw new Error('maxReachKm must be positive');
+  if (!(o.residualMinutes > 0 && o.residualMinutes <= 720)) throw new Error('residualMinutes must be in (0, 720]');
+  if (!(o.startWindowHours >= 0 && o.startWindowHours <= o.shiftHours)) throw new Error('startWindowHours must be between 0 and shiftHours');
   const start = parseDay(o.startDate);
   if (Number.isNaN(start)) throw new Error('startDate must be a valid YYYY-MM-DD date');
   const end = parseDay(o.endDate);

@@ -42,6 +42,10 @@ export type PatrolPlanOptions = {
   shiftHours?: number;
   /** Max straight distance base → target, km, default 80. */
   maxReachKm?: number;
+  /** Time constant of the residual deterrence after a visit, minutes, default 30 (the coverage model, `dwell.ts`). */
+  residualMinutes?: number;
+  /** A shift's first stop starts at a random offset within this many hours of the shift start, default 3. */
+  startWindowHours?: number;
   seed: string | number;
 };
 
@@ -72,6 +76,23 @@ export type PlanShift = {
   distanceMeters: number;
 };
 
+/**
+ * Share of the risk-weighted time the targets are watched (the dwell model, `dwell.ts`), per day on average: for the
+ * plan as scheduled, and for two baselines with the same periodic visits and the same number of surprise visits a
+ * day — spread evenly over the targets (uniform), or always on the day's highest risks (top-k: strong on coverage,
+ * fully predictable).
+ */
+export type PlanCoverage = {
+  expectedRiskSharePerDay: number;
+  uniformRiskSharePerDay: number;
+  topKRiskSharePerDay: number;
+  /** plan ÷ uniform (≥ 1), and plan ÷ top-k (≤ 1: what unpredictability costs). */
+  ratio: number;
+  topKRatio: number;
+  surpriseVisits: number;
+  model: { dwellMinutes: number; residualMinutes: number; description: string };
+};
+
 export type PatrolPlan = {
   seed: string;
   parameters: ResolvedOptions;
@@ -79,7 +100,7 @@ export type PatrolPlan = {
   targets: Array<{ id: string; name: string; risk: number }>;
   sectors: Array<{ unitId: string; unitName: string; baseId: string; baseName: string; targetIds: string[] }>;
   shifts: PlanShift[];
-  coverage: { expectedRiskSharePerDay: number; uniformRiskSharePerDay: number; ratio: number };
+  coverage: PlanCoverage;
   warnings: string[];
   message: string | null;
 };

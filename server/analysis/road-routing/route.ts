@@ -22,19 +22,21 @@ export function nearestNode(graph: RoadGraph, point: Position, maxMeters: number
  * node within `maxSnapMeters`; the straight legs point→node are included. If either end does not
  * snap, or the ends lie in different connected components, returns the straight line (onRoad false).
  * @param options.maxSnapMeters metres, default 3000
+ * @param options.edgeFactor multiplies each edge's length when searching (not in the reported length), e.g. to vary
+ *   the route taken between the same two points; default none
  */
 export function routeBetween(
   graph: RoadGraph,
   from: Position,
   to: Position,
-  { maxSnapMeters = 3000 }: { maxSnapMeters?: number } = {},
+  { maxSnapMeters = 3000, edgeFactor }: { maxSnapMeters?: number; edgeFactor?: (a: number, b: number) => number } = {},
 ): Route {
   if (!(maxSnapMeters >= 0)) throw new Error('maxSnapMeters must be non-negative');
   const straight: Route = { coordinates: [from, to], lengthMeters: meters(from, to), onRoad: false };
   const a = nearestNode(graph, from, maxSnapMeters);
   const b = nearestNode(graph, to, maxSnapMeters);
   if (a < 0 || b < 0 || graph.component[a] !== graph.component[b]) return straight;
-  const path = shortestPath(graph, a, b);
+  const path = shortestPath(graph, a, b, edgeFactor);
   if (!path) return straight;
   const coordinates = [from, ...path.map((n) => graph.nodes[n]), to];
   let lengthMeters = 0;
@@ -42,7 +44,7 @@ export function routeBetween(
   return { coordinates, lengthMeters, onRoad: true };
 }
 
-function shortestPath(graph: RoadGraph, source: number, target: number): number[] | null {
+function shortestPath(graph: RoadGraph, source: number, target: number, edgeFactor?: (a: number, b: number) => number): number[] | null {
   const dist = new Float64Array(graph.nodes.length).fill(Infinity);
   const prev = new Int32Array(graph.nodes.length).fill(-1);
   const heap = createMinHeap();
@@ -52,7 +54,8 @@ function shortestPath(graph: RoadGraph, source: number, target: number): number[
     const [n, d] = heap.pop() as [number, number];
     if (d > dist[n]) continue;
     if (n === target) break;
-    for (const [m, w] of graph.adjacency[n]) {
+    for (const [m, length] of graph.adjacency[n]) {
+      const w = edgeFactor ? length * edgeFactor(n, m) : length;
       if (d + w < dist[m]) {
         dist[m] = d + w;
         prev[m] = n;

@@ -43,6 +43,19 @@ function insertRows(db: SqliteDatabase, lowZoom: LowZoomStore, collection: Colle
     indexForSearch(db, collection, features[index].properties ?? {}, row);
   });
   lowZoom.added(collection, rows, features.map((feature) => feature.geometry));
+  if (rows.length > 0) {
+    db.prepare('INSERT INTO feature_ids (collection, last_id) VALUES (?, ?) ON CONFLICT (collection) DO UPDATE SET last_id = max(last_id, excluded.last_id)')
+      .run(collection.id, rows.reduce((highest, row) => Math.max(highest, Number(row.id)), 0));
+  }
+}
+
+/**
+ * The first new id for `collection`: above every id it ever handed out or stored (`feature_ids`,
+ * migration 042), so a deleted feature's id is never given to another one.
+ */
+function firstNewId(db: SqliteDatabase, collection: CollectionDef): number {
+  return db.prepare(`SELECT max(coalesce((SELECT last_id FROM feature_ids WHERE collection = ?), 0), coalesce((SELECT max(id) FROM ${collection.id}), 0)) + 1`)
+    .pluck().get(collection.id) as number;
 }
 
 /** Deletes a feature's row and everything indexing it; returns the row, undefined when there was none. */
@@ -106,7 +119,7 @@ export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialB
     createAll(collectionId, features) {
       const collection = collectionOrThrow(collectionId);
       return db.transaction(() => {
-        const first = db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM ${collection.id}`).pluck().get() as number;
+        const first = firstNewId(db, collection);
         const numbered = features.map((feature, index) => ({ ...feature, id: first + index }));
         insertRows(db, lowZoom, collection, numbered, features.length === 1 ? null : undefined);
         return numbered.map((feature) => feature.id);

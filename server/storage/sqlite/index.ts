@@ -2,13 +2,17 @@ import type { Storage } from '../storage.ts';
 import { createLocalBroadcast } from '../local-broadcast.ts';
 import { createSqliteAccounts } from './accounts.ts';
 import { createSqliteAudit } from './audit.ts';
+import { createSqliteCaseFiles } from './case-files.ts';
+import { createSqliteChangeCounters } from './change-counters.ts';
 import { createSqliteChangeLog } from './change-log.ts';
 import { migrate, openDatabase, type SqliteDatabase } from './database.ts';
 import { createSqliteFeatures } from './features.ts';
+import { createSqliteField, createSqliteIdempotency, createSqlitePhotos } from './field.ts';
 import { createSqliteHotline } from './hotline.ts';
 import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './histories.ts';
 import { createSqlitePlans } from './patrol-plans.ts';
 import { createSqliteAlarms, createSqliteBulletins, createSqliteInspections, createSqliteTracks } from './records.ts';
+import { createSqliteRegister } from './register.ts';
 import { createSqliteReportQueries } from './report-queries.ts';
 import { createSqliteThrottles } from './throttles.ts';
 import { createUnitOfWork, type SyncStores } from './unit-of-work.ts';
@@ -38,8 +42,14 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     plans: { ...plans, queryFeatures: (query) => spatialBudget(() => plans.queryFeatures(query)) },
     tracks: createSqliteTracks(db),
     changes: createSqliteChangeLog(db),
+    counters: createSqliteChangeCounters(db),
     throttles: createSqliteThrottles(db),
     reports: createSqliteReportQueries(db),
+    field: createSqliteField(db),
+    photos: createSqlitePhotos(db),
+    idempotency: createSqliteIdempotency(db),
+    caseFiles: createSqliteCaseFiles(db),
+    register: createSqliteRegister(db),
   };
   const unit = createUnitOfWork(db, stores);
   const reader = db.memory ? undefined : createReader();

@@ -6,7 +6,7 @@ import type { Sync } from './unit-of-work.ts';
 export function createSqliteReportQueries(db: SqliteDatabase): Sync<ReportQueries> {
   return {
     periodCounts(range, days, openStatuses) {
-      const grouped = (column: 'type' | 'district_code' | 'asset_owner') =>
+      const grouped = (column: 'type' | 'commune_code' | 'district_code' | 'asset_owner') =>
         Object.fromEntries(db.prepare(`SELECT coalesce(${column}, 'none') AS key, count(*) AS n FROM incidents WHERE temporal_ms BETWEEN ? AND ? GROUP BY 1`).raw().all(range.startMs, range.endMs) as [string, number][]);
       const totals = db.prepare(`SELECT count(*) AS total, coalesce(sum(damage_vnd), 0) AS damageVnd, coalesce(sum(outage_minutes), 0) AS outageMinutes,
           coalesce(sum(status = 'resolved'), 0) AS resolved, coalesce(sum(status IN (SELECT value FROM json_each(?))), 0) AS open,
@@ -20,7 +20,7 @@ export function createSqliteReportQueries(db: SqliteDatabase): Sync<ReportQuerie
       const hotline = db.prepare('SELECT status, count(*) FROM hotline_reports WHERE received_at BETWEEN ? AND ? GROUP BY status').raw().all(isoFrom, isoTo) as [string, number][];
       const inspections = db.prepare('SELECT result, count(*) FROM scrap_inspections WHERE date BETWEEN ? AND ? GROUP BY result').raw().all(days.from, days.to) as [string, number][];
       return {
-        incidentsBy: { type: grouped('type'), district_code: grouped('district_code'), asset_owner: grouped('asset_owner') },
+        incidentsBy: { type: grouped('type'), commune_code: grouped('commune_code'), district_code: grouped('district_code'), asset_owner: grouped('asset_owner') },
         incidents: { total: totals.total, damageVnd: totals.damageVnd, outageMinutes: totals.outageMinutes, resolved: totals.resolved, open: totals.open, dismissed: totals.dismissed },
         keyTargetActions: Object.fromEntries(actions), plans, hotline: Object.fromEntries(hotline), inspections: Object.fromEntries(inspections),
       };

@@ -1,109 +1,127 @@
-import { useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import type { Point } from 'geojson';
-import { ApiError } from '../api/client.ts';
-import { formatLngLat } from '../format/coordinates.ts';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { useLanguage } from '../i18n/language.tsx';
-import { MapView } from '../map/MapView.tsx';
-import { useDrawing } from '../map/draw/use-drawing.ts';
-import { SOURCE_IDS, type ThematicLayer } from '../map/layer-ids.ts';
-import { THEMATIC_KEYS, useBaseCollection } from '../state/use-layer-data.ts';
-import { fileReport, trackReport } from './api.ts';
+import { useLayout } from '../layout/breakpoints.ts';
+import { Sheet } from '../layout/Sheet.tsx';
+import { useCoveredInsets } from '../layout/use-covered-insets.ts';
+import { newClientId } from '../offline/client-id.ts';
+import { replayTriggers } from '../offline/outbox.ts';
+import { useOutboxEntries } from '../offline/use-outbox.ts';
+import { toBase64 } from '../photos/resize.ts';
+import { useBaseCollection } from '../state/use-layer-data.ts';
+import { HotlineMap, type LonLat, type MapTarget } from './HotlineMap.tsx';
+import { hotlineOutbox, rememberSent, sentReports, type SentReport } from './hotline-outbox.ts';
 import { useHotlineText } from './messages.ts';
+import { placeIndex } from './place-index.ts';
+import { emptyDraft, ReportForm, seenInstant, type ReportDraft } from './ReportForm.tsx';
+import { TrackBox } from './TrackBox.tsx';
+import { GOOD_ACCURACY_METERS, useLocate } from './use-locate.ts';
+import { WhereStep } from './WhereStep.tsx';
 
-const HIDDEN = Object.fromEntries(THEMATIC_KEYS.map((key) => [key, false])) as Record<ThematicLayer, boolean>;
-const MAX_DESCRIPTION = 2000;
-/** Now as a datetime-local value in Vietnam time (UTC+7). */
-const nowLocal = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 16);
+type Step = 'where' | 'what' | 'sent';
 
-function TrackBox({ initialCode }: { initialCode: string }) {
-  const h = useHotlineText();
-  const [code, setCode] = useState(initialCode);
-  const [asked, setAsked] = useState(initialCode);
-  const tracked = useQuery({ queryKey: ['hotline-track', asked], queryFn: ({ signal }) => trackReport(asked, signal), enabled: asked !== '', retry: false });
-  return (
-    <section className="track-box">
-      <h2>{h('track')}</h2>
-      <form className="toolbar" onSubmit={(event) => { event.preventDefault(); setAsked(code.trim()); }}>
-        <input aria-label={h('code')} placeholder="KT-XXXX-XXXX" data-testid="track-code" value={code} onChange={(event) => setCode(event.target.value)} />
-        <button type="submit" data-testid="track-submit">{h('lookUp')}</button>
-      </form>
-      {tracked.isFetching && <span className="spinner" />}
-      {tracked.error && <p className="form-error">{tracked.error instanceof ApiError && tracked.error.status === 404 ? h('notFound') : tracked.error.message}</p>}
-      {tracked.data && (
-        <p data-testid="track-status">
-          {h('status')}: <strong>{h(tracked.data.status)}</strong>{tracked.data.closingReason ? ` — ${tracked.data.closingReason}` : ''}
-        </p>
-      )}
-    </section>
-  );
+async function reportBody(pin: LonLat, draft: ReportDraft): Promise<string> {
+  const contact = draft.name.trim() || draft.phone.trim() ? { contact: { name: draft.name.trim().normalize('NFC'), phone: draft.phone.trim() } } : {};
+  const photo = draft.photo ? { photo: { mediaType: 'image/jpeg', data: await toBase64(draft.photo.blob) } } : {};
+  return JSON.stringify({
+    lon: pin[0], lat: pin[1], seenAt: seenInstant(draft.seenAt).toISOString(), description: draft.description.trim().normalize('NFC'), ...contact, ...photo,
+  });
 }
 
-/** The public hotline: a pin on the map, what was seen and when, optional contact; answers with a tracking code. */
+/**
+ * The public hotline, map first: place the pin (my location, a place search, a tap; drag to adjust), then the short
+ * form. A report goes through the phone's outbox, so one typed offline is kept and sent when the connection returns.
+ */
 export function HotlinePage() {
   const { language, t, toggleLanguage } = useLanguage();
   const h = useHotlineText();
+  const layout = useLayout();
+  const { insets, setContainer, register } = useCoveredInsets();
   const adminAreas = useBaseCollection('admin_areas');
   const roads = useBaseCollection('roads');
-  const pin = useDrawing('Point', null, 'hotline');
-  const [description, setDescription] = useState('');
-  const [seenAt, setSeenAt] = useState(nowLocal);
-  const [contact, setContact] = useState({ name: '', phone: '' });
-  const [tried, setTried] = useState(false);
-  const send = useMutation({ mutationFn: fileReport });
-  const point = pin.geometry as Point | null;
-  const future = new Date(`${seenAt}:00+07:00`).getTime() > Date.now() + 60_000;
-  const submit = () => {
-    setTried(true);
-    if (!point || description.trim() === '' || future) return;
-    const [lon, lat] = point.coordinates;
-    const hasContact = contact.name.trim() || contact.phone.trim();
-    send.mutate({
-      lon, lat, seenAt: new Date(`${seenAt}:00+07:00`).toISOString(), description: description.trim().normalize('NFC'),
-      ...(hasContact ? { contact: { name: contact.name.trim().normalize('NFC'), phone: contact.phone.trim() } } : {}),
-    });
+  const places = useMemo(() => (adminAreas.data && roads.data ? placeIndex(adminAreas.data, roads.data) : []), [adminAreas.data, roads.data]);
+  const province = adminAreas.data?.features.find((feature) => feature.properties?.level === 'province') as Feature<Polygon | MultiPolygon> | undefined;
+  const [step, setStep] = useState<Step>('where');
+  const [pin, setPin] = useState<LonLat | null>(null);
+  const [target, setTarget] = useState<MapTarget | null>(null);
+  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'warn' } | null>(null);
+  const [draft, setDraft] = useState(emptyDraft);
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const [sent, setSent] = useState<SentReport[]>(sentReports);
+  const { result: located, locate } = useLocate();
+  const entries = useOutboxEntries(hotlineOutbox);
+  const inside = (at: LonLat) => !province || booleanPointInPolygon(at, province);
+
+  useEffect(() => replayTriggers(hotlineOutbox, (done) => setSent(rememberSent(done))), []);
+
+  const placePin = (at: LonLat) => {
+    setPin(at);
+    setMessage(inside(at) ? null : { text: h('outside'), tone: 'warn' });
   };
-  const throttled = send.error instanceof ApiError && send.error.status === 429;
+  const onLocate = async () => {
+    const answer = await locate();
+    if (answer.state === 'failed') return setMessage({ text: h(answer.reason === 'denied' ? 'geoDenied' : answer.reason === 'unsupported' ? 'geoUnsupported' : 'geoUnavailable'), tone: 'warn' });
+    if (answer.state !== 'located') return;
+    if (!inside(answer.at)) return setMessage({ text: h('geoOutside'), tone: 'warn' });
+    setPin(answer.at);
+    setTarget({ point: answer.at, nonce: Date.now() });
+    const meters = Math.round(answer.accuracyMeters);
+    setMessage(answer.accuracyMeters > GOOD_ACCURACY_METERS ? { text: h('geoInaccurate', { m: meters }), tone: 'warn' } : { text: h('geoAccurate', { m: meters }), tone: 'ok' });
+  };
+  const send = async () => {
+    if (!pin) return;
+    const id = newClientId();
+    await hotlineOutbox.add({ id, kind: 'hotline-report', label: draft.description.trim().slice(0, 60), method: 'POST', url: '/api/hotline/reports', contentType: 'application/json', body: await reportBody(pin, draft) });
+    setPendingId(id);
+    setStep('sent');
+    const done = await hotlineOutbox.replay();
+    if (done.length) setSent(rememberSent(done));
+  };
+
+  const pending = pendingId ? entries.find((entry) => entry.id === pendingId) : undefined;
+  const mine = pendingId ? sent.find((report) => report.clientId === pendingId) : undefined;
+  const waiting = entries.filter((entry) => entry.state === 'waiting');
+  // A report the hotline refused (a 4xx) goes back to the form with the reason; it is no longer in the outbox.
+  useEffect(() => {
+    if (pending?.state !== 'rejected') return;
+    void hotlineOutbox.remove(pending.id);
+    setStep('what');
+    setMessage({ text: `${h('rejected')}: ${pending.error ?? ''}`, tone: 'warn' });
+  }, [pending, h]);
+
   return (
-    <div className="hotline-page">
-      <header className="app-header">
+    <div className="hotline-page app">
+      <header className="app-header app-header-compact hotline-header" data-testid="app-header">
         <div className="brand"><h1>{h('title')}</h1><span className="subtitle">{h('emergency')}</span></div>
-        <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage}>{t('languageToggle')}</button>
+        <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={language === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>
         <a className="header-link" href="/">{h('signIn')}</a>
       </header>
-      <main className="app-main">
-        <MapView sources={{ [SOURCE_IDS.adminAreas]: adminAreas.data, [SOURCE_IDS.roads]: roads.data }} visibility={HIDDEN} fitRequest={null}
-          drawing={send.data ? null : pin.request} onViewportChange={() => {}} onSelect={() => {}} onPointer={() => {}} />
-        <aside className="workspace-panel" data-testid="hotline-form">
-          <p className="hint">{h('lead')}</p>
-          {send.data ? (
-            <section className="notice" role="status">
-              <p>{h('sent')}</p>
-              <p className="tracking-code" data-testid="tracking-code">{send.data.trackingCode}</p>
-              <p className="hint">{h('keepCode')}</p>
-            </section>
-          ) : (
-            <section>
-              <h3>{h('pin')}</h3>
-              {point ? <p data-testid="pin-at">{h('pinAt')}: {formatLngLat(point.coordinates[0], point.coordinates[1], language)}</p>
-                : tried && <p className="field-problem">{h('pinMissing')}</p>}
-              <label>{h('what')}
-                <textarea rows={5} maxLength={MAX_DESCRIPTION} data-testid="hotline-description" placeholder={h('whatPlaceholder')} value={description} onChange={(event) => setDescription(event.target.value)} />
-                <span className="hint">{description.length}/{MAX_DESCRIPTION} {h('chars')}</span>
-              </label>
-              {tried && description.trim() === '' && <p className="field-problem">{t('problemRequired')}</p>}
-              <label>{h('when')}<input type="datetime-local" data-testid="hotline-seen-at" value={seenAt} max={nowLocal()} onChange={(event) => setSeenAt(event.target.value)} /></label>
-              {future && <p className="field-problem">{h('whenFuture')}</p>}
-              <h3>{h('contact')}</h3>
-              <p className="hint">{h('contactNote')}</p>
-              <label>{h('name')}<input value={contact.name} maxLength={100} onChange={(event) => setContact({ ...contact, name: event.target.value })} /></label>
-              <label>{h('phone')}<input value={contact.phone} maxLength={20} inputMode="tel" onChange={(event) => setContact({ ...contact, phone: event.target.value })} /></label>
-              {send.error && <p className="form-error" role="alert">{throttled ? h('tooMany').replace('{s}', String(send.error instanceof ApiError ? send.error.details?.retryAfterSeconds ?? 600 : 600)) : send.error.message}</p>}
-              <button type="button" className="primary" data-testid="hotline-send" onClick={submit} disabled={send.isPending}>{send.isPending ? h('sending') : h('send')}</button>
-            </section>
-          )}
-          <TrackBox initialCode={send.data?.trackingCode ?? ''} key={send.data?.trackingCode ?? ''} />
-        </aside>
+      <main className={`app-main layout-${layout}`} ref={setContainer} style={{ '--cover-bottom': `${insets.bottom}px` } as CSSProperties}>
+        <HotlineMap adminAreas={adminAreas.data} roads={roads.data} pin={pin} onPin={step === 'where' ? placePin : null} target={target} insets={insets} />
+        <Sheet key={step} title={h(step === 'where' ? 'stepWhere' : step === 'what' ? 'stepWhat' : 'stepSent')} layout={layout} side="start" initialSnap="half" register={register} testId="hotline-sheet">
+          <div className="workspace-panel" data-testid="hotline-form">
+            {step === 'where' && (
+              <WhereStep pin={pin} places={places} locating={located.state === 'locating'} message={message} canContinue={!!pin && inside(pin)} onLocate={() => void onLocate()} onNext={() => { setMessage(null); setStep('what'); }}
+                onPlace={(found) => { placePin(found.point); setTarget({ bbox: found.bbox, nonce: Date.now() }); }} />
+            )}
+            {step === 'what' && <ReportForm draft={draft} onDraft={setDraft} onBack={() => setStep('where')} onSend={() => void send()} busy={false} error={message?.text ?? null} />}
+            {step === 'sent' && (mine ? (
+              <section className="notice" role="status">
+                <p>{h('sent')}</p>
+                <p className="tracking-code" data-testid="tracking-code">{mine.code}</p>
+                <p className="hint">{h('keepCode')}</p>
+              </section>
+            ) : (
+              <p className="note" role="status" data-testid="hotline-queued"><span className="spinner" />{h('queued')}</p>
+            ))}
+            {waiting.length > 0 && step !== 'sent' && <p className="note" data-testid="hotline-waiting">{waiting.length} {h('waiting')}</p>}
+            <TrackBox key={mine?.code ?? ''} initialCode={mine?.code ?? ''} />
+            {sent.length > 0 && (
+              <p className="hint">{h('yourCodes')}: {sent.map((report) => report.code).join(', ')}</p>
+            )}
+          </div>
+        </Sheet>
       </main>
     </div>
   );

@@ -15,7 +15,6 @@ const vi = {
   to: 'Đến',
   loading: 'Đang tải…',
   emptyInView: 'Không có đối tượng trong khung nhìn',
-  featuresInView: 'đối tượng',
   retry: 'Thử lại',
   close: 'Đóng',
   errorLoading: 'Lỗi tải dữ liệu',
@@ -36,6 +35,20 @@ const vi = {
   saving: 'Đang lưu…',
   undo: 'Hoàn tác',
   redo: 'Làm lại',
+  openCase: 'Mở hồ sơ vụ việc',
+  facilityColourNote: 'Màu theo doanh nghiệp, như trạm BTS',
+  pickOne: 'Chọn đối tượng',
+  // App shell on phones (issue 14)
+  modeCases: 'Vụ việc',
+  modeReport: 'Báo cáo',
+  modeOversight: 'Giám sát',
+  menu: 'Trình đơn',
+  menuClose: 'Đóng trình đơn',
+  workspaces: 'Không gian làm việc',
+  sheetPull: 'Kéo lên hoặc xuống, chạm để mở rộng',
+  sheetExpand: 'Mở rộng',
+  sheetCollapse: 'Thu gọn',
+  sheetReopen: 'Mở lại bảng',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -55,7 +68,6 @@ const en: Record<MessageKey, string> = {
   to: 'To',
   loading: 'Loading…',
   emptyInView: 'No features in view',
-  featuresInView: 'features',
   retry: 'Retry',
   close: 'Close',
   errorLoading: 'Failed to load',
@@ -76,6 +88,19 @@ const en: Record<MessageKey, string> = {
   saving: 'Saving…',
   undo: 'Undo',
   redo: 'Redo',
+  openCase: 'Open the case',
+  facilityColourNote: 'Coloured by carrier, as BTS sites',
+  pickOne: 'Choose a feature',
+  modeCases: 'Incidents',
+  modeReport: 'Report',
+  modeOversight: 'Oversight',
+  menu: 'Menu',
+  menuClose: 'Close menu',
+  workspaces: 'Workspaces',
+  sheetPull: 'Pull up or down, tap to expand',
+  sheetExpand: 'Expand',
+  sheetCollapse: 'Collapse',
+  sheetReopen: 'Reopen the panel',
 };
 
 /** The UI strings of both languages; Vietnamese is the default. */

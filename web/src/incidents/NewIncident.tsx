@@ -52,7 +52,7 @@ export function NewIncident({ user, onDrawing, onDone }: { user: SessionUser; on
       )}
       {at && near.data && choices.length === 0 && <p className="hint">{vi ? 'Không có tài sản nào trong 200 m.' : 'No asset within 200 m.'}</p>}
       <label>{vi ? 'Loại vụ việc' : 'Type'}
-        <select value={form.type} onChange={(event) => setForm({ ...form, type: event.target.value })}>{INCIDENT_TYPES.map((type) => <option key={type} value={type}>{vocabularyLabel(type, language)}</option>)}</select>
+        <select value={form.type} onChange={(event) => setForm({ ...form, type: event.target.value })}>{INCIDENT_TYPES.filter((type) => type !== 'sim_box').map((type) => <option key={type} value={type}>{vocabularyLabel(type, language)}</option>)}</select>
       </label>
       <label>{vi ? 'Thời điểm xảy ra' : 'When'}<input type="datetime-local" value={form.occurredAt} max={nowLocal()} onChange={(event) => setForm({ ...form, occurredAt: event.target.value })} /></label>
       <label>{vi ? 'Mô tả' : 'Description'}<textarea rows={3} maxLength={2000} value={form.description} onChange={(event) => setForm({ ...form, description: event.target.value })} /></label>

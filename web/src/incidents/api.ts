@@ -5,7 +5,7 @@ export type IncidentEvent = { at: string; actor: string; role: string | null; fr
 export type NearbyAsset = { collection: string; id: number; owner: string; meters: number; label: string | null };
 export type HotlineReport = {
   id: number; trackingCode: string; lon: number; lat: number; seenAt: string; description: string; status: string;
-  contact: { name: string | null; phone: string | null } | 'hidden' | null; closingReason: string | null; incidentId: number | null;
+  photo: string | null; contact: { name: string | null; phone: string | null } | 'hidden' | null; closingReason: string | null; incidentId: number | null;
 };
 export type Bulletin = { id: number; title: string; body: string; severity: string; audience: 'all' | string[]; publishedBy: string; publishedAt: string };
 

@@ -5,8 +5,13 @@ import { FeatureDrawer, type DrawKind } from './draw/terra.ts';
 import { switchToTiles } from './tiled.ts';
 import type { Bbox } from '../api/types.ts';
 import { createMap } from './create-map.ts';
+import { registerMapForSnapshots } from '../print/snapshot.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { localizeMap } from './map-locale.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
+import { NO_INSETS, safePadding, type Insets } from '../layout/insets.ts';
+import { areaFitter, type AreaFitter } from './area-fit.ts';
 
 export type FitRequest = { bbox: Bbox; nonce: number };
 
@@ -31,35 +36,55 @@ type MapViewProps = MapCallbacks & {
   tiled?: ReadonlySet<ThematicLayer>;
   /** Query string of each tiled collection's tiles (the incident period as `datetime=…`). */
   tileQueries?: Partial<Record<ThematicLayer, string>>;
+  /** What panels cover of the map (measured); fits keep clear of it. */
+  insets?: Insets;
 };
 
+const sizeOf = (element: HTMLElement) => ({ width: element.clientWidth, height: element.clientHeight });
+
 /** The one owner of the `maplibregl.Map`: creates it, feeds its sources, toggles layers and fits to results. */
-export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, ...callbacks }: MapViewProps) {
+export function MapView({ sources, visibility, fitRequest, drawing = null, tiled, tileQueries, insets = NO_INSETS, ...callbacks }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const appliedRef = useRef(new Map<string, FeatureCollection>());
   // While drawing, a click places a vertex; it must not also open the feature under it.
   const callbacksRef = useRef(callbacks);
-  callbacksRef.current = drawing ? { ...callbacks, onSelect: () => {} } : callbacks;
+  callbacksRef.current = drawing ? { ...callbacks, onSelect: () => {}, onPick: undefined } : callbacks;
   const drawerRef = useRef<FeatureDrawer | null>(null);
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;
   const [loaded, setLoaded] = useState(false);
+  const { language } = useLanguage();
+  const languageRef = useRef(language);
+  const insetsRef = useRef(insets);
+  insetsRef.current = insets;
+  const fitterRef = useRef<AreaFitter | null>(null);
 
   useEffect(() => {
-    if (!containerRef.current) return;
-    const map = createMap(containerRef.current);
+    const container = containerRef.current;
+    if (!container) return;
+    const map = createMap(container, safePadding(sizeOf(container), insetsRef.current), { language: languageRef.current });
+    registerMapForSnapshots(map);
     mapRef.current = map;
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
+    fitterRef.current = areaFitter(map, container, () => insetsRef.current);
     return () => {
       drawerRef.current?.destroy();
       drawerRef.current = null;
+      registerMapForSnapshots(null);
       map.remove();
       mapRef.current = null;
       appliedRef.current.clear();
     };
   }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || languageRef.current === language) return;
+    languageRef.current = language;
+    localizeMap(map, language);
+  }, [language]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -103,12 +128,16 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     if (JSON.stringify(drawer.current()) !== JSON.stringify(drawnGeometry)) drawer.show(drawnGeometry);
   }, [drawnGeometry]);
 
+  useEffect(() => fitterRef.current?.refit(), [insets]);
+
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !fitRequest) return;
+    const map = mapRef.current, container = containerRef.current;
+    if (!map || !container || !fitRequest) return;
+    fitterRef.current?.leave();
     const [minX, minY, maxX, maxY] = fitRequest.bbox;
-    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 80, maxZoom: 15, duration: 1200 });
+    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: safePadding(sizeOf(container), insetsRef.current, 48), maxZoom: 15, duration: 1200 });
   }, [fitRequest]);
 
   return <div ref={containerRef} className="map" data-testid="map" />;
 }
+

@@ -9,7 +9,7 @@ import { fromFormValues, toFormValues, type FieldProblem } from '../forms/attrib
 import { fieldProblems } from '../forms/problems.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
-import { createAsset, GEOMETRY_KIND, replaceAsset, type EditableCollection } from './api.ts';
+import { changedMeanwhile, createAsset, GEOMETRY_KIND, replaceAsset, type EditableCollection } from './api.ts';
 import { useNetworkText } from './messages.ts';
 
 export type EditTarget = {
@@ -18,6 +18,8 @@ export type EditTarget = {
   id: number | string | null;
   geometry: Geometry | null;
   properties: Record<string, unknown>;
+  /** The version being edited (the item's ETag), sent back in If-Match; null for a new feature. */
+  etag: string | null;
 };
 
 type AssetEditorProps = {
@@ -26,10 +28,12 @@ type AssetEditorProps = {
   carrier: string | null;
   onDrawing: (request: DrawingRequest | null) => void;
   onDone: (saved: { collection: string; id: number | string } | null) => void;
+  /** Leaves the editor to load the version someone else saved meanwhile. */
+  onReload: (collection: string) => void;
 };
 
 /** Draws or edits one asset's geometry (with undo) and attributes, then saves it through the API. */
-export function AssetEditor({ target, carrier, onDrawing, onDone }: AssetEditorProps) {
+export function AssetEditor({ target, carrier, onDrawing, onDone, onReload }: AssetEditorProps) {
   const { language, t } = useLanguage();
   const n = useNetworkText();
   const definitions = findCollection(target.collection)!.properties;
@@ -39,7 +43,7 @@ export function AssetEditor({ target, carrier, onDrawing, onDone }: AssetEditorP
   const [clientProblems, setClientProblems] = useState<FieldProblem[]>([]);
   const save = useMutation({
     mutationFn: ({ geometry, properties }: { geometry: Geometry; properties: Record<string, unknown> }) =>
-      target.id === null ? createAsset(target.collection, geometry, properties) : replaceAsset(target.collection, target.id, geometry, properties),
+      target.id === null ? createAsset(target.collection, geometry, properties) : replaceAsset(target.collection, target.id, geometry, properties, target.etag),
     onSuccess: (feature) => onDone({ collection: target.collection, id: feature.id ?? target.id! }),
   });
 
@@ -53,7 +57,8 @@ export function AssetEditor({ target, carrier, onDrawing, onDone }: AssetEditorP
     save.mutate({ geometry: drawing.geometry, properties });
   };
   const problems = fieldProblems(clientProblems, save.error, t);
-  const serverMessage = save.error && Object.keys(problems).length === clientProblems.length ? save.error.message : null;
+  const stale = changedMeanwhile(save.error);
+  const serverMessage = save.error && !stale && Object.keys(problems).length === clientProblems.length ? save.error.message : null;
 
   return (
     <section className="asset-editor" data-testid="asset-editor">
@@ -68,6 +73,11 @@ export function AssetEditor({ target, carrier, onDrawing, onDone }: AssetEditorP
       <AttributeForm definitions={definitions} values={values} onChange={setValues} problems={problems} locked={carrier ? ['owner'] : []} />
       <p className="hint">{n('plannedNote')}</p>
       {serverMessage && <p className="form-error" role="alert" data-testid="save-error">{serverMessage}</p>}
+      {stale && (
+        <p className="form-error" role="alert" data-testid="save-stale">
+          {n('changedMeanwhile')} <button type="button" data-testid="reload-asset" onClick={() => onReload(target.collection)}>{n('reload')}</button>
+        </p>
+      )}
       <div className="toolbar">
         <button type="button" className="primary" data-testid="save-asset" onClick={submit} disabled={save.isPending || !drawing.geometry}>
           {save.isPending ? t('saving') : t('save')}

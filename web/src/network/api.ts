@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import { sendJson, sendText } from '../api/client.ts';
+import { ApiError, getJsonWithTag, sendJson, sendText } from '../api/client.ts';
 import type { ApiFeature } from '../api/types.ts';
 
 export const EDITABLE_COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities'] as const;
@@ -13,12 +13,32 @@ export type ImportResult = { imported: number; ids: number[] } | { valid: true; 
 const itemsPath = (collection: string) => `/api/collections/${encodeURIComponent(collection)}/items`;
 const feature = (geometry: Geometry, properties: Record<string, unknown>): Feature => ({ type: 'Feature', geometry, properties });
 
-/** OGC API – Features Part 4: create, replace and delete one asset. */
+const itemPath = (collection: string, id: number | string) => `${itemsPath(collection)}/${encodeURIComponent(String(id))}`;
+/** `If-Match` with the version the user saw, so a write never overwrites a change made meanwhile by someone else. */
+const ifMatch = (etag: string | null): Record<string, string> => (etag ? { 'If-Match': etag } : {});
+
+/** An asset as stored, with its version (the item's ETag). */
+export type VersionedAsset = { feature: ApiFeature; etag: string | null };
+export const fetchAsset = async (collection: string, id: number | string, signal?: AbortSignal): Promise<VersionedAsset> => {
+  const { body, etag } = await getJsonWithTag<ApiFeature>(itemPath(collection, id), signal);
+  return { feature: body, etag };
+};
+
+/**
+ * OGC API – Features Part 4: create, replace and delete one asset. Replace and delete send the version the user
+ * edited (`If-Match`): the server answers 412 when someone else changed the asset first.
+ */
 export const createAsset = (collection: string, geometry: Geometry, properties: Record<string, unknown>) =>
   sendJson<ApiFeature>('POST', itemsPath(collection), feature(geometry, properties));
-export const replaceAsset = (collection: string, id: number | string, geometry: Geometry, properties: Record<string, unknown>) =>
-  sendJson<ApiFeature>('PUT', `${itemsPath(collection)}/${encodeURIComponent(String(id))}`, feature(geometry, properties));
-export const deleteAsset = (collection: string, id: number | string) => sendJson<void>('DELETE', `${itemsPath(collection)}/${encodeURIComponent(String(id))}`);
+export const replaceAsset = (collection: string, id: number | string, geometry: Geometry, properties: Record<string, unknown>, etag: string | null) =>
+  sendJson<ApiFeature>('PUT', itemPath(collection, id), feature(geometry, properties), ifMatch(etag));
+export const deleteAsset = (collection: string, id: number | string, etag: string | null) => sendJson<void>('DELETE', itemPath(collection, id), undefined, ifMatch(etag));
+/** A 412 answer: the asset changed on the server (someone else's edit) after the user loaded it. */
+export const changedMeanwhile = (error: unknown) => error instanceof ApiError && error.status === 412;
+
+/** Undo of a delete: puts the asset back under its own id, only where nothing is (`If-None-Match: *`). */
+export const restoreAsset = (collection: string, id: number | string, geometry: Geometry, properties: Record<string, unknown>) =>
+  sendJson<ApiFeature>('PUT', itemPath(collection, id), feature(geometry, properties), { 'If-None-Match': '*' });
 
 const MEDIA: Record<ImportFormat, string> = { geojson: 'application/geo+json', kml: 'application/vnd.google-earth.kml+xml', csv: 'text/csv', gpkg: 'application/geopackage+sqlite3' };
 

@@ -8,9 +8,11 @@ const vi = {
   redraw: 'Vẽ lại', geometryMissing: 'Chưa vẽ vị trí trên bản đồ.', editTitle: 'Sửa', newTitle: 'Thêm mới',
   saved: 'Đã lưu', deleted: 'Đã xoá', confirmDelete: 'Xoá tài sản này? Có thể hoàn tác ngay sau khi xoá.', restored: 'Đã khôi phục',
   importTitle: 'Nhập từ tệp (GeoJSON, KML, CSV, GeoPackage)', importLayer: 'Lớp dữ liệu', importFile: 'Tệp', check: 'Kiểm tra', import: 'Nhập dữ liệu',
-  importOk: 'Tệp hợp lệ, sẵn sàng nhập', imported: 'Đã nhập', features: 'đối tượng', problems: 'Lỗi cần sửa (không đối tượng nào được nhập)',
+  importOk: 'Tệp hợp lệ, sẵn sàng nhập', imported: 'Đã lưu', problems: 'Lỗi cần sửa (chưa nhập đối tượng nào)',
+  templates: 'Tệp mẫu', onMap: '(đang hiện trên bản đồ, chưa lưu)',
   row: 'Dòng', feature: 'Đối tượng', unknownFormat: 'Chỉ nhận tệp .geojson, .json, .kml, .csv hoặc .gpkg',
   plannedNote: 'Trạng thái “Quy hoạch” dùng cho kế hoạch phát triển mạng gửi Sở TT&TT.',
+  changedMeanwhile: 'Người khác vừa sửa tài sản này sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu. Hãy tải bản mới rồi sửa lại.', reload: 'Tải bản mới', restoreFailed: 'Không khôi phục được',
 } as const;
 
 type NetworkKey = keyof typeof vi;
@@ -23,9 +25,11 @@ const en: Record<NetworkKey, string> = {
   redraw: 'Redraw', geometryMissing: 'Nothing drawn on the map yet.', editTitle: 'Edit', newTitle: 'New',
   saved: 'Saved', deleted: 'Deleted', confirmDelete: 'Delete this asset? You can undo right after.', restored: 'Restored',
   importTitle: 'Import from a file (GeoJSON, KML, CSV, GeoPackage)', importLayer: 'Layer', importFile: 'File', check: 'Check', import: 'Import',
-  importOk: 'The file is valid and ready to import', imported: 'Imported', features: 'features', problems: 'Problems to fix (nothing was imported)',
+  importOk: 'The file is valid and ready to import', imported: 'Stored', problems: 'Problems to fix (nothing was imported)',
+  templates: 'Templates', onMap: '(shown on the map, not stored yet)',
   row: 'Row', feature: 'Feature', unknownFormat: 'Only .geojson, .json, .kml, .csv or .gpkg files',
   plannedNote: 'Status “Planned” is for network development plans sent to the DIC.',
+  changedMeanwhile: 'Someone else changed this asset after you opened it, so your change was not saved. Load their version and edit again.', reload: 'Load the new version', restoreFailed: 'Could not restore it',
 };
 
 export function useNetworkText() {

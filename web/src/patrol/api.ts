@@ -1,5 +1,5 @@
 import { getJson, sendJson } from '../api/client.ts';
-import type { HotspotAnswer, MethodSettings, NetworkRiskAnswer, Plan, PlanForm, PlanSummary, Selection, TrendAnswer } from './types.ts';
+import type { BacktestAnswer, ForecastAnswer, HotspotAnswer, MethodSettings, NetworkRiskAnswer, Plan, PlanForm, PlanSummary, Selection, TrendAnswer } from './types.ts';
 
 /** The shared selection as query parameters of the analysis endpoints. */
 export function selectionParams(selection: Selection): Record<string, string> {
@@ -11,7 +11,7 @@ function query(params: Record<string, string>): string {
 }
 
 export function fetchHotspots(selection: Selection, method: MethodSettings, signal?: AbortSignal): Promise<HotspotAnswer> {
-  const params = { ...selectionParams(selection), cellSizeMeters: String(method.cellSizeMeters), fdr: String(method.fdr),
+  const params = { ...selectionParams(selection), cellSizeMeters: String(method.cellSizeMeters), fdr: String(method.fdr), exposure: method.exposure,
     ...(method.distanceBandMeters.trim() ? { distanceBandMeters: method.distanceBandMeters.trim() } : {}) };
   return getJson<HotspotAnswer>(`/api/analysis/hotspots?${query(params)}`, signal);
 }
@@ -22,6 +22,20 @@ export function fetchTrends(selection: Selection, method: MethodSettings, signal
 
 export function fetchNetworkRisk(selection: Selection, signal?: AbortSignal): Promise<NetworkRiskAnswer> {
   return getJson<NetworkRiskAnswer>(`/api/analysis/network-risk?${query({ ...selectionParams(selection), top: '20' })}`, signal);
+}
+
+/** The forecast learns from the whole record up to the selection's end, so its window's start is not sent. */
+const historyParams = (selection: Selection, weeks: number): Record<string, string> =>
+  ({ end: selection.end, weeks: String(weeks), ...(selection.types.length > 0 ? { types: selection.types.join(',') } : {}) });
+
+/** The expected incidents per 1 km cell over the next `weeks` after the selection's end. */
+export function fetchForecast(selection: Selection, weeks: number, signal?: AbortSignal): Promise<ForecastAnswer> {
+  return getJson<ForecastAnswer>(`/api/analysis/forecast?${query(historyParams(selection, weeks))}`, signal);
+}
+
+/** The forecast's rolling backtest on the record up to the selection's end (the server keeps it until the data change). */
+export function fetchBacktest(selection: Selection, weeks: number, signal?: AbortSignal): Promise<BacktestAnswer> {
+  return getJson<BacktestAnswer>(`/api/analysis/forecast/backtest?${query(historyParams(selection, weeks))}`, signal);
 }
 
 export function fetchPlans(signal?: AbortSignal): Promise<{ plans: PlanSummary[] }> {

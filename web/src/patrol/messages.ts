@@ -14,6 +14,15 @@ const vi = {
   savedPlans: 'Kế hoạch đã lưu', open: 'Mở', legendHot: 'Điểm nóng (99/95/90 %)', legendCold: 'Điểm lạnh (99/95/90 %)',
   legendCluster: 'Cụm DBSCAN', legendStretch: 'Đoạn cáp nóng', legendTrend: 'Xu hướng (điểm nóng mới nổi)', dwell: 'phút dừng',
   printHeading: 'KẾ HOẠCH TUẦN TRA BẢO VỆ HẠ TẦNG VIỄN THÔNG', issuedBy: 'Công an tỉnh Kon Tum', seed: 'Mã khởi tạo',
+  exposure: 'Cơ sở so sánh', exposureArea: 'Số vụ theo diện tích (mặc định)', exposureCable: 'Tỷ lệ theo km cáp', exposureSites: 'Tỷ lệ theo số trạm BTS',
+  sensitivity: 'Độ ổn định theo khoảng cách lân cận', hotCells: 'ô nóng', shared: 'trùng với bản đồ đang xem',
+  forecastTitle: 'Dự báo 4 tuần tới', forecastLayer: 'Hiện lớp dự báo trên bản đồ', expectedTotal: 'Số vụ dự kiến',
+  backtestTitle: 'Kiểm định dự báo trên dữ liệu quá khứ', backtestLoading: 'Đang kiểm định dự báo…',
+  cutoffs: 'mốc kiểm định hằng tháng', methodCol: 'Phương pháp', areaCol: 'Diện tích', hitCol: 'Tỷ lệ trúng', paiCol: 'PAI [KTC 95 %]',
+  m_forecast: 'Dự báo (mặc định)', m_last_3_months: '3 tháng gần nhất', m_last_12_months: '12 tháng gần nhất', m_kde: 'Mật độ nhân toàn bộ quá khứ', m_random: 'Ngẫu nhiên',
+  better: 'tốt hơn rõ rệt', level: 'không khác biệt rõ rệt', worse: 'kém hơn rõ rệt', versus12: 'So với số vụ 12 tháng gần nhất, dự báo',
+  atArea: 'ở', ofArea: 'diện tích', targetsFrom: 'Mục tiêu tuần tra lấy từ', fromHotspots: 'Điểm nóng Gi*', fromForecast: 'Vùng dự báo',
+  topK: 'luôn vào rủi ro cao nhất (dễ đoán)',
 } as const;
 
 type PatrolKey = keyof typeof vi;
@@ -32,6 +41,15 @@ const en: Record<PatrolKey, string> = {
   savedPlans: 'Saved plans', open: 'Open', legendHot: 'Hot spot (99/95/90 %)', legendCold: 'Cold spot (99/95/90 %)',
   legendCluster: 'DBSCAN cluster', legendStretch: 'Hot cable stretch', legendTrend: 'Trend (emerging hot spots)', dwell: 'min stop',
   printHeading: 'PATROL PLAN FOR THE PROTECTION OF TELECOM INFRASTRUCTURE', issuedBy: 'Kon Tum Provincial Police', seed: 'Seed',
+  exposure: 'Compare against', exposureArea: 'Counts by area (default)', exposureCable: 'Rates per km of cable', exposureSites: 'Rates per BTS site',
+  sensitivity: 'Robustness to the distance band', hotCells: 'hot cells', shared: 'shared with the map shown',
+  forecastTitle: 'Forecast of the next 4 weeks', forecastLayer: 'Show the forecast layer on the map', expectedTotal: 'Expected incidents',
+  backtestTitle: 'Backtest of the forecast on past data', backtestLoading: 'Backtesting the forecast…',
+  cutoffs: 'monthly cut-offs', methodCol: 'Method', areaCol: 'Area', hitCol: 'Hit rate', paiCol: 'PAI [95 % CI]',
+  m_forecast: 'Forecast (default)', m_last_3_months: 'Last 3 months', m_last_12_months: 'Last 12 months', m_kde: 'Kernel density of all the past', m_random: 'Random',
+  better: 'clearly better', level: 'not clearly different', worse: 'clearly worse', versus12: 'Against the last 12 months’ counts, the forecast is',
+  atArea: 'at', ofArea: 'of the area', targetsFrom: 'Patrol targets from', fromHotspots: 'Gi* hotspots', fromForecast: 'Forecast areas',
+  topK: 'always the top risks (predictable)',
 };
 
 /** Strings of the patrol workspace in the UI language. */

@@ -7,6 +7,8 @@ export type PatrolOverlay = {
   clusters?: FeatureCollection;
   stretches?: FeatureCollection;
   trends?: FeatureCollection;
+  /** Forecast cells in the top 1/3/5 % of the area (`top_percent`), outlined over the Gi* cells. */
+  forecast?: FeatureCollection;
   routes?: FeatureCollection;
   stops?: FeatureCollection;
 };
