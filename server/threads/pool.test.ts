@@ -76,21 +76,35 @@ describe('the work pool', () => {
     expect((plain as Error).message).toBe('area is too complex');
   });
 
-  it('refuses a caller its third job with 429 while its first two run, and counts each caller apart', async () => {
-    const shared = createWorkPool<typeof TASKS>({ tasks, size: 2, maxQueue: 4, budgetMs: 5_000, maxHeapMb: 64, perCaller: 2, refusalDelayMs: 300 });
+  it('runs two jobs of one caller at a time: its third waits though a worker is free, others go first, its fourth gets 429', async () => {
+    const shared = createWorkPool<typeof TASKS>({ tasks, size: 3, maxQueue: 1, budgetMs: 10_000, maxHeapMb: 64, perCaller: 2, perCallerWaiting: 1, refusalDelayMs: 300 });
+    shared.warm();
+    const finished: unknown[] = [];
+    const noted = <T,>(job: Promise<T>, name: string) => job.then((value) => (finished.push(name), value));
     try {
-      const mine = [onBehalfOf('user:1', () => shared.run('spin', { ms: 600 })), onBehalfOf('user:1', () => shared.run('spin', { ms: 600 }))];
+      const mine = [1, 2].map((n) => noted(onBehalfOf('user:1', () => shared.run('spin', { ms: 4_000 })), `spin ${n}`));
+      const third = noted(onBehalfOf('user:1', () => shared.run('echo', { value: 'third' })), 'third');
       const asked = performance.now();
-      const refused = await onBehalfOf('user:1', () => shared.run('echo', { value: 'third' })).catch((caught: unknown) => caught);
-      expect(refused).toMatchObject({ status: 429, code: 'TooManyJobs', details: { maxJobsPerCaller: 2, retryAfterSeconds: 5 } });
+      const refused = await onBehalfOf('user:1', () => shared.run('echo', { value: 'fourth' })).catch((caught: unknown) => caught);
+      expect(refused).toMatchObject({ status: 429, code: 'TooManyJobs', details: { maxJobsPerCaller: 2, retryAfterSeconds: 10 } });
       // The refusal is held back, so a client that sends again at once cannot make a stream of refusals.
       expect(performance.now() - asked).toBeGreaterThanOrEqual(290);
-      // Another caller queues behind them; work outside any request is never counted.
+      // The third worker is free: another caller's job and work outside any request take it, the caller's third waits.
       expect(await Promise.all([onBehalfOf('address:10.0.0.9', () => shared.run('echo', { value: 'other' })), shared.run('echo', { value: 'no caller' })])).toEqual(['other', 'no caller']);
-      expect(await Promise.all(mine)).toEqual([600, 600]);
+      expect(shared.stats()).toMatchObject({ busy: 2, queued: 1 });
+      // With every worker busy, a job held back for its caller's share does not fill the queue (1) for anyone else.
+      const blocker = noted(shared.run('spin', { ms: 1_000 }), 'blocker');
+      const later = noted(onBehalfOf('address:10.0.0.10', () => shared.run('echo', { value: 'later' })), 'later');
+      expect(await later).toBe('later');
+      expect(await third).toBe('third');
+      await blocker;
+      expect(await Promise.all(mine)).toEqual([4_000, 4_000]);
+      // The later caller's job started on the first free worker, before the third job queued ahead of it.
+      expect(finished.slice(0, 2)).toEqual(['blocker', 'later']);
+      expect(finished.indexOf('third')).toBeGreaterThan(finished.findIndex((name) => String(name).startsWith('spin')));
       // Finished jobs, and failed ones, give the caller its share back.
       await expect(onBehalfOf('user:1', () => shared.run('fail', {}))).rejects.toThrow('area is too complex');
-      expect(await onBehalfOf('user:1', () => Promise.all([shared.run('echo', { value: 1 }), shared.run('echo', { value: 2 })]))).toEqual([1, 2]);
+      expect(await onBehalfOf('user:1', () => Promise.all([shared.run('echo', { value: 1 }), shared.run('echo', { value: 2 }), shared.run('echo', { value: 3 })]))).toEqual([1, 2, 3]);
     } finally {
       await shared.close();
     }

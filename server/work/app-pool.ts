@@ -10,7 +10,7 @@ const number = (raw: string | undefined, fallback: number) => (raw && Number.isF
  * The app's pool of `server/work/tasks.ts`, configured from the environment (README "Configuration"):
  * NETGUARD_WORKERS (threads, default the cores), NETGUARD_WORK_QUEUE (jobs waiting, default 4 per thread),
  * NETGUARD_JOB_BUDGET_MS (running time per job, default 10,000), NETGUARD_WORKER_HEAP_MB (default 512),
- * NETGUARD_JOBS_PER_CALLER (jobs one account or address may have running or waiting, default 2).
+ * NETGUARD_JOBS_PER_CALLER (jobs one account or address may have running at once, default 2; twice as many may wait).
  */
 export function appWorkPool(env: Record<string, string | undefined> = process.env, overrides: Partial<WorkPoolOptions> = {}): AppWorkPool {
   const size = number(env.NETGUARD_WORKERS, availableParallelism());
@@ -26,7 +26,7 @@ export function appWorkPool(env: Record<string, string | undefined> = process.en
   });
 }
 
-/** Jobs one caller may have running or waiting in a pool (NETGUARD_JOBS_PER_CALLER, default 2). */
+/** Jobs one caller may have running at once in a pool (NETGUARD_JOBS_PER_CALLER, default 2). */
 export const jobsPerCaller = (env: Record<string, string | undefined> = process.env): number => number(env.NETGUARD_JOBS_PER_CALLER, 2);
 
 let shared: AppWorkPool | undefined;

@@ -15,7 +15,7 @@ const number = (raw: string | undefined, fallback: number) => (raw && Number(raw
  * (`read-tasks.ts`), so the event loop stays free for every other request (issue 13). Threads start on the first heavy
  * read, run at a lower CPU priority than the event loop, and share the work pool's settings: NETGUARD_READ_THREADS
  * (default 2, at most the cores), a queue of 4 per thread (503 beyond), NETGUARD_JOBS_PER_CALLER reads of one caller at
- * a time (429 beyond) and NETGUARD_JOB_BUDGET_MS as the longest a read may run (422 beyond). That last bound is a
+ * a time (twice as many wait, 429 beyond) and NETGUARD_JOB_BUDGET_MS as the longest a read may run (422 beyond). That last bound is a
  * backstop, kept well above the spatial filter budget, which stops a filter first and says why (422 FilterTooCostly).
  */
 export function createReader(env: Record<string, string | undefined> = process.env): Reader {
