@@ -110,6 +110,21 @@ describe('the work pool', () => {
     }
   });
 
+  it('gives a freed worker to the caller running fewest jobs, not to the one that queued first', async () => {
+    const two = createWorkPool<typeof TASKS>({ tasks, size: 2, maxQueue: 4, budgetMs: 10_000, maxHeapMb: 64, perCaller: 2 });
+    two.warm();
+    const finished: string[] = [];
+    const run = (caller: string, name: string, ms: number) => onBehalfOf(caller, () => two.run('spin', { ms })).then(() => finished.push(name));
+    try {
+      // One caller's three jobs, then another caller's one. Whenever a worker frees up while the first caller still
+      // runs a job, the other caller's job is taken first; first come first served would run a3 before b1.
+      await Promise.all([run('user:1', 'a1', 2_000), run('user:1', 'a2', 1_000), run('user:1', 'a3', 0), run('user:2', 'b1', 0)]);
+      expect(finished.indexOf('b1')).toBeLessThan(finished.indexOf('a3'));
+    } finally {
+      await two.close();
+    }
+  });
+
   it.runIf(process.platform === 'linux')('runs its threads NETGUARD_WORKER_NICE steps nicer than the event loop, as the kernel sees them', async () => {
     /** The nice value of each thread of this process, from /proc. */
     const niceOfThreads = () => readdirSync('/proc/self/task').map((task) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
