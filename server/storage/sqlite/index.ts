@@ -7,6 +7,7 @@ import { createSqliteChangeCounters } from './change-counters.ts';
 import { createSqliteChangeLog } from './change-log.ts';
 import { migrate, openDatabase, type SqliteDatabase } from './database.ts';
 import { createSqliteFeatures } from './features.ts';
+import { createSqliteFibreBreaks } from './fibre-breaks.ts';
 import { createSqliteField, createSqliteIdempotency, createSqlitePhotos } from './field.ts';
 import { createSqliteHotline } from './hotline.ts';
 import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './histories.ts';
@@ -14,6 +15,7 @@ import { createSqlitePlans } from './patrol-plans.ts';
 import { createSqliteAlarms, createSqliteBulletins, createSqliteInspections, createSqliteTracks } from './records.ts';
 import { createSqliteRegister } from './register.ts';
 import { createSqliteReportQueries } from './report-queries.ts';
+import { createSqliteRewards } from './rewards.ts';
 import { createSqliteThrottles } from './throttles.ts';
 import { createUnitOfWork, type SyncStores } from './unit-of-work.ts';
 import { createReader, withHeavyReadsOn } from './reader.ts';
@@ -50,6 +52,8 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     idempotency: createSqliteIdempotency(db),
     caseFiles: createSqliteCaseFiles(db),
     register: createSqliteRegister(db),
+    rewards: createSqliteRewards(db),
+    fibreBreaks: createSqliteFibreBreaks(db),
   };
   const unit = createUnitOfWork(db, stores);
   const reader = db.memory ? undefined : createReader();

@@ -20,6 +20,7 @@ type Report = {
   title: string; issuedBy: string; issuer: string; place: string; issuedAt: string; period: { label: string; from: string; to: string }; previousPeriod: { label: string };
   incidents: { total: number; previousTotal: number; change: number | null; byType: Row[]; byCommune: Row[]; byDistrict: Row[]; byCarrier: Row[]; damageVnd: number; outageMinutes: number; resolved: number; open: number; dismissed: number };
   keyTargets: Record<string, number>; patrols: { plans: number; approved: number; meanCoverage: number | null }; hotline: Record<string, number>; inspections: Record<string, number>;
+  rewards: { proposed: number; approved: number; refused: number; amountVnd: number };
 };
 type Hotspots = { cells: PatrolOverlay['cells']; clusters: PatrolOverlay['clusters']; hotspots: { features: unknown[] } };
 
@@ -74,6 +75,7 @@ function ReportBody({ data, hotspots, district, commune }: { data: Report; hotsp
         {' '}{fill('hotspots', { count: hotspots ? hotspots.hotspots.features.length : '…' })}</p>
       <h2>{r('hotline')}</h2>
       <p>{fill('hotlineLine', data.hotline)}</p>
+      <p data-testid="report-rewards">{fill('rewardsLine', { proposed: number.format(data.rewards.proposed), approved: number.format(data.rewards.approved), amount: vnd.format(data.rewards.amountVnd) })}</p>
       <h2>{r('inspections')}</h2>
       <p>{fill('inspectionsLine', data.inspections)}</p>
     </>

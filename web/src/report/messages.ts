@@ -13,6 +13,7 @@ const vi = {
   patrols: 'III. Tuần tra, kiểm soát', patrolsLine: 'Kế hoạch tuần tra trong kỳ: {plans} (đã phê duyệt {approved}); tỷ lệ rủi ro được bao phủ bình quân mỗi ngày: {coverage}.',
   hotspots: 'Điểm nóng trong kỳ: {count} (bản đồ kèm theo).',
   hotline: 'IV. Đường dây nóng', hotlineLine: 'Tiếp nhận {received} tin báo: chuyển thành vụ việc {converted}, kết thúc {closed}, đang chờ xử lý {pending}.',
+  rewardsLine: 'Khen thưởng người báo tin: đề xuất {proposed}, được duyệt {approved}, tổng số tiền {amount}.',
   inspections: 'V. Kiểm tra cơ sở thu mua phế liệu', inspectionsLine: '{total} lượt kiểm tra: chấp hành tốt {compliant}, nhắc nhở {warning}, vi phạm {violation}.',
 } as const;
 
@@ -31,6 +32,7 @@ const en: Record<ReportKey, string> = {
   patrols: 'III. Patrols', patrolsLine: 'Patrol plans in the period: {plans} ({approved} approved); mean share of risk covered per day: {coverage}.',
   hotspots: 'Hotspots in the period: {count} (see the map).',
   hotline: 'IV. Citizen hotline', hotlineLine: '{received} reports received: {converted} turned into incidents, {closed} closed, {pending} awaiting triage.',
+  rewardsLine: 'Rewards for citizens who reported: {proposed} proposed, {approved} approved, {amount} in total.',
   inspections: 'V. Scrap-dealer inspections', inspectionsLine: '{total} inspections: {compliant} compliant, {warning} warnings, {violation} violations.',
 };
 
