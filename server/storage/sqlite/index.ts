@@ -10,7 +10,8 @@ import { createSqliteField, createSqliteIdempotency, createSqlitePhotos } from '
 import { createSqliteHotline } from './hotline.ts';
 import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './histories.ts';
 import { createSqlitePlans } from './patrol-plans.ts';
-import { createSqliteAlarms, createSqliteBulletins, createSqliteInspections, createSqliteTracks } from './records.ts';
+import { createSqliteInspectionPlans, createSqliteInspections } from './inspections.ts';
+import { createSqliteAlarms, createSqliteBulletins, createSqliteTracks } from './records.ts';
 import { createSqliteReportQueries } from './report-queries.ts';
 import { createSqliteThrottles } from './throttles.ts';
 import { createUnitOfWork, type SyncStores } from './unit-of-work.ts';
@@ -30,6 +31,7 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     alarms: createSqliteAlarms(db),
     bulletins: createSqliteBulletins(db),
     inspections: createSqliteInspections(db),
+    inspectionPlans: createSqliteInspectionPlans(db),
     plans: createSqlitePlans(db),
     tracks: createSqliteTracks(db),
     changes: createSqliteChangeLog(db),

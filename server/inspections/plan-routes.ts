@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import { DIC, SECURITY } from '../auth/audiences.ts';
+import { actorName } from '../auth/principal.ts';
+import { rule, type RouteRule } from '../auth/route-rule.ts';
+import type { Problem } from '../collections/property-problems.ts';
+import { NotFound } from '../errors.ts';
+import { provinceOutline } from '../geometry/province.ts';
+import { AREA_INSPECTION_LIMIT, requireGeometryWithin } from '../geometry/limits.ts';
+import { actorOf } from '../http/actor.ts';
+import { jsonObject, limitBody, parseWith } from '../http/body.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { Services } from '../services.ts';
+import type { InspectionTarget } from '../storage/inspections.ts';
+import { applied, transact } from '../writes/transact.ts';
+import { areaProblems } from './check.ts';
+import { presentPlan } from './plan-status.ts';
+import { localToday } from './record.ts';
+import { planBody, type PlanBody } from './schema.ts';
+import { resolveTarget } from './target.ts';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+
+export const INSPECTION_PLAN_RULES: RouteRule[] = [
+  rule('POST', '/api/inspection-plans', DIC),
+  rule('GET', '/api/inspection-plans', SECURITY),
+  rule('GET', '/api/inspection-plans/:id', SECURITY),
+];
+
+/** A plan's period holds at most a year: the directive's reporting runs by half-years. */
+const MAX_PERIOD_DAYS = 366;
+
+/** Every problem with a plan, given its targets as stored (undefined where one does not exist). */
+export function planProblems(body: PlanBody, targets: (InspectionTarget | undefined)[], province: Feature<Polygon | MultiPolygon> | undefined): Problem[] {
+  const problems: Problem[] = [];
+  if (body.to < body.from) problems.push({ path: 'to', message: 'the period ends before it starts' });
+  else if ((Date.parse(body.to) - Date.parse(body.from)) / 86_400_000 + 1 > MAX_PERIOD_DAYS) problems.push({ path: 'to', message: `a plan covers at most ${MAX_PERIOD_DAYS} days` });
+  body.items.forEach((item, index) => {
+    const at = `items.${index}`;
+    if (item.date < body.from || item.date > body.to) problems.push({ path: `${at}.date`, message: `${item.date} lies outside the plan's period ${body.from} – ${body.to}` });
+    if (new Set(item.agencies).size !== item.agencies.length) problems.push({ path: `${at}.agencies`, message: 'an agency is listed twice' });
+    const target = targets[index];
+    if (!target) problems.push({ path: `${at}.target`, message: 'collection' in item.target ? `${item.target.collection} ${item.target.id} does not exist` : 'the target does not exist' });
+    else if (target.kind === 'area') problems.push(...areaProblems(target.area!, province, `${at}.target.area`));
+  });
+  return problems;
+}
+
+/** `/api/inspection-plans`: the department plans joint inspections (who, where, when) for a period; security staff follow them. */
+export function inspectionPlanRoutes(services: Services) {
+  const { storage, now } = services;
+  return new Hono<AppEnv>()
+    .post('/', limitBody(512 * 1024), async (c) => {
+      const raw = await jsonObject(c.req.raw);
+      const items = Array.isArray(raw.items) ? raw.items.slice(0, 200) : [];
+      items.forEach((item, index) => {
+        const area = (item as { target?: { area?: unknown } } | null)?.target?.area;
+        if (area !== undefined) requireGeometryWithin(area, `items.${index}.target.area`, AREA_INSPECTION_LIMIT);
+      });
+      const body = parseWith(planBody, raw);
+      const province = await provinceOutline(storage.features);
+      const principal = c.get('principal');
+      const created = await transact(services, actorOf(c), {
+        read: async (tx) => {
+          const targets: (InspectionTarget | undefined)[] = [];
+          for (const item of body.items) targets.push(await resolveTarget(tx.features, item.target));
+          return targets;
+        },
+        check: (targets) => planProblems(body, targets, province),
+        apply: async (tx, targets) => {
+          const plan = await tx.inspectionPlans.create(
+            { title: body.title, from: body.from, to: body.to, notes: body.notes ?? null, createdBy: actorName(principal), createdAt: now().toISOString() },
+            body.items.map((item, index) => ({ target: targets[index]!, agencies: item.agencies, date: item.date, notes: item.notes ?? null })),
+          );
+          return applied(plan, [{ action: 'create', targetType: 'inspection_plans', targetId: plan.id, after: plan }]);
+        },
+      });
+      return c.json(presentPlan(created, localToday(now())), 201);
+    })
+    .get('/', async (c) => {
+      const today = localToday(now());
+      return c.json({ plans: (await storage.inspectionPlans.list()).map((plan) => presentPlan(plan, today)) });
+    })
+    .get('/:id', async (c) => {
+      const raw = c.req.param('id');
+      const plan = /^\d{1,12}$/.test(raw) ? await storage.inspectionPlans.get(Number(raw)) : undefined;
+      if (!plan) throw new NotFound(`inspection plan ${raw} does not exist`);
+      return c.json(presentPlan(plan, localToday(now())));
+    });
+}
