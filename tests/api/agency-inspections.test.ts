@@ -213,3 +213,38 @@ describe('carriers see the inspections of their own agents only', async () => {
     expect((await t.as('public').request('/api/inspections')).status).toBe(401);
   });
 });
+
+describe('the six-monthly report counts inspections and decisions by agency', async () => {
+  const t = await createTestApp(DATASET, { now: NOW });
+  const agencies = ['police', 'dic', 'customs', 'market_management', 'frequency_department', 'commune'] as const;
+  const decisions = [
+    { kind: 'none' }, { kind: 'warning' }, { kind: 'fine', amountVnd: 7_500_000, legalBasis: 'Nghị định 15/2020/NĐ-CP' }, { kind: 'licence_suspension' }, { kind: 'referral_to_police' },
+  ] as const;
+  // Dates on and around the edges of 2026-H2 (1 Jul – 31 Dec; today is 28 Nov).
+  const dates = ['2026-06-30', '2026-07-01', '2026-09-14', '2026-11-28', '2026-01-05'];
+  const made: { agency: string; decision: string; date: string; fineVnd: number }[] = [];
+  for (let index = 0; index < 37; index += 1) {
+    const agency = agencies[(index * 5) % agencies.length], decision = decisions[(index * 3) % decisions.length], date = dates[index % dates.length];
+    const caller = agency === 'police' ? 'police' : 'dic';
+    const findings = decision.kind === 'none' || decision.kind === 'warning' ? [] : [{ kind: 'other', severity: 'major' }];
+    const target = index % 2 === 0 ? { collection: 'service_agents', id: 1 + (index % 4 === 0 ? 1 : 0) } : { collection: 'scrap_dealers', id: 7 };
+    const response = await record(t, caller, { agency, target, date, findings, decision });
+    if (response.status !== 201) throw new Error(`setting up inspection ${index}: ${response.status}`);
+    made.push({ agency, decision: decision.kind, date, fineVnd: decision.kind === 'fine' ? decision.amountVnd : 0 });
+  }
+
+  it('each agency’s inspections, decisions and fines equal a count of the inspections made in the period', async () => {
+    const { body } = await getJson<{ inspections: { total: number; byAgency: { agency: string; inspections: number; finesVnd: number; decisions: Record<string, number> }[] } }>(t.as('dic'), '/api/reports/six-monthly?period=2026-H2');
+    const inPeriod = made.filter((row) => row.date >= '2026-07-01' && row.date <= '2026-12-31');
+    expect(body.inspections.total).toBe(inPeriod.length);
+    expect(body.inspections.byAgency.map((row) => row.agency)).toEqual([...agencies]);
+    for (const row of body.inspections.byAgency) {
+      const own = inPeriod.filter((made) => made.agency === row.agency);
+      expect(row.inspections).toBe(own.length);
+      expect(row.finesVnd).toBe(own.reduce((sum, made) => sum + made.fineVnd, 0));
+      for (const decision of decisions) expect(row.decisions[decision.kind]).toBe(own.filter((made) => made.decision === decision.kind).length);
+    }
+    // Every agency did something in the period, so a report that dropped one would fail above.
+    expect(body.inspections.byAgency.every((row) => row.inspections > 0)).toBe(true);
+  });
+});
