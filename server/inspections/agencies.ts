@@ -1,5 +1,5 @@
 import { AGENCIES, type Agency } from '../collections/vocabulary.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal, Role } from '../auth/principal.ts';
 import type { InspectionQuery } from '../storage/inspections.ts';
 
 /**
@@ -10,17 +10,18 @@ import type { InspectionQuery } from '../storage/inspections.ts';
  * and the People's Committee's viewers record none.
  */
 export function agenciesOf(principal: Principal): readonly Agency[] {
-  if (principal.kind !== 'user') return [];
-  switch (principal.role) {
+  return principal.kind === 'user' ? agenciesOfRole(principal.role) : [];
+}
+
+/** `agenciesOf` by role alone (the web app offers these agencies in its form). */
+export function agenciesOfRole(role: Role): readonly Agency[] {
+  switch (role) {
     case 'admin': return AGENCIES;
     case 'police_planner': return ['police'];
     case 'dic_reviewer': return ['dic', 'customs', 'market_management', 'frequency_department', 'commune'];
     default: return [];
   }
 }
-
-/** True when the principal plans joint inspections: the department (and the operator). */
-export const mayPlan = (principal: Principal): boolean => principal.kind === 'user' && (principal.role === 'admin' || principal.role === 'dic_reviewer');
 
 /** Which inspections a principal may read: `visibleTo` as the store takes it (undefined for all), or null for none. */
 export type InspectionScope = { visibleTo?: NonNullable<InspectionQuery['visibleTo']> };

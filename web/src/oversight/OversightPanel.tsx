@@ -5,8 +5,9 @@ import { useLanguage } from '../i18n/language.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { PlannedAssets } from './PlannedAssets.tsx';
 import { Inventory } from './Inventory.tsx';
+import { InspectionPlans } from '../inspections/InspectionPlans.tsx';
 
-/** The DIC's and admins' oversight: area inventories, carriers' planned networks and the audit log. */
+/** The DIC's and admins' oversight: area inventories, carriers' planned networks, joint inspection plans and the audit log. */
 export function OversightPanel({ user, onFit, onDrawing }: { user: SessionUser; onFit: (bbox: Bbox) => void; onDrawing: (request: DrawingRequest | null) => void }) {
   const { language } = useLanguage();
   return (
@@ -15,6 +16,7 @@ export function OversightPanel({ user, onFit, onDrawing }: { user: SessionUser; 
       <p className="hint">{user.organisation}</p>
       <Inventory onDrawing={onDrawing} />
       <PlannedAssets onFit={onFit} />
+      <InspectionPlans />
       <AuditLog />
     </aside>
   );
