@@ -6,6 +6,7 @@
  * each adds to the idle figures. Never a test: figures depend on the machine; read the added delay against 100 ms.
  */
 import { parseArgs } from 'node:util';
+import { starLineWkt as star, zigZagBuffer } from '../tests/helpers/hostile.ts';
 import { signIn, startServer } from '../tests/helpers/server-process.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' } } });
@@ -15,16 +16,6 @@ const server = await startServer({ env: { NETGUARD_JOB_BUDGET_MS: '10000' } });
 const viewer = await signIn(server.url, 'ubnd');
 const police = await signIn(server.url, 'police');
 const write = { 'Content-Type': 'application/json', Cookie: viewer.cookie, 'X-CSRF-Token': viewer.csrfToken };
-
-/** The red team's inventory: a 50 km buffer around a zig-zag line of `vertices` positions. */
-const zigZagBuffer = (vertices: number) => ({
-  buffer: { geometry: { type: 'LineString', coordinates: Array.from({ length: vertices }, (_, i) => [107.8 + i * 0.001, 14.3 + (i % 2) * 0.05]) }, meters: 50_000 },
-});
-/** A star-shaped line around the whole province, as WKT: the red team's CQL2 S_DWITHIN against every cable. */
-const star = (vertices: number) => `LINESTRING(${Array.from({ length: vertices }, (_, i) => {
-  const angle = (2 * Math.PI * i) / vertices, radius = 0.6 + (i % 2) * 0.3;
-  return `${(107.9 + radius * Math.cos(angle)).toFixed(4)} ${(14.6 + radius * Math.sin(angle)).toFixed(4)}`;
-}).join(',')})`;
 
 type Hostile = { name: string; parallel: number; send: () => Promise<Response> };
 const scenarios: Hostile[] = [

@@ -28,6 +28,7 @@ import { inventoryRoutes } from './inventory/routes.ts';
 import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
 import { tileMatrixSetRoutes, tileRoutes } from './tiles/routes.ts';
+import { registerRoutes } from './register/routes.ts';
 import { fieldRoutes } from './field/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { PAGE_ROUTES } from './pages.ts';
@@ -90,6 +91,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
   app.route('/api/reports', reportRoutes(services));
   app.route('/api/inventory', inventoryRoutes(services));
   app.route('/api/cut-impact', cutImpactRoutes(services));
+  app.route('/api/register', registerRoutes(services));
   app.route('/api/field', fieldRoutes(services));
   app.route('/', editingRoutes(services));
   app.route('/api', ogcRoutes(services));

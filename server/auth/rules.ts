@@ -17,6 +17,7 @@ import { INVENTORY_RULES } from '../inventory/routes.ts';
 import { CUT_IMPACT_RULES } from '../network-graph/routes.ts';
 import { PATROL_TRACK_RULES } from '../patrol-tracks/routes.ts';
 import { TILE_RULES } from '../tiles/routes.ts';
+import { REGISTER_RULES } from '../register/routes.ts';
 import { FIELD_RULES } from '../field/routes.ts';
 import { OGC_RULES } from '../ogc/rules.ts';
 import { PATROL_PLAN_RULES } from '../patrol-plans/routes.ts';
@@ -49,5 +50,6 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...CUT_IMPACT_RULES,
   ...PATROL_TRACK_RULES,
   ...TILE_RULES,
+  ...REGISTER_RULES,
   ...FIELD_RULES,
 ];

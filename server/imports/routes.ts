@@ -14,8 +14,12 @@ import type { Problem } from '../collections/property-problems.ts';
 import { actorOf } from '../http/actor.ts';
 import { applied, transact } from '../writes/transact.ts';
 import { IMPORT_FORMATS, type ImportFormat } from './parse.ts';
+import { csvTemplate, geoJsonTemplate } from './template.ts';
 
-export const IMPORT_RULES: RouteRule[] = [rule('POST', '/api/imports/:collectionId', CARRIERS)];
+export const IMPORT_RULES: RouteRule[] = [
+  rule('POST', '/api/imports/:collectionId', CARRIERS),
+  rule('GET', '/api/imports/:collectionId/template', CARRIERS),
+];
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -24,13 +28,31 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
  * checked first (in the work pool) and every problem reported with its feature index or CSV row; only a clean file is stored, all of
  * it in one transaction (with one audit entry), so a file with one bad feature stores nothing.
  */
+/** The editable collection named in the path (assets, service agents); other collections are not imported. */
+function importable(id: string) {
+  const collection = findCollection(id);
+  if (!collection) throw new NotFound(`collection "${id}" does not exist`, { collection: id });
+  if (!(EDITABLE_COLLECTION_IDS as readonly string[]).includes(id)) throw new Forbidden(`only asset collections and service agents are imported, not ${id}`, { collection: id });
+  return collection;
+}
+
 export function importRoutes(services: Services) {
   const { storage, work } = services;
-  return new Hono<AppEnv>().post('/:collectionId', limitBody(MAX_FILE_BYTES), async (c) => {
-    const id = c.req.param('collectionId');
-    const collection = findCollection(id);
-    if (!collection) throw new NotFound(`collection "${id}" does not exist`, { collection: id });
-    if (!(EDITABLE_COLLECTION_IDS as readonly string[]).includes(id)) throw new Forbidden(`only asset collections and service agents are imported, not ${id}`, { collection: id });
+  return new Hono<AppEnv>().get('/:collectionId/template', (c) => {
+    const collection = importable(c.req.param('collectionId'));
+    const search = new URL(c.req.url).searchParams;
+    rejectUnknownParameters(search, ['format']);
+    const format = search.get('format') ?? 'geojson';
+    if (format !== 'geojson' && format !== 'csv') throw new InvalidParameter('format', 'format must be geojson or csv');
+    if (format === 'csv' && collection.geometry !== 'Point') throw new InvalidParameter('format', `CSV carries points; ${collection.id} needs ${collection.geometry} geometries (use GeoJSON or KML)`);
+    const principal = c.get('principal');
+    const owner = principal.kind === 'user' && principal.carrier ? principal.carrier : 'viettel';
+    const name = `mau-nhap-${collection.id}.${format}`;
+    return format === 'csv'
+      ? c.body(csvTemplate(collection, owner), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` })
+      : c.body(geoJsonTemplate(collection, owner), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': `attachment; filename="${name}"` });
+  }).post('/:collectionId', limitBody(MAX_FILE_BYTES), async (c) => {
+    const collection = importable(c.req.param('collectionId'));
     const search = new URL(c.req.url).searchParams;
     rejectUnknownParameters(search, ['format', 'dryRun']);
     const format = search.get('format') as ImportFormat | null;
@@ -54,7 +76,8 @@ export function importRoutes(services: Services) {
         return applied(stored, [{ action: 'create', targetType: collection.id, details: { import: format, count: stored.length, ids: stored } }]);
       },
     });
-    if (!ids) return c.json({ valid: true, count: ready.length, imported: 0 });
+    // A check answers with the features as they would be stored, so the client can show them on the map first.
+    if (!ids) return c.json({ valid: true, count: ready.length, imported: 0, features: ready });
     return c.json({ imported: ids.length, ids }, 201);
   });
 }

@@ -8,10 +8,12 @@ import { InvalidBody, InvalidParameter } from '../errors.ts';
 import { AREA_LIMIT, BUFFER_INPUT_LIMIT, requireGeometryWithin } from '../geometry/limits.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
+import { rejectUnknownParameters } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
 import { geometryBbox } from '../geometry/bbox.ts';
 import { auditRead } from '../audit/log.ts';
 import { actorOf } from '../http/actor.ts';
+import { inventoryCsv, inventoryGeoJson } from './export.ts';
 
 export const INVENTORY_RULES: RouteRule[] = [rule('POST', '/api/inventory', SIGNED_IN)];
 
@@ -47,8 +49,12 @@ async function resolveArea({ storage, work }: Services, body: z.infer<typeof req
 export function inventoryRoutes(services: Services) {
   const { storage, work } = services;
   return new Hono<AppEnv>().post('/', limitBody(256 * 1024), async (c) => {
-    const format = new URL(c.req.url).searchParams.get('format') ?? 'json';
-    if (!['json', 'geojson'].includes(format)) throw new InvalidParameter('format', 'format must be json or geojson');
+    const search = new URL(c.req.url).searchParams;
+    rejectUnknownParameters(search, ['format', 'lang']);
+    const format = search.get('format') ?? 'json';
+    if (!['json', 'geojson', 'csv'].includes(format)) throw new InvalidParameter('format', 'format must be json, geojson or csv');
+    const language = search.get('lang') ?? 'vi';
+    if (language !== 'vi' && language !== 'en') throw new InvalidParameter('lang', 'lang must be vi or en');
     const area = await resolveArea(services, parseWith(request, await jsonObject(c.req.raw)));
     const principal = c.get('principal');
     const read = async <G extends Feature['geometry']>(collection: string) => {
@@ -60,8 +66,10 @@ export function inventoryRoutes(services: Services) {
     const tally = await work.run('inventoryTally', {
       area, assets: { cables: await read<LineString | MultiLineString>('cable_routes'), sites: await read<Point>('bts_sites'), facilities: await read<Point>('facilities') }, carrier,
     });
-    await auditRead(services, actorOf(c), { action: 'read', targetType: 'inventory', details: { assets: tally.assets.length } });
-    if (format === 'geojson') return c.json({ type: 'FeatureCollection', features: [{ ...area, properties: { ...tally, assets: undefined } }], assets: tally.assets });
-    return c.json({ area, ...tally });
+    await auditRead(services, actorOf(c), { action: format === 'json' ? 'read' : 'export', targetType: 'inventory', details: { assets: tally.assets.length, format } });
+    if (format === 'geojson') return c.json(inventoryGeoJson(tally.assets), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': 'attachment; filename="kiem-ke.geojson"' });
+    if (format === 'csv') return c.body(inventoryCsv(tally.assets, language), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="kiem-ke.csv"' });
+    // The JSON answer lists the assets without their geometry: the tables are what it is for.
+    return c.json({ area, ...tally, assets: tally.assets.map(({ geometry: _geometry, ...asset }) => asset) });
   });
 }

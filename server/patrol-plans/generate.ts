@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { patrolPlan, type PatrolPlan } from '../analysis/patrol-plan/index.ts';
+import { AppError } from '../errors.ts';
 import { loadCollection } from '../analysis-api/context.ts';
 import { computeHotspots, parseHotspotSettings, readHotspotInputs, type HotspotInputs } from '../analysis-api/hotspots.ts';
 import { coordinateTransfer } from '../analysis-api/cell-counts.ts';
@@ -39,6 +40,8 @@ export async function generatePlan(features: FeatureStore, work: AppWorkPool, re
   const hotspots = fromForecast ? null : await readHotspotInputs(features, selection, parseHotspotSettings(new URLSearchParams()));
   const forecast = fromForecast ? await readForecastInputs(features, selection, new URLSearchParams({ weeks: String(planWeeks(request)) })) : null;
   const stations = await loadCollection<Point, { name: string }>(features, 'police_stations');
+  // Patrols start from police stations: a database without any (a new production one) cannot plan yet.
+  if (stations.features.length === 0) throw new AppError(422, 'NoPatrolBases', 'no police stations to start patrols from: add them to the police_stations layer first', {});
   const inputs: PlanInputs = {
     hotspots,
     forecast,

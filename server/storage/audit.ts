@@ -32,7 +32,8 @@ export type AuditRecord = {
 
 export type AuditFilter = {
   actor?: string;
-  action?: AuditAction;
+  /** Any of these actions. */
+  actions?: readonly AuditAction[];
   targetType?: string;
   targetId?: string;
   /** ISO 8601 instants, inclusive. */

@@ -1,5 +1,6 @@
 import type { AccountStore } from './accounts.ts';
 import type { AuditStore } from './audit.ts';
+import type { CaseFileStore, RegisterStore } from './case-files.ts';
 import type { Broadcast } from './broadcast.ts';
 import type { ChangeCounters } from './change-counters.ts';
 import type { ChangeLog } from './change-log.ts';
@@ -34,6 +35,8 @@ export type Stores = {
   field: FieldStore;
   photos: PhotoStore;
   idempotency: IdempotencyStore;
+  caseFiles: CaseFileStore;
+  register: RegisterStore;
 };
 
 /**

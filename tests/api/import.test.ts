@@ -103,4 +103,34 @@ describe('bulk import', async () => {
     expect((await upload(t.as('viettel'), 'bts_sites', 'geojson', 'x'.repeat(10 * 1024 * 1024 + 1))).status).toBe(413);
     expect((await upload(t.as('police'), 'bts_sites', 'geojson', '{}')).status).toBe(403);
   });
+
+  it('offers a template per collection, GeoJSON for all and CSV for points, each of which checks clean as it is', async () => {
+    for (const collection of ['cable_routes', 'bts_sites', 'facilities']) {
+      const geojson = await t.as('viettel').request(`/api/imports/${collection}/template?format=geojson`);
+      expect(geojson.headers.get('content-type')).toBe('application/geo+json');
+      const text = await geojson.text();
+      expect(JSON.parse(text).features[0].properties.owner).toBe('viettel');
+      const checked = await upload(t.as('viettel'), collection, 'geojson', text, true);
+      expect(checked.status, collection).toBe(200);
+      expect(checked.body.valid, collection).toBe(true);
+    }
+    for (const collection of ['bts_sites', 'facilities']) {
+      const csv = await (await t.as('vnpt').request(`/api/imports/${collection}/template?format=csv`)).text();
+      expect(csv.split('\r\n')[0].replace(/^\uFEFF/, '').startsWith('lat,lon,')).toBe(true);
+      const checked = await upload(t.as('vnpt'), collection, 'csv', csv, true);
+      expect(checked.status, collection).toBe(200);
+    }
+    expect((await t.as('viettel').request('/api/imports/cable_routes/template?format=csv')).status).toBe(400);
+    expect((await t.as('dic').request('/api/imports/bts_sites/template')).status).toBe(403);
+  });
+
+  it('a check returns the features it would store (for the map preview), and the import then says how many it stored', async () => {
+    const file = JSON.stringify({ type: 'FeatureCollection', features: [goodSite(32), goodSite(33), goodSite(34)] });
+    const checked = await upload(t.as('viettel'), 'bts_sites', 'geojson', file, true);
+    expect((checked.body as { count?: number; features?: { properties: { site_code: string } }[] }).features?.map((feature) => feature.properties.site_code)).toEqual(['VTL-IMP-32', 'VTL-IMP-33', 'VTL-IMP-34']);
+    const before = await sites();
+    const imported = await upload(t.as('viettel'), 'bts_sites', 'geojson', file);
+    expect(imported.body.imported).toBe((await sites()) - before);
+    expect(imported.body.imported).toBe(3);
+  });
 });

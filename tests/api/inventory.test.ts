@@ -65,4 +65,24 @@ describe('emergency mobilisation inventory', async () => {
     expect((await sendJson(t.as('police'), 'POST', '/api/inventory', { buffer: { geometry: { type: 'Point', coordinates: [108, 14.3] }, meters: 60_000 } })).status).toBe(400);
     expect((await sendJson(t.as('public'), 'POST', '/api/inventory', { district: '610' })).status).toBe(401);
   });
+
+  it('exports the district’s assets as GeoJSON (the same sites, where they are) and as CSV (one row each, Vietnamese headers)', async () => {
+    const area = { district: String(district.properties!.code) };
+    const [json, geojson, csv] = await Promise.all([
+      sendJson<Inventory>(t.as('dic'), 'POST', '/api/inventory', area),
+      t.as('dic').request('/api/inventory?format=geojson', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(area) }),
+      t.as('dic').request('/api/inventory?format=csv', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(area) }),
+    ]);
+    expect(geojson.headers.get('content-type')).toBe('application/geo+json');
+    const collection = (await geojson.json()) as { type: string; features: Feature<Point | LineString, { collection: string }>[] };
+    expect(collection.type).toBe('FeatureCollection');
+    const key = (asset: { collection: string; id: unknown }) => `${asset.collection}/${asset.id}`;
+    expect(collection.features.map((feature) => key({ collection: feature.properties.collection, id: feature.id })).sort()).toEqual(json.body.assets.map(key).sort());
+    const sites = collection.features.filter((feature) => feature.properties.collection === 'bts_sites') as Feature<Point>[];
+    expect(sites.length).toBe(inside('bts_sites').length);
+    expect(sites.every((site) => booleanPointInPolygon(site, district))).toBe(true);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('Lớp,Mã,Doanh nghiệp,Tên / mã trạm,Loại / cấp,Chiều dài trong vùng (m),Kinh độ,Vĩ độ');
+    expect(lines.length - 1).toBe(json.body.assets.length);
+  });
 });

@@ -5,6 +5,8 @@ import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs, type MapHandle } from '../helpers/map-page.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
+import { vietnamToday } from '../../web/src/state/viewport.ts';
+import { pdfBlankPages, pdfPageImages, pdfPageText, pdfText, printToPdf } from '../helpers/pdf.ts';
 
 type Bbox = [number, number, number, number];
 
@@ -75,6 +77,30 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     await waitForRendered([LAYER_IDS.cableRouteLine]);
   });
 
+  it('cables stacked under the pointer offer a pick list; the one picked opens and is haloed on the map', async () => {
+    const routes = (await (await api('/api/collections/cable_routes/items?tier=backbone&bbox=107.98,14.33,108.03,14.38&limit=20')).json()) as { features: { geometry: { coordinates: number[][] | number[][][] } }[] };
+    const line = routes.features[0].geometry.coordinates;
+    const vertices = (typeof line[0][0] === 'number' ? line : (line as number[][][])[0]) as number[][];
+    const at = vertices[Math.floor(vertices.length / 2)] as [number, number];
+    await jumpTo(at, 16.5);
+    await waitForRendered([LAYER_IDS.cableRouteLine]);
+    // What lies within the pick tolerance, counted from the map itself: the parallel cables of the carriers in the verge.
+    const under = await page.evaluate(({ at, layer }) => {
+      const map = window.__netguard?.map as MapHandle & { queryRenderedFeatures: (box: unknown, options: unknown) => { id?: number }[] };
+      const { x, y } = map.project(at);
+      return new Set(map.queryRenderedFeatures([[x - 5, y - 5], [x + 5, y + 5]], { layers: [layer] }).map((feature) => feature.id)).size;
+    }, { at, layer: LAYER_IDS.cableRouteLine });
+    expect(under).toBeGreaterThan(1);
+    await map.click(at);
+    await page.getByTestId('pick-list').waitFor();
+    expect(await page.getByTestId('pick-item').count()).toBeGreaterThanOrEqual(under);
+    await page.getByTestId('pick-item').first().click();
+    await page.getByTestId('feature-panel').waitFor();
+    await waitForRendered([LAYER_IDS.selectionLine]);
+    await page.screenshot({ path: `${OUTPUT_DIR}/e2e-pick-list-selection.png` });
+    await page.getByTestId('feature-panel').getByRole('button', { name: 'Đóng' }).click();
+  });
+
   it('flies to Đắk Glei when searching "dak glei"', async () => {
     const answer = (await (await api('/api/search?q=dak%20glei')).json()) as {
       results: { collection: string; label: string; bbox: Bbox }[];
@@ -96,13 +122,22 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     await page.screenshot({ path: `${OUTPUT_DIR}/e2e-map-dak-glei.png` });
   });
 
-  it('finds hotspots and builds a patrol plan in the patrol-planning workspace', async () => {
+  it('finds hotspots over the twelve months up to today and builds a patrol plan that prints with its map', async () => {
     await page.getByTestId('mode-patrol').click();
+    const asked = page.waitForRequest((request) => request.url().includes('/api/analysis/hotspots?'));
     const backtestAnswer = page.waitForResponse((response) => response.url().includes('/api/analysis/forecast/backtest'), { timeout: 240_000 });
     await page.getByTestId('run-analysis').click();
+    // The default window is the twelve months up to today, so today's cases count.
+    const period = new URL((await asked).url()).searchParams;
+    expect(period.get('end')).toBe(vietnamToday());
+    const firstMonth = new Date(`${vietnamToday().slice(0, 7)}-01T00:00:00Z`);
+    firstMonth.setUTCMonth(firstMonth.getUTCMonth() - 11);
+    expect(period.get('start')).toBe(firstMonth.toISOString().slice(0, 10));
     await page.getByTestId('hotspot-item').first().waitFor({ timeout: 60_000 });
     await jumpTo([107.95, 14.6], 8);
     await waitForRendered([LAYER_IDS.analysisCellFill]);
+    // The hexagons' seven Gi* classes are explained over the map.
+    expect(await page.locator('[data-testid="hotspot-legend"] li').count()).toBe(7);
     // The forecast's top cells are drawn beside the Gi* map, and its backtest verdicts are the server's, as they are.
     await waitForRendered([LAYER_IDS.analysisForecastLine]);
     const backtest = (await (await backtestAnswer).json()) as { backtest: { comparison: { level: number; verdict: string }[] } };
@@ -121,6 +156,19 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     await waitForRendered([LAYER_IDS.planStopPoint]);
     expect(await page.getByTestId('export-gpx').getAttribute('href')).toMatch(/\/api\/patrol-plans\/.+\/export\?format=gpx/);
     await page.screenshot({ path: `${OUTPUT_DIR}/e2e-patrol-plan.png` });
+
+    // Printed: a police plan whose first page has the heading and the plan's map as a picture.
+    await page.getByTestId('document-number-input').fill('27');
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid="print-map-image"]')?.src.startsWith('data:image/png'), undefined, { timeout: 60_000 });
+    const pdf = `${OUTPUT_DIR}/ke-hoach-tuan-tra.pdf`;
+    await printToPdf(page, pdf);
+    const first = pdfPageText(pdf, 1);
+    for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BỘ CÔNG AN', 'CÔNG AN TỈNH KON TUM', 'Số: 27/KH-CAT', 'Kon Tum, ngày', 'KẾ HOẠCH']) expect(first).toContain(part);
+    const map = pdfPageImages(pdf, 1).filter((image) => image.width >= 400);
+    expect(map.length).toBe(1);
+    expect(map[0].inkShare).toBeGreaterThan(0.03);
+    for (const part of ['Nơi nhận:', 'GIÁM ĐỐC', 'Lưu: VT']) expect(pdfText(pdf)).toContain(part);
+    expect(pdfBlankPages(pdf)).toEqual([]);
   }, 300_000);
 
   it('asks nothing of the internet: every request stays on the app origin', () => {

@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
-import { mapPage, signInAs } from '../helpers/map-page.ts';
+import { mapPage, signInAs, type MapHandle } from '../helpers/map-page.ts';
 import { signAlarm } from '../../server/alarms/signature.ts';
+import { pdfBlankPages, pdfPageImages, pdfPageText, pdfText, printToPdf } from '../helpers/pdf.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
+import { RECORD_START, vietnamToday } from '../../web/src/state/viewport.ts';
 
 const OUTPUT_DIR = 'test-output';
 let server: RunningServer;
 let browser: Browser;
 let api: (path: string) => Promise<Response>;
-let token: string;
+let adminToken: string;
 
 /** A fresh browser context per person, so sessions never mix. */
 async function personPage(): Promise<{ context: BrowserContext; page: Page }> {
@@ -22,7 +24,8 @@ async function personPage(): Promise<{ context: BrowserContext; page: Page }> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
-  ({ token } = await issueToken(server.url, 'admin'));
+  const { token } = await issueToken(server.url, 'admin');
+  adminToken = token;
   api = (path) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   mkdirSync(OUTPUT_DIR, { recursive: true });
 }, 180_000);
@@ -52,10 +55,11 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  it('police turn the citizen report into an incident from the hotline queue', async () => {
+  it('police turn the citizen report into an incident from the hotline queue, and the notice opens its case', async () => {
     const police = await personPage();
     await signInAs(police.page, server.url, 'police');
     await police.page.getByTestId('mode-cases').click();
+    await police.page.getByTestId('cases-tab-hotline').click();
     const report = police.page.getByTestId('hotline-report').first();
     await report.waitFor();
     // The report's words are shown as text: the <b> typed by the citizen is not markup.
@@ -67,6 +71,9 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     const incident = (await (await api(`/api/collections/incidents/items/${id}`)).json()) as { properties: { source: string; description: string } };
     expect(incident.properties.source).toBe('hotline');
     expect(incident.properties.description).toContain('Đắk Bla');
+    // The notice links to the new case.
+    await notice.getByTestId('converted-case-link').click();
+    await police.page.locator(`[data-testid="case-page"][data-case="${id}"]`).waitFor();
     await police.context.close();
   });
 
@@ -124,7 +131,7 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await page.getByTestId('edit-asset').click();
     await page.getByTestId('field-site_code').waitFor();
     const admin = await fetch(`${server.url}/api/collections/bts_sites/items/${site.id}`, {
-      method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ properties: { tower_height_m: 61 } }),
+      method: 'PATCH', headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ properties: { tower_height_m: 61 } }),
     });
     expect(admin.status).toBe(200);
     await page.getByTestId('field-site_code').fill('VTL-E2E-001B');
@@ -135,6 +142,40 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await page.screenshot({ path: `${OUTPUT_DIR}/e2e-carrier-stale-edit.png` });
     await page.getByTestId('reload-asset').click();
     await page.getByTestId('network-notice').waitFor();
+    await context.close();
+  });
+
+  it('a carrier imports from the template: the check draws the features on the map and stores nothing, the import says how many it stored', async () => {
+    const { context, page } = await personPage();
+    await signInAs(page, server.url, 'viettel');
+    const map = mapPage(page);
+    await map.waitForMap();
+    await page.getByTestId('mode-network').click();
+    await page.getByTestId('import-collection').selectOption('bts_sites');
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('template-geojson').click();
+    const template = `${OUTPUT_DIR}/mau-nhap-bts_sites.geojson`;
+    await (await downloading).saveAs(template);
+    const example = (JSON.parse(readFileSync(template, 'utf8')) as { features: { properties: { site_code: string; owner: string }; geometry: { coordinates: number[] } }[] }).features[0];
+    expect(example.properties.owner).toBe('viettel');
+    const stored = async () => ((await (await api(`/api/collections/bts_sites/items?site_code=${example.properties.site_code}`)).json()) as { features: { geometry: { coordinates: number[] } }[] }).features;
+    expect(await stored()).toHaveLength(0);
+
+    await page.getByTestId('import-file').setInputFiles(template);
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-valid').waitFor();
+    expect(await page.getByTestId('import-valid').textContent()).toContain('1 đối tượng');
+    await map.waitForRendered([LAYER_IDS.evidencePoint]);
+    expect(await stored()).toHaveLength(0);
+    await page.screenshot({ path: `${OUTPUT_DIR}/e2e-import-preview.png` });
+
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').textContent()).toBe('Đã lưu 1 đối tượng');
+    const [site] = await stored();
+    expect(site.geometry.coordinates).toEqual(example.geometry.coordinates);
+    // The preview is gone once the features are stored (they are drawn by their own layer now).
+    await page.waitForFunction((layer) => (window.__netguard?.map as MapHandle).queryRenderedFeatures({ layers: [layer] }).length === 0, LAYER_IDS.evidencePoint);
     await context.close();
   });
 
@@ -174,7 +215,49 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await dic.context.close();
   });
 
-  it('a carrier alarm flashes the site on a police officer’s map and a notice appears', async () => {
+  it('the DIC reviews a proposal with its evidence: the map flies to the zone, outlines it, and lists its protected assets, dates and the assets inside', async () => {
+    const facility = ((await (await api('/api/collections/facilities/items?kind=exchange&limit=1')).json()) as { features: { id: number; properties: { name: string }; geometry: { coordinates: [number, number] } }[] }).features[0];
+    const [x, y] = facility.geometry.coordinates;
+    const polygon = { type: 'Polygon', coordinates: [[[x - 0.004, y - 0.004], [x + 0.004, y - 0.004], [x + 0.004, y + 0.004], [x - 0.004, y + 0.004], [x - 0.004, y - 0.004]]] };
+    const police = await issueToken(server.url, 'police');
+    const proposed = await fetch(`${server.url}/api/key-targets/proposals`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${police.token}` },
+      body: JSON.stringify({ name: 'Tổng đài E2E có căn cứ', category: 'exchange', protectionLevel: 1, justification: 'Ba vụ trộm cáp quanh tổng đài trong quý', reviewDate: '2027-06-30', protectedAssets: [{ collection: 'facilities', id: facility.id }], geometry: polygon }),
+    });
+    expect(proposed.status).toBe(201);
+    const inside = (await (await fetch(`${server.url}/api/inventory?format=geojson`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${police.token}` }, body: JSON.stringify({ polygon }) })).json()) as { features: unknown[] };
+    expect(inside.features.length).toBeGreaterThan(0);
+
+    const dic = await personPage();
+    await signInAs(dic.page, server.url, 'dic');
+    const map = mapPage(dic.page);
+    await map.waitForMap();
+    await dic.page.getByTestId('mode-zones').click();
+    await dic.page.getByTestId('queue-item').filter({ hasText: 'Tổng đài E2E có căn cứ' }).click();
+    await dic.page.getByTestId('zone-evidence').waitFor();
+    await dic.page.getByTestId('zone-protected').filter({ hasText: facility.properties.name }).waitFor();
+    expect(await dic.page.getByTestId('zone-review-date').textContent()).toBe('30/06/2027');
+    expect(await dic.page.getByTestId('zone-justification-text').textContent()).toBe('Ba vụ trộm cáp quanh tổng đài trong quý');
+    await dic.page.getByTestId('zone-inside-count').filter({ hasText: String(inside.features.length) }).waitFor();
+    await dic.page.waitForTimeout(1500);
+    await map.waitForIdle();
+    // The whole zone is in view, clear of the review panel on the left.
+    const corners = await dic.page.evaluate((ring) => ring.map((corner) => (window.__netguard?.map as MapHandle).project(corner as [number, number])), polygon.coordinates[0]);
+    const panel = (await dic.page.getByTestId('zones-panel').boundingBox())!;
+    const canvas = (await dic.page.locator('[data-testid="map"] canvas').boundingBox())!;
+    for (const corner of corners) {
+      expect(canvas.x + corner.x).toBeGreaterThan(panel.x + panel.width);
+      expect(corner.x).toBeLessThan(canvas.width);
+      expect(corner.y).toBeGreaterThan(0);
+      expect(corner.y).toBeLessThan(canvas.height);
+    }
+    await map.waitForRendered([LAYER_IDS.evidenceZone]);
+    await map.waitForRendered([LAYER_IDS.evidencePoint]);
+    await dic.page.screenshot({ path: `${OUTPUT_DIR}/e2e-zone-evidence.png` });
+    await dic.context.close();
+  });
+
+  it('a carrier alarm flashes the site on a police officer’s map and its notice opens the case', async () => {
     const police = await personPage();
     await signInAs(police.page, server.url, 'police');
     const map = mapPage(police.page);
@@ -189,9 +272,13 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${system.token}`, 'X-NetGuard-Timestamp': timestamp, 'X-NetGuard-Signature': signAlarm(system.signingSecret, timestamp, body) },
     });
     expect(response.status).toBe(201);
+    const { incident } = (await response.json()) as { incident: { id: number } };
     await police.page.getByTestId('alarm-notice').waitFor({ timeout: 5_000 });
     await map.waitForRendered([LAYER_IDS.liveAlarmRing]);
     await police.page.screenshot({ path: `${OUTPUT_DIR}/e2e-live-alarm.png` });
+    // The notice opens the alarm's case.
+    await police.page.getByTestId('alarm-notice').getByTestId('alarm-open-case').click();
+    await police.page.locator(`[data-testid="case-page"][data-case="${incident.id}"]`).waitFor();
     await police.context.close();
   });
 
@@ -203,8 +290,117 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await dic.page.getByTestId('chart-type').locator('svg').waitFor();
     const items = (await (await api('/api/collections/incidents/items?limit=1&datetime=2026-01-01T00:00:00Z/2026-06-30T23:59:59.999Z')).json()) as { numberMatched: number };
     expect(await dic.page.getByTestId('report-total').textContent()).toContain(new Intl.NumberFormat('vi-VN').format(items.numberMatched));
-    await dic.page.waitForTimeout(2000);
     await dic.page.screenshot({ path: `${OUTPUT_DIR}/e2e-report.png` });
+
+    // Printed: an administrative document whose first page has the heading and the map as a picture.
+    await dic.page.getByTestId('document-number-input').fill('15');
+    await dic.page.getByTestId('document-signer-input').fill('Nguyễn Văn An');
+    await dic.page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid="print-map-image"]')?.src.startsWith('data:image/png'), undefined, { timeout: 60_000 });
+    const pdf = `${OUTPUT_DIR}/bao-cao-6-thang.pdf`;
+    await printToPdf(dic.page, pdf);
+    const first = pdfPageText(pdf, 1);
+    for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'UBND TỈNH KON TUM', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Số: 15/BC-STTTT', 'Kon Tum, ngày', 'BÁO CÁO']) expect(first).toContain(part);
+    const map = pdfPageImages(pdf, 1).filter((image) => image.width >= 400);
+    expect(map.length).toBe(1);
+    expect(map[0].inkShare).toBeGreaterThan(0.03);
+    const whole = pdfText(pdf);
+    for (const part of ['Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An', 'Lưu: VT']) expect(whole).toContain(part);
+    expect(pdfBlankPages(pdf)).toEqual([]);
+    await dic.context.close();
+  });
+
+  it('the DIC reads a saved patrol plan and may print it, but sees no control to generate, approve or upload tracks', async () => {
+    const created = await fetch(`${server.url}/api/patrol-plans`, {
+      method: 'POST', headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Kế hoạch tuần tra E2E', startDate: '2026-11-01', endDate: '2026-11-07', units: 2, shiftsPerDay: 1, seed: 'e2e' }),
+    });
+    expect(created.status).toBe(201);
+    const dic = await personPage();
+    await signInAs(dic.page, server.url, 'dic');
+    await dic.page.getByTestId('mode-patrol').click();
+    await dic.page.getByTestId('run-analysis').click();
+    await dic.page.locator('.saved-plans summary').click();
+    await dic.page.getByRole('button', { name: 'Kế hoạch tuần tra E2E' }).click();
+    await dic.page.getByTestId('plan-result').waitFor();
+    expect(await dic.page.getByTestId('plan-print').count()).toBe(1);
+    for (const control of ['generate-plan', 'track-upload']) expect(await dic.page.getByTestId(control).count()).toBe(0);
+    expect(await dic.page.locator('.plan-actions button').allTextContents()).toEqual(['In kế hoạch']);
+    await dic.context.close();
+  });
+
+  it('the audit log shows changes by default, opens an entry to its before and after, narrows to one record and to dates', async () => {
+    const [someCase] = ((await (await api('/api/register/incidents?limit=1')).json()) as { cases: { id: number }[] }).cases;
+    const commented = await fetch(`${server.url}/api/register/incidents/${someCase.id}/comments`, {
+      method: 'POST', headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ body: 'Đã đối chiếu với nhật ký trạm' }),
+    });
+    expect(commented.status).toBe(201);
+    const dic = await personPage();
+    await signInAs(dic.page, server.url, 'dic');
+    await dic.page.getByTestId('mode-oversight').click();
+    const count = dic.page.getByTestId('audit-count');
+    type Log = { numberMatched: number; records: { at: string; action: string; targetType: string; targetId: string | null; after: Record<string, unknown> | null }[] };
+    const log = async (query: string) => (await (await api(`/api/audit?from=${RECORD_START}&limit=1&${query}`)).json()) as Log;
+    const changes = await log(`action=create,update,delete,transition&to=${vietnamToday()}`);
+    await count.filter({ hasText: new RegExp(`/ ${changes.numberMatched.toLocaleString('vi-VN')}$`) }).waitFor();
+    const actions = await dic.page.locator('[data-testid="audit-row"] td:nth-child(3)').allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions).not.toContain('Xem');
+    // The newest change opens to what it wrote.
+    const [newest] = changes.records;
+    expect(newest.after).toMatchObject({ incidentId: someCase.id, body: 'Đã đối chiếu với nhật ký trạm' });
+    await dic.page.getByTestId('audit-row').first().click();
+    const detail = dic.page.getByTestId('audit-detail');
+    await detail.waitFor();
+    const written = Object.entries(newest.after ?? {}).filter(([, value]) => typeof value === 'string' || typeof value === 'number');
+    expect(written.length).toBeGreaterThan(0);
+    for (const [key, value] of written.slice(0, 5)) expect(await detail.textContent()).toContain(`${key}${value}`);
+    // Its record's link narrows the log to that record, every action included.
+    await dic.page.getByTestId('audit-row').first().locator('button.link').click();
+    const record = `targetType=${newest.targetType}&targetId=${newest.targetId}`;
+    const ofRecord = await log(`${record}&to=${vietnamToday()}`);
+    await count.filter({ hasText: new RegExp(`/ ${ofRecord.numberMatched.toLocaleString('vi-VN')}$`) }).waitFor();
+    expect(await dic.page.getByTestId('audit-target-id').inputValue()).toBe(newest.targetId);
+    // Up to the day before the newest change (a Vietnam day, as the date fields are), the log has fewer entries.
+    const dayBefore = new Date(Date.parse(newest.at) + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    const earlier = await log(`${record}&to=${dayBefore}`);
+    expect(earlier.numberMatched).toBeLessThan(ofRecord.numberMatched);
+    await dic.page.getByTestId('audit-to').fill(dayBefore);
+    await count.filter({ hasText: new RegExp(`/ ${earlier.numberMatched.toLocaleString('vi-VN')}$`) }).waitFor();
+    await dic.page.screenshot({ path: `${OUTPUT_DIR}/e2e-audit-log.png` });
+    await dic.context.close();
+  });
+
+  it('the inventory of a district matches the API, downloads as CSV and prints on its own, with no blank sheet', async () => {
+    const dic = await personPage();
+    await signInAs(dic.page, server.url, 'dic');
+    await dic.page.getByTestId('mode-oversight').click();
+    const district = dic.page.getByTestId('inventory-district');
+    await district.locator('option').nth(1).waitFor({ state: 'attached' });
+    await district.selectOption({ index: 1 });
+    const code = await district.inputValue();
+    const name = (await district.locator(`option[value="${code}"]`).textContent())!;
+    await dic.page.getByTestId('inventory-count').click();
+    await dic.page.getByTestId('inventory-assets').waitFor();
+    const answer = (await (await fetch(`${server.url}/api/inventory`, {
+      method: 'POST', headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ district: code }),
+    })).json()) as { assets: unknown[] };
+    expect(answer.assets.length).toBeGreaterThan(0);
+    expect(await dic.page.getByTestId('inventory-assets').textContent()).toContain(`${answer.assets.length.toLocaleString('vi-VN')} tài sản`);
+
+    const downloading = dic.page.waitForEvent('download');
+    await dic.page.getByTestId('inventory-csv').click();
+    const csv = readFileSync((await (await downloading).path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csv.length).toBe(answer.assets.length + 1);
+
+    // Printed: only the inventory, with the district's name and the count, none of the audit log around it.
+    const pdf = `${OUTPUT_DIR}/kiem-ke.pdf`;
+    await dic.page.evaluate(() => { document.body.dataset.printing = 'inventory'; });
+    await printToPdf(dic.page, pdf);
+    await dic.page.evaluate(() => { delete document.body.dataset.printing; });
+    const printed = pdfText(pdf);
+    for (const part of ['Kiểm kê hạ tầng phục vụ huy động khẩn cấp', name, `${answer.assets.length.toLocaleString('vi-VN')} tài sản`]) expect(printed).toContain(part);
+    for (const absent of ['Nhật ký truy cập và thay đổi', 'Tải về', 'In (A4)']) expect(printed).not.toContain(absent);
+    expect(pdfBlankPages(pdf)).toEqual([]);
     await dic.context.close();
   });
 });

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../scripts/generator/index.ts';
 import { SPATIAL_BUDGET_MS } from '../../server/storage/sqlite/spatial-functions.ts';
+import { starLineWkt as star } from '../helpers/hostile.ts';
 import { createTestApp } from '../helpers/test-app.ts';
-
-/** A star-shaped line of `vertices` positions around the whole province (the red team's shape), as WKT. */
-const star = (vertices: number) => `LINESTRING(${Array.from({ length: vertices }, (_, i) => {
-  const angle = (2 * Math.PI * i) / vertices, radius = 0.6 + (i % 2) * 0.3;
-  return `${(107.9 + radius * Math.cos(angle)).toFixed(4)} ${(14.6 + radius * Math.sin(angle)).toFixed(4)}`;
-}).join(',')})`;
 
 describe('CQL2 spatial filters are bounded work', async () => {
   const t = await createTestApp(generateDemo());

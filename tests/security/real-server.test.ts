@@ -3,6 +3,7 @@ import { openSqliteStorage } from '../../server/storage/sqlite/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_ATTEMPTS } from '../../server/auth/routes.ts';
 import { REPORTS_PER_WINDOW } from '../../server/hotline/routes.ts';
+import { zigZagBuffer } from '../helpers/hostile.ts';
 import { issueToken, signIn as signInDemo, startServer, type RunningServer } from '../helpers/server-process.ts';
 
 // The real server on a fresh demo database, hit over loopback with truly parallel requests. A short job budget and
@@ -38,10 +39,6 @@ describe('throttles hold under parallel requests', () => {
   });
 });
 
-/** The red team's request: the viewer's inventory of a 50 km buffer around a zig-zag line (`vertices` positions). */
-const zigZagBuffer = (vertices: number) => ({
-  buffer: { geometry: { type: 'LineString', coordinates: Array.from({ length: vertices }, (_, i) => [107.8 + i * 0.001, 14.3 + (i % 2) * 0.05]) }, meters: 50_000 },
-});
 /** A star-shaped polygon of `vertices` positions. */
 const starPolygon = (vertices: number) => {
   const ring = Array.from({ length: vertices }, (_, i) => {

@@ -1,7 +1,10 @@
 import { useCallback, useMemo, useState, type CSSProperties } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import type { Bbox, DateRange, SearchResult } from './api/types.ts';
-import { datetimeParam } from './api/endpoints.ts';
+import { datetimeParam, fetchItem } from './api/endpoints.ts';
+import { queryKeys } from './api/query-keys.ts';
+import { fetchBadges } from './register/api.ts';
 import { MapView, type DrawingRequest, type FitRequest } from './map/MapView.tsx';
 import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { ZonesPanel } from './zones/ZonesPanel.tsx';
@@ -10,16 +13,18 @@ import { OversightPanel } from './oversight/OversightPanel.tsx';
 import { ReportPanel } from './report/ReportPanel.tsx';
 import { useLiveAlarms } from './live/use-live-alarms.ts';
 import { AlarmNotices } from './live/AlarmNotices.tsx';
-import type { FeatureRef } from './map/map-events.ts';
+import type { FeatureRef, PickRequest } from './map/map-events.ts';
 import { SOURCE_IDS, type ThematicLayer } from './map/layer-ids.ts';
 import { THEMATIC_KEYS, useBaseCollection, useReadableCollections, useThematicLayers, useTiledCollections } from './state/use-layer-data.ts';
 import { isSecurity, type SessionUser } from './auth/session.ts';
-import { DEFAULT_INCIDENT_RANGE, padBbox } from './state/viewport.ts';
+import { defaultIncidentRange, padBbox } from './state/viewport.ts';
 import { Header } from './panels/Header.tsx';
 import { LayerPanel } from './panels/LayerPanel.tsx';
 import { FeaturePanel } from './panels/FeaturePanel.tsx';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
+import { PickList } from './panels/PickList.tsx';
+import { HotspotLegend } from './panels/HotspotLegend.tsx';
 import { PatrolPanel } from './patrol/PatrolPanel.tsx';
 import type { PatrolOverlay } from './patrol/overlay.ts';
 import { Sheet } from './layout/Sheet.tsx';
@@ -64,8 +69,13 @@ function analysisSources(overlay: PatrolOverlay): Record<string, FeatureCollecti
 export function App({ user }: { user: SessionUser }) {
   const [bbox, setBbox] = useState<Bbox | null>(null);
   const [visibility, setVisibility] = useState(ALL_VISIBLE);
-  const [incidentRange, setIncidentRange] = useState<DateRange>(DEFAULT_INCIDENT_RANGE);
+  const [incidentRange, setIncidentRange] = useState<DateRange>(defaultIncidentRange);
+  const [viewport, setViewport] = useState<Bbox | null>(null);
+  const [caseId, setCaseId] = useState<number | null>(null);
+  const [registerOverlay, setRegisterOverlay] = useState<FeatureCollection | null>(null);
+  const [evidence, setEvidence] = useState<FeatureCollection | null>(null);
   const [selected, setSelected] = useState<FeatureRef | null>(null);
+  const [pick, setPick] = useState<PickRequest | null>(null);
   const [fitRequest, setFitRequest] = useState<FitRequest | null>(null);
   const [pointer, setPointer] = useState<{ lng: number; lat: number } | null>(null);
   const [mode, setModeState] = useState<Mode>('map');
@@ -79,6 +89,13 @@ export function App({ user }: { user: SessionUser }) {
   const [drawing, setDrawing] = useState<DrawingRequest | null>(null);
   const live = useLiveAlarms();
   const [impact, setImpact] = useState<FeatureCollection | null>(null);
+  const selectedItem = useQuery({
+    queryKey: queryKeys.item(selected?.collection ?? '', selected?.id ?? ''),
+    queryFn: ({ signal }) => fetchItem(selected!.collection, selected!.id, signal),
+    enabled: selected !== null,
+  });
+  const selection = useMemo<FeatureCollection>(() => (selected && selectedItem.data ? { type: 'FeatureCollection', features: [selectedItem.data] } : EMPTY), [selected, selectedItem.data]);
+  const badges = useQuery({ queryKey: ['register', 'badges'], queryFn: ({ signal }) => fetchBadges(signal), enabled: user.role !== 'viewer', refetchInterval: 60_000 });
 
   const adminAreas = useBaseCollection('admin_areas');
   const roads = useBaseCollection('roads');
@@ -96,10 +113,15 @@ export function App({ user }: { user: SessionUser }) {
     ...analysisSources(mode === 'patrol' || mode === 'report' ? overlay : {}),
     [SOURCE_IDS.liveAlarms]: live.rings,
     [SOURCE_IDS.impact]: impact ?? EMPTY,
+    [SOURCE_IDS.register]: (mode === 'cases' ? registerOverlay : null) ?? EMPTY,
+    [SOURCE_IDS.selection]: selection,
+    // A zone's evidence under review, or an import's features before they are stored.
+    [SOURCE_IDS.evidence]: (mode === 'zones' || mode === 'network' ? evidence : null) ?? EMPTY,
   };
 
-  const onViewportChange = useCallback((viewport: Bbox) => {
-    const padded = padBbox(viewport);
+  const onViewportChange = useCallback((view: Bbox) => {
+    setViewport(view);
+    const padded = padBbox(view);
     setBbox((current) => (current && current.every((value, index) => value === padded[index]) ? current : padded));
   }, []);
   const onToggle = useCallback((layer: ThematicLayer) => setVisibility((current) => ({ ...current, [layer]: !current[layer] })), []);
@@ -108,6 +130,18 @@ export function App({ user }: { user: SessionUser }) {
     if (result.collection !== 'admin_areas' && result.collection !== 'roads') setSelected({ collection: result.collection, id: result.id });
   }, []);
   const onFit = useCallback((box: Bbox) => setFitRequest({ bbox: box, nonce: Date.now() }), []);
+  /** Opens a case in the register from anywhere: a notice, the feature panel, a click on the map. */
+  const openCase = useCallback((id: number | null) => {
+    setCaseId(id);
+    if (id !== null) { setMode('cases'); setSelected(null); }
+  }, []);
+  // In the register a click on an incident opens its case file instead of the feature panel.
+  const onSelect = useCallback((feature: FeatureRef | null) => {
+    setPick(null);
+    if (mode === 'cases' && feature?.collection === 'incidents') openCase(Number(feature.id));
+    else setSelected(feature);
+  }, [mode, openCase]);
+  const modeBadges = badges.data ? { cases: badges.data.unread + badges.data.overdue } : {};
 
   const panel = mode === 'map' ? (
     <LayerPanel
@@ -115,26 +149,26 @@ export function App({ user }: { user: SessionUser }) {
       incidentRange={incidentRange} onIncidentRange={setIncidentRange} readable={readable}
     />
   ) : mode === 'network' ? (
-    <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} />
+    <NetworkPanel user={user} selected={selected} onDrawing={setDrawing} onPreview={setEvidence} onFit={onFit} />
   ) : mode === 'cases' ? (
-    <CasesPanel user={user} onDrawing={setDrawing} onShow={([lon, lat]) => onFit([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01])} />
+    <CasesPanel user={user} onDrawing={setDrawing} onFit={onFit} caseId={caseId} onCase={openCase} viewport={viewport} onOverlay={setRegisterOverlay} />
   ) : mode === 'report' ? (
-    <ReportPanel onOverlay={setOverlay} />
+    <ReportPanel onOverlay={setOverlay} onFit={onFit} />
   ) : mode === 'oversight' ? (
     <OversightPanel user={user} onFit={onFit} onDrawing={setDrawing} />
   ) : mode === 'zones' ? (
-    <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} />
+    <ZonesPanel user={user} selected={selected} onDrawing={setDrawing} onFit={onFit} onEvidence={setEvidence} />
   ) : (
-    <PatrolPanel onOverlay={setOverlay} onFit={onFit} />
+    <PatrolPanel onOverlay={setOverlay} onFit={onFit} canPlan={user.role === 'admin' || user.role === 'police_planner'} />
   );
 
   return (
     <div className="app">
-      <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={modesFor(user)} />
+      <Header onPick={onPick} mode={mode} onMode={setMode} user={user} modes={modesFor(user)} badges={modeBadges} />
       <main className={`app-main layout-${layout}`} ref={setContainer} style={{ '--cover-bottom': `${insets.bottom}px` } as CSSProperties}>
         <MapView
           sources={sources} visibility={visibility} fitRequest={fitRequest} insets={insets}
-          onViewportChange={onViewportChange} onSelect={setSelected} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
+          onViewportChange={onViewportChange} onSelect={onSelect} onPick={setPick} onPointer={setPointer} drawing={mode === 'network' || mode === 'zones' || mode === 'cases' || mode === 'oversight' ? drawing : null} tiled={tiled} tileQueries={tileQueries}
         />
         {panelOpen ? (
           <Sheet key={mode} title={mode === 'map' ? t('layers') : modeLabel(mode)} layout={layout} side="start" register={register} testId="sheet-workspace" onClose={() => setPanelOpen(false)}>
@@ -145,12 +179,14 @@ export function App({ user }: { user: SessionUser }) {
         )}
         {selected && (
           <Sheet key={`${selected.collection}/${selected.id}`} layout={layout} side="end" initialSnap="half" register={register} testId="sheet-feature">
-            <FeaturePanel selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} />
+            <FeaturePanel selected={selected} onClose={() => setSelected(null)} user={user} onHighlight={setImpact} onOpenCase={user.role === 'viewer' ? undefined : openCase} />
           </Sheet>
         )}
-        <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss}
+        <AlarmNotices alarms={live.alarms} onDismiss={live.dismiss} onOpenCase={openCase}
           onShow={(alarm) => onFit([alarm.coordinates[0] - 0.01, alarm.coordinates[1] - 0.01, alarm.coordinates[0] + 0.01, alarm.coordinates[1] + 0.01])} />
         <ErrorBanner layers={{ admin_areas: adminAreas, roads, ...visibleThematic }} />
+        {(mode === 'patrol' || mode === 'report') && overlay.cells && overlay.cells.features.length > 0 && <HotspotLegend />}
+        {pick && <PickList request={pick} onPick={onSelect} onClose={() => setPick(null)} />}
         {layout === 'desktop' && <CoordinatesReadout lngLat={pointer} />}
       </main>
     </div>

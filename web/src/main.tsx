@@ -8,5 +8,9 @@ import '@fontsource/noto-sans/vietnamese-700.css';
 import './app.css';
 import './layout/layout.css';
 import { Root } from './Root.tsx';
+import { MISSING_LABELS } from './i18n/vocabulary-labels.ts';
+
+// The language test (tests/e2e/languages.test.ts) fails on any code shown without a label.
+window.__netguardMissingLabels = MISSING_LABELS;
 
 mountPage(<Root />);

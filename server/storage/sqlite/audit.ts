@@ -28,7 +28,10 @@ export function createSqliteAudit(db: SqliteDatabase): Sync<AuditStore> {
         params.push(value);
       };
       if (filter.actor) add('actor = ?', filter.actor);
-      if (filter.action) add('action = ?', filter.action);
+      if (filter.actions?.length) {
+        conditions.push(`action IN (${filter.actions.map(() => '?').join(', ')})`);
+        params.push(...filter.actions);
+      }
       if (filter.targetType) add('target_type = ?', filter.targetType);
       if (filter.targetId) add('target_id = ?', filter.targetId);
       if (filter.from) add('at >= ?', filter.from);

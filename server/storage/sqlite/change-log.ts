@@ -8,7 +8,7 @@ const KEEP = 50_000;
 const PRUNE_EVERY = 1_000;
 
 /**
- * The change log the feature tables' triggers write (migration 010), numbered by AUTOINCREMENT (migration 018) so
+ * The change log the feature tables' triggers write (migration 010), numbered by AUTOINCREMENT (migration 043) so
  * that numbers never go back, even once every entry was pruned: the highest number ever used is in sqlite_sequence.
  */
 export function createSqliteChangeLog(db: SqliteDatabase): Sync<ChangeLog> {

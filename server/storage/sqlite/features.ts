@@ -51,7 +51,7 @@ function insertRows(db: SqliteDatabase, lowZoom: LowZoomStore, collection: Colle
 
 /**
  * The first new id for `collection`: above every id it ever handed out or stored (`feature_ids`,
- * migration 017), so a deleted feature's id is never given to another one.
+ * migration 042), so a deleted feature's id is never given to another one.
  */
 function firstNewId(db: SqliteDatabase, collection: CollectionDef): number {
   return db.prepare(`SELECT max(coalesce((SELECT last_id FROM feature_ids WHERE collection = ?), 0), coalesce((SELECT max(id) FROM ${collection.id}), 0)) + 1`)

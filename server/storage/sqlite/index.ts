@@ -2,6 +2,7 @@ import type { Storage } from '../storage.ts';
 import { createLocalBroadcast } from '../local-broadcast.ts';
 import { createSqliteAccounts } from './accounts.ts';
 import { createSqliteAudit } from './audit.ts';
+import { createSqliteCaseFiles } from './case-files.ts';
 import { createSqliteChangeCounters } from './change-counters.ts';
 import { createSqliteChangeLog } from './change-log.ts';
 import { migrate, openDatabase, type SqliteDatabase } from './database.ts';
@@ -12,6 +13,7 @@ import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './his
 import { createSqlitePlans } from './patrol-plans.ts';
 import { createSqliteInspectionPlans, createSqliteInspections } from './inspections.ts';
 import { createSqliteAlarms, createSqliteBulletins, createSqliteTracks } from './records.ts';
+import { createSqliteRegister } from './register.ts';
 import { createSqliteReportQueries } from './report-queries.ts';
 import { createSqliteThrottles } from './throttles.ts';
 import { createUnitOfWork, type SyncStores } from './unit-of-work.ts';
@@ -41,6 +43,8 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     field: createSqliteField(db),
     photos: createSqlitePhotos(db),
     idempotency: createSqliteIdempotency(db),
+    caseFiles: createSqliteCaseFiles(db),
+    register: createSqliteRegister(db),
   };
   const unit = createUnitOfWork(db, stores);
   return {

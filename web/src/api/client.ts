@@ -1,14 +1,21 @@
-/** An error answered by the API (`{ error: { code, message, details } }`) or a network failure. */
+import { messageFor, pageLanguage } from '../i18n/error-catalogue.ts';
+
+/**
+ * An error answered by the API (`{ error: { code, message, details } }`) or a network failure. Its `message` is
+ * for people, in the page's language, from the code and details; the server's own words stay in `serverMessage`.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: Record<string, unknown> | undefined;
-  constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
-    super(message);
+  readonly serverMessage: string;
+  constructor(status: number, code: string, serverMessage: string, details?: Record<string, unknown>) {
+    super(messageFor(code, status, details, pageLanguage()));
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.serverMessage = serverMessage;
   }
 }
 
@@ -71,10 +78,18 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-/** Sends a file's text as the raw body (imports), with the CSRF header. */
-export async function sendText<T>(path: string, text: string | Blob, contentType: string): Promise<T> {
+/** Sends a file's text or bytes as the raw body (imports, photos), with the CSRF header. */
+export async function sendText<T>(path: string, body: string | Blob, contentType: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'Content-Type': contentType };
   if (csrf.token) headers[csrf.header] = csrf.token;
-  const response = await request(path, { method: 'POST', headers, body: text });
+  const response = await request(path, { method: 'POST', headers, body });
   return (await response.json()) as T;
+}
+
+/** POSTs a JSON body and returns the answer as a file (an export whose request does not fit in a link). */
+export async function postForFile(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (csrf.token) headers[csrf.header] = csrf.token;
+  const response = await request(path, { method: 'POST', headers, body: JSON.stringify(body) });
+  return response.blob();
 }

@@ -12,7 +12,7 @@ function errorText(error: unknown, a: ReturnType<typeof useAuthText>['a']): stri
 
 /** The sign-in form, with the demo accounts named (they exist only in a demo database) and the public hotline linked. */
 export function SignInPage() {
-  const { t, toggleLanguage } = useLanguage();
+  const { language, t, toggleLanguage } = useLanguage();
   const { a } = useAuthText();
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
@@ -26,7 +26,7 @@ export function SignInPage() {
       <form className="sign-in-card" onSubmit={submit} data-testid="sign-in-form">
         <div className="sign-in-head">
           <h1>{t('appTitle')}</h1>
-          <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage}>{t('languageToggle')}</button>
+          <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={language === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>
         </div>
         <p className="subtitle">{t('appSubtitle')}</p>
         <h2>{a('signInTitle')}</h2>

@@ -7,7 +7,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const signOut = useSignOut();
   return (
     <div className="user-menu" data-testid="user-menu">
-      <span className="user-name" title={user.organisation}>{user.displayName}</span>
+      <span className="user-name" title={user.organisation} translate="no">{user.displayName}</span>
       <span className={`role-badge role-${user.role}`} data-testid="user-role">{roleLabel(user.role)}</span>
       <button type="button" data-testid="sign-out" onClick={() => signOut.mutate()} disabled={signOut.isPending}>{a('signOut')}</button>
     </div>

@@ -3,6 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { PMTiles, Protocol } from 'pmtiles';
 import { createMap } from '../map/create-map.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { safePadding, type Insets } from '../layout/insets.ts';
 import { areaFitter, type AreaFitter } from '../map/area-fit.ts';
 import { BlobSource } from './blob-source.ts';
@@ -24,6 +25,8 @@ const size = (element: HTMLElement) => ({ width: element.clientWidth, height: el
 
 /** The field app's map, drawn entirely from what the phone keeps: the PMTiles basemap blob and the downloaded layers. */
 export function FieldMap({ basemap, sources, bbox, insets }: FieldMapProps) {
+  // The field app is in Vietnamese; its controls follow the language it runs in.
+  const { language } = useLanguage();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const applied = useRef(new Map<string, FeatureCollection>());
@@ -35,7 +38,7 @@ export function FieldMap({ basemap, sources, bbox, insets }: FieldMapProps) {
   useEffect(() => {
     const container = containerRef.current!;
     protocol.add(new PMTiles(new BlobSource(basemap, ARCHIVE_KEY)));
-    const map = createMap(container, safePadding(size(container), insetsRef.current), fieldStyle(location.origin, `pmtiles://${ARCHIVE_KEY}`));
+    const map = createMap(container, safePadding(size(container), insetsRef.current), { language, style: fieldStyle(location.origin, `pmtiles://${ARCHIVE_KEY}`) });
     // The plan's area stays clear of the sheet as it is pulled and the phone turns, until the officer moves the map.
     fitterRef.current = areaFitter(map, container, () => insetsRef.current, bbox);
     fitterRef.current.refit();

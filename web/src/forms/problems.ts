@@ -1,6 +1,8 @@
 import { ApiError } from '../api/client.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import type { FieldProblem } from './attribute-values.ts';
+import { pageLanguage } from '../i18n/error-catalogue.ts';
+import { translateProblem } from '../i18n/problems.ts';
 
 const CLIENT_MESSAGE: Record<FieldProblem['message'], MessageKey> = { required: 'problemRequired', number: 'problemNumber', integer: 'problemInteger' };
 
@@ -11,7 +13,7 @@ export function fieldProblems(client: readonly FieldProblem[], server: unknown, 
     const list = (server.details?.problems as { path?: string; message: string }[] | undefined) ?? [];
     for (const problem of list) {
       const field = /properties\.(\w+)/.exec(problem.path ?? '')?.[1];
-      if (field && !problems[field]) problems[field] = problem.message;
+      if (field && !problems[field]) problems[field] = translateProblem(problem.message, pageLanguage()) ?? (pageLanguage() === 'vi' ? 'giá trị không hợp lệ' : 'not a valid value');
     }
   }
   return problems;

@@ -3,6 +3,8 @@ import * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Bbox } from '../api/types.ts';
 import { createMap } from '../map/create-map.ts';
+import { localizeMap } from '../map/map-locale.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { buildBasemapStyle } from '../map/basemap-style.ts';
 import { SOURCE_IDS } from '../map/layer-ids.ts';
 import { safePadding, type Insets } from '../layout/insets.ts';
@@ -35,10 +37,12 @@ export function HotlineMap({ adminAreas, roads, pin, onPin, target, insets }: Ho
   insetsRef.current = insets;
   const [loaded, setLoaded] = useState(false);
   const fitterRef = useRef<AreaFitter | null>(null);
+  const { language } = useLanguage();
+  const languageRef = useRef(language);
 
   useEffect(() => {
     const container = containerRef.current!;
-    const map = createMap(container, safePadding(size(container), insetsRef.current), buildBasemapStyle(location.origin), false);
+    const map = createMap(container, safePadding(size(container), insetsRef.current), { language: languageRef.current, style: buildBasemapStyle(location.origin), synthetic: false });
     mapRef.current = map;
     fitterRef.current = areaFitter(map, container, () => insetsRef.current);
     map.on('load', () => setLoaded(true));
@@ -55,6 +59,13 @@ export function HotlineMap({ adminAreas, roads, pin, onPin, target, insets }: Ho
       mapRef.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || languageRef.current === language) return;
+    languageRef.current = language;
+    localizeMap(map, language);
+  }, [language]);
 
   useEffect(() => {
     const map = mapRef.current;

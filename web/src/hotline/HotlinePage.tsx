@@ -34,7 +34,7 @@ async function reportBody(pin: LonLat, draft: ReportDraft): Promise<string> {
  * form. A report goes through the phone's outbox, so one typed offline is kept and sent when the connection returns.
  */
 export function HotlinePage() {
-  const { t, toggleLanguage } = useLanguage();
+  const { language, t, toggleLanguage } = useLanguage();
   const h = useHotlineText();
   const layout = useLayout();
   const { insets, setContainer, register } = useCoveredInsets();
@@ -94,7 +94,7 @@ export function HotlinePage() {
     <div className="hotline-page app">
       <header className="app-header app-header-compact hotline-header" data-testid="app-header">
         <div className="brand"><h1>{h('title')}</h1><span className="subtitle">{h('emergency')}</span></div>
-        <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage}>{t('languageToggle')}</button>
+        <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={language === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>
         <a className="header-link" href="/">{h('signIn')}</a>
       </header>
       <main className={`app-main layout-${layout}`} ref={setContainer} style={{ '--cover-bottom': `${insets.bottom}px` } as CSSProperties}>

@@ -15,7 +15,9 @@ function Report({ report, police, onShow, onConverted }: { report: HotlineReport
   const queryClient = useQueryClient();
   const [type, setType] = useState('cable_theft');
   const [reason, setReason] = useState('');
-  const done = () => { void queryClient.invalidateQueries({ queryKey: ['hotline-queue'] }); void queryClient.invalidateQueries({ queryKey: ['collection', 'incidents'] }); };
+  const done = () => {
+    for (const key of [['hotline-queue'], ['collection', 'incidents'], ['register']]) void queryClient.invalidateQueries({ queryKey: key });
+  };
   const convert = useMutation({
     mutationFn: () => convertReport(report.id, type),
     onSuccess: (result) => {
@@ -49,7 +51,7 @@ function Report({ report, police, onShow, onConverted }: { report: HotlineReport
 }
 
 /** The hotline queue: reports awaiting triage; police convert or close them, the DIC reads them without contacts. */
-export function HotlineQueue({ police, onShow }: { police: boolean; onShow: (lonLat: [number, number]) => void }) {
+export function HotlineQueue({ police, onShow, onOpenCase }: { police: boolean; onShow: (lonLat: [number, number]) => void; onOpenCase: (id: number) => void }) {
   const { language } = useLanguage();
   const queue = useQuery({ queryKey: ['hotline-queue'], queryFn: ({ signal }) => fetchHotline(signal), refetchInterval: 30_000 });
   // Kept here, not in the report's row: a converted report leaves the queue as soon as the list refreshes.
@@ -62,8 +64,10 @@ export function HotlineQueue({ police, onShow }: { police: boolean; onShow: (lon
       {queue.error && <p className="form-error">{queue.error.message}</p>}
       {converted && (
         <p className="notice" role="status" data-testid="converted-notice">
-          {converted.trackingCode}: {vi ? 'đã tạo vụ việc' : 'incident created'} #{converted.incidentId}
-          {converted.duplicates.length ? ` · ${vi ? 'có thể trùng' : 'possible duplicates'}: ${converted.duplicates.map((id) => `#${id}`).join(', ')}` : ''}
+          <span translate="no">{converted.trackingCode}</span>: {vi ? 'đã tạo vụ việc' : 'incident created'}{' '}
+          <button type="button" className="link" data-testid="converted-case-link" onClick={() => onOpenCase(converted.incidentId)}>#{converted.incidentId}</button>
+          {converted.duplicates.length > 0 && <> · {vi ? 'có thể trùng' : 'possible duplicates'}:{' '}
+            {converted.duplicates.map((id) => <button key={id} type="button" className="link" onClick={() => onOpenCase(id)}>#{id} </button>)}</>}
         </p>
       )}
       {queue.data?.reports.length === 0 && <p className="hint">{vi ? 'Không có tin báo mới.' : 'No new report.'}</p>}

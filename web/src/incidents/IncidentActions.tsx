@@ -25,6 +25,8 @@ export function IncidentActions({ id, status, owner, user }: { id: number | stri
       void queryClient.invalidateQueries({ queryKey: ['incident-history', String(id)] });
       void queryClient.invalidateQueries({ queryKey: ['item', 'incidents'] });
       void queryClient.invalidateQueries({ queryKey: ['collection', 'incidents'] });
+      void queryClient.invalidateQueries({ queryKey: ['register'] });
+      void queryClient.invalidateQueries({ queryKey: ['case', Number(id)] });
     },
   });
   const police = user.role === 'admin' || user.role === 'police_planner';

@@ -5,7 +5,7 @@ import type { LiveAlarm } from './use-live-alarms.ts';
 const TIME = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** Notices of live alarms, newest first: where, whose, when; "show" flies the map there, × dismisses. */
-export function AlarmNotices({ alarms, onShow, onDismiss }: { alarms: LiveAlarm[]; onShow: (alarm: LiveAlarm) => void; onDismiss: (id: number) => void }) {
+export function AlarmNotices({ alarms, onShow, onDismiss, onOpenCase }: { alarms: LiveAlarm[]; onShow: (alarm: LiveAlarm) => void; onDismiss: (id: number) => void; onOpenCase: (id: number) => void }) {
   const { language } = useLanguage();
   if (alarms.length === 0) return null;
   const vi = language === 'vi';
@@ -16,6 +16,7 @@ export function AlarmNotices({ alarms, onShow, onDismiss }: { alarms: LiveAlarm[
           <strong>{alarm.cleared ? (vi ? 'Kết thúc báo động' : 'Alarm cleared') : (vi ? 'Báo động đột nhập' : 'Intrusion alarm')}</strong>
           {' '}#{alarm.id} · {alarm.owner ? vocabularyLabel(alarm.owner, language) : '—'} · {TIME.format(alarm.receivedAt)}
           <button type="button" onClick={() => onShow(alarm)}>{vi ? 'Xem' : 'Show'}</button>
+          <button type="button" data-testid="alarm-open-case" onClick={() => onOpenCase(alarm.id)}>{vi ? 'Mở hồ sơ' : 'Open case'}</button>
           <button type="button" aria-label={vi ? 'Đóng' : 'Dismiss'} onClick={() => onDismiss(alarm.id)}>×</button>
         </div>
       ))}

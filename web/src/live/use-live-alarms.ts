@@ -17,7 +17,10 @@ export function useLiveAlarms() {
   const [pulse, setPulse] = useState(0);
   useEffect(() => {
     const source = new EventSource('/api/events');
-    const refresh = () => void queryClient.invalidateQueries({ queryKey: ['collection', 'incidents'] });
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: ['collection', 'incidents'] });
+      void queryClient.invalidateQueries({ queryKey: ['register'] });
+    };
     source.addEventListener('incident.alarm', (event) => {
       const data = JSON.parse((event as MessageEvent<string>).data) as { id: number; coordinates: [number, number]; owner: string | null; cleared?: boolean };
       setAlarms((current) => [{ id: data.id, coordinates: data.coordinates, owner: data.owner, cleared: data.cleared === true, receivedAt: Date.now() }, ...current.filter((alarm) => alarm.id !== data.id)].slice(0, 10));
@@ -25,6 +28,10 @@ export function useLiveAlarms() {
     });
     source.addEventListener('incident.created', refresh);
     source.addEventListener('incident.updated', refresh);
+    source.addEventListener('case.updated', (event) => {
+      void queryClient.invalidateQueries({ queryKey: ['register'] });
+      void queryClient.invalidateQueries({ queryKey: ['case', (JSON.parse((event as MessageEvent<string>).data) as { id: number }).id] });
+    });
     return () => source.close();
   }, [queryClient]);
   const flashing = alarms.some((alarm) => Date.now() - alarm.receivedAt < FLASH_MS);

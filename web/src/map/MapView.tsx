@@ -5,6 +5,9 @@ import { FeatureDrawer, type DrawKind } from './draw/terra.ts';
 import { switchToTiles } from './tiled.ts';
 import type { Bbox } from '../api/types.ts';
 import { createMap } from './create-map.ts';
+import { registerMapForSnapshots } from '../print/snapshot.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { localizeMap } from './map-locale.ts';
 import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
 import { NO_INSETS, safePadding, type Insets } from '../layout/insets.ts';
@@ -46,11 +49,13 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   const appliedRef = useRef(new Map<string, FeatureCollection>());
   // While drawing, a click places a vertex; it must not also open the feature under it.
   const callbacksRef = useRef(callbacks);
-  callbacksRef.current = drawing ? { ...callbacks, onSelect: () => {} } : callbacks;
+  callbacksRef.current = drawing ? { ...callbacks, onSelect: () => {}, onPick: undefined } : callbacks;
   const drawerRef = useRef<FeatureDrawer | null>(null);
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;
   const [loaded, setLoaded] = useState(false);
+  const { language } = useLanguage();
+  const languageRef = useRef(language);
   const insetsRef = useRef(insets);
   insetsRef.current = insets;
   const fitterRef = useRef<AreaFitter | null>(null);
@@ -58,7 +63,8 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = createMap(container, safePadding(sizeOf(container), insetsRef.current));
+    const map = createMap(container, safePadding(sizeOf(container), insetsRef.current), { language: languageRef.current });
+    registerMapForSnapshots(map);
     mapRef.current = map;
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
@@ -66,11 +72,19 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
     return () => {
       drawerRef.current?.destroy();
       drawerRef.current = null;
+      registerMapForSnapshots(null);
       map.remove();
       mapRef.current = null;
       appliedRef.current.clear();
     };
   }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || languageRef.current === language) return;
+    languageRef.current = language;
+    localizeMap(map, language);
+  }, [language]);
 
   useEffect(() => {
     const map = mapRef.current;

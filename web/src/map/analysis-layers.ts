@@ -20,10 +20,11 @@ const unitColour: ExpressionSpecification = [
  */
 export function analysisLayers(position: 'below' | 'above'): LayerSpecification[] {
   if (position === 'below') {
+    // Every cell is a fill, "not significant" (class 0) a faint neutral one, so the study area reads as a whole; no
+    // outline colour, which would draw a point at every hexagon corner where the edges of neighbours overlap.
     return [{
       id: LAYER_IDS.analysisCellFill, type: 'fill', source: SOURCE_IDS.analysisCells,
-      filter: ['!=', ['get', 'gi_class'], 0],
-      paint: { 'fill-color': giFill, 'fill-opacity': 0.6, 'fill-outline-color': 'rgba(255,255,255,0.4)' },
+      paint: { 'fill-color': giFill, 'fill-opacity': ['case', ['==', ['get', 'gi_class'], 0], 0.35, 0.62], 'fill-antialias': false },
     }];
   }
   return [
@@ -45,8 +46,10 @@ export function analysisLayers(position: 'below' | 'above'): LayerSpecification[
       paint: { 'line-color': '#c2185b', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 9], 'line-opacity': 0.85 },
     },
     {
-      id: LAYER_IDS.analysisTrendPoint, type: 'circle', source: SOURCE_IDS.analysisTrends,
-      paint: { 'circle-color': ['coalesce', ['get', 'fill'], '#757575'], 'circle-radius': 4, 'circle-stroke-color': '#000000', 'circle-stroke-width': 0.8 },
+      // Trend cells are hexagons: outlined in their category's colour over the Gi* fill (a circle layer would put a dot on every corner).
+      id: LAYER_IDS.analysisTrendLine, type: 'line', source: SOURCE_IDS.analysisTrends,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': ['coalesce', ['get', 'fill'], '#757575'], 'line-width': 2 },
     },
     {
       id: LAYER_IDS.planRouteLine, type: 'line', source: SOURCE_IDS.planRoutes,

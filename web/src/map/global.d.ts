@@ -7,5 +7,7 @@ declare global {
      * declaration in tests/e2e/map.test.ts (declarations must agree); the app itself never reads it.
      */
     __netguard?: { map: unknown };
+    /** Vocabulary codes the UI had no label for (see i18n/vocabulary-labels.ts). */
+    __netguardMissingLabels?: Set<string>;
   }
 }

@@ -6,9 +6,14 @@ import { collectionOfSource } from './tiled.ts';
 /** A selected feature; `lngLat` is where it was clicked (a cut on a cable is traced from there). */
 export type FeatureRef = { collection: string; id: number | string; lngLat?: [number, number] };
 
+/** Several features under the pointer: the map asks which one was meant. */
+export type PickRequest = { point: { x: number; y: number }; candidates: (FeatureRef & { properties: Record<string, unknown> })[] };
+
 export type MapCallbacks = {
   onViewportChange: (bbox: Bbox) => void;
   onSelect: (feature: FeatureRef | null) => void;
+  /** Called instead of onSelect when more than one feature lies under the click; absent: the topmost is selected. */
+  onPick?: (request: PickRequest) => void;
   onPointer: (lngLat: { lng: number; lat: number } | null) => void;
 };
 
@@ -19,10 +24,36 @@ export function viewportBbox(map: MapLibreMap): Bbox {
   return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
 }
 
+/** Pixels around the click that still count as "under the pointer": stacked cables are a few pixels apart. */
+const PICK_TOLERANCE_PX = 5;
+
+/** The distinct selectable features under a point, topmost first (clusters and merged lines are not selectable). */
+function featuresAt(map: MapLibreMap, point: { x: number; y: number }, layers: string[]) {
+  const box: [[number, number], [number, number]] = [[point.x - PICK_TOLERANCE_PX, point.y - PICK_TOLERANCE_PX], [point.x + PICK_TOLERANCE_PX, point.y + PICK_TOLERANCE_PX]];
+  const seen = new Set<string>();
+  return map.queryRenderedFeatures(box, { layers }).filter((feature) => {
+    const id = feature.id ?? feature.properties.id;
+    if (id === undefined || feature.properties.point_count !== undefined || feature.properties.line_count !== undefined) return false;
+    const key = `${collectionOfSource(feature.source)}/${id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 async function handleClick(map: MapLibreMap, event: MapMouseEvent, callbacks: MapCallbacks): Promise<void> {
   const layers = CLICKABLE.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
   const [feature] = map.queryRenderedFeatures(event.point, { layers });
-  if (!feature) return callbacks.onSelect(null);
+  const stacked = featuresAt(map, event.point, layers);
+  if (stacked.length > 1 && callbacks.onPick) {
+    const lngLat: [number, number] = [event.lngLat.lng, event.lngLat.lat];
+    callbacks.onPick({
+      point: event.point,
+      candidates: stacked.map((candidate) => ({ collection: collectionOfSource(candidate.source), id: (candidate.id ?? candidate.properties.id) as number | string, lngLat, properties: candidate.properties })),
+    });
+    return;
+  }
+  if (!feature) return stacked[0] ? callbacks.onSelect({ collection: collectionOfSource(stacked[0].source), id: (stacked[0].id ?? stacked[0].properties.id) as number | string, lngLat: [event.lngLat.lng, event.lngLat.lat] }) : callbacks.onSelect(null);
   if (feature.layer.id === LAYER_IDS.btsCluster || feature.layer.id === LAYER_IDS.btsClusterCount) {
     // A GeoJSON cluster knows its expansion zoom; a thinned tile point just zooms in two steps.
     const source = feature.source === SOURCE_IDS.btsSites ? map.getSource<GeoJSONSource>(SOURCE_IDS.btsSites) : undefined;

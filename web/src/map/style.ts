@@ -4,6 +4,7 @@ import { baseLayers, labelLayers } from './base-layers.ts';
 import { thematicLayers } from './thematic-layers.ts';
 import { analysisLayers } from './analysis-layers.ts';
 import { impactLayer, liveAlarmLayer } from './live-layers.ts';
+import { evidenceLayers, registerLayers, selectionLayers } from './overlay-layers.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -24,6 +25,8 @@ export function buildStyle(origin: string): StyleSpecification {
     version: 8,
     name: 'NetGuard Kon Tum',
     glyphs: `${origin}/glyphs/{fontstack}/{range}.pbf`,
+    // Built from Maki (CC0) by scripts/build-sprite.ts; MapLibre picks sprite@2x on high-density screens.
+    sprite: `${origin}/sprite/sprite`,
     sources: {
       [SOURCE_IDS.adminAreas]: geojson(),
       [SOURCE_IDS.roads]: geojson(),
@@ -44,7 +47,13 @@ export function buildStyle(origin: string): StyleSpecification {
       [SOURCE_IDS.planStops]: geojson(),
       [SOURCE_IDS.liveAlarms]: geojson(),
       [SOURCE_IDS.impact]: geojson(),
+      [SOURCE_IDS.register]: geojson(),
+      [SOURCE_IDS.selection]: geojson(),
+      [SOURCE_IDS.evidence]: geojson(),
     },
-    layers: [...baseLayers(), ...analysisLayers('below'), ...thematicLayers(), ...analysisLayers('above'), impactLayer(), liveAlarmLayer(), ...labelLayers()],
+    layers: [
+      ...baseLayers(), ...analysisLayers('below'), ...selectionLayers(), ...evidenceLayers(), ...thematicLayers(), ...analysisLayers('above'),
+      impactLayer(), ...registerLayers(), liveAlarmLayer(), ...labelLayers(),
+    ],
   };
 }

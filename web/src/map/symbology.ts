@@ -2,7 +2,11 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 
 /** The symbology config: every colour and width of the thematic layers has its one home here. */
 export const SYMBOLOGY = {
-  ownerColours: { viettel: '#d7191c', vnpt: '#2c7bb6', mobifone: '#1a9641', fpt: '#f08a24', vnpost: '#7b3294' },
+  /**
+   * Carriers in the Okabe–Ito palette (Okabe & Ito 2008), chosen to stay apart for protan, deutan and tritan readers
+   * (checked in style.test.ts against Machado et al. 2009's simulations).
+   */
+  ownerColours: { viettel: '#d55e00', vnpt: '#0072b2', mobifone: '#009e73', fpt: '#e69f00', vnpost: '#cc79a7' },
   ownerFallback: '#555555',
   retiredColour: '#9e9e9e',
   tierWidthsPx: { backbone: 4, trunk: 2.5, access: 1.25 },
@@ -13,9 +17,14 @@ export const SYMBOLOGY = {
     fire_explosion: '#ff6f00', intrusion_alarm: '#1565c0', postal_contraband: '#2e7d32', sim_box: '#00838f', other: '#546e7a',
   },
   policeStationColour: '#0d1b4c',
+  /** The selected feature's halo; the register's overdue rings. */
+  selection: { colour: '#00b4d8' },
+  incidentOverdue: '#c62828',
+  /** A key-target review: the zone's outline, the assets inside, and those the proposal names as protected. */
+  evidence: { zone: '#1a237e', inside: '#5c6bc0', protected: '#d81b60' },
+  /** Gi* classes 3…−3 (ColorBrewer RdBu 7, colour-blind safe), keyed by class; 0 is "not significant". */
+  giColours: { '3': '#b2182b', '2': '#ef8a62', '1': '#fddbc7', '0': '#f7f7f7', '-1': '#d1e5f0', '-2': '#67a9cf', '-3': '#2166ac' },
   serviceAgentRing: '#6a1b9a',
-  /** Gi* classes 3…−3 (ColorBrewer RdBu 7), keyed by class. */
-  giColours: { '3': '#b2182b', '2': '#ef8a62', '1': '#fddbc7', '-1': '#d1e5f0', '-2': '#67a9cf', '-3': '#2166ac' },
   unitColours: ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324'],
   inspectionColours: { not_inspected: '#9e9e9e', compliant: '#2e7d32', warning: '#f9a825', violation: '#c62828' },
 } as const;
@@ -49,17 +58,6 @@ export function cableWidth(): ExpressionSpecification {
 /** Dashes for planned routes, a solid line otherwise. */
 export function cableDash(): ExpressionSpecification {
   return ['case', ['==', ['get', 'status'], 'planned'], ['literal', [2, 1.5]], ['literal', [1, 0]]];
-}
-
-/** Incident radius: grows with zoom, and with `point_count` where a thinned tile point stands for many. */
-export function incidentRadius(): ExpressionSpecification {
-  const byCount = (base: number): ExpressionSpecification => ['case', ['has', 'point_count'], ['interpolate', ['linear'], ['get', 'point_count'], 2, base + 1, 100, base + 5, 1000, base + 9], base];
-  return ['interpolate', ['linear'], ['zoom'], 8, byCount(3), 14, byCount(7)];
-}
-
-/** Point radius that grows with zoom. */
-export function pointRadius(minimumPx: number, maximumPx: number): ExpressionSpecification {
-  return ['interpolate', ['linear'], ['zoom'], 8, minimumPx, 14, maximumPx];
 }
 
 /** Legend rows of one vocabulary: code and colour. */

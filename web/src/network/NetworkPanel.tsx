@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys.ts';
+import type { FeatureCollection } from 'geojson';
+import type { Bbox } from '../api/types.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { DrawingRequest } from '../map/MapView.tsx';
 import type { FeatureRef } from '../map/map-events.ts';
@@ -11,13 +13,16 @@ import { ImportPanel } from './ImportPanel.tsx';
 import { changedMeanwhile, deleteAsset, EDITABLE_COLLECTIONS, fetchAsset, restoreAsset, type EditableCollection } from './api.ts';
 import { useNetworkText } from './messages.ts';
 
-type NetworkPanelProps = { user: SessionUser; selected: FeatureRef | null; onDrawing: (request: DrawingRequest | null) => void };
+type NetworkPanelProps = {
+  user: SessionUser; selected: FeatureRef | null; onDrawing: (request: DrawingRequest | null) => void;
+  onPreview: (features: FeatureCollection | null) => void; onFit: (bbox: Bbox) => void;
+};
 type Notice = { text: string; undo?: () => void };
 
 const isEditable = (collection: string): collection is EditableCollection => (EDITABLE_COLLECTIONS as readonly string[]).includes(collection);
 
 /** The carrier's workspace: new assets, editing and deleting the selected one (with undo), and bulk import. */
-export function NetworkPanel({ user, selected, onDrawing }: NetworkPanelProps) {
+export function NetworkPanel({ user, selected, onDrawing, onPreview, onFit }: NetworkPanelProps) {
   const { language, t } = useLanguage();
   const n = useNetworkText();
   const queryClient = useQueryClient();
@@ -94,7 +99,7 @@ export function NetworkPanel({ user, selected, onDrawing }: NetworkPanelProps) {
       {(remove.error ?? restore.error) && (
         <p className="form-error" role="alert" data-testid="network-error">{changedMeanwhile(remove.error) ? n('changedMeanwhile') : restore.error ? `${n('restoreFailed')}: ${restore.error.message}` : remove.error!.message}</p>
       )}
-      <ImportPanel onImported={(collection) => { refresh(collection); }} />
+      <ImportPanel onImported={(collection) => { refresh(collection); }} onPreview={onPreview} onFit={onFit} />
     </aside>
   );
 }

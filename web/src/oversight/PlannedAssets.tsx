@@ -39,7 +39,7 @@ export function PlannedAssets({ onFit }: { onFit: (bbox: Bbox) => void }) {
             {items.features.slice(0, 200).map((feature) => (
               <li key={String(feature.id)}>
                 <button type="button" className="link" onClick={() => onFit(bboxOf(feature.geometry))}>
-                  {String(feature.properties.name ?? feature.properties.site_code ?? `#${feature.id}`)}
+                  <span translate="no">{String(feature.properties.name ?? feature.properties.site_code ?? `#${feature.id}`)}</span>
                 </button>
                 <span className="hint"> · {vocabularyLabel(String(feature.properties.owner), language)}</span>
               </li>

@@ -20,7 +20,13 @@ function featureHeading(properties: Record<string, unknown>, id: number | string
 }
 
 /** Side panel with the attributes of the clicked feature, titled and formatted from the registry. */
-export function FeaturePanel({ selected, onClose, user, onHighlight }: { selected: FeatureRef; onClose: () => void; user: SessionUser; onHighlight: (features: FeatureCollection | null) => void }) {
+type FeaturePanelProps = {
+  selected: FeatureRef; onClose: () => void; user: SessionUser; onHighlight: (features: FeatureCollection | null) => void;
+  /** Opens an incident's case in the register; absent for roles without a register. */
+  onOpenCase?: (id: number) => void;
+};
+
+export function FeaturePanel({ selected, onClose, user, onHighlight, onOpenCase }: FeaturePanelProps) {
   const { language, t } = useLanguage();
   const collection = findCollection(selected.collection);
   const query = useQuery({
@@ -53,6 +59,9 @@ export function FeaturePanel({ selected, onClose, user, onHighlight }: { selecte
             </div>
           ))}
         </dl>
+      )}
+      {query.data && selected.collection === 'incidents' && onOpenCase && (
+        <button type="button" className="primary" data-testid="open-case" onClick={() => onOpenCase(Number(selected.id))}>{t('openCase')}</button>
       )}
       {query.data && selected.collection === 'incidents' && (
         <IncidentActions id={selected.id} status={String(properties.status)} owner={(properties.asset_owner as string | null) ?? null} user={user} />

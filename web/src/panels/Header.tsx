@@ -15,12 +15,14 @@ type HeaderProps = {
   user: SessionUser;
   /** Workspaces this user's role may open. */
   modes: readonly Mode[];
+  /** Counts shown on a workspace's button (new and overdue cases on the register). */
+  badges?: Partial<Record<Mode, number>>;
 };
 
 /** Below this the workspace switch, language and user go into a menu: they do not fit one row (app.css: `.app-header`). */
 const MENU_QUERY = '(max-width: 1099px), (max-height: 500px)';
 
-function Modes({ modes, mode, onMode }: { modes: readonly Mode[]; mode: Mode; onMode: (mode: Mode) => void }) {
+function Modes({ modes, mode, onMode, badges }: { modes: readonly Mode[]; mode: Mode; onMode: (mode: Mode) => void; badges: Partial<Record<Mode, number>> }) {
   const { t } = useLanguage();
   const label = useModeLabel();
   return (
@@ -29,6 +31,7 @@ function Modes({ modes, mode, onMode }: { modes: readonly Mode[]; mode: Mode; on
         <button key={candidate} type="button" className={mode === candidate ? 'active' : ''} aria-current={mode === candidate ? 'page' : undefined}
           data-testid={`mode-${candidate}`} onClick={() => onMode(candidate)}>
           {label(candidate)}
+          {(badges[candidate] ?? 0) > 0 && <span className="mode-badge" data-testid={`mode-badge-${candidate}`}>{badges[candidate]}</span>}
         </button>
       ))}
     </nav>
@@ -39,8 +42,8 @@ function Modes({ modes, mode, onMode }: { modes: readonly Mode[]; mode: Mode; on
  * Title, workspace switch, synthetic-data badge, search box, language toggle and the signed-in user. On phones and
  * tablets one row: the menu button, search and the badge; the rest opens in a menu drawer.
  */
-export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
-  const { t, toggleLanguage } = useLanguage();
+export function Header({ onPick, mode, onMode, user, modes, badges = {} }: HeaderProps) {
+  const { language: current, t, toggleLanguage } = useLanguage();
   const collapsed = useMediaQuery(MENU_QUERY);
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
@@ -50,13 +53,13 @@ export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [menuOpen]);
   const badge = <div className="synthetic-badge" data-testid="synthetic-badge" role="note" title={t('syntheticBadge')}>{t('syntheticShort')}</div>;
-  const language = <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage}>{t('languageToggle')}</button>;
+  const language = <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={current === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>;
   const brand = <div className="brand"><h1>{t('appTitle')}</h1><span className="subtitle">{t('appSubtitle')}</span></div>;
   if (!collapsed) {
     return (
       <header className="app-header" data-testid="app-header">
         {brand}
-        <Modes modes={modes} mode={mode} onMode={onMode} />
+        <Modes modes={modes} mode={mode} onMode={onMode} badges={badges} />
         {badge}
         <SearchBox onPick={onPick} />
         {language}
@@ -79,7 +82,7 @@ export function Header({ onPick, mode, onMode, user, modes }: HeaderProps) {
               {brand}
               <button type="button" className="sheet-close" data-testid="menu-close" aria-label={t('menuClose')} onClick={() => setMenuOpen(false)}>×</button>
             </div>
-            <Modes modes={modes} mode={mode} onMode={(next) => { onMode(next); setMenuOpen(false); }} />
+            <Modes modes={modes} mode={mode} onMode={(next) => { onMode(next); setMenuOpen(false); }} badges={badges} />
             {language}
             <UserMenu user={user} />
           </div>

@@ -1,5 +1,5 @@
 import type { DateRange } from '../api/types.ts';
-import { DATA_PERIOD } from '../state/viewport.ts';
+import { RECORD_START, vietnamToday } from '../state/viewport.ts';
 import { useLanguage } from '../i18n/language.tsx';
 
 /** Two date inputs bounding the incidents shown; applied as the `datetime` of the incidents request. */
@@ -11,14 +11,14 @@ export function IncidentRangeFilter({ range, onChange }: { range: DateRange; onC
       <label>
         {t('from')}
         <input
-          type="date" data-testid="incident-start" min={DATA_PERIOD.start} max={range.end} value={range.start}
+          type="date" data-testid="incident-start" min={RECORD_START} max={range.end} value={range.start}
           onChange={(event) => event.target.value && onChange({ ...range, start: event.target.value })}
         />
       </label>
       <label>
         {t('to')}
         <input
-          type="date" data-testid="incident-end" min={range.start} max={DATA_PERIOD.end} value={range.end}
+          type="date" data-testid="incident-end" min={range.start} max={vietnamToday()} value={range.end}
           onChange={(event) => event.target.value && onChange({ ...range, end: event.target.value })}
         />
       </label>

@@ -1,29 +1,46 @@
 import type { ThematicLayer } from '../map/layer-ids.ts';
-import { legendEntries, SYMBOLOGY } from '../map/symbology.ts';
+import { FACILITY_GLYPHS, ICON_SIZE_PX, spriteLayout } from '../map/icons.ts';
+import { SYMBOLOGY } from '../map/symbology.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 
-const LEGENDS: Record<ThematicLayer, { colours: Readonly<Record<string, string>>; shape: 'dot' | 'line' | 'area' }> = {
-  key_targets: { colours: SYMBOLOGY.keyTargetColours, shape: 'area' },
-  cable_routes: { colours: SYMBOLOGY.ownerColours, shape: 'line' },
-  facilities: { colours: SYMBOLOGY.facilityColours, shape: 'dot' },
-  bts_sites: { colours: SYMBOLOGY.ownerColours, shape: 'dot' },
-  scrap_dealers: { colours: SYMBOLOGY.inspectionColours, shape: 'dot' },
-  service_agents: { colours: SYMBOLOGY.inspectionColours, shape: 'dot' },
-  incidents: { colours: SYMBOLOGY.incidentColours, shape: 'dot' },
-  police_stations: { colours: { police_stations: SYMBOLOGY.policeStationColour }, shape: 'dot' },
+const SHOWN_PX = 18;
+const sheet = spriteLayout();
+
+/** One sprite image as a legend swatch: the same sheet the map draws from (web/public/sprite, built from Maki). */
+export function SpriteSwatch({ icon }: { icon: string }) {
+  const at = sheet.index.get(icon);
+  if (!at) return null;
+  const scale = SHOWN_PX / ICON_SIZE_PX;
+  return (
+    <span className="swatch swatch-icon" aria-hidden="true" data-icon={icon} style={{
+      width: SHOWN_PX, height: SHOWN_PX, backgroundImage: 'url(/sprite/sprite@2x.png)',
+      backgroundSize: `${sheet.width * scale}px ${sheet.height * scale}px`, backgroundPosition: `-${at.x * scale}px -${at.y * scale}px`,
+    }} />
+  );
+}
+
+/** Legend rows of each thematic layer: icon id (or line colour) and the vocabulary code it stands for. */
+const ROWS: Record<ThematicLayer, { code: string; icon?: string; colour?: string; ring?: string; shape?: 'line' | 'area' | 'dot' }[]> = {
+  key_targets: Object.entries(SYMBOLOGY.keyTargetColours).map(([code, colour]) => ({ code, colour, shape: 'area' as const })),
+  cable_routes: Object.entries(SYMBOLOGY.ownerColours).map(([code, colour]) => ({ code, colour, shape: 'line' as const })),
+  facilities: Object.keys(FACILITY_GLYPHS).map((code) => ({ code, icon: `facility-${code}-other` })),
+  bts_sites: Object.keys(SYMBOLOGY.ownerColours).map((code) => ({ code, icon: `bts-${code}` })),
+  scrap_dealers: Object.keys(SYMBOLOGY.inspectionColours).map((code) => ({ code, icon: `dealer-${code}` })),
+  service_agents: Object.entries(SYMBOLOGY.inspectionColours).map(([code, colour]) => ({ code, colour, ring: SYMBOLOGY.serviceAgentRing, shape: 'dot' as const })),
+  incidents: Object.keys(SYMBOLOGY.incidentColours).map((code) => ({ code, icon: `incident-${code}` })),
+  police_stations: [{ code: 'police_stations', icon: 'police-station' }],
 };
 
-/** The legend of one thematic layer, drawn from the same symbology config as the map. */
+/** The legend of one thematic layer, drawn from the same symbology and sprite as the map. */
 export function LayerLegend({ layer }: { layer: ThematicLayer }) {
   const { language, t } = useLanguage();
-  const { colours, shape } = LEGENDS[layer];
   return (
-    <ul className="legend">
-      {legendEntries(colours).map(({ code, colour }) => (
-        <li key={code}>
-          <span className={`swatch swatch-${shape}`} style={{ background: colour, borderColor: colour }} />
-          {vocabularyLabel(code, language)}
+    <ul className="legend" data-testid={`legend-${layer}`}>
+      {ROWS[layer].map((row) => (
+        <li key={row.code}>
+          {row.icon ? <SpriteSwatch icon={row.icon} /> : <span className={`swatch swatch-${row.shape}`} style={{ background: row.colour, borderColor: row.ring ?? row.colour }} />}
+          {vocabularyLabel(row.code, language)}
         </li>
       ))}
       {layer === 'cable_routes' && (
@@ -32,6 +49,7 @@ export function LayerLegend({ layer }: { layer: ThematicLayer }) {
           <li><span className="swatch swatch-line" style={{ background: SYMBOLOGY.retiredColour }} />{t('retired')}</li>
         </>
       )}
+      {layer === 'facilities' && <li className="legend-note">{t('facilityColourNote')}</li>}
       {layer === 'bts_sites' && <li><span className="swatch swatch-cluster">12</span>{t('clusterHint')}</li>}
     </ul>
   );

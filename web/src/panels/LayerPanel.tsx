@@ -6,6 +6,7 @@ import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { LayerLegend } from './LayerLegend.tsx';
 import { IncidentRangeFilter } from './IncidentRangeFilter.tsx';
+import { countOf } from '../i18n/plural.ts';
 
 type LayerPanelProps = {
   layers: Record<ThematicLayer, LayerState>;
@@ -17,14 +18,12 @@ type LayerPanelProps = {
   readable: Set<string> | undefined;
 };
 
-const COUNT = new Intl.NumberFormat('vi-VN');
-
 /** The export of a whole layer (the incident period applied), under the user's read scope like the map. */
 const exportHref = (layer: string, format: string, range: DateRange | null) =>
   `/api/collections/${layer}/export?format=${format}${range ? `&datetime=${datetimeParam(range)}` : ''}`;
 
 function LayerStatus({ layer, state, visible }: { layer: ThematicLayer; state: LayerState; visible: boolean }) {
-  const { t } = useLanguage();
+  const { language, t } = useLanguage();
   if (!visible) return null;
   if (state.error) {
     return (
@@ -36,7 +35,7 @@ function LayerStatus({ layer, state, visible }: { layer: ThematicLayer; state: L
   if (state.isFetching) return <span className="layer-status" data-testid={`layer-loading-${layer}`}><span className="spinner" />{t('loading')}</span>;
   const count = state.data?.features.length;
   if (count === 0) return <span className="layer-status layer-empty" data-testid={`layer-empty-${layer}`}>{t('emptyInView')}</span>;
-  return count === undefined ? null : <span className="layer-status">{COUNT.format(count)} {t('featuresInView')}</span>;
+  return count === undefined ? null : <span className="layer-status" data-testid={`layer-count-${layer}`}>{countOf(count, 'feature', language)}</span>;
 }
 
 /** Toggles, per-layer loading/empty/error state and legends of the thematic layers. */

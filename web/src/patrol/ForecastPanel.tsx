@@ -1,4 +1,5 @@
 import { usePatrolText } from './messages.ts';
+import { analysisText } from '../i18n/analysis-text.ts';
 import type { BacktestAnswer, BacktestMethod, ForecastAnswer } from './types.ts';
 
 const METHOD_ORDER: BacktestMethod[] = ['forecast', 'last_12_months', 'last_3_months', 'kde', 'random'];
@@ -25,15 +26,15 @@ export function ForecastPanel({ forecast, backtest, loadingBacktest, shown, onSh
       <h3>{p('forecastTitle')}</h3>
       {forecast && (
         <>
-          {forecast.message && <p className="note" role="status">{forecast.message}</p>}
+          {forecast.message && <p className="note" role="status">{analysisText(forecast.message, language)}</p>}
           <p>{day(forecast.forecast.from)} – {day(forecast.forecast.until)} · {p('expectedTotal')}: <strong>{number(forecast.forecast.expectedTotal, 0)}</strong></p>
-          <p className="muted">{forecast.forecast.method.description}</p>
+          <p className="muted">{analysisText(forecast.forecast.method.description, language)}</p>
           <label className="inline"><input type="checkbox" checked={shown} onChange={(event) => onShow(event.target.checked)} data-testid="forecast-layer" />{p('forecastLayer')}</label>
         </>
       )}
       <h4>{p('backtestTitle')}</h4>
       {loadingBacktest && <p className="muted" role="status">{p('backtestLoading')}</p>}
-      {backtest?.message && <p className="note" role="status">{backtest.message}</p>}
+      {backtest?.message && <p className="note" role="status">{analysisText(backtest.message, language)}</p>}
       {backtest && !backtest.message && (
         <>
           <p className="muted">{backtest.backtest.cutoffs.length} {p('cutoffs')} ({day(backtest.backtest.cutoffs[0])} – {day(backtest.backtest.cutoffs.at(-1)!)})</p>

@@ -2,6 +2,7 @@ import { bbox as featureBbox } from '@turf/turf';
 import type { Bbox } from '../api/types.ts';
 import { usePatrolText } from './messages.ts';
 import type { HotspotAnswer } from './types.ts';
+import { analysisText } from '../i18n/analysis-text.ts';
 
 const number = (value: number, language: 'vi' | 'en', digits = 1): string =>
   value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits });
@@ -12,7 +13,7 @@ export function HotspotList({ answer, onFit }: { answer: HotspotAnswer; onFit: (
   return (
     <section className="hotspots">
       <h3>{p('hotspots')}</h3>
-      {answer.message && <p className="note" role="status">{answer.message}</p>}
+      {answer.message && <p className="note" role="status">{analysisText(answer.message, language)}</p>}
       {!answer.message && answer.hotspots.features.length === 0 && <p className="note">{p('noHotspot')}</p>}
       <ol className="hotspot-list">
         {answer.hotspots.features.map((hotspot) => (
@@ -33,14 +34,14 @@ export function HotspotList({ answer, onFit }: { answer: HotspotAnswer; onFit: (
           </li>
         ))}
       </ol>
-      <p className="band"><strong>{p('bandRule')}:</strong> {number(answer.distanceBand.meters, language, 0)} m — {answer.distanceBand.reason}</p>
+      <p className="band"><strong>{p('bandRule')}:</strong> {number(answer.distanceBand.meters, language, 0)} m — {analysisText(answer.distanceBand.reason, language)}</p>
       {answer.sensitivity.length > 0 && (
         <p className="band" data-testid="band-sensitivity"><strong>{p('sensitivity')}:</strong>{' '}
           {answer.sensitivity.map((row) => `${number(row.meters, language, 0)} m: ${row.hot_cells} ${p('hotCells')}${row.chosen ? '' : ` (${row.shared_with_chosen} ${p('shared')})`}`).join(' · ')}
         </p>
       )}
-      <p className="muted">{answer.significance.description}</p>
-      {answer.warnings.length > 0 && <p className="warnings"><strong>{p('warnings')}:</strong> {answer.warnings.join('; ')}</p>}
+      <p className="muted">{analysisText(answer.significance.description, language)}</p>
+      {answer.warnings.length > 0 && <p className="warnings"><strong>{p('warnings')}:</strong> {answer.warnings.map((warning) => analysisText(warning, language)).join('; ')}</p>}
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchItems } from '../api/endpoints.ts';
 import { queryKeys } from '../api/query-keys.ts';
+import { RECORD_START, vietnamToday } from '../state/viewport.ts';
 import { usePatrolText } from './messages.ts';
 
-/** The whole demo record; the slider picks whole months inside it. */
-const HISTORY = { start: '2023-11-01', end: '2026-10-31' };
+/** The record from its first day up to today; the slider picks whole months inside it (the last one ends today). */
+const HISTORY = { start: RECORD_START, end: vietnamToday() };
 
 export function monthsBetween(start: string, end: string): string[] {
   const months: string[] = [];
@@ -19,6 +20,15 @@ export function monthsBetween(start: string, end: string): string[] {
   }
 }
 export const HISTORY_MONTHS = monthsBetween(HISTORY.start, HISTORY.end);
+
+/**
+ * The last day of a month of the record: the month's last day, or today for the current month.
+ * @example monthEnd('2026-02', '2026-12-01') // '2026-02-28'
+ */
+export function monthEnd(month: string, today = HISTORY.end): string {
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  return last > today ? today : last;
+}
 
 type Props = { from: number; to: number; onChange: (from: number, to: number) => void };
 

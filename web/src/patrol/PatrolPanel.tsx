@@ -8,18 +8,18 @@ import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { fetchBacktest, fetchForecast, fetchHotspots, fetchNetworkRisk, fetchTrends } from './api.ts';
 import { ForecastPanel } from './ForecastPanel.tsx';
 import { HotspotList } from './HotspotList.tsx';
-import { HISTORY_MONTHS, IncidentHistogram } from './IncidentHistogram.tsx';
+import { HISTORY_MONTHS, IncidentHistogram, monthEnd } from './IncidentHistogram.tsx';
 import { usePatrolText } from './messages.ts';
 import { planOverlay, type PatrolOverlay } from './overlay.ts';
 import { PlanPanel } from './PlanPanel.tsx';
 import type { Exposure, MethodSettings, Plan, Selection } from './types.ts';
 
-const lastDay = (month: string): string => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 const FORECAST_WEEKS = 4;
-const toSelection = (from: number, to: number, types: string[]): Selection => ({ start: `${HISTORY_MONTHS[from]}-01`, end: lastDay(HISTORY_MONTHS[to]), types });
+/** A window of whole months; the current month runs to today, so the default window ends today. */
+const toSelection = (from: number, to: number, types: string[]): Selection => ({ start: `${HISTORY_MONTHS[from]}-01`, end: monthEnd(HISTORY_MONTHS[to]), types });
 
 /** The patrol-planning workspace: selection, method, hotspot analysis, the forecast with its backtest, and plans built from them. */
-export function PatrolPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolOverlay) => void; onFit: (bbox: Bbox) => void }) {
+export function PatrolPanel({ onOverlay, onFit, canPlan }: { onOverlay: (overlay: PatrolOverlay) => void; onFit: (bbox: Bbox) => void; canPlan: boolean }) {
   const { p, language } = usePatrolText();
   const [window, setWindow] = useState({ from: HISTORY_MONTHS.length - 12, to: HISTORY_MONTHS.length - 1 });
   const [types, setTypes] = useState<string[]>([]);
@@ -80,7 +80,7 @@ export function PatrolPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolO
       {error && <p className="error" role="alert">{error.message}</p>}
       {hotspots.data && <HotspotList answer={hotspots.data} onFit={onFit} />}
       {submitted && <ForecastPanel forecast={forecast.data} backtest={backtest.data} loadingBacktest={backtest.isFetching} shown={forecastShown} onShow={setForecastShown} />}
-      {submitted && <PlanPanel selection={submitted.selection} plan={plan} onPlan={setPlan} />}
+      {submitted && <PlanPanel selection={submitted.selection} plan={plan} onPlan={setPlan} canPlan={canPlan} />}
     </aside>
   );
 }

@@ -6,6 +6,11 @@ import { usePatrolText } from './messages.ts';
 import { TrackUpload } from './TrackUpload.tsx';
 import { PlanSchedule } from './PlanSchedule.tsx';
 import type { Plan, PlanForm, Selection } from './types.ts';
+import { DocumentDetailsForm, OfficialDocument, type DocumentDetails } from '../print/OfficialDocument.tsx';
+import { PLAN_DOCUMENT } from '../print/plan-text.ts';
+import { useMapSnapshot } from '../print/use-map-snapshot.ts';
+import { vietnamToday } from '../state/viewport.ts';
+import { analysisText } from '../i18n/analysis-text.ts';
 
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 function defaultForm(): PlanForm {
@@ -15,9 +20,18 @@ function defaultForm(): PlanForm {
 const FIELD_LABELS = { name: 'planName', startDate: 'start', endDate: 'end', units: 'units', shiftsPerDay: 'shifts', surpriseShare: 'surprise' } as const;
 const percent = (share: number, language: 'vi' | 'en'): string => share.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
 
-/** The plan form, the generated plan (coverage, warnings, schedule, exports, status) and the saved plans. */
-export function PlanPanel({ selection, plan, onPlan }: { selection: Selection; plan: Plan | null; onPlan: (plan: Plan | null) => void }) {
+const day = (iso: string | undefined) => iso?.split('-').reverse().join('/') ?? '';
+
+/**
+ * The plan form, the generated plan (coverage, warnings, schedule, exports, status) and the saved plans. The plan
+ * prints as a police document with its map as a picture. Only planners (`canPlan`) generate, approve, archive and
+ * upload patrol tracks; others read and print saved plans.
+ */
+export function PlanPanel({ selection, plan, onPlan, canPlan }: { selection: Selection; plan: Plan | null; onPlan: (plan: Plan | null) => void; canPlan: boolean }) {
   const { p, language } = usePatrolText();
+  const text = PLAN_DOCUMENT[language];
+  const [details, setDetails] = useState<DocumentDetails>({ number: '', signerName: '', recipients: text.recipients });
+  const snapshot = useMapSnapshot(plan !== null, plan?.id ?? '');
   const client = useQueryClient();
   const [form, setForm] = useState<PlanForm>(defaultForm);
   const plans = useQuery({ queryKey: queryKeys.plans(), queryFn: ({ signal }) => fetchPlans(signal) });
@@ -33,7 +47,7 @@ export function PlanPanel({ selection, plan, onPlan }: { selection: Selection; p
   return (
     <section className="plan">
       <h3>{p('planTitle')}</h3>
-      <form className="plan-form" onSubmit={(event) => { event.preventDefault(); create.mutate(); }}>
+      {canPlan && <form className="plan-form" onSubmit={(event) => { event.preventDefault(); create.mutate(); }}>
         {field('name', 'text')}{field('startDate', 'date')}{field('endDate', 'date')}
         {field('units', 'number', { min: 1, max: 50 })}{field('shiftsPerDay', 'number', { min: 1, max: 3 })}{field('surpriseShare', 'number', { min: 0, max: 1, step: 0.05 })}
         <label>{p('targetsFrom')}
@@ -42,29 +56,29 @@ export function PlanPanel({ selection, plan, onPlan }: { selection: Selection; p
           </select>
         </label>
         <button type="submit" data-testid="generate-plan" disabled={create.isPending}>{create.isPending ? p('generating') : p('generate')}</button>
-      </form>
+      </form>}
       {create.isPending && <div className="progress" role="progressbar" />}
       {create.error && <p className="error" role="alert">{create.error.message}</p>}
       {plan && (
         <div className="plan-result" data-testid="plan-result">
-          <div className="print-only print-heading">
-            <p>{p('issuedBy')}</p>
-            <h2>{p('printHeading')}</h2>
-            <p>{plan.name} · {plan.shifts[0]?.date.split('-').reverse().join('/')} – {plan.shifts.at(-1)?.date.split('-').reverse().join('/')}</p>
-            <p>{new Date(plan.createdAt).toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB')}</p>
-          </div>
-          <p className="coverage">{p('coverage')}: <strong>{percent(plan.coverage.expectedRiskSharePerDay, language)}</strong> ({p('uniform')}: {percent(plan.coverage.uniformRiskSharePerDay, language)}, {plan.coverage.ratio.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} {p('times')}; {p('topK')}: {percent(plan.coverage.topKRiskSharePerDay, language)})</p>
-          <p className="muted">{plan.coverage.model.description}</p>
-          <p className="muted">{p('status')}: {p(plan.status)} · {p('seed')}: {plan.seed}</p>
-          {plan.warnings.length > 0 && <p className="warnings">{plan.warnings.join('; ')}</p>}
           <div className="plan-actions no-print">
             {(['gpx', 'csv', 'geojson'] as const).map((format) => <a key={format} href={exportUrl(plan.id, format)} download data-testid={`export-${format}`}>{format.toUpperCase()}</a>)}
-            <button type="button" onClick={() => window.print()}>{p('print')}</button>
-            {plan.status !== 'approved' && <button type="button" onClick={() => status.mutate('approved')}>{p('approve')}</button>}
-            {plan.status !== 'archived' && <button type="button" onClick={() => status.mutate('archived')}>{p('archive')}</button>}
+            <button type="button" data-testid="plan-print" onClick={() => void snapshot.print()}>{p('print')}</button>
+            {canPlan && plan.status !== 'approved' && <button type="button" onClick={() => status.mutate('approved')}>{p('approve')}</button>}
+            {canPlan && plan.status !== 'archived' && <button type="button" onClick={() => status.mutate('archived')}>{p('archive')}</button>}
           </div>
-          <TrackUpload planId={plan.id} />
+          {canPlan && <TrackUpload planId={plan.id} />}
+          <DocumentDetailsForm details={details} onChange={setDetails} />
+          <OfficialDocument testId="plan-document" details={details} mapImage={snapshot.image} frame={{
+            parentBody: text.parentBody, issuingBody: text.issuingBody, symbol: 'KH-CAT', place: 'Kon Tum', isoDay: vietnamToday(),
+            kind: text.kind, subject: text.subject(plan.name, day(plan.shifts[0]?.date), day(plan.shifts.at(-1)?.date)), signerTitle: text.signerTitle,
+          }}>
+          <p className="coverage">{p('coverage')}: <strong>{percent(plan.coverage.expectedRiskSharePerDay, language)}</strong> ({p('uniform')}: {percent(plan.coverage.uniformRiskSharePerDay, language)}, {plan.coverage.ratio.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} {p('times')}; {p('topK')}: {percent(plan.coverage.topKRiskSharePerDay, language)})</p>
+          <p className="muted">{analysisText(plan.coverage.model.description, language)}</p>
+          <p className="muted">{p('status')}: {p(plan.status)} · {p('seed')}: {plan.seed}</p>
+          {plan.warnings.length > 0 && <p className="warnings">{plan.warnings.map((warning) => analysisText(warning, language)).join('; ')}</p>}
           <PlanSchedule plan={plan} />
+          </OfficialDocument>
         </div>
       )}
       <details className="saved-plans no-print">

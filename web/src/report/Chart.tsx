@@ -20,5 +20,5 @@ export function ComparisonChart({ rows, caption, testId }: { rows: ChartRow[]; c
     ref.current.replaceChildren(chart);
     return () => chart.remove();
   }, [rows]);
-  return <figure className="report-chart" data-testid={testId}><div ref={ref} /><figcaption>{caption}</figcaption></figure>;
+  return <figure className="report-chart" data-testid={testId}><div ref={ref} translate="no" /><figcaption>{caption}</figcaption></figure>;
 }

@@ -23,6 +23,22 @@ export function padBbox(bbox: Bbox, paddingFraction = 0.25): Bbox {
 /** The province's extent, where the map starts. */
 export const PROVINCE_BOUNDS: Bbox = [107.33, 13.9, 108.55, 15.42];
 
-/** Default incident window: the last 12 months of the demo data's period 2023-11-01..2026-10-31. */
-export const DATA_PERIOD = { start: '2023-11-01', end: '2026-10-31' } as const;
-export const DEFAULT_INCIDENT_RANGE = { start: '2025-11-01', end: '2026-10-31' } as const;
+/** Today's date in Vietnam (UTC+7) as YYYY-MM-DD: the end of every default period. */
+export function vietnamToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The default incident window: the year up to and including today, so a case filed today is on the map.
+ * @example defaultIncidentRange(new Date('2026-12-01T09:00:00Z')) // { start: '2025-12-02', end: '2026-12-01' }
+ */
+export function defaultIncidentRange(now: Date = new Date()): { start: string; end: string } {
+  const end = vietnamToday(now);
+  const start = new Date(`${end}T00:00:00Z`);
+  start.setUTCFullYear(start.getUTCFullYear() - 1);
+  start.setUTCDate(start.getUTCDate() + 1);
+  return { start: start.toISOString().slice(0, 10), end };
+}
+
+/** The first day of the demo's incident record (2023-11-01); date pickers start there. */
+export const RECORD_START = '2023-11-01';

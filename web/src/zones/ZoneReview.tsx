@@ -5,10 +5,15 @@ import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { fetchZone, reviewZone, type ReviewAction } from './api.ts';
 import { useZonesText } from './messages.ts';
+import { ZoneEvidence } from './ZoneEvidence.tsx';
+import type { Bbox } from '../api/types.ts';
+import type { FeatureCollection } from 'geojson';
 
 
 /** One zone: its proposal, the review actions this user may take (each with a required comment) and its history. */
-export function ZoneReview({ id, role, onBack }: { id: number; role: string; onBack: () => void }) {
+type ZoneReviewProps = { id: number; role: string; onBack: () => void; onFit: (bbox: Bbox) => void; onEvidence: (evidence: FeatureCollection | null) => void };
+
+export function ZoneReview({ id, role, onBack, onFit, onEvidence }: ZoneReviewProps) {
   const { language, t } = useLanguage();
   const z = useZonesText();
   const queryClient = useQueryClient();
@@ -32,10 +37,11 @@ export function ZoneReview({ id, role, onBack }: { id: number; role: string; onB
   return (
     <section data-testid="zone-review">
       <button type="button" onClick={onBack}>← {z('back')}</button>
-      <h3>{zone.properties.name}</h3>
+      <h3 translate="no">{zone.properties.name}</h3>
       <p><strong data-testid="zone-status">{vocabularyLabel(zone.properties.status, language)}</strong> · {vocabularyLabel(zone.properties.category, language)} · {z('level')}: {zone.properties.protection_level ?? '—'}</p>
-      <p>{z('proposedBy')}: {zone.properties.proposed_by ?? '—'}</p>
-      <p>{z('justification')}: {review?.justification ?? z('noJustification')}</p>
+      <p>{z('proposedBy')}: <span translate="no">{zone.properties.proposed_by ?? '—'}</span></p>
+      <p>{z('justification')}: <span translate="no" data-testid="zone-justification-text">{review?.justification ?? z('noJustification')}</span></p>
+      <ZoneEvidence detail={detail.data} onFit={onFit} onEvidence={onEvidence} />
       {mine.length > 0 && (
         <div className="review-actions">
           <label>{z('comment')}<textarea rows={2} data-testid="review-comment" value={comment} onChange={(event) => setComment(event.target.value)} /></label>
@@ -52,8 +58,8 @@ export function ZoneReview({ id, role, onBack }: { id: number; role: string; onB
       <ol className="history" data-testid="zone-history">
         {history.map((event, index) => (
           <li key={index}>
-            <strong>{z(event.action === 'propose' ? 'propose_action' : (event.action as 'approve'))}</strong> — {event.actor}{event.organisation ? ` (${event.organisation})` : ''},{' '}
-            {formatWhen(event.at)}{event.comment ? `: “${event.comment}”` : ''}
+            <strong>{z(event.action === 'propose' ? 'propose_action' : (event.action as 'approve'))}</strong> — <span translate="no">{event.actor}{event.organisation ? ` (${event.organisation})` : ''}</span>,{' '}
+            {formatWhen(event.at)}{event.comment ? <span translate="no">: “{event.comment}”</span> : ''}
           </li>
         ))}
       </ol>

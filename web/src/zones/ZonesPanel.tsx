@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FeatureCollection } from 'geojson';
+import type { Bbox } from '../api/types.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
@@ -10,10 +12,13 @@ import { useZonesText } from './messages.ts';
 import { ProposalEditor } from './ProposalEditor.tsx';
 import { ZoneReview } from './ZoneReview.tsx';
 
-type ZonesPanelProps = { user: SessionUser; selected: FeatureRef | null; onDrawing: (request: DrawingRequest | null) => void };
+type ZonesPanelProps = {
+  user: SessionUser; selected: FeatureRef | null; onDrawing: (request: DrawingRequest | null) => void;
+  onFit: (bbox: Bbox) => void; onEvidence: (evidence: FeatureCollection | null) => void;
+};
 
 /** Key targets: police propose zones; the DIC reviews the queue; everyone here sees each zone's history. */
-export function ZonesPanel({ user, selected, onDrawing }: ZonesPanelProps) {
+export function ZonesPanel({ user, selected, onDrawing, onFit, onEvidence }: ZonesPanelProps) {
   const { language, t } = useLanguage();
   const z = useZonesText();
   const queryClient = useQueryClient();
@@ -45,7 +50,7 @@ export function ZonesPanel({ user, selected, onDrawing }: ZonesPanelProps) {
       {notice && <p className="notice" role="status">{notice}</p>}
       {police && <button type="button" data-testid="propose-zone" onClick={() => { setNotice(null); setProposing(true); }}>+ {z('propose')}</button>}
       {shown !== null ? (
-        <ZoneReview key={shown} id={shown} role={user.role} onBack={() => setOpen(null)} />
+        <ZoneReview key={shown} id={shown} role={user.role} onBack={() => setOpen(null)} onFit={onFit} onEvidence={onEvidence} />
       ) : (
         <section>
           <h3>{z('queue')}</h3>
@@ -55,8 +60,8 @@ export function ZonesPanel({ user, selected, onDrawing }: ZonesPanelProps) {
           <ul className="queue">
             {queue.data?.features.map((zone) => (
               <li key={zone.id}>
-                <button type="button" className="link" data-testid="queue-item" onClick={() => setOpen(zone.id)}>{zone.properties.name}</button>
-                <span className="hint"> · {vocabularyLabel(zone.properties.status, language)} · {zone.properties.proposed_by ?? '—'}</span>
+                <button type="button" className="link" data-testid="queue-item" onClick={() => setOpen(zone.id)} translate="no">{zone.properties.name}</button>
+                <span className="hint"> · {vocabularyLabel(zone.properties.status, language)} · <span translate="no">{zone.properties.proposed_by ?? '—'}</span></span>
               </li>
             ))}
           </ul>

@@ -8,6 +8,9 @@ const vi = {
   history: 'Lịch sử xử lý', comment: 'Ý kiến (bắt buộc)', approve: 'Phê duyệt', reject: 'Không phê duyệt', return: 'Trả lại để bổ sung', resubmit: 'Gửi lại',
   revoke: 'Thu hồi', propose_action: 'Đề xuất', edit: 'Chỉnh sửa', effective: 'Có hiệu lực', back: 'Quay lại danh sách', sent: 'Đã gửi đề xuất',
   done: 'Đã ghi nhận', legendProposed: 'Viền vàng: đề xuất; đỏ: đã phê duyệt', noJustification: '(hồ sơ demo, không có lý do kèm theo)',
+  evidence: 'Căn cứ thẩm định', dates: 'Thời hạn', proposedAt: 'Ngày đề xuất', legalBasis: 'Căn cứ pháp lý', showZone: 'Xem khu vực trên bản đồ',
+  noProtected: 'Hồ sơ không nêu tài sản được bảo vệ.', insideZone: 'Tài sản nằm trong khu vực', insideCount: 'tài sản', outside: 'nằm ngoài khu vực',
+  onMap: 'Trên bản đồ: viền xanh đậm là khu vực; tài sản trong khu vực được khoanh xanh, tài sản được bảo vệ khoanh hồng.',
 } as const;
 
 type ZonesKey = keyof typeof vi;
@@ -20,6 +23,9 @@ const en: Record<ZonesKey, string> = {
   history: 'History', comment: 'Comment (required)', approve: 'Approve', reject: 'Reject', return: 'Return for changes', resubmit: 'Resubmit',
   revoke: 'Revoke', propose_action: 'Proposed', edit: 'Edited', effective: 'Took effect', back: 'Back to the list', sent: 'Proposal sent',
   done: 'Recorded', legendProposed: 'Yellow outline: proposed; red: designated', noJustification: '(demo record, no justification attached)',
+  evidence: 'Evidence for the review', dates: 'Dates', proposedAt: 'Proposed on', legalBasis: 'Legal basis', showZone: 'Show the zone on the map',
+  noProtected: 'The proposal names no protected asset.', insideZone: 'Assets inside the zone', insideCount: 'assets', outside: 'outside the zone',
+  onMap: 'On the map: the zone outlined in dark blue; assets inside ringed blue, the protected ones pink.',
 };
 
 export function useZonesText() {

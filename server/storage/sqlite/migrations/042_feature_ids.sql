@@ -12,3 +12,12 @@ INSERT INTO feature_ids (collection, last_id) SELECT 'bts_sites', coalesce(max(i
 INSERT INTO feature_ids (collection, last_id) SELECT 'scrap_dealers', coalesce(max(id), 0) FROM scrap_dealers;
 INSERT INTO feature_ids (collection, last_id) SELECT 'police_stations', coalesce(max(id), 0) FROM police_stations;
 INSERT INTO feature_ids (collection, last_id) SELECT 'incidents', coalesce(max(id), 0) FROM incidents;
+INSERT INTO feature_ids (collection, last_id) SELECT 'service_agents', coalesce(max(id), 0) FROM service_agents;
+-- A database older than this table may already have deleted its newest features: their ids are above max(id) but
+-- still named by the audit log (edits and deletes record the feature's id) and by incidents linked to a deleted asset,
+-- so those count as handed out too.
+UPDATE feature_ids SET last_id = max(
+  last_id,
+  coalesce((SELECT max(CAST(target_id AS INTEGER)) FROM audit_log WHERE target_type = feature_ids.collection AND target_id GLOB '[0-9]*'), 0),
+  coalesce((SELECT max(asset_id) FROM incidents WHERE asset_collection = feature_ids.collection), 0)
+);
