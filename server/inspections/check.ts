@@ -31,7 +31,7 @@ export function agencyFor(body: Pick<InspectionBody, 'agency'>, allowed: readonl
 /** What is wrong with a drawn area: RFC 7946 validity (no self-crossing) and inside the province. */
 export function areaProblems(area: Polygon, province: Feature<Polygon | MultiPolygon> | undefined, path: string): Problem[] {
   const problems = geometryProblems(area, path);
-  if (problems.length === 0 && positionOutsideProvince(area, province)) problems.push({ path, message: 'the area lies outside the province' });
+  if (problems.length === 0 && positionOutsideProvince(area, province)) problems.push({ path, message: 'outside the province' });
   return problems;
 }
 
@@ -56,22 +56,22 @@ export function inspectionProblems(body: InspectionBody, context: InspectionCont
   const problems: Problem[] = [];
   const { planItem, target } = context;
   if (!body.target && !planItem) problems.push({ path: 'target', message: 'a target or a planItemId is required' });
-  else if (!target) problems.push({ path: 'target', message: body.target && 'collection' in body.target ? `${body.target.collection} ${body.target.id} does not exist` : 'the target does not exist' });
+  else if (!target) problems.push({ path: 'target', message: 'the target does not exist' });
   else if (target.kind === 'area' && body.target && 'area' in body.target) problems.push(...areaProblems(target.area!, context.province, 'target.area'));
   if (planItem && body.target && target && planItem.target.kind !== 'area' && !sameTarget(planItem.target, target)) {
-    problems.push({ path: 'target', message: `plan item ${planItem.id} is an inspection of ${planItem.target.collection} ${planItem.target.id}; leave the target out or give that one` });
+    problems.push({ path: 'target', message: `plan item ${planItem.id} is of another target; leave the target out` });
   }
   if (planItem && body.target && planItem.target.kind === 'area') problems.push({ path: 'target', message: `plan item ${planItem.id} is of an area; leave the target out` });
   const agency = agencyFor(body, context.allowed, planItem);
-  if (!agency) problems.push({ path: 'agency', message: `choose the agency you record as: one of ${context.allowed.join(', ')}` });
-  else if (!context.allowed.includes(agency)) problems.push({ path: 'agency', message: `your role records inspections as ${context.allowed.join(', ') || 'no agency'}, not ${agency}` });
-  else if (planItem && !planItem.agencies.includes(agency)) problems.push({ path: 'agency', message: `plan item ${planItem.id} is planned for ${planItem.agencies.join(', ')}, not ${agency}` });
+  if (!agency) problems.push({ path: 'agency', message: 'choose the agency you record as' });
+  else if (!context.allowed.includes(agency)) problems.push({ path: 'agency', message: 'your role does not record inspections as this agency' });
+  else if (planItem && !planItem.agencies.includes(agency)) problems.push({ path: 'agency', message: `plan item ${planItem.id} is not planned for this agency` });
   const joint = body.jointWith;
-  if (agency && joint.includes(agency)) problems.push({ path: 'jointWith', message: `${agency} records this inspection; list only the other agencies` });
+  if (agency && joint.includes(agency)) problems.push({ path: 'jointWith', message: 'list only the other agencies, not the one recording' });
   if (new Set(joint).size !== joint.length) problems.push({ path: 'jointWith', message: 'an agency is listed twice' });
-  if (body.date > context.today) problems.push({ path: 'date', message: `an inspection cannot be dated in the future (today is ${context.today})` });
+  if (body.date > context.today) problems.push({ path: 'date', message: 'in the future' });
   if (body.followUpDate !== undefined && body.followUpDate < body.date) problems.push({ path: 'followUpDate', message: 'the follow-up cannot come before the inspection' });
-  if (SANCTIONS.includes(body.decision.kind) && body.findings.length === 0) problems.push({ path: 'findings', message: `a decision of ${body.decision.kind} needs at least one finding` });
+  if (SANCTIONS.includes(body.decision.kind) && body.findings.length === 0) problems.push({ path: 'findings', message: 'a sanction needs at least one finding' });
   if (body.decision.kind === 'licence_suspension' && target?.kind === 'area') problems.push({ path: 'decision.kind', message: 'an area holds no licence to suspend' });
   return problems;
 }

@@ -35,10 +35,10 @@ export function planProblems(body: PlanBody, targets: (InspectionTarget | undefi
   else if ((Date.parse(body.to) - Date.parse(body.from)) / 86_400_000 + 1 > MAX_PERIOD_DAYS) problems.push({ path: 'to', message: `a plan covers at most ${MAX_PERIOD_DAYS} days` });
   body.items.forEach((item, index) => {
     const at = `items.${index}`;
-    if (item.date < body.from || item.date > body.to) problems.push({ path: `${at}.date`, message: `${item.date} lies outside the plan's period ${body.from} – ${body.to}` });
+    if (item.date < body.from || item.date > body.to) problems.push({ path: `${at}.date`, message: 'outside the plan\'s period' });
     if (new Set(item.agencies).size !== item.agencies.length) problems.push({ path: `${at}.agencies`, message: 'an agency is listed twice' });
     const target = targets[index];
-    if (!target) problems.push({ path: `${at}.target`, message: 'collection' in item.target ? `${item.target.collection} ${item.target.id} does not exist` : 'the target does not exist' });
+    if (!target) problems.push({ path: `${at}.target`, message: 'the target does not exist' });
     else if (target.kind === 'area') problems.push(...areaProblems(target.area!, province, `${at}.target.area`));
   });
   return problems;

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { EDITING_DATASET } from '../fixtures/access-dataset.ts';
 import { createTestApp, getJson, sendJson, type Caller, type TestApp } from '../helpers/test-app.ts';
+import { translateProblem } from '../../web/src/i18n/problems.ts';
 
 const agent = (id: number, owner: string): Feature => ({
   type: 'Feature', id, geometry: { type: 'Point', coordinates: [108.0 + id / 100, 14.4] },
@@ -246,5 +247,35 @@ describe('the six-monthly report counts inspections and decisions by agency', as
     }
     // Every agency did something in the period, so a report that dropped one would fail above.
     expect(body.inspections.byAgency.every((row) => row.inspections > 0)).toBe(true);
+  });
+});
+
+describe('every problem the inspection API answers has a Vietnamese text in the web app', async () => {
+  const t = await createTestApp(DATASET, { now: NOW });
+
+  it('refused inspections and plans list their problems, each translated', async () => {
+    const plan = await sendJson<Plan>(t.as('dic'), 'POST', '/api/inspection-plans', {
+      title: 'Kế hoạch', from: '2026-11-01', to: '2026-11-30', items: [{ target: { area: { type: 'Polygon', coordinates: [[[108, 14.35], [108.01, 14.35], [108.01, 14.36], [108, 14.35]]] } }, agencies: ['police'], date: '2026-11-10' }],
+    });
+    const itemId = plan.body.items[0].id;
+    const refusals = await Promise.all([
+      record(t, 'admin', { ...compliant }),
+      record(t, 'admin', { ...compliant, target: { collection: 'scrap_dealers', id: 99 } }),
+      record(t, 'police', { ...compliant, agency: 'customs', jointWith: ['dic', 'dic'], target: { collection: 'scrap_dealers', id: 7 }, followUpDate: '2026-01-01', decision: { kind: 'fine', amountVnd: 5, legalBasis: 'x' } }),
+      record(t, 'police', { ...compliant, jointWith: ['police'], date: '2026-12-24', target: { area: { type: 'Polygon', coordinates: [[[108, 14.3], [108.1, 14.3], [108.1, 14.4], [108, 14.3]]] } }, findings: [{ kind: 'other', severity: 'minor' }], decision: { kind: 'licence_suspension' } }),
+      record(t, 'police', { ...compliant, planItemId: itemId, target: { collection: 'scrap_dealers', id: 7 } }),
+      record(t, 'dic', { ...compliant, planItemId: itemId }),
+      record(t, 'police', { ...compliant, target: { area: { type: 'Polygon', coordinates: [[[100, 10], [100.1, 10], [100.1, 10.1], [100, 10]]] } } }),
+      sendJson<{ error: { details?: { problems?: { message: string }[] } } }>(t.as('dic'), 'POST', '/api/inspection-plans', { title: 'x', from: '2026-01-01', to: '2027-06-01', items: [{ target: { collection: 'service_agents', id: 42 }, agencies: ['police', 'police'], date: '2028-01-01' }] }),
+      sendJson<{ error: { details?: { problems?: { message: string }[] } } }>(t.as('dic'), 'POST', '/api/inspection-plans', { title: 'x', from: '2026-02-01', to: '2026-01-01', items: [{ target: { collection: 'service_agents', id: 1 }, agencies: ['police'], date: '2026-01-15' }] }),
+    ]);
+    expect(refusals.map((refusal) => refusal.status)).toEqual(refusals.map(() => 400));
+    const messages = [...new Set(refusals.flatMap((refusal) => refusal.body.error?.details?.problems ?? []).map((problem) => (problem as { message: string }).message))];
+    expect(messages.length).toBeGreaterThanOrEqual(15);
+    for (const message of messages) {
+      const vi = translateProblem(message, 'vi');
+      expect(vi, message).not.toBeNull();
+      expect(vi, message).not.toBe(message);
+    }
   });
 });

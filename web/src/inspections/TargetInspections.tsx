@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, getJson, sendJson } from '../api/client.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { formatWhen } from '../format/format-value.ts';
+import { problemText } from '../i18n/errors.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { agenciesOfRole } from '../../../server/inspections/agencies.ts';
@@ -34,6 +35,7 @@ function InspectionLine({ inspection }: { inspection: Inspection }) {
  */
 export function TargetInspections({ collection, id, user }: { collection: 'service_agents' | 'scrap_dealers'; id: number | string; user: SessionUser }) {
   const text = useInspectionsText();
+  const { language } = useLanguage();
   const queryClient = useQueryClient();
   const allowed = agenciesOfRole(user.role);
   const list = useQuery({
@@ -61,7 +63,7 @@ export function TargetInspections({ collection, id, user }: { collection: 'servi
       {record.error && (
         <div className="form-error" role="alert">
           {record.error.message}
-          {problems.length > 1 && <ul>{problems.map((problem) => <li key={problem.path}>{problem.path}: {problem.message}</li>)}</ul>}
+          {problems.length > 1 && <ul>{problems.slice(1).map((problem) => <li key={problem.path + problem.message}>{problemText(problem, language)}</li>)}</ul>}
         </div>
       )}
       {list.error && <p className="form-error">{list.error.message}</p>}
