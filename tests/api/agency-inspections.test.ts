@@ -270,7 +270,7 @@ describe('every problem the inspection API answers has a Vietnamese text in the 
       sendJson<{ error: { details?: { problems?: { message: string }[] } } }>(t.as('dic'), 'POST', '/api/inspection-plans', { title: 'x', from: '2026-02-01', to: '2026-01-01', items: [{ target: { collection: 'service_agents', id: 1 }, agencies: ['police'], date: '2026-01-15' }] }),
     ]);
     expect(refusals.map((refusal) => refusal.status)).toEqual(refusals.map(() => 400));
-    const messages = [...new Set(refusals.flatMap((refusal) => refusal.body.error?.details?.problems ?? []).map((problem) => (problem as { message: string }).message))];
+    const messages = [...new Set(refusals.flatMap((refusal) => (refusal.body.error?.details?.problems ?? []) as { message: string }[]).map((problem) => problem.message))];
     expect(messages.length).toBeGreaterThanOrEqual(15);
     for (const message of messages) {
       const vi = translateProblem(message, 'vi');
