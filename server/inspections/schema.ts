@@ -45,12 +45,16 @@ export const inspectionBody = z.object({
 }).strict();
 export type InspectionBody = z.infer<typeof inspectionBody>;
 
-/** The body of `POST /api/inspection-plans`: a period and what is inspected by whom and when. */
+/** One planned inspection: what, by which agencies, on which day (`POST /api/inspection-plans/{id}/items`). */
+export const planItemBody = z.object({ target: targetRef, agencies: z.array(z.enum(AGENCIES)).min(1).max(AGENCIES.length), date: calendarDate, notes: text(1000).optional() }).strict();
+export type PlanItemBody = z.infer<typeof planItemBody>;
+
+/** The body of `POST /api/inspection-plans`: a period and what is inspected by whom and when (items may follow later). */
 export const planBody = z.object({
   title: text(200),
   from: calendarDate,
   to: calendarDate,
   notes: text(4000).optional(),
-  items: z.array(z.object({ target: targetRef, agencies: z.array(z.enum(AGENCIES)).min(1).max(AGENCIES.length), date: calendarDate, notes: text(1000).optional() }).strict()).min(1).max(200),
+  items: z.array(planItemBody).max(200).default([]),
 }).strict();
 export type PlanBody = z.infer<typeof planBody>;

@@ -73,4 +73,6 @@ export interface InspectionPlanStore {
   list(): Promise<(InspectionPlan & { items: PlanItemRecord[] })[]>;
   get(id: number): Promise<(InspectionPlan & { items: PlanItemRecord[] }) | undefined>;
   item(id: number): Promise<PlanItemRecord | undefined>;
+  /** Adds an item to a stored plan. */
+  addItem(planId: number, item: Omit<PlanItem, 'id' | 'planId'>): Promise<PlanItemRecord>;
 }

@@ -173,7 +173,22 @@ describe('joint inspection plans', async () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.problems.map((problem) => problem.path)).toEqual(['items.0.date', 'items.1.target', 'items.2.agencies']);
     expect((await sendJson(t.as('dic'), 'POST', '/api/inspection-plans', { ...plan, from: '2026-12-31', to: '2026-10-01' })).status).toBe(400);
-    expect((await sendJson(t.as('dic'), 'POST', '/api/inspection-plans', { ...plan, items: [] })).status).toBe(400);
+  });
+
+  it('a plan made empty takes its items later, each checked against the period; only the department adds them', async () => {
+    const empty = await sendJson<Plan>(t.as('dic'), 'POST', '/api/inspection-plans', { ...plan, items: [] });
+    expect(empty.status).toBe(201);
+    expect(empty.body.counts).toEqual({ items: 0, done: 0, overdue: 0, planned: 0 });
+    const path = `/api/inspection-plans/${empty.body.id}/items`;
+    const item = { target: { collection: 'service_agents', id: 2 }, agencies: ['police', 'customs'], date: '2026-12-03' };
+    expect((await sendJson(t.as('police'), 'POST', path, item)).status).toBe(403);
+    const outside = await sendJson<{ error: { details: { problems: { path: string }[] } } }>(t.as('dic'), 'POST', path, { ...item, date: '2027-02-01' });
+    expect(outside.body.error.details.problems.map((problem) => problem.path)).toEqual(['date']);
+    expect((await sendJson(t.as('dic'), 'POST', '/api/inspection-plans/999/items', item)).status).toBe(404);
+    const added = await sendJson<PlanItem>(t.as('dic'), 'POST', path, item);
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ status: 'planned', missing: ['police', 'customs'] });
+    expect((await getJson<Plan>(t.as('police'), `/api/inspection-plans/${empty.body.id}`)).body.counts).toEqual({ items: 1, done: 0, overdue: 0, planned: 1 });
   });
 });
 

@@ -86,6 +86,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'POST /api/inspection-plans': DIC,
   'GET /api/inspection-plans': SECURITY,
   'GET /api/inspection-plans/:id': SECURITY,
+  'POST /api/inspection-plans/:id/items': DIC,
   'GET /api/collections/:collectionId/export': SIGNED_IN,
   'GET /api/reports/six-monthly': SECURITY,
   'POST /api/inventory': SIGNED_IN,

@@ -84,6 +84,10 @@ export function createSqliteInspectionPlans(db: SqliteDatabase): Sync<Inspection
     id: row.id, title: row.title, from: row.period_from, to: row.period_to, notes: row.notes, createdBy: row.created_by, createdAt: row.created_at,
     items: (db.prepare('SELECT * FROM inspection_plan_items WHERE plan_id = ? ORDER BY date, id').all(row.id) as ItemRow[]).map(item),
   });
+  const itemById = (id: number) => {
+    const row = db.prepare('SELECT * FROM inspection_plan_items WHERE id = ?').get(id) as ItemRow | undefined;
+    return row && item(row);
+  };
   const get = (id: number) => {
     const row = db.prepare('SELECT * FROM inspection_plans WHERE id = ?').get(id) as PlanRow | undefined;
     return row && plan(row);
@@ -98,9 +102,10 @@ export function createSqliteInspectionPlans(db: SqliteDatabase): Sync<Inspection
     },
     list: () => (db.prepare('SELECT * FROM inspection_plans ORDER BY period_from DESC, id DESC').all() as PlanRow[]).map(plan),
     get,
-    item(id) {
-      const row = db.prepare('SELECT * FROM inspection_plan_items WHERE id = ?').get(id) as ItemRow | undefined;
-      return row && item(row);
+    item: itemById,
+    addItem(planId, entry) {
+      const { lastInsertRowid } = insertItem.run(planId, ...targetColumns(entry.target), JSON.stringify(entry.agencies), entry.date, entry.notes);
+      return itemById(Number(lastInsertRowid))!;
     },
   };
 }

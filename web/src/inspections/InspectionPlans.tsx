@@ -5,12 +5,13 @@ import { formatWhen } from '../format/format-value.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { useInspectionsText } from './messages.ts';
+import { NewPlanForm } from './PlanForms.tsx';
 import type { Plan, PlanItem } from './types.ts';
 
 /** A plan item's target as a person names it: the feature's name, or "Area" with the area's name. */
 const targetName = (item: PlanItem, areaWord: string) => item.target.name ?? (item.target.kind === 'area' ? areaWord : `#${item.target.id}`);
 
-/** The department's joint inspection plans: each period's items, who inspects, and which are done or past due. */
+/** The department's joint inspection plans: a new one, each period's items, who inspects, and which are done or past due. */
 export function InspectionPlans() {
   const { language } = useLanguage();
   const text = useInspectionsText();
@@ -19,6 +20,7 @@ export function InspectionPlans() {
   return (
     <section data-testid="inspection-plans">
       <h3>{text('plans')}</h3>
+      <NewPlanForm />
       {plans.isPending && <span className="spinner" />}
       {plans.error && <p className="form-error">{plans.error.message}</p>}
       {plans.data?.plans.length === 0 && <p className="hint">{text('noPlans')}</p>}

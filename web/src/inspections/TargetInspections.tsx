@@ -7,6 +7,7 @@ import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { agenciesOfRole } from '../../../server/inspections/agencies.ts';
 import { InspectionForm } from './InspectionForm.tsx';
+import { AddToPlanForm } from './PlanForms.tsx';
 import { useInspectionsText } from './messages.ts';
 import type { Inspection, Plan } from './types.ts';
 import { queryKeys } from '../api/query-keys.ts';
@@ -31,7 +32,8 @@ function InspectionLine({ inspection }: { inspection: Inspection }) {
 
 /**
  * A service agent's or scrap dealer's inspections by every agency the reader may see, and for security staff the
- * form to record their own (against a planned item when one is open for this target).
+ * form to record their own (against a planned item when one is open for this target); the department also puts the
+ * target into one of its plans.
  */
 export function TargetInspections({ collection, id, user }: { collection: 'service_agents' | 'scrap_dealers'; id: number | string; user: SessionUser }) {
   const text = useInspectionsText();
@@ -58,6 +60,7 @@ export function TargetInspections({ collection, id, user }: { collection: 'servi
   return (
     <section className="incident-actions" data-testid="target-inspections">
       <h3>{text('inspections')}</h3>
+      {(user.role === 'admin' || user.role === 'dic_reviewer') && plans.data && <AddToPlanForm target={{ collection, id: Number(id) }} plans={plans.data.plans} />}
       {allowed.length > 0 && <InspectionForm agencies={allowed} openItems={openItems} pending={record.isPending} onSubmit={(body) => record.mutate(body)} />}
       {record.isSuccess && <p className="hint" role="status">{text('recorded')}</p>}
       {record.error && (

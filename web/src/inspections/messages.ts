@@ -33,6 +33,9 @@ const vi = {
   status_done: 'Đã thực hiện',
   status_overdue: 'Quá hạn',
   status_planned: 'Theo lịch',
+  newPlan: 'Lập kế hoạch mới', planTitle: 'Tên kế hoạch', periodFrom: 'Từ ngày', periodTo: 'Đến ngày', create: 'Tạo kế hoạch', created: 'Đã tạo kế hoạch',
+  addToPlan: 'Đưa vào kế hoạch kiểm tra', plan: 'Kế hoạch', agencies: 'Cơ quan tham gia', plannedDate: 'Ngày kiểm tra dự kiến', add: 'Thêm vào kế hoạch',
+  added: 'Đã thêm vào kế hoạch', addHint: 'Chọn đối tượng trên bản đồ (đại lý, cơ sở thu mua phế liệu) để đưa vào kế hoạch.',
 } as const;
 
 export type InspectionsKey = keyof typeof vi;
@@ -70,6 +73,9 @@ const en: Record<InspectionsKey, string> = {
   status_done: 'Carried out',
   status_overdue: 'Past due',
   status_planned: 'Scheduled',
+  newPlan: 'New plan', planTitle: 'Plan title', periodFrom: 'From', periodTo: 'To', create: 'Create the plan', created: 'Plan created',
+  addToPlan: 'Add to an inspection plan', plan: 'Plan', agencies: 'Agencies taking part', plannedDate: 'Planned day', add: 'Add to the plan',
+  added: 'Added to the plan', addHint: 'Select an agent or a scrap dealer on the map to add it to a plan.',
 };
 
 /** The inspection screens' strings in the chosen language. */
