@@ -3,9 +3,9 @@ import { DIC, SECURITY } from '../auth/audiences.ts';
 import { actorName } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import type { Problem } from '../collections/property-problems.ts';
-import { NotFound } from '../errors.ts';
+import { AppError, NotFound } from '../errors.ts';
 import { provinceOutline } from '../geometry/province.ts';
-import { AREA_INSPECTION_LIMIT, requireGeometryWithin } from '../geometry/limits.ts';
+import { AREA_INSPECTION_LIMIT, countCoordinates, requireGeometryWithin } from '../geometry/limits.ts';
 import { actorOf } from '../http/actor.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -48,12 +48,21 @@ export function planProblems(body: PlanBody, targets: (InspectionTarget | undefi
   return problems;
 }
 
-/** 413 unless every drawn area of the body stays within the inspected-area limit (before anything checks its shape). */
+/** Positions of all the drawn areas of one plan together: each is checked for self-crossings in the request. */
+const PLAN_AREA_POSITIONS = 4 * AREA_INSPECTION_LIMIT.maxPositions;
+
+/** 413 unless every drawn area of the body, and all of them together, stay within the limits (before anything checks their shape). */
 function boundAreas(items: unknown[], at: (index: number) => string): void {
+  let positions = 0;
   items.forEach((item, index) => {
-    const area = (item as { target?: { area?: unknown } } | null)?.target?.area;
-    if (area !== undefined) requireGeometryWithin(area, `${at(index)}target.area`, AREA_INSPECTION_LIMIT);
+    const area = (item as { target?: { area?: { coordinates?: unknown } } } | null)?.target?.area;
+    if (area === undefined) return;
+    requireGeometryWithin(area, `${at(index)}target.area`, AREA_INSPECTION_LIMIT);
+    positions += countCoordinates(area?.coordinates).positions;
   });
+  if (positions > PLAN_AREA_POSITIONS) {
+    throw new AppError(413, 'GeometryTooComplex', `the plan's areas have ${positions} positions together (at most ${PLAN_AREA_POSITIONS}); split the plan`, { path: 'items', maxPositions: PLAN_AREA_POSITIONS });
+  }
 }
 
 /** The plan of a path's id, or a 404. */

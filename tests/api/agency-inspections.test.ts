@@ -175,6 +175,16 @@ describe('joint inspection plans', async () => {
     expect((await sendJson(t.as('dic'), 'POST', '/api/inspection-plans', { ...plan, from: '2026-12-31', to: '2026-10-01' })).status).toBe(400);
   });
 
+  it('a plan’s drawn areas are bounded together, not only each', async () => {
+    const ring = Array.from({ length: 450 }, (_, index) => [108.1 + 0.05 * Math.cos((index / 450) * 2 * Math.PI), 14.45 + 0.05 * Math.sin((index / 450) * 2 * Math.PI)]);
+    const area = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
+    const items = Array.from({ length: 5 }, () => ({ target: { area }, agencies: ['police'], date: '2026-11-01' }));
+    const refused = await sendJson<{ error: { code: string } }>(t.as('dic'), 'POST', '/api/inspection-plans', { ...plan, items });
+    expect(refused.status).toBe(413);
+    expect(refused.body.error.code).toBe('GeometryTooComplex');
+    expect((await sendJson(t.as('dic'), 'POST', '/api/inspection-plans', { ...plan, items: items.slice(0, 4) })).status).toBe(201);
+  });
+
   it('a plan made empty takes its items later, each checked against the period; only the department adds them', async () => {
     const empty = await sendJson<Plan>(t.as('dic'), 'POST', '/api/inspection-plans', { ...plan, items: [] });
     expect(empty.status).toBe(201);
