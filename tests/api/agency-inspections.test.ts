@@ -1,5 +1,12 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../scripts/generator/index.ts';
+import { openAndSeed } from '../../server/bootstrap.ts';
+import { parsePeriod } from '../../server/reports/period.ts';
+import { sixMonthlyReport } from '../../server/reports/six-monthly.ts';
 import { EDITING_DATASET } from '../fixtures/access-dataset.ts';
 import { createTestApp, getJson, sendJson, type Caller, type TestApp } from '../helpers/test-app.ts';
 import { translateProblem } from '../../web/src/i18n/problems.ts';
@@ -302,5 +309,33 @@ describe('every problem the inspection API answers has a Vietnamese text in the 
       expect(vi, message).not.toBeNull();
       expect(vi, message).not.toBe(message);
     }
+  });
+});
+
+describe('the demo: each agent’s and dealer’s colour has its inspection behind it', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'netguard-demo-inspections-'));
+  const dataset = generateDemo();
+  const { services } = await openAndSeed(join(directory, 'demo.sqlite'), { demo: () => dataset });
+  afterAll(async () => {
+    await services.storage.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  const inspected = (['scrap_dealers', 'service_agents'] as const).flatMap((collection) => dataset[collection].features
+    .filter((feature) => feature.properties?.last_inspection_result !== 'not_inspected')
+    .map((feature) => ({ collection, id: Number(feature.id), date: String(feature.properties!.last_inspection_date), result: String(feature.properties!.last_inspection_result) })));
+
+  it('lists for every inspected agent and dealer an inspection of its last date and result', async () => {
+    expect(inspected.length).toBeGreaterThan(100);
+    for (const feature of inspected) {
+      const { inspections } = await services.storage.inspections.query({ collection: feature.collection, targetId: feature.id, limit: 1, offset: 0 });
+      expect(inspections.map((found) => [found.date, found.result]), `${feature.collection} ${feature.id}`).toEqual([[feature.date, feature.result]]);
+    }
+  });
+
+  it('the report of 2026-H1 counts as many inspections as the demo has features last inspected then', async () => {
+    const report = await sixMonthlyReport(services.storage.reports, parsePeriod('2026-H1', null, null)!, NOW());
+    const inPeriod = inspected.filter((feature) => feature.date >= '2026-01-01' && feature.date <= '2026-06-30');
+    expect(report.inspections.total).toBe(inPeriod.length);
+    expect(report.inspections.violation).toBe(inPeriod.filter((feature) => feature.result === 'violation').length);
   });
 });
