@@ -71,6 +71,8 @@ export default defineConfig({
     root: '.',
     include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'web/src/**/*.test.ts'],
     benchmark: { include: ['server/analysis/**/bench.ts'] },
+    // One seeded demo database per run, copied for each server the browser and server tests start.
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 20_000,
     // Heavy jobs share two cores with the whole suite here, so they get a wider budget than the 10 s default; the
     // budget's own behaviour is tested with short budgets set explicitly (tests/security, server/work).

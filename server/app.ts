@@ -30,6 +30,8 @@ import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
 import { tileMatrixSetRoutes, tileRoutes } from './tiles/routes.ts';
 import { registerRoutes } from './register/routes.ts';
 import { fieldRoutes } from './field/routes.ts';
+import { deploymentArea, type AreaConfig } from './deployment/area.ts';
+import { areaRoutes } from './deployment/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { PAGE_ROUTES } from './pages.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -40,6 +42,8 @@ export type AppOptions = {
   webRoot?: string;
   /** Origins whose browser pages may call the API (`NETGUARD_CORS_ORIGINS`); none by default. */
   corsOrigins?: readonly string[];
+  /** The area served by `/api/area`; the deployment's (`NETGUARD_AREA`, else data/kontum) by default. */
+  area?: AreaConfig;
 };
 
 /**
@@ -60,7 +64,7 @@ function corsFor(origins: readonly string[]) {
  * Builds the NetGuard Hono app: every `/api` route behind authentication and its access rule (`server/auth/rules.ts`),
  * the web app (when `webRoot` is given) elsewhere. Does not listen; `server/main.ts` does.
  */
-export function createApp(services: Services, { webRoot, corsOrigins = [] }: AppOptions = {}) {
+export function createApp(services: Services, { webRoot, corsOrigins = [], area = deploymentArea() }: AppOptions = {}) {
   // Not strict: `/api/collections/` answers like `/api/collections` (OWSLib asks for `…/api/`).
   const app = new Hono<AppEnv>({ strict: false });
   app.use('*', securityHeaders());
@@ -93,6 +97,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [] }: App
   app.route('/api/cut-impact', cutImpactRoutes(services));
   app.route('/api/register', registerRoutes(services));
   app.route('/api/field', fieldRoutes(services));
+  app.route('/api/area', areaRoutes(area));
   app.route('/', editingRoutes(services));
   app.route('/api', ogcRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));

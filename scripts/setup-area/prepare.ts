@@ -117,9 +117,9 @@ export function prepareArea(boundaries: FeatureCollection, roads: FeatureCollect
     province: { name: province, nameEn: asciiName(province) },
     place: province,
     organisations: {
-      department: { name: `Sở Khoa học và Công nghệ tỉnh ${province}`, nameEn: `${asciiName(province)} Department of Science and Technology` },
-      police: { name: `Công an tỉnh ${province}`, nameEn: `${asciiName(province)} Provincial Police` },
-      committee: { name: `Ủy ban nhân dân tỉnh ${province}`, nameEn: `${asciiName(province)} Provincial People's Committee` },
+      department: { name: `Sở Khoa học và Công nghệ tỉnh ${province}`, nameEn: `${asciiName(province)} Department of Science and Technology`, symbol: 'SKHCN' },
+      police: { name: `Công an tỉnh ${province}`, nameEn: `${asciiName(province)} Provincial Police`, symbol: 'CAT' },
+      committee: { name: `Ủy ban nhân dân tỉnh ${province}`, nameEn: `${asciiName(province)} Provincial People's Committee`, symbol: 'UBND' },
     },
     files: { communes: 'communes.geojson', roads: 'roads.geojson' },
     towns: { ...(options.capital ? { capital: options.capital } : {}), seats: [] },

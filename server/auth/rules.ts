@@ -19,6 +19,7 @@ import { PATROL_TRACK_RULES } from '../patrol-tracks/routes.ts';
 import { TILE_RULES } from '../tiles/routes.ts';
 import { REGISTER_RULES } from '../register/routes.ts';
 import { FIELD_RULES } from '../field/routes.ts';
+import { AREA_RULES } from '../deployment/routes.ts';
 import { OGC_RULES } from '../ogc/rules.ts';
 import { PATROL_PLAN_RULES } from '../patrol-plans/routes.ts';
 import { SEARCH_RULES } from '../search/routes.ts';
@@ -52,4 +53,5 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...TILE_RULES,
   ...REGISTER_RULES,
   ...FIELD_RULES,
+  ...AREA_RULES,
 ];

@@ -11,6 +11,11 @@ const organisation = z.object({
   nameEn: z.string().min(1),
   formerName: z.string().min(1).optional(),
   formerNameEn: z.string().min(1).optional(),
+  /**
+   * The body's abbreviation in document symbols ("BC-SKHCN"): Decree 30/2020/NĐ-CP leaves it to each body, so it is
+   * configured; without it the web app takes the initials of the name.
+   */
+  symbol: z.string().regex(/^[\p{Lu}\d]{1,12}$/u, 'capital letters and digits').optional(),
 }).strict();
 
 const areaSchema = z.object({

@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoWithClusters, type PlantedCluster } from '../../scripts/generator/index.ts';
+import type { DemoDataset, PlantedCluster } from '../../scripts/generator/index.ts';
+import { demoWithClusters } from '../helpers/demo-dataset.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
 type Cell = { geometry: GeoJSON.Polygon; properties: { gi_class: number; gi_z: number; gi_p: number; count: number; expected: number } };
@@ -18,10 +19,10 @@ type HotspotAnswer = {
 
 let test: TestApp;
 let clusters: PlantedCluster[];
-let dataset: ReturnType<typeof generateDemoWithClusters>['dataset'];
+let dataset: DemoDataset;
 
 beforeAll(async () => {
-  const generated = generateDemoWithClusters();
+  const generated = await demoWithClusters();
   clusters = generated.clusters;
   dataset = generated.dataset;
   test = await createTestApp(generated.dataset);

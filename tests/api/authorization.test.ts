@@ -59,6 +59,7 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/events': SIGNED_IN,
   'POST /api/hotline/reports': EVERYONE,
   'GET /api/hotline/reports/track/:code': EVERYONE,
+  'GET /api/area': EVERYONE,
   'GET /api/hotline/reports': SECURITY,
   'POST /api/hotline/reports/:id/convert': POLICE,
   'POST /api/hotline/reports/:id/close': POLICE,

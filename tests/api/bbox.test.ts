@@ -1,7 +1,7 @@
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { geometryBbox } from '../../server/geometry/bbox.ts';
 import { createTestApp, getJson } from '../helpers/test-app.ts';
 import { createPrng } from '../helpers/random-dataset.ts';
@@ -17,7 +17,7 @@ const byBoundingBox = (collection: FeatureCollection, box: Box) =>
   collection.features.filter((feature) => { const [a, b, c, d] = geometryBbox(feature.geometry); return a <= box[2] && c >= box[0] && b <= box[3] && d >= box[1]; }).length;
 
 describe('bbox selects by geometry on the demo data', async () => {
-  const dataset: Record<string, FeatureCollection> = generateDemo();
+  const dataset: Record<string, FeatureCollection> = await demoDataset();
   const { app } = await createTestApp(dataset);
   const random = createPrng(22);
   // Boxes of about 1 km and 10 km around Kon Tum city and the province.

@@ -1,7 +1,7 @@
 import { booleanIntersects, booleanWithin, distance, pointToLineDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createTestApp, getJson } from '../helpers/test-app.ts';
 
 type Page = { features: Feature[]; numberMatched: number };
@@ -12,7 +12,7 @@ type Props = Record<string, unknown>;
  * JavaScript (and turf for geometry), not through the store's translation.
  */
 describe('CQL2 filter', async () => {
-  const dataset: Record<string, FeatureCollection> = generateDemo();
+  const dataset: Record<string, FeatureCollection> = await demoDataset();
   const { app, as } = await createTestApp(dataset);
   const items = async (collection: string, query: Record<string, string>, client = app) => {
     const { status, body } = await getJson<Page>(client, `/api/collections/${collection}/items?${new URLSearchParams({ limit: '10000', ...query })}`);

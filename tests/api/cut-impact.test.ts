@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import type { LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createRng } from '../../server/analysis/prng/index.ts';
 import { createNetworkCache } from '../../server/network-graph/cache.ts';
 import { cutImpact, type Edge, type Network } from '../../server/network-graph/index.ts';
@@ -69,7 +69,7 @@ function bridges(network: Network, owner: string): Set<Edge> {
 }
 
 describe('cut impact on the demo network', async () => {
-  const dataset = generateDemo();
+  const dataset = await demoDataset();
   const t = await createTestApp(dataset);
   const graphs = createNetworkCache(t.features, t.services.storage.counters, t.services.work);
   const routes = dataset.cable_routes.features;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createTestApp, getJson, sendJson, type Client } from '../helpers/test-app.ts';
 
 // GDAL wrote this JPEG (tests/fixtures/photos), not NetGuard.
@@ -20,7 +20,7 @@ const north = (stop: Stop, meters: number) => ({ lon: stop.lon, lat: stop.lat + 
 const incidentCount = async (client: Client) => (await getJson<{ numberMatched: number }>(client, '/api/collections/incidents/items?limit=1')).body.numberMatched;
 
 describe('the field app\'s API', async () => {
-  const t = await createTestApp(generateDemo(), { now: () => new Date('2026-12-01T02:00:00Z') });
+  const t = await createTestApp(await demoDataset(), { now: () => new Date('2026-12-01T02:00:00Z') });
   const police = t.as('police');
   const { body: plan } = await sendJson<{ id: string }>(police, 'POST', '/api/patrol-plans', { name: 'Tuần tra tháng 12', startDate: '2026-12-01', endDate: '2026-12-02', units: 2, shiftsPerDay: 1, seed: 'field' });
   const today = async () => (await getJson<{ date: string; assignments: Assignment[] }>(police, '/api/field/assignments')).body;

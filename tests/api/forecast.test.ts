@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, Point, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createRng } from '../../server/analysis/prng/index.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
@@ -19,7 +19,7 @@ type BacktestAnswer = {
 };
 
 const DAY_MS = 86_400_000;
-const dataset = generateDemo();
+const dataset = await demoDataset();
 let t: TestApp;
 let forecast: ForecastAnswer;
 let located: { cell: number; ms: number }[] | undefined;

@@ -1,7 +1,7 @@
 import { booleanPointInPolygon, length } from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createTestApp, sendJson } from '../helpers/test-app.ts';
 
 type Inventory = {
@@ -10,7 +10,7 @@ type Inventory = {
 };
 
 describe('emergency mobilisation inventory', async () => {
-  const dataset = generateDemo();
+  const dataset = await demoDataset();
   const t = await createTestApp(dataset);
   const district = dataset.admin_areas.features.find((area) => area.properties?.level === 'district' && area.properties?.name === 'Đắk Hà') as Feature<Polygon | MultiPolygon>;
   const inside = (collection: 'bts_sites' | 'facilities') => (dataset[collection].features as Feature<Point>[]).filter((feature) => booleanPointInPolygon(feature, district));

@@ -1,7 +1,8 @@
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo, type DemoDataset } from '../../scripts/generator/index.ts';
+import type { DemoDataset } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { corridorPieces, type CorridorPieceProps } from '../../server/analysis/corridors/index.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
 
@@ -20,7 +21,7 @@ const boxes = () => pieces.features.map((piece) => { const [w, s, e, n] = turf.b
 const metresTo = (point: Position, piece: Feature<LineString | MultiLineString>) => Math.min(...partsOf(piece).map((line) => turf.pointToLineDistance(point, turf.lineString(line), { units: 'meters' })));
 
 beforeAll(async () => {
-  dataset = generateDemo();
+  dataset = await demoDataset();
   test = await createTestApp(dataset);
   // The pieces the API builds: every carrier's cable that is in the ground.
   pieces = corridorPieces({ type: 'FeatureCollection', features: dataset.cable_routes.features.filter((f) => f.properties.status !== 'planned') } as FeatureCollection<LineString | MultiLineString>);

@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import type { PatrolPlan } from '../../server/analysis/patrol-plan/index.ts';
 import { evenly, watchedShares } from '../helpers/patrol-coverage.ts';
 import { createTestApp, getJson, type TestApp } from '../helpers/test-app.ts';
@@ -21,7 +21,7 @@ function post(body: unknown, raw?: string) {
 }
 
 beforeAll(async () => {
-  test = await createTestApp(generateDemo());
+  test = await createTestApp(await demoDataset());
 });
 
 describe('/api/patrol-plans', () => {

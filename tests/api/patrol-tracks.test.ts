@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createTestApp, getJson, sendJson } from '../helpers/test-app.ts';
 
 type Plan = { id: string; shifts: { date: string; stops: { lon: number; lat: number; targetId: string }[] }[]; targets: { id: string; risk: number }[] };
@@ -11,7 +11,7 @@ ${points.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}">${p.time ? `<time>${p.
 </trkseg></trk></gpx>`;
 
 describe('patrol tracks', async () => {
-  const t = await createTestApp(generateDemo());
+  const t = await createTestApp(await demoDataset());
   const { body: plan } = await sendJson<Plan>(t.as('police'), 'POST', '/api/patrol-plans', { name: 'Kế hoạch thử GPX', startDate: '2026-12-01', endDate: '2026-12-02', units: 2, shiftsPerDay: 1, seed: 'gpx' });
   const upload = (caller: 'police' | 'dic', text: string) => t.as(caller).request(`/api/patrol-plans/${plan.id}/tracks`, { method: 'POST', body: text, headers: { 'Content-Type': 'application/gpx+xml' } });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createTestApp, getJson, sendJson } from '../helpers/test-app.ts';
 
 type Page = { numberMatched: number; features: { id: number; properties: Record<string, unknown>; geometry: { type: string } }[] };
 
 describe('patrol plans and hotline reports in OGC API – Features', async () => {
-  const t = await createTestApp(generateDemo(), { now: () => new Date('2026-11-28T08:00:00Z') });
+  const t = await createTestApp(await demoDataset(), { now: () => new Date('2026-11-28T08:00:00Z') });
   await sendJson(t.as('police'), 'POST', '/api/patrol-plans', { name: 'Kế hoạch OGC', startDate: '2026-12-01', endDate: '2026-12-02', units: 2, shiftsPerDay: 1, seed: 'ogc' });
   await sendJson(t.as('public'), 'POST', '/api/hotline/reports', { lon: 108.0, lat: 14.35, seenAt: '2026-11-28T06:00:00Z', description: 'Thấy cắt cáp', contact: { name: 'Bí mật', phone: '0900000000' } });
   const ids = async (caller: 'police' | 'viettel') => (await getJson<{ collections: { id: string }[] }>(t.as(caller), '/api/collections')).body.collections.map((c) => c.id);

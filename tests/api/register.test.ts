@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createTestApp, getJson, sendJson, type Client } from '../helpers/test-app.ts';
 
 type Case = { id: number; type: string; status: string; source: string; occurredAt: string; assetOwner: string | null; officer: string | null; dueDate: string | null; overdue: boolean; isNew: boolean; trackingCode: string | null; assetLabel: string | null; commune: string | null };
@@ -9,7 +9,7 @@ type Page = { numberMatched: number; numberReturned: number; cases: Case[] };
 type Items = { numberMatched: number; features: Feature<Point, Record<string, unknown>>[] };
 
 let clock = new Date('2026-12-01T02:00:00Z');
-const dataset = generateDemo();
+const dataset = await demoDataset();
 const t = await createTestApp(dataset, { now: () => clock });
 const page = (client: Client, query: string) => getJson<Page>(client, `/api/register/incidents?${query}`);
 const items = (query: string) => getJson<Items>(t.app, `/api/collections/incidents/items?${query.includes('limit=') ? '' : 'limit=10000&'}${query}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createTestApp, getJson, sendJson } from '../helpers/test-app.ts';
 
 type Row = { key: string; count: number; previous: number; change: number | null };
@@ -10,7 +10,7 @@ type Report = {
 };
 
 describe('the six-monthly report', async () => {
-  const t = await createTestApp(generateDemo(), { now: () => new Date('2026-05-15T08:00:00Z') });
+  const t = await createTestApp(await demoDataset(), { now: () => new Date('2026-05-15T08:00:00Z') });
   const count = async (query: string) => (await getJson<{ numberMatched: number }>(t.as('dic'), `/api/collections/incidents/items?limit=1&${query}`)).body.numberMatched;
   const H1 = 'datetime=2026-01-01T00:00:00Z/2026-06-30T23:59:59.999Z';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { findCollection } from '../../server/collections/registry.ts';
 import { createTestApp, getJson } from '../helpers/test-app.ts';
 
@@ -23,7 +23,7 @@ const positions = (geometry: Geometry): Position[] => JSON.stringify((geometry a
  * the same types (numbers stay numbers, booleans booleans, lists lists; date-times the same instant), nothing more.
  */
 describe('export → import round trips', async () => {
-  const dataset: Record<string, FeatureCollection> = generateDemo();
+  const dataset: Record<string, FeatureCollection> = await demoDataset();
   const source = await createTestApp(dataset);
 
   it.each(['geojson', 'csv', 'kml', 'gpkg'].flatMap((format) => ['bts_sites', 'cable_routes', 'facilities'].map((collection) => [format, collection])))('%s keeps every %s feature', async (format, collectionId) => {

@@ -8,6 +8,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, type MapHandle } from '../helpers/map-page.ts';
 import { expectUsable, PHONE_SIZES, settledLayout } from '../helpers/phone-layout.ts';
+import { SHIPPED_AREA } from '../helpers/area-config.ts';
 
 const OUTPUT_DIR = 'test-output';
 const PHONE = { width: 390, height: 844 };
@@ -169,7 +170,10 @@ describe('the hotline on a phone at 390 × 844', { timeout: 180_000 }, () => {
     for (const language of ['vi', 'en'] as const) {
       if (language === 'en') await page.getByTestId('lang-toggle').tap();
       expect(await page.getByTestId('locate-me').textContent()).toContain(language === 'vi' ? 'Dùng vị trí của tôi' : 'Use my location');
-      expect(await page.locator('h1').textContent()).toBe(language === 'vi' ? 'Báo tin cho Công an tỉnh Kon Tum' : 'Report to Kon Tum provincial police');
+      // Today's police of the deployment's area (data/kontum/area.json), in the page's title too.
+      const police = SHIPPED_AREA.organisations.police;
+      await expect.poll(() => page.getByTestId('hotline-title').textContent()).toBe(language === 'vi' ? `Báo tin cho ${police.name}` : `Report to ${police.nameEn}`);
+      expect(await page.title()).toBe(language === 'vi' ? `Báo tin – ${police.name}` : `Report – ${police.nameEn}`);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
       for (const size of PHONE_SIZES) {
         await page.setViewportSize(size);
@@ -191,7 +195,7 @@ describe('the hotline on a phone at 390 × 844', { timeout: 180_000 }, () => {
     // Hà Nội, 700 km north.
     await context.setGeolocation({ longitude: 105.8542, latitude: 21.0285, accuracy: 20 });
     await page.getByTestId('locate-me').tap();
-    await expect.poll(() => page.getByTestId('geo-message').textContent()).toContain('Vị trí của bạn nằm ngoài tỉnh Kon Tum');
+    await expect.poll(() => page.getByTestId('geo-message').textContent()).toContain(`Vị trí của bạn nằm ngoài địa bàn ${SHIPPED_AREA.name}.`);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../helpers/server-process.ts';
+import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs } from '../helpers/map-page.ts';
 import { expectUsable, PHONE_SIZES, settledLayout } from '../helpers/phone-layout.ts';
 
@@ -108,6 +108,42 @@ describe('the phone shell', { timeout: 180_000 }, () => {
     for (const id of ['mode-map', 'mode-patrol', 'lang-toggle', 'sign-out', 'user-role']) await page.getByTestId(id).waitFor();
     await page.getByTestId('menu-close').click();
     expect(await page.getByTestId('menu').count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows the register’s new and overdue cases on the menu button at 390 px: the API’s count, the one the desktop header shows', async () => {
+    const { context, page, errors } = await phone('police', PHONE_SIZES[1]);
+    // Two incidents filed after the officer first opened the app are new to them.
+    const { token } = await issueToken(server.url, 'admin');
+    for (const lon of [108.0051, 108.0151]) {
+      const filed = await fetch(`${server.url}/api/incidents`, {
+        method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ lon, lat: 14.3551, type: 'cable_theft', occurredAt: new Date().toISOString(), description: 'Mất 200 m cáp' }),
+      });
+      expect(filed.status).toBe(201);
+    }
+    await page.reload();
+    await mapPage(page).waitForMap();
+    const badges = (await page.evaluate(async () => (await fetch('/api/register/badges')).json())) as { unread: number; overdue: number };
+    const count = badges.unread + badges.overdue;
+    expect(count).toBeGreaterThan(0);
+    const shown = count > 99 ? '99+' : String(count);
+    await expect.poll(() => page.getByTestId('menu-badge').textContent()).toBe(shown);
+    expect(await page.getByTestId('menu-button').getAttribute('aria-label')).toBe(`Trình đơn (${count})`);
+    // On the button, whole and on screen, and the button still a full 44 px target.
+    const button = (await page.getByTestId('menu-button').boundingBox())!;
+    const badge = (await page.getByTestId('menu-badge').boundingBox())!;
+    expect(badge.x).toBeGreaterThanOrEqual(Math.max(0, button.x) - 0.5);
+    expect(badge.y).toBeGreaterThanOrEqual(Math.max(0, button.y) - 0.5);
+    expect(badge.x + badge.width).toBeLessThanOrEqual(button.x + button.width + 0.5);
+    expect(badge.y + badge.height).toBeLessThanOrEqual(button.y + button.height + 0.5);
+    expectUsable(await settledLayout(page), errors);
+    await page.getByTestId('menu-button').click();
+    expect(await page.getByTestId('mode-badge-cases').textContent()).toBe(shown);
+    await page.getByTestId('menu-close').click();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => page.getByTestId('menu-badge').count()).toBe(0);
+    expect(await page.getByTestId('mode-badge-cases').textContent()).toBe(shown);
     await context.close();
   });
 

@@ -5,6 +5,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs, type MapHandle } from '../helpers/map-page.ts';
 import { signAlarm } from '../../server/alarms/signature.ts';
+import { SHIPPED_AREA } from '../helpers/area-config.ts';
 import { pdfBlankPages, pdfPageImages, pdfPageText, pdfText, printToPdf } from '../helpers/pdf.ts';
 import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 import { RECORD_START, vietnamToday } from '../../web/src/state/viewport.ts';
@@ -299,12 +300,21 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     const pdf = `${OUTPUT_DIR}/bao-cao-6-thang.pdf`;
     await printToPdf(dic.page, pdf);
     const first = pdfPageText(pdf, 1);
-    for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'UBND TỈNH KON TUM', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Số: 15/BC-STTTT', 'Kon Tum, ngày', 'BÁO CÁO']) expect(first).toContain(part);
+    // Named as the province is since July 2025 (data/kontum/area.json): today's department under today's committee.
+    for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'UBND TỈNH QUẢNG NGÃI', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Số: 15/BC-SKHCN', `${SHIPPED_AREA.place}, ngày`, 'BÁO CÁO']) expect(first).toContain(part);
+    expect(first).not.toContain('THÔNG TIN VÀ TRUYỀN THÔNG');
+    expect(first).not.toContain('KON TUM');
     const map = pdfPageImages(pdf, 1).filter((image) => image.width >= 400);
     expect(map.length).toBe(1);
     expect(map[0].inkShare).toBeGreaterThan(0.03);
     const whole = pdfText(pdf);
     for (const part of ['Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An', 'Lưu: VT']) expect(whole).toContain(part);
+    // The former name is noted once, and the recipients are today's bodies.
+    const flowing = whole.replace(/\s+/g, ' ');
+    expect(flowing).toContain(`(trước đây: ${SHIPPED_AREA.organisations.department.formerName})`);
+    expect(flowing.split('trước đây:').length - 1).toBe(1);
+    expect(flowing).toContain(`${SHIPPED_AREA.organisations.police.name};`);
+    expect(flowing).not.toContain('Bộ Thông tin và Truyền thông');
     expect(pdfBlankPages(pdf)).toEqual([]);
     await dic.context.close();
   });

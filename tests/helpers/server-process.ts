@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copySeededTemplate, templateUsable } from './seeded-template.ts';
 
 /** `kill` sends SIGKILL and waits for the exit (crash tests); `stop` shuts down cleanly and removes a fresh database. */
 export type RunningServer = { url: string; databasePath: string; pid: number; stop: () => Promise<void>; kill: () => Promise<void> };
@@ -22,15 +23,34 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the real NetGuard server (`server/main.ts`) on a free port, as `npm start` does after its build, and
- * resolves once it answers on /api. Without `databasePath` it gets a fresh database file, removed on `stop`; the
- * benchmark scripts pass their own file and environment (e.g. `NETGUARD_SEED: 'none'`).
+ * resolves once it answers on /api. Without `databasePath` it gets a fresh database file, removed on `stop`: under
+ * vitest a copy of the run's one seeded demo database (tests/helpers/seeded-template.ts) unless `env` changes what a
+ * first start stores; the benchmark scripts pass their own file and environment (e.g. `NETGUARD_SEED: 'none'`).
  */
 export async function startServer(options: { timeoutMs?: number; databasePath?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const env = options.env ?? {};
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  if (options.databasePath) return launch(options.databasePath, env, timeoutMs);
+  const directory = mkdtempSync(join(tmpdir(), 'netguard-e2e-'));
+  try {
+    const databasePath = templateUsable(env)
+      ? await copySeededTemplate(directory, async (path) => (await launch(path, {}, 180_000)).stop())
+      : join(directory, 'netguard.sqlite');
+    const server = await launch(databasePath, env, timeoutMs);
+    return { ...server, stop: async () => {
+      await server.stop();
+      rmSync(directory, { recursive: true, force: true });
+    } };
+  } catch (error) {
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function launch(databasePath: string, env: Record<string, string>, timeoutMs: number): Promise<RunningServer> {
   const port = await freePort();
-  const directory = options.databasePath ? undefined : mkdtempSync(join(tmpdir(), 'netguard-e2e-'));
-  const databasePath = options.databasePath ?? join(directory!, 'netguard.sqlite');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...options.env, PORT: String(port), NETGUARD_DB: databasePath },
+    env: { ...process.env, ...env, PORT: String(port), NETGUARD_DB: databasePath },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -38,7 +58,7 @@ export async function startServer(options: { timeoutMs?: number; databasePath?: 
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForApi(url, child, options.timeoutMs ?? 90_000, () => output);
+    await waitForApi(url, child, timeoutMs, () => output);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -47,10 +67,7 @@ export async function startServer(options: { timeoutMs?: number; databasePath?: 
     url,
     databasePath,
     pid: child.pid!,
-    stop: async () => {
-      await stopChild(child);
-      if (directory) rmSync(directory, { recursive: true, force: true });
-    },
+    stop: () => stopChild(child),
     kill: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { createApp } from '../../server/app.ts';
+import type { AreaConfig } from '../../server/deployment/area.ts';
 import { DEMO_USERS, seedDemoAccounts } from '../../server/auth/demo-accounts.ts';
 import { createServices, type Services } from '../../server/services.ts';
 import type { FeatureStore } from '../../server/storage/features.ts';
@@ -24,7 +25,8 @@ export type TestApp = {
   /** The raw API token of each demo account. */
   tokens: Record<string, string>;
 };
-export type TestAppOptions = { webRoot?: string; now?: () => Date; /** A database file instead of a fresh in-memory database. */ databasePath?: string };
+/** `area`: the deployment area `/api/area` serves (default the repository's, data/kontum). */
+export type TestAppOptions = { webRoot?: string; now?: () => Date; area?: AreaConfig; /** A database file instead of a fresh in-memory database. */ databasePath?: string };
 
 /**
  * A fresh in-memory database, migrated and seeded with `dataset` and the demo accounts, behind the real app.
@@ -36,7 +38,7 @@ export async function createTestApp(dataset: Record<string, FeatureCollection> =
   await seedDemoAccounts(services.accounts);
   const tokens: Record<string, string> = {};
   for (const user of await services.accounts.users()) tokens[user.username] = (await services.accounts.createToken(user.userId, 'tests')).token;
-  const raw = createApp(services, { webRoot: options.webRoot });
+  const raw = createApp(services, { webRoot: options.webRoot, area: options.area });
   const as = (caller: Caller): Client => ({
     request: (path, init = {}) => {
       const headers = new Headers(init.headers);

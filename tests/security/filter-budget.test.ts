@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { SPATIAL_BUDGET_MS } from '../../server/storage/sqlite/spatial-functions.ts';
 import { starLineWkt as star } from '../helpers/hostile.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 describe('CQL2 spatial filters are bounded work', async () => {
-  const t = await createTestApp(generateDemo());
+  const t = await createTestApp(await demoDataset());
   const items = (filter: string) => t.as('ubnd').request(`/api/collections/cable_routes/items?limit=10&filter=${encodeURIComponent(filter)}`);
 
   it('a hostile S_DWITHIN against every cable stops at its budget with 422 instead of holding the server for seconds', async () => {

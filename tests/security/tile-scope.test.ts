@@ -3,7 +3,7 @@ import { bbox as turfBbox } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/generator/index.ts';
+import { demoDataset } from '../helpers/demo-dataset.ts';
 import { tileBounds, tileOfPosition } from '../../server/geometry/web-mercator.ts';
 import { padded } from '../../server/tiles/math.ts';
 import { createTestApp, type Caller, type Client } from '../helpers/test-app.ts';
@@ -43,7 +43,7 @@ const overlaps = (a: Box, b: Box) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3
 const asTile = (value: unknown) => (Array.isArray(value) ? value.join(';') : value);
 
 describe('tiles tell each role no more than the items API does', async () => {
-  const t = await createTestApp(generateDemo());
+  const t = await createTestApp(await demoDataset());
 
   it('at zooms 5–14, every role’s tile features are items it can read, with the same values, and merged counts equal what items count', async () => {
     let merged = 0, foreignMerged = 0, identified = 0;

@@ -3,6 +3,7 @@ import type { Bbox, DateRange } from './types.ts';
 /** Every react-query key of the app, built in this one place. */
 export const queryKeys = {
   session: () => ['session'] as const,
+  area: () => ['area'] as const,
   readableCollections: () => ['readable-collections'] as const,
   collectionAll: (collection: string) => ['collection', collection, 'all'] as const,
   collectionInView: (collection: string, bbox: Bbox, datetime?: DateRange) =>

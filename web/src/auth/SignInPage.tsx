@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
+import { useAppTitle } from '../area/use-app-title.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { useAuthText } from './messages.ts';
 import { useSignIn } from './session.ts';
@@ -14,6 +15,7 @@ function errorText(error: unknown, a: ReturnType<typeof useAuthText>['a']): stri
 export function SignInPage() {
   const { language, t, toggleLanguage } = useLanguage();
   const { a } = useAuthText();
+  const title = useAppTitle();
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -25,7 +27,7 @@ export function SignInPage() {
     <div className="sign-in-page">
       <form className="sign-in-card" onSubmit={submit} data-testid="sign-in-form">
         <div className="sign-in-head">
-          <h1>{t('appTitle')}</h1>
+          <h1 data-testid="app-title">{title}</h1>
           <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={language === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>
         </div>
         <p className="subtitle">{t('appSubtitle')}</p>

@@ -54,6 +54,10 @@ export function HotlinePage() {
   const inside = (at: LonLat) => !province || booleanPointInPolygon(at, province);
 
   useEffect(() => replayTriggers(hotlineOutbox, (done) => setSent(rememberSent(done))), []);
+  const tabTitle = h('tabTitle');
+  useEffect(() => {
+    document.title = tabTitle;
+  }, [tabTitle]);
 
   const placePin = (at: LonLat) => {
     setPin(at);
@@ -93,7 +97,7 @@ export function HotlinePage() {
   return (
     <div className="hotline-page app">
       <header className="app-header app-header-compact hotline-header" data-testid="app-header">
-        <div className="brand"><h1>{h('title')}</h1><span className="subtitle">{h('emergency')}</span></div>
+        <div className="brand"><h1 data-testid="hotline-title">{h('title')}</h1><span className="subtitle">{h('emergency')}</span></div>
         <button type="button" className="lang-toggle" data-testid="lang-toggle" onClick={toggleLanguage} lang={language === 'vi' ? 'en' : 'vi'} translate="no">{t('languageToggle')}</button>
         <a className="header-link" href="/">{h('signIn')}</a>
       </header>

@@ -1,7 +1,11 @@
+import { useArea } from '../area/area-api.ts';
+import { hotlineNames } from '../area/area-names.ts';
 import { useLanguage } from '../i18n/language.tsx';
 
+// {police} and {area} are the deployment's names (GET /api/area): the police today, and the area the hotline covers.
+
 const vi = {
-  title: 'Báo tin cho Công an tỉnh Kon Tum', lead: 'Bạn thấy hành vi trộm cắp, cắt phá cáp viễn thông, trạm BTS hoặc thiết bị bưu chính? Hãy báo tin tại đây. Không cần đăng nhập.',
+  title: 'Báo tin cho {police}', tabTitle: 'Báo tin – {police}', lead: 'Bạn thấy hành vi trộm cắp, cắt phá cáp viễn thông, trạm BTS hoặc thiết bị bưu chính? Hãy báo tin tại đây. Không cần đăng nhập.',
   pinAt: 'Vị trí đã chọn',
   what: '1. Bạn đã thấy gì?', whatPlaceholder: 'Ví dụ: hai người dùng xe máy cắt cáp treo gần cột điện…', when: '2. Thời điểm', contact: '3. Liên lạc (không bắt buộc)',
   contactNote: 'Chỉ lực lượng Công an xem được thông tin liên lạc của bạn.', name: 'Họ tên', phone: 'Số điện thoại',
@@ -18,8 +22,8 @@ const vi = {
   geoUnsupported: 'Trình duyệt này không xác định được vị trí. Hãy tìm địa danh hoặc chạm lên bản đồ.',
   geoInaccurate: 'Vị trí chỉ chính xác trong khoảng {m} m. Hãy kéo ghim đến đúng nơi bạn nhìn thấy.',
   geoAccurate: 'Đã đặt ghim tại vị trí của bạn (chính xác khoảng {m} m).',
-  geoOutside: 'Vị trí của bạn nằm ngoài tỉnh Kon Tum. Hãy tìm địa danh hoặc chạm lên bản đồ nơi bạn nhìn thấy.',
-  outside: 'Nơi này nằm ngoài tỉnh Kon Tum.',
+  geoOutside: 'Vị trí của bạn nằm ngoài địa bàn {area}. Hãy tìm địa danh hoặc chạm lên bản đồ nơi bạn nhìn thấy.',
+  outside: 'Nơi này nằm ngoài địa bàn {area}.',
   searchPlace: 'Tìm xã, phường, quốc lộ…', noPlace: 'Không tìm thấy địa danh', commune: 'Xã, phường', district: 'Huyện cũ', road: 'Quốc lộ',
   next: 'Tiếp tục', back: 'Quay lại', photo: '4. Ảnh (không bắt buộc)', photoNote: 'Ảnh được thu nhỏ trên điện thoại trước khi gửi; chỉ Công an xem được.',
   photoRemove: 'Bỏ ảnh', photoShrinking: 'Đang thu nhỏ ảnh…', photoFailed: 'Không đọc được ảnh này.',
@@ -30,7 +34,7 @@ const vi = {
 type HotlineKey = keyof typeof vi;
 
 const en: Record<HotlineKey, string> = {
-  title: 'Report to Kon Tum provincial police', lead: 'Have you seen theft or cutting of telecom cables, BTS sites or postal equipment? Report it here. No sign-in needed.',
+  title: 'Report to {police}', tabTitle: 'Report – {police}', lead: 'Have you seen theft or cutting of telecom cables, BTS sites or postal equipment? Report it here. No sign-in needed.',
   pinAt: 'Chosen place',
   what: '1. What did you see?', whatPlaceholder: 'For example: two people on a motorbike cutting an aerial cable near a pole…', when: '2. When', contact: '3. Contact (optional)',
   contactNote: 'Only the police can see your contact details.', name: 'Name', phone: 'Phone',
@@ -47,8 +51,8 @@ const en: Record<HotlineKey, string> = {
   geoUnsupported: 'This browser cannot find your location. Search a place or tap the map.',
   geoInaccurate: 'Your location is only accurate to about {m} m. Drag the pin to where you saw it.',
   geoAccurate: 'The pin is at your location (accurate to about {m} m).',
-  geoOutside: 'Your location is outside Kon Tum province. Search a place or tap the map where you saw it.',
-  outside: 'This place is outside Kon Tum province.',
+  geoOutside: 'Your location is outside {area}. Search a place or tap the map where you saw it.',
+  outside: 'This place is outside {area}.',
   searchPlace: 'Search a commune, ward, national road…', noPlace: 'No such place', commune: 'Commune or ward', district: 'Former district', road: 'National road',
   next: 'Next', back: 'Back', photo: '4. Photo (optional)', photoNote: 'The photo is made smaller on your phone before it is sent; only the police can see it.',
   photoRemove: 'Remove photo', photoShrinking: 'Making the photo smaller…', photoFailed: 'This image could not be read.',
@@ -56,8 +60,19 @@ const en: Record<HotlineKey, string> = {
   waiting: 'reports waiting to be sent', rejected: 'Report refused', yourCodes: 'Your tracking codes',
 };
 
+/**
+ * One hotline text in `language`, its `{name}` placeholders filled from `values` and the area's names (`hotlineNames`).
+ * @example hotlineText('title', 'vi', { police: 'Công an tỉnh Quảng Ngãi', area: 'Kon Tum' }) // 'Báo tin cho Công an tỉnh Quảng Ngãi'
+ */
+export function hotlineText(key: HotlineKey, language: 'vi' | 'en', names: { police: string; area: string }, values: Record<string, string | number> = {}): string {
+  const filled: Record<string, string | number> = { ...names, ...values };
+  return (language === 'vi' ? vi : en)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(filled[name] ?? ''));
+}
+
+/** The hotline's texts in the UI language, naming the deployment's police and area. */
 export function useHotlineText() {
   const { language } = useLanguage();
-  const table = language === 'vi' ? vi : en;
-  return (key: HotlineKey, values: Record<string, string | number> = {}) => table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  const area = useArea();
+  const names = hotlineNames(area.data, language);
+  return (key: HotlineKey, values: Record<string, string | number> = {}) => hotlineText(key, language, names, values);
 }

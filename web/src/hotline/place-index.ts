@@ -59,7 +59,7 @@ export function placeIndex(adminAreas: FeatureCollection, roads: FeatureCollecti
     entry.all.push(...positions(feature.geometry));
     byName.set(name, entry);
   }
-  // Roads run on into the neighbouring provinces: a road's place is its stretch inside Kon Tum.
+  // Roads run on into the neighbouring provinces: a road's place is its stretch inside the area.
   for (const [name, { ref, all }] of byName) {
     const inside = province ? all.filter((position) => booleanPointInPolygon(position, province)) : all;
     if (inside.length) places.push(place(name, ref || null, 'road', inside));

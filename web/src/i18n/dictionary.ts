@@ -1,7 +1,6 @@
 export type Language = 'vi' | 'en';
 
 const vi = {
-  appTitle: 'NetGuard Kon Tum',
   appSubtitle: 'Bảo vệ hạ tầng viễn thông',
   syntheticBadge: 'Dữ liệu tài sản của doanh nghiệp và vụ việc là dữ liệu mô phỏng (demo)',
   syntheticShort: 'Dữ liệu mô phỏng',
@@ -54,7 +53,6 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
-  appTitle: 'NetGuard Kon Tum',
   appSubtitle: 'Telecom infrastructure protection',
   syntheticBadge: "Carriers' assets and incidents are synthetic demo data",
   syntheticShort: 'Synthetic data',

@@ -12,7 +12,7 @@ const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: 
 export function buildBasemapStyle(origin: string): StyleSpecification {
   return {
     version: 8,
-    name: 'NetGuard Kon Tum basemap',
+    name: 'NetGuard basemap',
     glyphs: `${origin}/glyphs/{fontstack}/{range}.pbf`,
     sources: { [SOURCE_IDS.adminAreas]: { type: 'geojson', data: EMPTY }, [SOURCE_IDS.roads]: { type: 'geojson', data: EMPTY } },
     layers: [...baseLayers(), ...labelLayers()],

@@ -16,7 +16,7 @@ export function printStyle(origin: string): StyleSpecification {
   const style = buildStyle(origin);
   return {
     ...style,
-    name: 'NetGuard Kon Tum (print)',
+    name: 'NetGuard (print)',
     layers: style.layers
       .filter((layer) => !SCREEN_ONLY.includes(layer.id))
       .map((layer) => {

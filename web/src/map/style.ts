@@ -23,7 +23,7 @@ function geojson(cluster = false): SourceSpecification {
 export function buildStyle(origin: string): StyleSpecification {
   return {
     version: 8,
-    name: 'NetGuard Kon Tum',
+    name: 'NetGuard',
     glyphs: `${origin}/glyphs/{fontstack}/{range}.pbf`,
     // Built from Maki (CC0) by scripts/build-sprite.ts; MapLibre picks sprite@2x on high-density screens.
     sprite: `${origin}/sprite/sprite`,

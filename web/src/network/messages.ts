@@ -11,7 +11,7 @@ const vi = {
   importOk: 'Tệp hợp lệ, sẵn sàng nhập', imported: 'Đã lưu', problems: 'Lỗi cần sửa (chưa nhập đối tượng nào)',
   templates: 'Tệp mẫu', onMap: '(đang hiện trên bản đồ, chưa lưu)',
   row: 'Dòng', feature: 'Đối tượng', unknownFormat: 'Chỉ nhận tệp .geojson, .json, .kml, .csv hoặc .gpkg',
-  plannedNote: 'Trạng thái “Quy hoạch” dùng cho kế hoạch phát triển mạng gửi Sở TT&TT.',
+  plannedNote: 'Trạng thái “Quy hoạch” dùng cho kế hoạch phát triển mạng gửi Sở Khoa học và Công nghệ.',
   changedMeanwhile: 'Người khác vừa sửa tài sản này sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu. Hãy tải bản mới rồi sửa lại.', reload: 'Tải bản mới', restoreFailed: 'Không khôi phục được',
 } as const;
 
@@ -28,7 +28,7 @@ const en: Record<NetworkKey, string> = {
   importOk: 'The file is valid and ready to import', imported: 'Stored', problems: 'Problems to fix (nothing was imported)',
   templates: 'Templates', onMap: '(shown on the map, not stored yet)',
   row: 'Row', feature: 'Feature', unknownFormat: 'Only .geojson, .json, .kml, .csv or .gpkg files',
-  plannedNote: 'Status “Planned” is for network development plans sent to the DIC.',
+  plannedNote: 'Status “Planned” is for network development plans sent to the Department of Science and Technology.',
   changedMeanwhile: 'Someone else changed this asset after you opened it, so your change was not saved. Load their version and edit again.', reload: 'Load the new version', restoreFailed: 'Could not restore it',
 };
 

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys.ts';
+import { useArea } from '../area/area-api.ts';
 import { createPlan, exportUrl, fetchPlan, fetchPlans, setPlanStatus } from './api.ts';
 import { usePatrolText } from './messages.ts';
 import { TrackUpload } from './TrackUpload.tsx';
 import { PlanSchedule } from './PlanSchedule.tsx';
 import type { Plan, PlanForm, Selection } from './types.ts';
 import { DocumentDetailsForm, OfficialDocument, type DocumentDetails } from '../print/OfficialDocument.tsx';
+import { planBodies, planRecipients } from '../print/document-bodies.ts';
 import { PLAN_DOCUMENT } from '../print/plan-text.ts';
 import { useMapSnapshot } from '../print/use-map-snapshot.ts';
 import { vietnamToday } from '../state/viewport.ts';
@@ -30,7 +32,10 @@ const day = (iso: string | undefined) => iso?.split('-').reverse().join('/') ?? 
 export function PlanPanel({ selection, plan, onPlan, canPlan }: { selection: Selection; plan: Plan | null; onPlan: (plan: Plan | null) => void; canPlan: boolean }) {
   const { p, language } = usePatrolText();
   const text = PLAN_DOCUMENT[language];
-  const [details, setDetails] = useState<DocumentDetails>({ number: '', signerName: '', recipients: text.recipients });
+  const area = useArea();
+  const [details, setDetails] = useState<DocumentDetails>({ number: '', signerName: '', recipients: '' });
+  // The default recipients name the area's department and follow the UI language (what a clerk typed is kept otherwise).
+  useEffect(() => setDetails((current) => ({ ...current, recipients: area.data ? planRecipients(area.data, language) : '' })), [language, area.data]);
   const snapshot = useMapSnapshot(plan !== null, plan?.id ?? '');
   const client = useQueryClient();
   const [form, setForm] = useState<PlanForm>(defaultForm);
@@ -59,6 +64,7 @@ export function PlanPanel({ selection, plan, onPlan, canPlan }: { selection: Sel
       </form>}
       {create.isPending && <div className="progress" role="progressbar" />}
       {create.error && <p className="error" role="alert">{create.error.message}</p>}
+      {area.error && <p className="error" role="alert">{area.error.message}</p>}
       {plan && (
         <div className="plan-result" data-testid="plan-result">
           <div className="plan-actions no-print">
@@ -69,8 +75,8 @@ export function PlanPanel({ selection, plan, onPlan, canPlan }: { selection: Sel
           </div>
           {canPlan && <TrackUpload planId={plan.id} />}
           <DocumentDetailsForm details={details} onChange={setDetails} />
-          <OfficialDocument testId="plan-document" details={details} mapImage={snapshot.image} frame={{
-            parentBody: text.parentBody, issuingBody: text.issuingBody, symbol: 'KH-CAT', place: 'Kon Tum', isoDay: vietnamToday(),
+          {area.data && <OfficialDocument testId="plan-document" details={details} mapImage={snapshot.image} frame={{
+            ...planBodies(area.data, language), isoDay: vietnamToday(),
             kind: text.kind, subject: text.subject(plan.name, day(plan.shifts[0]?.date), day(plan.shifts.at(-1)?.date)), signerTitle: text.signerTitle,
           }}>
           <p className="coverage">{p('coverage')}: <strong>{percent(plan.coverage.expectedRiskSharePerDay, language)}</strong> ({p('uniform')}: {percent(plan.coverage.uniformRiskSharePerDay, language)}, {plan.coverage.ratio.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} {p('times')}; {p('topK')}: {percent(plan.coverage.topKRiskSharePerDay, language)})</p>
@@ -78,7 +84,7 @@ export function PlanPanel({ selection, plan, onPlan, canPlan }: { selection: Sel
           <p className="muted">{p('status')}: {p(plan.status)} · {p('seed')}: {plan.seed}</p>
           {plan.warnings.length > 0 && <p className="warnings">{plan.warnings.map((warning) => analysisText(warning, language)).join('; ')}</p>}
           <PlanSchedule plan={plan} />
-          </OfficialDocument>
+          </OfficialDocument>}
         </div>
       )}
       <details className="saved-plans no-print">

@@ -7,13 +7,15 @@ import './print.css';
 export type DocumentDetails = { number: string; signerName: string; recipients: string };
 
 export type DocumentFrame = {
-  /** The body above the issuing body ("UBND TỈNH KON TUM"), and the issuing body itself, in capitals. */
+  /** The body above the issuing body ("UBND TỈNH QUẢNG NGÃI"), and the issuing body itself, in capitals (print/document-bodies.ts). */
   parentBody: string; issuingBody: string;
   symbol: string; place: string; isoDay: string;
   /** The kind of document ("BÁO CÁO", "KẾ HOẠCH") and what it is about. */
   kind: string; subject: string;
   /** "KT. GIÁM ĐỐC" above the title when a deputy signs for the head. */
   authority?: string; signerTitle: string;
+  /** A line after the body, e.g. the issuing body's former name ("trước đây: Sở Thông tin và Truyền thông tỉnh Kon Tum"). */
+  note?: string;
 };
 
 type Props = { frame: DocumentFrame; details: DocumentDetails; mapImage: string | null; children: ReactNode; testId: string };
@@ -49,6 +51,7 @@ export function OfficialDocument({ frame, details, mapImage, children, testId }:
         </figure>
       )}
       <div className="document-content">{children}</div>
+      {frame.note && <p className="document-note" data-testid="document-note">{frame.note}</p>}
       <footer className="document-closing">
         <div className="document-recipients" data-testid="document-recipients">
           <div className="document-recipients-title">{text.recipients}:</div>

@@ -12,8 +12,8 @@ export const DOCUMENT_TEXT = {
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
- * Place and date line: "Kon Tum, ngày 01 tháng 12 năm 2026" — the decree writes days below 10 and months below 3
- * with a leading zero — or "Kon Tum, 1 December 2026".
+ * Place and date line: "Quảng Ngãi, ngày 01 tháng 12 năm 2026" — the decree writes days below 10 and months below 3
+ * with a leading zero — or "Quang Ngai, 1 December 2026".
  * @param isoDay YYYY-MM-DD (Vietnam's calendar day)
  */
 export function placeAndDate(place: string, isoDay: string, language: Language): string {
@@ -24,7 +24,7 @@ export function placeAndDate(place: string, isoDay: string, language: Language):
   return `${place}, ngày ${dd} tháng ${mm} năm ${year}`;
 }
 
-/** "Số: 15/BC-STTTT", leaving the number blank (dotted) until the clerk gives one. */
+/** "Số: 15/BC-SKHCN", leaving the number blank (dotted) until the clerk gives one. */
 export function numberAndSymbol(number: string, symbol: string, language: Language): string {
   return `${DOCUMENT_TEXT[language].number}: ${number.trim() || '   '}/${symbol}`;
 }

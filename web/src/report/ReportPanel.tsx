@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client.ts';
+import { useArea } from '../area/area-api.ts';
 import { formatWhen } from '../format/format-value.ts';
 import { useErrorText } from '../i18n/errors.ts';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import type { PatrolOverlay } from '../patrol/overlay.ts';
+import { reportBodies, reportRecipients } from '../print/document-bodies.ts';
 import { DocumentDetailsForm, OfficialDocument, type DocumentDetails } from '../print/OfficialDocument.tsx';
 import { useMapSnapshot } from '../print/use-map-snapshot.ts';
 import { useBaseCollection } from '../state/use-layer-data.ts';
@@ -108,9 +110,10 @@ export function ReportPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolO
   const errorText = useErrorText();
   const options = useMemo(() => halfYears(), []);
   const [period, setPeriod] = useState(options[1]);
-  const [details, setDetails] = useState<DocumentDetails>({ number: '', signerName: '', recipients: r('recipients') });
-  // The default recipients follow the UI language (what a clerk typed is kept otherwise).
-  useEffect(() => setDetails((current) => ({ ...current, recipients: r('recipients') })), [language]);
+  const area = useArea();
+  const [details, setDetails] = useState<DocumentDetails>({ number: '', signerName: '', recipients: '' });
+  // The default recipients name the area's bodies and follow the UI language (what a clerk typed is kept otherwise).
+  useEffect(() => setDetails((current) => ({ ...current, recipients: area.data ? reportRecipients(area.data, language) : '' })), [language, area.data]);
   const report = useQuery({ queryKey: ['report', period], queryFn: ({ signal }) => getJson<Report>(`/api/reports/six-monthly?period=${period}`, signal) });
   const range = report.data?.period;
   const today = vietnamToday();
@@ -140,9 +143,10 @@ export function ReportPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolO
       <DocumentDetailsForm details={details} onChange={setDetails} />
       {report.isPending && <p className="hint"><span className="spinner" />{r('compiling')}</p>}
       {report.error && <p className="form-error">{errorText(report.error)}</p>}
-      {data && (
+      {area.error && <p className="form-error">{r('areaMissing')}: {errorText(area.error)}</p>}
+      {data && area.data && (
         <OfficialDocument testId="report-document" details={details} mapImage={snapshot.image} frame={{
-          parentBody: r('parentBody'), issuingBody: r('issuingBody'), symbol: 'BC-STTTT', place: 'Kon Tum', isoDay: today,
+          ...reportBodies(area.data, language), isoDay: today,
           kind: r('kind'), subject: `${r('subject')} (${data.period.label})`, authority: r('authority'), signerTitle: r('signerTitle'),
         }}>
           <ReportBody data={data} hotspots={hotspots.data} district={district} commune={commune} />

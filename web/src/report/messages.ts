@@ -3,8 +3,7 @@ import { useLanguage } from '../i18n/language.tsx';
 const vi = {
   print: 'In (A4)', compiling: 'Đang tổng hợp…', firstHalf: '6 tháng đầu năm', secondHalf: '6 tháng cuối năm',
   kind: 'BÁO CÁO', subject: 'Kết quả 6 tháng bảo đảm an toàn hạ tầng bưu chính, viễn thông, công nghệ thông tin',
-  parentBody: 'UBND TỈNH KON TUM', issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', authority: 'KT. GIÁM ĐỐC', signerTitle: 'PHÓ GIÁM ĐỐC',
-  recipients: '- UBND tỉnh Kon Tum (để báo cáo);\n- Bộ Thông tin và Truyền thông (để báo cáo);\n- Công an tỉnh Kon Tum;\n- Các doanh nghiệp bưu chính, viễn thông trên địa bàn;\n- Lưu: VT, BCVT.',
+  authority: 'KT. GIÁM ĐỐC', signerTitle: 'PHÓ GIÁM ĐỐC', areaMissing: 'Không tải được tên cơ quan của địa bàn',
   period: 'Kỳ báo cáo: từ {from} đến {to} (so sánh với kỳ {previous})', synthetic: 'Số liệu vụ việc, tài sản của bản demo là dữ liệu mô phỏng.',
   incidents: 'I. Tình hình vụ việc', total: 'Tổng số vụ việc', previous: 'kỳ trước', up: 'tăng', down: 'giảm', resolved: 'đã giải quyết', open: 'đang xử lý', dismissed: 'báo động giả/trùng',
   damage: 'Thiệt hại ước tính', outage: 'thời gian gián đoạn', minutes: 'phút', byTypeCaption: 'Vụ việc theo loại (cột: kỳ này; vạch: kỳ trước)', byDistrictCaption: 'Vụ việc theo huyện (cũ)',
@@ -24,8 +23,7 @@ export type ReportKey = keyof typeof vi;
 const en: Record<ReportKey, string> = {
   print: 'Print (A4)', compiling: 'Compiling…', firstHalf: 'first half', secondHalf: 'second half',
   kind: 'REPORT', subject: 'Six months of protecting postal, telecom and IT infrastructure',
-  parentBody: "KON TUM PROVINCIAL PEOPLE'S COMMITTEE", issuingBody: 'DEPARTMENT OF INFORMATION AND COMMUNICATIONS', authority: 'PP. DIRECTOR', signerTitle: 'DEPUTY DIRECTOR',
-  recipients: "- Kon Tum Provincial People's Committee (for report);\n- Ministry of Information and Communications (for report);\n- Kon Tum Provincial Police;\n- Postal and telecom carriers in the province;\n- Filed: Office, Post and Telecom.",
+  authority: 'PP. DIRECTOR', signerTitle: 'DEPUTY DIRECTOR', areaMissing: "The area's organisations could not be loaded",
   period: 'Reporting period: {from} to {to} (compared with {previous})', synthetic: 'Incidents and assets of this demo are synthetic data.',
   incidents: 'I. Incidents', total: 'Incidents in total', previous: 'previous period', up: 'up', down: 'down', resolved: 'resolved', open: 'open', dismissed: 'false alarms/duplicates',
   damage: 'Estimated damage', outage: 'outage', minutes: 'minutes', byTypeCaption: 'Incidents by type (bars: this period; ticks: previous period)', byDistrictCaption: 'Incidents by former district',
