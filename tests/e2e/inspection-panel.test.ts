@@ -60,7 +60,10 @@ describe('recording an inspection from a dealer’s panel on a phone', { timeout
     await map.waitForMap();
     // Open the dealer from the search, as a person looking for it by name would.
     await page.getByTestId('search-input').fill(dealer.properties.name);
-    await page.getByTestId('search-result').filter({ hasText: dealer.properties.name }).first().tap();
+    const exactly = new RegExp(`^${dealer.properties.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const result = page.getByTestId('search-result').filter({ has: page.locator('strong', { hasText: exactly }) });
+    await result.waitFor();
+    await result.tap();
     await page.getByTestId('feature-panel').waitFor();
     await map.waitForIdle();
     await map.waitForRendered([LAYER_IDS.scrapDealerPoint]);
@@ -77,7 +80,9 @@ describe('recording an inspection from a dealer’s panel on a phone', { timeout
     expect(before.compliant).toBeGreaterThan(before.violation);
 
     const panel = page.getByTestId('target-inspections');
-    await panel.getByTestId('inspection-form').locator('summary').tap();
+    const summary = panel.getByTestId('inspection-form').locator('summary');
+    await summary.scrollIntoViewIfNeeded();
+    await summary.tap();
     await panel.getByTestId('inspection-add-finding').tap();
     const finding = panel.getByTestId('inspection-finding').first();
     await finding.locator('select').first().selectOption('cable_of_unknown_origin');
