@@ -24,6 +24,7 @@ import { inspectionPlanRoutes } from './inspections/plan-routes.ts';
 import { inspectionRoutes } from './inspections/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { rewardRoutes } from './rewards/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { cutImpactRoutes } from './network-graph/routes.ts';
 import { patrolTrackRoutes } from './patrol-tracks/routes.ts';
@@ -93,6 +94,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
   app.route('/api/collections', tileRoutes(services));
   app.route('/api', tileMatrixSetRoutes());
   app.route('/api/reports', reportRoutes(services));
+  app.route('/api/rewards', rewardRoutes(services));
   app.route('/api/inventory', inventoryRoutes(services));
   app.route('/api/cut-impact', cutImpactRoutes(services));
   app.route('/api/register', registerRoutes(services));

@@ -7,6 +7,7 @@ import { AppError, Conflict, Forbidden, InvalidBody, Unauthenticated } from '../
 import { JSON_MEDIA_TYPES, limitBody, parseJsonText, parseWith, requireMediaType } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { actorOf } from '../http/actor.ts';
+import { communeAt } from '../incidents/nearest.ts';
 import { fileIncident } from '../incidents/service.ts';
 import type { Services } from '../services.ts';
 import type { LiveMessage } from '../storage/broadcast.ts';
@@ -102,8 +103,13 @@ export function alarmRoutes(services: Services) {
       apply: async (tx, { asset, known, incident, place, others }) => {
         if (known && incident && body.sequence === known.sequence) return applied<Outcome>({ incident, status: 200, others, place });
         if (known && incident) {
-          const changed = (await tx.features.replace('incidents', incident.id, { ...incident, properties: { ...incident.properties, description: describe(body, place, others) } }))!;
+          // A newer fibre reading moves the break, so the incident goes where the segment to search now is.
+          const moved = place ? { geometry: { type: 'Point' as const, coordinates: place.point }, commune: await communeAt(tx.features, place.point) } : undefined;
+          const changed = (await tx.features.replace('incidents', incident.id, {
+            ...incident, geometry: moved?.geometry ?? incident.geometry, properties: { ...incident.properties, ...moved?.commune, description: describe(body, place, others) },
+          }))!;
           await tx.alarms.update(carrier, body.alarmId, canonical(body), body.sequence, now.toISOString());
+          if (place) await tx.fibreBreaks.put({ incidentId: incident.id, routeId: asset.id, located: place.located, locatedAt: now.toISOString() });
           const event: LiveMessage = {
             type: 'incident.alarm', about: { collection: 'incidents', feature: changed },
             data: { id: changed.id, type: changed.properties.type, cleared: body.cleared === true, coordinates: (changed.geometry as { coordinates: number[] }).coordinates, asset: { collection, id: asset.id }, owner: carrier },
@@ -117,6 +123,8 @@ export function alarmRoutes(services: Services) {
           description: describe(body, place, others), asset: { collection, id: asset.id, owner: carrier },
         }, now, 'incident.alarm');
         await tx.alarms.add({ carrier, alarmId: body.alarmId, incidentId: filed.result.id, receivedAt: now.toISOString(), updatedAt: now.toISOString(), body: canonical(body), sequence: body.sequence });
+        // The search segment stays with the incident, for the map and the incident's panel (issue 18 §3).
+        if (place) await tx.fibreBreaks.put({ incidentId: filed.result.id, routeId: asset.id, located: place.located, locatedAt: now.toISOString() });
         return { ...filed, result: { incident: filed.result, status: 201, others, place } };
       },
     });

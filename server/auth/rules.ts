@@ -13,6 +13,7 @@ import { INSPECTION_PLAN_RULES } from '../inspections/plan-routes.ts';
 import { INSPECTION_RULES } from '../inspections/routes.ts';
 import { EXPORT_RULES } from '../exports/routes.ts';
 import { REPORT_RULES } from '../reports/routes.ts';
+import { REWARD_RULES } from '../rewards/routes.ts';
 import { INVENTORY_RULES } from '../inventory/routes.ts';
 import { CUT_IMPACT_RULES } from '../network-graph/routes.ts';
 import { PATROL_TRACK_RULES } from '../patrol-tracks/routes.ts';
@@ -47,6 +48,7 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...INSPECTION_PLAN_RULES,
   ...EXPORT_RULES,
   ...REPORT_RULES,
+  ...REWARD_RULES,
   ...INVENTORY_RULES,
   ...CUT_IMPACT_RULES,
   ...PATROL_TRACK_RULES,

@@ -52,8 +52,11 @@ const newReport = z.object({
 const conversion = z.object({ type: z.enum(INCIDENT_TYPES), duplicateOf: z.number().int().optional(), comment: z.string().max(2000).optional() }).strict();
 const closing = z.object({ reason: text(500) }).strict();
 
-/** What the public sees of its report: the state, never internal notes or the contact. */
-const tracked = (report: HotlineReport) => ({ trackingCode: report.trackingCode, status: report.status, receivedAt: report.receivedAt, closingReason: report.closingReason });
+/**
+ * What the public sees of its report: the state, never internal notes or the contact; `helped` once the department
+ * approved a reward for it (issue 18 §2) — never the amount, the decision or anything about the case.
+ */
+const tracked = (report: HotlineReport, helped = false) => ({ trackingCode: report.trackingCode, status: report.status, receivedAt: report.receivedAt, closingReason: report.closingReason, helped });
 
 /**
  * The citizen hotline: anyone files a report (throttled per client address, size-limited) and follows it by its
@@ -120,7 +123,7 @@ export function hotlineRoutes(services: Services) {
       if (!attempt.allowed) throw new TooManyRequests('too many lookups; try again later', attempt.retryAfterSeconds);
       const report = await storage.hotline.byCode(c.req.param('code').trim().toUpperCase());
       if (!report) throw new NotFound('no report with this tracking code');
-      return c.json(tracked(report));
+      return c.json(tracked(report, (await storage.rewards.forReport(report.id))?.status === 'approved'));
     })
     .get('/reports', async (c) => {
       const search = new URL(c.req.url).searchParams;

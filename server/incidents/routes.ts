@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { SIGNED_IN } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
-import { InvalidParameter } from '../errors.ts';
+import { InvalidParameter, NotFound } from '../errors.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { rejectUnknownParameters } from '../ogc/params.ts';
@@ -23,6 +23,7 @@ export const INCIDENT_RULES: RouteRule[] = [
   rule('GET', '/api/incidents/nearest-assets', FILERS),
   rule('POST', '/api/incidents/:id/transitions', FILERS),
   rule('GET', '/api/incidents/:id/history', SIGNED_IN),
+  rule('GET', '/api/incidents/:id/fibre-break', SIGNED_IN),
 ];
 
 const change = z.object({ to: z.enum(INCIDENT_STATUSES), comment: z.string().max(2000).optional(), duplicateOf: z.number().int().optional() }).strict();
@@ -35,7 +36,7 @@ function lonLatParams(search: URLSearchParams): [number, number] {
   return [lon, lat];
 }
 
-/** `/api/incidents`: file an incident (police, carriers), suggest assets to link, move it along its lifecycle, read its history. */
+/** `/api/incidents`: file an incident (police, carriers), suggest assets to link, move it along its lifecycle, read its history and fibre-break search segment. */
 export function incidentRoutes(services: Services) {
   const { storage } = services;
   return new Hono<AppEnv>()
@@ -67,5 +68,12 @@ export function incidentRoutes(services: Services) {
       const incident = await readableIncident(storage.features, c.get('principal'), Number(c.req.param('id')));
       await auditRead(services, actorOf(c), { action: 'read', targetType: 'incidents', targetId: incident.id, details: { history: true } });
       return c.json({ id: incident.id, status: incident.properties.status, events: await incidentHistory(services, incident.id) });
+    })
+    // Where to search for a fibre break (issue 18 §3): the point and segment the alarm located, in the incident's scope.
+    .get('/:id/fibre-break', async (c) => {
+      const incident = await readableIncident(storage.features, c.get('principal'), Number(c.req.param('id')));
+      const found = await storage.fibreBreaks.get(incident.id);
+      if (!found) throw new NotFound(`incident ${incident.id} was not located from a fibre reading`, { id: incident.id });
+      return c.json({ incidentId: incident.id, routeId: found.routeId, locatedAt: found.locatedAt, fibreBreak: found.located });
     });
 }

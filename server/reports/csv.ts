@@ -26,6 +26,7 @@ export function reportCsv(report: SixMonthlyReport, names: { district: (code: st
     ['Mục tiêu đề xuất', report.keyTargets.proposed], ['Mục tiêu phê duyệt', report.keyTargets.designated], ['Không phê duyệt', report.keyTargets.rejected], ['Thu hồi', report.keyTargets.revoked],
     ['Kế hoạch tuần tra', report.patrols.plans], ['Tỷ lệ rủi ro bao phủ bình quân/ngày', report.patrols.meanCoverage],
     ['Tin báo đường dây nóng', report.hotline.received], ['Chuyển thành vụ việc', report.hotline.converted], ['Kết thúc', report.hotline.closed], ['Chờ xử lý', report.hotline.pending],
+    ['Đề xuất khen thưởng người báo tin', report.rewards.proposed], ['Khen thưởng được duyệt', report.rewards.approved], ['Tổng tiền thưởng (VNĐ)', report.rewards.amountVnd],
     ['Lượt kiểm tra', report.inspections.total], ['Vi phạm', report.inspections.violation],
   ]);
   table('Kiểm tra theo cơ quan', ['Cơ quan', 'Lượt kiểm tra', 'Không xử lý', 'Nhắc nhở', 'Phạt tiền', 'Đình chỉ giấy phép', 'Chuyển công an', 'Tiền phạt (VNĐ)'],

@@ -23,7 +23,7 @@ export function reportRoutes(services: Services) {
     if (!period) throw new InvalidParameter('period', 'give period=YYYY-H1 or YYYY-H2, or from=YYYY-MM-DD&to=YYYY-MM-DD');
     const format = search.get('format') ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new InvalidParameter('format', 'format must be json or csv');
-    const report = await sixMonthlyReport(storage.reports, period, now());
+    const report = await sixMonthlyReport(storage.reports, storage.rewards, period, now());
     await auditRead(services, actorOf(c), { action: format === 'csv' ? 'export' : 'read', targetType: 'reports', details: { period: period.label } });
     if (format === 'json') return c.json(report);
     const names = async (level: string) => new Map((await storage.features.query('admin_areas', { filters: [{ property: 'level', value: level }], limit: 10_000, offset: 0 })).features.map((area) => [String(area.properties.code), String(area.properties.name)]));

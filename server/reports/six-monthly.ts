@@ -1,6 +1,7 @@
 import { AGENCIES, INSPECTION_DECISIONS, type InspectionDecisionKind } from '../collections/vocabulary.ts';
 import { deploymentArea } from '../deployment/area.ts';
 import type { PeriodCounts, ReportQueries } from '../storage/report-queries.ts';
+import type { RewardStore } from '../storage/rewards.ts';
 import { periodMs, previousPeriod, type Period } from './period.ts';
 
 export type CountRow = { key: string; count: number; previous: number; change: number | null };
@@ -40,14 +41,15 @@ function inspectionCounts(counts: PeriodCounts['inspections']) {
  * decisions; patrol plans and their coverage; hotline reports and how they ended; inspections by
  * agency with their decisions.
  * Incidents are counted by when they occurred, like the items endpoint's `datetime`, so each figure equals the
- * matching API count.
+ * matching API count. Rewards to citizens (issue 18 §2): proposed in the period, and approved in it with their amount.
  */
-export async function sixMonthlyReport(queries: ReportQueries, period: Period, now: Date) {
+export async function sixMonthlyReport(queries: ReportQueries, rewardStore: RewardStore, period: Period, now: Date) {
   const previous = previousPeriod(period);
   const current = await queries.periodCounts(periodMs(period), period, OPEN);
   const before = await queries.periodCounts(periodMs(previous), previous, OPEN);
   const by = (column: keyof PeriodCounts['incidentsBy']) => compare(new Map(Object.entries(current.incidentsBy[column])), new Map(Object.entries(before.incidentsBy[column])));
   const totals = current.incidents, previousTotal = before.incidents.total;
+  const rewards = await rewardStore.periodCounts(periodMs(period));
   const decisions = current.keyTargetActions, plans = current.plans, hotline = current.hotline, inspections = current.inspections;
   return {
     title: 'Báo cáo 6 tháng về bảo đảm an toàn hạ tầng bưu chính, viễn thông, công nghệ thông tin',
@@ -67,6 +69,7 @@ export async function sixMonthlyReport(queries: ReportQueries, period: Period, n
     keyTargets: { proposed: decisions.propose ?? 0, designated: decisions.approve ?? 0, rejected: decisions.reject ?? 0, returned: decisions.return ?? 0, revoked: decisions.revoke ?? 0 },
     patrols: { plans: plans.plans, approved: plans.approved, unitDays: plans.unitDays, meanCoverage: plans.meanCoverage },
     hotline: { received: Object.values(hotline).reduce((sum, n) => sum + n, 0), converted: hotline.converted ?? 0, closed: hotline.closed ?? 0, pending: hotline.received ?? 0 },
+    rewards: { proposed: rewards.proposed, approved: rewards.approved, refused: rewards.refused, amountVnd: rewards.amountVnd },
     inspections: inspectionCounts(inspections),
   };
 }

@@ -5,6 +5,7 @@ import type { Broadcast } from './broadcast.ts';
 import type { ChangeCounters } from './change-counters.ts';
 import type { ChangeLog } from './change-log.ts';
 import type { FeatureStore } from './features.ts';
+import type { FibreBreakStore } from './fibre-breaks.ts';
 import type { FieldStore, IdempotencyStore, PhotoStore } from './field.ts';
 import type { IncidentHistoryStore, KeyTargetHistoryStore } from './histories.ts';
 import type { HotlineStore } from './hotline.ts';
@@ -12,6 +13,7 @@ import type { PatrolPlanStore } from './patrol-plans.ts';
 import type { InspectionPlanStore, InspectionStore } from './inspections.ts';
 import type { BulletinStore, CarrierAlarmStore, PatrolTrackStore } from './records.ts';
 import type { ReportQueries } from './report-queries.ts';
+import type { RewardStore } from './rewards.ts';
 import type { ThrottleStore } from './throttles.ts';
 
 /** Every store, one per concept. The same set is handed out bound to a transaction by `Storage.transaction`. */
@@ -37,6 +39,8 @@ export type Stores = {
   idempotency: IdempotencyStore;
   caseFiles: CaseFileStore;
   register: RegisterStore;
+  rewards: RewardStore;
+  fibreBreaks: FibreBreakStore;
 };
 
 /**

@@ -333,7 +333,7 @@ describe('the demo: each agent’s and dealer’s colour has its inspection behi
   });
 
   it('the report of 2026-H1 counts as many inspections as the demo has features last inspected then', async () => {
-    const report = await sixMonthlyReport(services.storage.reports, parsePeriod('2026-H1', null, null)!, NOW());
+    const report = await sixMonthlyReport(services.storage.reports, services.storage.rewards, parsePeriod('2026-H1', null, null)!, NOW());
     const inPeriod = inspected.filter((feature) => feature.date >= '2026-01-01' && feature.date <= '2026-06-30');
     expect(report.inspections.total).toBe(inPeriod.length);
     expect(report.inspections.violation).toBe(inPeriod.filter((feature) => feature.result === 'violation').length);

@@ -10,7 +10,7 @@ const sessions: Record<string, Session> = {};
 
 beforeAll(async () => {
   server = await startServer();
-  for (const username of ['viettel', 'vnpt', 'police', 'admin']) sessions[username] = await signIn(server.url, username);
+  for (const username of ['viettel', 'vnpt', 'police', 'admin', 'dic']) sessions[username] = await signIn(server.url, username);
 }, 180_000);
 afterAll(() => server?.stop());
 
@@ -199,6 +199,38 @@ describe('workflow steps happen once', () => {
     expect(statuses.filter((status) => status === 409)).toHaveLength(2);
     const history = await json<{ events: { to?: string; toStatus?: string }[] }>(call('police', 'GET', `/api/incidents/${id}/history`));
     expect(history.events.length).toBe(2);
+  });
+
+  it('a reward decided three times at the same moment is decided once: one 200, two 409, one audit entry (issue 18)', async () => {
+    const filed = await fetch(`${server.url}/api/hotline/reports`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lon: 108.0054, lat: 14.3554, seenAt: new Date(Date.now() - 3_600_000).toISOString(), description: 'Thấy người tháo cáp đồng' }),
+    });
+    const { trackingCode } = (await filed.json()) as { trackingCode: string };
+    const queue = await json<{ reports: { id: number; trackingCode: string }[] }>(call('police', 'GET', '/api/hotline/reports?status=received&limit=500'));
+    const report = queue.reports.find((candidate) => candidate.trackingCode === trackingCode)!;
+    const { incident } = await json<{ incident: { id: number } }>(call('police', 'POST', `/api/hotline/reports/${report.id}/convert`, { body: { type: 'cable_theft' } }));
+    expect((await call('police', 'POST', `/api/incidents/${incident.id}/transitions`, { body: { to: 'verified' } })).status).toBe(200);
+    const proposed = await call('police', 'POST', '/api/rewards', { body: { hotlineReportId: report.id, proposal: 'Tin báo giúp bắt quả tang' } });
+    expect(proposed.status).toBe(201);
+    const { id } = (await proposed.json()) as { id: number };
+    const decisions = [
+      { decision: 'approve', amountVnd: 2_000_000, decisionNumber: '11/QĐ-SKHCN' },
+      { decision: 'refuse', reason: 'Không đủ căn cứ' },
+      { decision: 'approve', amountVnd: 5_000_000, decisionNumber: '12/QĐ-SKHCN' },
+    ];
+    const responses = await Promise.all(decisions.map((body) => call('dic', 'POST', `/api/rewards/${id}/decision`, { body })));
+    const statuses = responses.map((response) => response.status);
+    expect([...statuses].sort()).toEqual([200, 409, 409]);
+    const winner = decisions[statuses.indexOf(200)];
+    const stored = (await json<{ rewards: { status: string; amountVnd: number | null; decisionNumber: string | null }[] }>(call('police', 'GET', `/api/rewards?hotlineReportId=${report.id}`))).rewards[0];
+    expect(stored).toMatchObject(winner.decision === 'approve'
+      ? { status: 'approved', amountVnd: winner.amountVnd, decisionNumber: winner.decisionNumber }
+      : { status: 'refused', amountVnd: null, decisionNumber: null });
+    const audit = await json<{ records: { action: string }[] }>(call('admin', 'GET', `/api/audit?targetType=rewards&targetId=${id}&limit=100`));
+    expect(audit.records.filter((record) => record.action === 'transition')).toHaveLength(1);
+    const tracked = await json<{ helped: boolean }>(fetch(`${server.url}/api/hotline/reports/track/${trackingCode}`));
+    expect(tracked.helped).toBe(winner.decision === 'approve');
   });
 
   it('inspections recorded at once leave the latest date as the dealer’s last inspection', async () => {

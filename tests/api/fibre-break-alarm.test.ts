@@ -1,10 +1,10 @@
-import { booleanPointInPolygon, destination, distance } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { booleanPointInPolygon, destination, distance, length } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { signAlarm } from '../../server/alarms/signature.ts';
 import { baseGeography } from '../../scripts/generator/index.ts';
-import { createTestApp, sendJson } from '../helpers/test-app.ts';
+import { createTestApp, getJson, sendJson } from '../helpers/test-app.ts';
 
 const NOW = new Date('2026-11-28T08:00:00Z');
 const metres = { units: 'meters' } as const;
@@ -94,6 +94,39 @@ describe('a fibre monitor’s alarm locates the break on the route', async () =>
       if (path) expect(response.body.error.details.problems?.map((problem) => problem.path), payload.alarmId).toContain(path);
     }
     expect((await t.features.counts()).incidents).toBe(before);
+  });
+
+  it('the incident keeps the search segment the alarm answered, for everyone who may read the incident; a newer reading replaces it', async () => {
+    const first = await send({ alarmId: 'OTDR-SEG', raisedAt: '2026-11-28T01:00:00Z', fibreBreak: { routeId: 1, opticalDistanceMeters: 5000 } });
+    expect(first.status).toBe(201);
+    const id = first.body.incident.id;
+    const kept = await getJson<{ incidentId: number; routeId: number; fibreBreak: FeatureCollection }>(t.as('police'), `/api/incidents/${id}/fibre-break`);
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({ incidentId: id, routeId: 1 });
+    expect(kept.body.fibreBreak).toEqual(first.body.fibreBreak);
+    // The segment's stated length is the drawn line's length (turf, independently) and it lies on the break's side of the corner.
+    const segment = kept.body.fibreBreak.features.find((feature) => feature.properties?.kind === 'search_segment') as Feature<LineString, { lengthMeters: number }>;
+    expect(Math.abs(length(segment, { units: 'meters' }) - segment.properties.lengthMeters)).toBeLessThan(0.5);
+    expect(segment.properties.lengthMeters).toBeCloseTo(5019.80 - 4782.18, 0);
+    // The same scope as the incident itself: whoever may read the item reads the segment, the others get 404.
+    for (const caller of ['admin', 'dic', 'viettel', 'vnpt', 'ubnd'] as const) {
+      const item = (await t.as(caller).request(`/api/collections/incidents/items/${id}`)).status;
+      expect((await t.as(caller).request(`/api/incidents/${id}/fibre-break`)).status, caller).toBe(item === 200 ? 200 : 404);
+    }
+    expect((await t.as('public').request(`/api/incidents/${id}/fibre-break`)).status).toBe(401);
+    const newer = await send({ alarmId: 'OTDR-SEG', raisedAt: '2026-11-28T01:00:00Z', sequence: 2, fibreBreak: { routeId: 1, opticalDistanceMeters: 4000 } });
+    expect(newer.status).toBe(200);
+    expect((await getJson<{ fibreBreak: FeatureCollection }>(t.as('viettel'), `/api/incidents/${id}/fibre-break`)).body.fibreBreak).toEqual(newer.body.fibreBreak);
+    expect(newer.body.fibreBreak).not.toEqual(first.body.fibreBreak);
+    // The incident moved with the break: it is the segment's break point.
+    const point = newer.body.fibreBreak.features.find((feature) => feature.properties?.kind === 'break')!.geometry as { coordinates: Position };
+    expect(newer.body.incident.geometry.coordinates).toEqual(point.coordinates);
+  });
+
+  it('an incident not located from a fibre reading has no search segment (404)', async () => {
+    const filed = await sendJson<{ id: number }>(t.as('police'), 'POST', '/api/incidents', { lon: 108.0, lat: 14.31, type: 'cable_theft', occurredAt: '2026-11-28T06:00:00Z' });
+    expect(filed.status).toBe(201);
+    expect((await t.as('police').request(`/api/incidents/${filed.body.id}/fibre-break`)).status).toBe(404);
   });
 
   it('a carrier’s coil records are checked when it edits the route', async () => {

@@ -21,7 +21,7 @@ describe('the citizen hotline', async () => {
     expect(filed.status).toBe(201);
     expect(filed.body.trackingCode).toMatch(/^KT-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
     const tracked = await getJson<Record<string, unknown>>(t.as('public'), `/api/hotline/reports/track/${filed.body.trackingCode.toLowerCase()}`);
-    expect(tracked.body).toEqual({ trackingCode: filed.body.trackingCode, status: 'received', receivedAt: '2026-03-01T08:00:00.000Z', closingReason: null });
+    expect(tracked.body).toEqual({ trackingCode: filed.body.trackingCode, status: 'received', receivedAt: '2026-03-01T08:00:00.000Z', closingReason: null, helped: false });
     expect((await t.as('public').request('/api/hotline/reports/track/KT-AAAA-AAAA')).status).toBe(404);
   });
 

@@ -283,6 +283,101 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     await police.context.close();
   });
 
+  it('police propose a reward on a confirmed hotline case, the DIC approves it, and the citizen only reads that the report helped (issue 18)', async () => {
+    const police = await issueToken(server.url, 'police');
+    const asPolice = (path: string, body: unknown) => fetch(`${server.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${police.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const filed = await fetch(`${server.url}/api/hotline/reports`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lon: 108.01, lat: 14.36, seenAt: new Date(Date.now() - 3_600_000).toISOString(), description: 'Thấy người cuộn cáp quang lên xe tải' }),
+    });
+    const { trackingCode } = (await filed.json()) as { trackingCode: string };
+    const queue = (await (await api('/api/hotline/reports?status=received&limit=500')).json()) as { reports: { id: number; trackingCode: string }[] };
+    const reportId = queue.reports.find((report) => report.trackingCode === trackingCode)!.id;
+    const { incident } = (await (await asPolice(`/api/hotline/reports/${reportId}/convert`, { type: 'cable_theft' })).json()) as { incident: { id: number } };
+    expect((await asPolice(`/api/incidents/${incident.id}/transitions`, { to: 'verified' })).status).toBe(200);
+
+    // The officer proposes it from the case page of the hotline case.
+    const officer = await personPage();
+    await signInAs(officer.page, server.url, 'police');
+    await officer.page.getByTestId('mode-cases').click();
+    await officer.page.getByTestId('register-search').fill(trackingCode);
+    await officer.page.locator('[data-testid="register-row"]', { hasText: String(incident.id) }).first().click();
+    await officer.page.locator(`[data-testid="case-page"][data-case="${incident.id}"]`).waitFor();
+    await officer.page.getByTestId('reward-proposal').fill('Tin báo chính xác, giúp thu hồi 300 m cáp');
+    await officer.page.getByTestId('reward-propose').click();
+    await officer.page.locator('[data-testid="reward-status"][data-status="proposed"]').waitFor();
+    await officer.context.close();
+
+    // The department approves it from the oversight list, typing the amount as people write it.
+    const dic = await personPage();
+    await signInAs(dic.page, server.url, 'dic');
+    await dic.page.getByTestId('mode-oversight').click();
+    const item = dic.page.locator('[data-testid="reward-proposal-item"]', { hasText: trackingCode });
+    await item.getByTestId('reward-amount').fill('2.500.000');
+    await item.getByTestId('reward-decision-number').fill('125/QĐ-SKHCN');
+    await item.getByTestId('reward-approve').click();
+    await item.waitFor({ state: 'detached' });
+    const stored = (await (await api(`/api/rewards?hotlineReportId=${reportId}`)).json()) as { rewards: { status: string; amountVnd: number; decisionNumber: string }[] };
+    expect(stored.rewards[0]).toMatchObject({ status: 'approved', amountVnd: 2_500_000, decisionNumber: '125/QĐ-SKHCN' });
+    await dic.context.close();
+
+    // The citizen follows the code: the report helped, and nothing says how much or by which decision.
+    const citizen = await personPage();
+    await citizen.page.goto(`${server.url}/bao-tin`);
+    await citizen.page.getByTestId('track-code').fill(trackingCode);
+    await citizen.page.getByTestId('track-submit').click();
+    await citizen.page.getByTestId('track-helped').waitFor();
+    expect(await citizen.page.getByTestId('track-helped').textContent()).toContain('Tin báo của bạn đã giúp phát hiện vụ việc');
+    const page = (await citizen.page.locator('body').textContent())!;
+    for (const secret of ['2.500.000', '2500000', '125/QĐ', 'SKHCN']) expect(page).not.toContain(secret);
+    await citizen.page.screenshot({ path: `${OUTPUT_DIR}/e2e-reward-helped.png` });
+    await citizen.context.close();
+  });
+
+  it('a fibre-break incident, selected on the map, draws its search segment and states its length and tolerance (issue 18)', async () => {
+    type Route = { id: number; geometry: { type: string; coordinates: [number, number][] }; properties: { length_m: number } };
+    const routes = ((await (await api('/api/collections/cable_routes/items?owner=viettel&limit=200')).json()) as { features: Route[] }).features;
+    const route = routes.find((candidate) => candidate.geometry.type === 'LineString' && candidate.properties.length_m > 4000)!;
+    const system = await issueToken(server.url, 'viettel');
+    const body = JSON.stringify({ alarmId: 'E2E-OTDR', raisedAt: new Date().toISOString(), sequence: 1, fibreBreak: { routeId: route.id, opticalDistanceMeters: 2000 } });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(`${server.url}/api/alarms`, {
+      method: 'POST', body,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${system.token}`, 'X-NetGuard-Timestamp': timestamp, 'X-NetGuard-Signature': signAlarm(system.signingSecret, timestamp, body) },
+    });
+    expect(response.status).toBe(201);
+    const answer = (await response.json()) as { incident: { id: number; geometry: { coordinates: [number, number] } }; fibreBreak: { features: { properties: { kind: string; lengthMeters?: number; toleranceMeters?: number } }[] } };
+    const segment = answer.fibreBreak.features.find((feature) => feature.properties.kind === 'search_segment')!.properties;
+    const point = answer.fibreBreak.features.find((feature) => feature.properties.kind === 'break')!.properties;
+
+    const police = await personPage();
+    await signInAs(police.page, server.url, 'police');
+    const map = mapPage(police.page);
+    await map.waitForMap();
+    // The cable under the break would make the click a choice between the two; the incident is what is selected here.
+    await police.page.getByTestId('layer-toggle-cable_routes').uncheck();
+    await map.jumpTo(answer.incident.geometry.coordinates, 16);
+    expect(await map.rendered([LAYER_IDS.fibreBreakSegment])).toEqual([]);
+    await map.waitForRendered([LAYER_IDS.incidentPoint]);
+    await map.click(answer.incident.geometry.coordinates);
+    const picked = police.page.locator('[data-testid="pick-item"]', { hasText: String(answer.incident.id) });
+    if (await police.page.getByTestId('pick-list').isVisible()) await picked.click();
+    const facts = police.page.getByTestId('fibre-break-facts');
+    await facts.waitFor();
+    const metres = (value: number) => Math.round(value).toLocaleString('vi-VN');
+    expect(await facts.textContent()).toContain(`${metres(segment.lengthMeters!)} m`);
+    expect(await facts.textContent()).toContain(`± ${metres(point.toleranceMeters!)} m`);
+    // Opening the panel refits the untouched map to the province; look at the break again, as the officer would.
+    await map.jumpTo(answer.incident.geometry.coordinates, 16);
+    await map.waitForRendered([LAYER_IDS.fibreBreakSegment]);
+    expect((await map.rendered([LAYER_IDS.fibreBreakSegment])).every((feature) => feature.properties.kind === 'search_segment')).toBe(true);
+    await police.page.screenshot({ path: `${OUTPUT_DIR}/e2e-fibre-break.png` });
+    // Closing the panel takes the segment off the map.
+    await police.page.getByTestId('feature-panel').getByRole('button', { name: 'Đóng' }).click();
+    await police.page.waitForFunction((id) => ((window.__netguard?.map as { queryRenderedFeatures: (o: { layers: string[] }) => unknown[] }).queryRenderedFeatures({ layers: [id] }).length === 0), LAYER_IDS.fibreBreakSegment);
+    await police.context.close();
+  });
+
   it('the DIC reads the six-monthly report with its charts, and its total is the API’s count', async () => {
     const dic = await personPage();
     await signInAs(dic.page, server.url, 'dic');

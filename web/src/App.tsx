@@ -21,6 +21,7 @@ import { defaultIncidentRange, padBbox } from './state/viewport.ts';
 import { Header } from './panels/Header.tsx';
 import { LayerPanel } from './panels/LayerPanel.tsx';
 import { FeaturePanel } from './panels/FeaturePanel.tsx';
+import { fibreBreakQuery, mayHaveFibreBreak } from './incidents/fibre-break.ts';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { CoordinatesReadout } from './panels/CoordinatesReadout.tsx';
 import { PickList } from './panels/PickList.tsx';
@@ -94,6 +95,11 @@ export function App({ user }: { user: SessionUser }) {
     queryFn: ({ signal }) => fetchItem(selected!.collection, selected!.id, signal),
     enabled: selected !== null,
   });
+  // A fibre-break incident's search segment, drawn while it is selected (issue 18 §3); the panel reads the same query.
+  const fibreBreak = useQuery({
+    ...fibreBreakQuery(selected?.id ?? ''),
+    enabled: selected?.collection === 'incidents' && mayHaveFibreBreak(selectedItem.data?.properties),
+  });
   const selection = useMemo<FeatureCollection>(() => (selected && selectedItem.data ? { type: 'FeatureCollection', features: [selectedItem.data] } : EMPTY), [selected, selectedItem.data]);
   const badges = useQuery({ queryKey: ['register', 'badges'], queryFn: ({ signal }) => fetchBadges(signal), enabled: user.role !== 'viewer', refetchInterval: 60_000 });
 
@@ -113,6 +119,7 @@ export function App({ user }: { user: SessionUser }) {
     ...analysisSources(mode === 'patrol' || mode === 'report' ? overlay : {}),
     [SOURCE_IDS.liveAlarms]: live.rings,
     [SOURCE_IDS.impact]: impact ?? EMPTY,
+    [SOURCE_IDS.fibreBreak]: (selected?.collection === 'incidents' ? fibreBreak.data?.fibreBreak : null) ?? EMPTY,
     [SOURCE_IDS.register]: (mode === 'cases' ? registerOverlay : null) ?? EMPTY,
     [SOURCE_IDS.selection]: selection,
     // A zone's evidence under review, or an import's features before they are stored.

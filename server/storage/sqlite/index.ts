@@ -7,6 +7,7 @@ import { createSqliteChangeCounters } from './change-counters.ts';
 import { createSqliteChangeLog } from './change-log.ts';
 import { migrate, openDatabase, type SqliteDatabase } from './database.ts';
 import { createSqliteFeatures } from './features.ts';
+import { createSqliteFibreBreaks } from './fibre-breaks.ts';
 import { createSqliteField, createSqliteIdempotency, createSqlitePhotos } from './field.ts';
 import { createSqliteHotline } from './hotline.ts';
 import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './histories.ts';
@@ -15,6 +16,7 @@ import { createSqliteInspectionPlans, createSqliteInspections } from './inspecti
 import { createSqliteAlarms, createSqliteBulletins, createSqliteTracks } from './records.ts';
 import { createSqliteRegister } from './register.ts';
 import { createSqliteReportQueries } from './report-queries.ts';
+import { createSqliteRewards } from './rewards.ts';
 import { createSqliteThrottles } from './throttles.ts';
 import { createUnitOfWork, type SyncStores } from './unit-of-work.ts';
 
@@ -45,6 +47,8 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     idempotency: createSqliteIdempotency(db),
     caseFiles: createSqliteCaseFiles(db),
     register: createSqliteRegister(db),
+    rewards: createSqliteRewards(db),
+    fibreBreaks: createSqliteFibreBreaks(db),
   };
   const unit = createUnitOfWork(db, stores);
   return {

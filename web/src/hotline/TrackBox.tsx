@@ -4,7 +4,7 @@ import { ApiError } from '../api/client.ts';
 import { trackReport } from './api.ts';
 import { useHotlineText } from './messages.ts';
 
-/** Follow a report by its tracking code: its state and, when closed, why. */
+/** Follow a report by its tracking code: its state, when closed why, and whether it helped find a case (issue 18). */
 export function TrackBox({ initialCode }: { initialCode: string }) {
   const h = useHotlineText();
   const [code, setCode] = useState(initialCode);
@@ -24,6 +24,7 @@ export function TrackBox({ initialCode }: { initialCode: string }) {
           {h('status')}: <strong>{h(tracked.data.status)}</strong>{tracked.data.closingReason ? ` — ${tracked.data.closingReason}` : ''}
         </p>
       )}
+      {tracked.data?.helped && <p className="notice" role="status" data-testid="track-helped">{h('helped')}</p>}
     </section>
   );
 }

@@ -29,6 +29,7 @@ const vi = {
   photoRemove: 'Bỏ ảnh', photoShrinking: 'Đang thu nhỏ ảnh…', photoFailed: 'Không đọc được ảnh này.',
   queued: 'Chưa có mạng: tin báo đã được lưu trên điện thoại và sẽ tự gửi khi có kết nối. Đừng đóng trang này.',
   waiting: 'tin báo đang chờ gửi', rejected: 'Tin báo bị từ chối', yourCodes: 'Mã tra cứu của bạn',
+  helped: 'Tin báo của bạn đã giúp phát hiện vụ việc. Cảm ơn bạn đã báo tin!',
 } as const;
 
 type HotlineKey = keyof typeof vi;
@@ -58,6 +59,7 @@ const en: Record<HotlineKey, string> = {
   photoRemove: 'Remove photo', photoShrinking: 'Making the photo smaller…', photoFailed: 'This image could not be read.',
   queued: 'No connection: the report is kept on your phone and will be sent when you are back online. Keep this page open.',
   waiting: 'reports waiting to be sent', rejected: 'Report refused', yourCodes: 'Your tracking codes',
+  helped: 'Your report helped find a case. Thank you for reporting!',
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { LayerSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { LAYER_IDS, SOURCE_IDS } from './layer-ids.ts';
 
 /** Rings flashing on sites whose anti-theft alarm just went off; `pulse` (0 or 1) alternates to make them blink. */
@@ -23,4 +23,20 @@ export function impactLayer(): LayerSpecification {
       'circle-stroke-color': '#fff', 'circle-stroke-width': 2,
     },
   };
+}
+
+/**
+ * The selected fibre-break incident's search segment (issue 18 §3): a wide amber line on a dark casing, so it stands
+ * out over the cable it lies on, and the likely break as a red dot.
+ */
+export function fibreBreakLayers(): LayerSpecification[] {
+  const segment: FilterSpecification = ['==', ['get', 'kind'], 'search_segment'];
+  return [
+    { id: LAYER_IDS.fibreBreakCasing, type: 'line', source: SOURCE_IDS.fibreBreak, filter: segment, layout: { 'line-cap': 'round' }, paint: { 'line-color': '#3e2723', 'line-width': 11, 'line-opacity': 0.8 } },
+    { id: LAYER_IDS.fibreBreakSegment, type: 'line', source: SOURCE_IDS.fibreBreak, filter: segment, layout: { 'line-cap': 'round' }, paint: { 'line-color': '#ffab00', 'line-width': 7 } },
+    {
+      id: LAYER_IDS.fibreBreakPoint, type: 'circle', source: SOURCE_IDS.fibreBreak, filter: ['==', ['get', 'kind'], 'break'],
+      paint: { 'circle-radius': 6, 'circle-color': '#d50000', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    },
+  ];
 }

@@ -3,7 +3,7 @@ import { SOURCE_IDS } from './layer-ids.ts';
 import { baseLayers, labelLayers } from './base-layers.ts';
 import { thematicLayers } from './thematic-layers.ts';
 import { analysisLayers } from './analysis-layers.ts';
-import { impactLayer, liveAlarmLayer } from './live-layers.ts';
+import { fibreBreakLayers, impactLayer, liveAlarmLayer } from './live-layers.ts';
 import { evidenceLayers, registerLayers, selectionLayers } from './overlay-layers.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -47,13 +47,14 @@ export function buildStyle(origin: string): StyleSpecification {
       [SOURCE_IDS.planStops]: geojson(),
       [SOURCE_IDS.liveAlarms]: geojson(),
       [SOURCE_IDS.impact]: geojson(),
+      [SOURCE_IDS.fibreBreak]: geojson(),
       [SOURCE_IDS.register]: geojson(),
       [SOURCE_IDS.selection]: geojson(),
       [SOURCE_IDS.evidence]: geojson(),
     },
     layers: [
       ...baseLayers(), ...analysisLayers('below'), ...selectionLayers(), ...evidenceLayers(), ...thematicLayers(), ...analysisLayers('above'),
-      impactLayer(), ...registerLayers(), liveAlarmLayer(), ...labelLayers(),
+      impactLayer(), ...fibreBreakLayers(), ...registerLayers(), liveAlarmLayer(), ...labelLayers(),
     ],
   };
 }

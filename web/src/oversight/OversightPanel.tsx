@@ -6,8 +6,9 @@ import { AuditLog } from './AuditLog.tsx';
 import { PlannedAssets } from './PlannedAssets.tsx';
 import { Inventory } from './Inventory.tsx';
 import { InspectionPlans } from '../inspections/InspectionPlans.tsx';
+import { RewardDecisions } from '../rewards/RewardDecisions.tsx';
 
-/** The DIC's and admins' oversight: area inventories, carriers' planned networks, joint inspection plans and the audit log. */
+/** The DIC's and admins' oversight: area inventories, rewards to decide, carriers' planned networks, joint inspection plans and the audit log. */
 export function OversightPanel({ user, onFit, onDrawing }: { user: SessionUser; onFit: (bbox: Bbox) => void; onDrawing: (request: DrawingRequest | null) => void }) {
   const o = useOversightText();
   return (
@@ -15,6 +16,7 @@ export function OversightPanel({ user, onFit, onDrawing }: { user: SessionUser; 
       <h2>{o('title')}</h2>
       <p className="hint" translate="no">{user.organisation}</p>
       <Inventory onDrawing={onDrawing} />
+      <RewardDecisions />
       <PlannedAssets onFit={onFit} />
       <InspectionPlans />
       <AuditLog />

@@ -9,6 +9,8 @@ import type { Language } from '../i18n/dictionary.ts';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { isSecurity, type SessionUser } from '../auth/session.ts';
 import { IncidentActions } from '../incidents/IncidentActions.tsx';
+import { FibreBreakFacts } from '../incidents/FibreBreakFacts.tsx';
+import { mayHaveFibreBreak } from '../incidents/fibre-break.ts';
 import { TargetInspections } from '../inspections/TargetInspections.tsx';
 import { CutImpact } from './CutImpact.tsx';
 import type { FeatureCollection } from 'geojson';
@@ -63,6 +65,7 @@ export function FeaturePanel({ selected, onClose, user, onHighlight, onOpenCase 
       {query.data && selected.collection === 'incidents' && onOpenCase && (
         <button type="button" className="primary" data-testid="open-case" onClick={() => onOpenCase(Number(selected.id))}>{t('openCase')}</button>
       )}
+      {query.data && selected.collection === 'incidents' && mayHaveFibreBreak(properties) && <FibreBreakFacts id={selected.id} />}
       {query.data && selected.collection === 'incidents' && (
         <IncidentActions id={selected.id} status={String(properties.status)} owner={(properties.asset_owner as string | null) ?? null} user={user} />
       )}

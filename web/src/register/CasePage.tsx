@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection, Point } from 'geojson';
 import { bbox as featureBbox } from '@turf/turf';
 import type { Bbox } from '../api/types.ts';
-import type { SessionUser } from '../auth/session.ts';
+import { isSecurity, type SessionUser } from '../auth/session.ts';
 import { formatLngLat } from '../format/coordinates.ts';
 import { formatWhen } from '../format/format-value.ts';
 import { useErrorText } from '../i18n/errors.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
 import { IncidentActions } from '../incidents/IncidentActions.tsx';
+import { RewardBox } from '../rewards/RewardBox.tsx';
 import { fetchCase, type CaseFile } from './api.ts';
 import { CaseAssignment } from './CaseAssignment.tsx';
 import { CasePhotos } from './CasePhotos.tsx';
@@ -66,6 +67,7 @@ export function CasePage({ id, user, onBack, onOpen, onFit, onOverlay }: Props) 
           <h3>{r('hotline')} <span translate="no">{data.hotline.trackingCode}</span></h3>
           <p className="hint">{r('seenAt')}: {formatWhen(data.hotline.seenAt)} · {r('contact')}: {data.hotline.contact === 'hidden' ? r('contactHidden') : data.hotline.contact ? <span translate="no">{[data.hotline.contact.name, data.hotline.contact.phone].filter(Boolean).join(' · ')}</span> : '—'}</p>
           <p className="report-text" translate="no">{data.hotline.description}</p>
+          {isSecurity(user) && <RewardBox reportId={data.hotline.reportId} incidentStatus={String(data.incident.properties.status)} user={user} />}
         </section>
       )}
       <section data-testid="case-asset">

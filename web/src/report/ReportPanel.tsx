@@ -21,6 +21,7 @@ type Report = {
   incidents: { total: number; previousTotal: number; change: number | null; byType: Row[]; byCommune: Row[]; byDistrict: Row[]; byCarrier: Row[]; damageVnd: number; outageMinutes: number; resolved: number; open: number; dismissed: number };
   keyTargets: Record<string, number>; patrols: { plans: number; approved: number; meanCoverage: number | null }; hotline: Record<string, number>;
   inspections: { total: number; compliant: number; warning: number; violation: number; byAgency: { agency: string; inspections: number; finesVnd: number; decisions: Record<string, number> }[] };
+  rewards: { proposed: number; approved: number; refused: number; amountVnd: number };
 };
 type Hotspots = { cells: PatrolOverlay['cells']; clusters: PatrolOverlay['clusters']; hotspots: { features: unknown[] } };
 
@@ -93,6 +94,7 @@ function ReportBody({ data, hotspots, district, commune }: { data: Report; hotsp
         {' '}{fill('hotspots', { count: hotspots ? hotspots.hotspots.features.length : '…' })}</p>
       <h2>{r('hotline')}</h2>
       <p>{fill('hotlineLine', data.hotline)}</p>
+      <p data-testid="report-rewards">{fill('rewardsLine', { proposed: number.format(data.rewards.proposed), approved: number.format(data.rewards.approved), amount: vnd.format(data.rewards.amountVnd) })}</p>
       <h2>{r('inspections')}</h2>
       <p>{fill('inspectionsLine', { total: data.inspections.total, compliant: data.inspections.compliant, warning: data.inspections.warning, violation: data.inspections.violation })}</p>
       <AgencyTable rows={data.inspections.byAgency} />
