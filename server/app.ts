@@ -19,6 +19,8 @@ import { eventRoutes } from './events/routes.ts';
 import { hotlineRoutes } from './hotline/routes.ts';
 import { keyTargetRoutes } from './key-targets/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
+import { agencyInspectionRoutes } from './inspections/inspection-routes.ts';
+import { inspectionPlanRoutes } from './inspections/plan-routes.ts';
 import { inspectionRoutes } from './inspections/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -88,6 +90,8 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
   app.route('/api/key-targets', keyTargetRoutes(services));
   app.route('/api/bulletins', bulletinRoutes(services));
   app.route('/api/scrap-dealers', inspectionRoutes(services));
+  app.route('/api/inspections', agencyInspectionRoutes(services));
+  app.route('/api/inspection-plans', inspectionPlanRoutes(services));
   app.route('/api/collections', exportRoutes(services));
   app.route('/api/collections', tileRoutes(services));
   app.route('/api', tileMatrixSetRoutes());

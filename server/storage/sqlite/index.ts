@@ -12,7 +12,8 @@ import { createSqliteField, createSqliteIdempotency, createSqlitePhotos } from '
 import { createSqliteHotline } from './hotline.ts';
 import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './histories.ts';
 import { createSqlitePlans } from './patrol-plans.ts';
-import { createSqliteAlarms, createSqliteBulletins, createSqliteInspections, createSqliteTracks } from './records.ts';
+import { createSqliteInspectionPlans, createSqliteInspections } from './inspections.ts';
+import { createSqliteAlarms, createSqliteBulletins, createSqliteTracks } from './records.ts';
 import { createSqliteRegister } from './register.ts';
 import { createSqliteReportQueries } from './report-queries.ts';
 import { createSqliteRewards } from './rewards.ts';
@@ -41,6 +42,7 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     alarms: createSqliteAlarms(db),
     bulletins: createSqliteBulletins(db),
     inspections: createSqliteInspections(db),
+    inspectionPlans: createSqliteInspectionPlans(db),
     plans: { ...plans, queryFeatures: (query) => spatialBudget(() => plans.queryFeatures(query)) },
     tracks: createSqliteTracks(db),
     changes: createSqliteChangeLog(db),

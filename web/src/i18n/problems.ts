@@ -58,6 +58,22 @@ const PATTERNS: readonly Pattern[] = [
   [/^(text|date YYYY-MM-DD|ISO 8601 date-time|integer|number|true or false|list of text) expected, got .*$/s, 'sai kiểu dữ liệu', 'wrong kind of value'],
   [/^(an ISO 8601 date-time|a date YYYY-MM-DD|a real date)$/, 'ngày giờ không hợp lệ', 'not a valid date'],
   [/^digits only$/, 'chỉ gồm chữ số', 'digits only'],
+  // Inspections by agency and their plans (server/inspections/).
+  [/^a target or a planItemId is required$/, 'cần chọn đối tượng kiểm tra hoặc một mục của kế hoạch', 'choose what was inspected, or an item of a plan'],
+  [/^the target does not exist$/, 'đối tượng kiểm tra không tồn tại', 'the inspected feature does not exist'],
+  [/^plan item (\d+) is of another target; leave the target out$/, 'mục kế hoạch $1 là kiểm tra đối tượng khác', 'plan item $1 is of another target'],
+  [/^plan item (\d+) is of an area; leave the target out$/, 'mục kế hoạch $1 là kiểm tra một khu vực', 'plan item $1 is of an area'],
+  [/^plan item (\d+) is not planned for this agency$/, 'mục kế hoạch $1 không giao cho cơ quan này', 'plan item $1 is not planned for this agency'],
+  [/^choose the agency you record as$/, 'cần chọn cơ quan kiểm tra', 'choose the inspecting agency'],
+  [/^your role does not record inspections as this agency$/, 'vai trò của bạn không ghi kết quả kiểm tra cho cơ quan này', 'your role does not record inspections for this agency'],
+  [/^list only the other agencies, not the one recording$/, 'chỉ liệt kê các cơ quan phối hợp, không kể cơ quan ghi nhận', 'list only the other agencies, not the one recording'],
+  [/^an agency is listed twice$/, 'một cơ quan được chọn hai lần', 'an agency is listed twice'],
+  [/^the follow-up cannot come before the inspection$/, 'ngày kiểm tra lại không được trước ngày kiểm tra', 'the follow-up cannot come before the inspection'],
+  [/^a sanction needs at least one finding$/, 'xử lý vi phạm cần ít nhất một nội dung phát hiện', 'a sanction needs at least one finding'],
+  [/^an area holds no licence to suspend$/, 'khu vực không có giấy phép để đình chỉ', 'an area holds no licence to suspend'],
+  [/^the period ends before it starts$/, 'ngày kết thúc trước ngày bắt đầu', 'the period ends before it starts'],
+  [/^a plan covers at most (\d+) days$/, 'kế hoạch dài tối đa $1 ngày', 'a plan covers at most $1 days'],
+  [/^outside the plan's period$/, 'ngoài thời gian của kế hoạch', "outside the plan's period"],
   // zod's own messages (body validation): their kind is enough to say what is wrong.
   [/^Invalid option.*$/s, 'giá trị không thuộc danh mục cho phép', 'not one of the allowed values'],
   [/^Too small.*$/s, 'quá ngắn hoặc quá nhỏ', 'too short or too small'],
@@ -83,6 +99,9 @@ const BODY_FIELDS: Record<string, readonly [string, string]> = {
   protectedAssets: ['tài sản được bảo vệ', 'protected assets'], justification: ['lý do', 'justification'], reviewDate: ['ngày rà soát', 'review date'],
   effectiveDate: ['ngày hiệu lực', 'effective date'], startDate: ['ngày bắt đầu', 'start date'], endDate: ['ngày kết thúc', 'end date'],
   '(file)': ['tệp', 'file'], '(body)': ['dữ liệu gửi', 'request'], body: ['nội dung', 'text'], comment: ['ý kiến', 'comment'], reason: ['lý do', 'reason'],
+  agency: ['cơ quan kiểm tra', 'inspecting agency'], jointWith: ['cơ quan phối hợp', 'agencies together'], target: ['đối tượng kiểm tra', 'inspected feature'],
+  findings: ['nội dung phát hiện', 'findings'], decision: ['hình thức xử lý', 'decision'], followUpDate: ['ngày kiểm tra lại', 'follow-up date'],
+  date: ['ngày', 'date'], items: ['mục kế hoạch', 'plan item'], agencies: ['cơ quan', 'agencies'], from: ['từ ngày', 'from'], to: ['đến ngày', 'to'],
   contact: ['liên lạc', 'contact'], phone: ['số điện thoại', 'phone'], description: ['mô tả', 'description'], units: ['số tổ', 'units'],
 };
 
