@@ -15,11 +15,18 @@ const SECONDS = Number(values.seconds);
 const server = await startServer({ env: { NETGUARD_JOB_BUDGET_MS: '10000' } });
 const viewer = await signIn(server.url, 'ubnd');
 const police = await signIn(server.url, 'police');
-const write = { 'Content-Type': 'application/json', Cookie: viewer.cookie, 'X-CSRF-Token': viewer.csrfToken };
+const dic = await signIn(server.url, 'dic');
+const writeAs = (who: { cookie: string; csrfToken: string }) => ({ 'Content-Type': 'application/json', Cookie: who.cookie, 'X-CSRF-Token': who.csrfToken });
+const write = writeAs(viewer);
 
-type Hostile = { name: string; parallel: number; send: () => Promise<Response> };
+type Hostile = { name: string; parallel: number; send: (lane: number) => Promise<Response> };
+/** A 25 km buffer around a point near Kon Tum city: a large inventory that completes (every asset of several districts). */
+const pointBuffer = { buffer: { geometry: { type: 'Point', coordinates: [108.0, 14.35] }, meters: 25_000 } };
 const scenarios: Hostile[] = [
+  // Control: four clients sending cheap requests back to back, which is what lanes refused at once (429) amount to.
+  { name: 'control: 4 lanes of /api/conformance', parallel: 4, send: () => fetch(`${server.url}/api/conformance`, { headers: { Cookie: viewer.cookie } }) },
   { name: 'inventory: 100-vertex line buffered 50 km', parallel: 6, send: () => fetch(`${server.url}/api/inventory`, { method: 'POST', headers: write, body: JSON.stringify(zigZagBuffer(100)) }) },
+  { name: 'inventory: 25 km around a point, 2 accounts', parallel: 2, send: (lane) => fetch(`${server.url}/api/inventory`, { method: 'POST', headers: writeAs(lane === 0 ? police : dic), body: JSON.stringify(pointBuffer) }) },
   { name: 'CQL2 S_DWITHIN of a 100-vertex star', parallel: 2, send: () => fetch(`${server.url}/api/collections/cable_routes/items?limit=10&filter=${encodeURIComponent(`S_DWITHIN(geometry,${star(100)},1000)`)}`, { headers: { Cookie: viewer.cookie } }) },
   { name: 'six-monthly report (police)', parallel: 2, send: () => fetch(`${server.url}/api/reports/six-monthly?period=2026-H1`, { headers: { Cookie: police.cookie } }) },
 ];
@@ -45,14 +52,14 @@ function keepInFlight(hostile: Hostile, stop: Promise<unknown>) {
   const statuses = new Map<number, number>();
   let stopped = false;
   void stop.then(() => (stopped = true));
-  const lane = async () => {
+  const lane = async (index: number) => {
     while (!stopped) {
-      const response = await hostile.send();
+      const response = await hostile.send(index);
       await response.arrayBuffer();
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     }
   };
-  return Promise.all(Array.from({ length: hostile.parallel }, lane)).then(() => statuses);
+  return Promise.all(Array.from({ length: hostile.parallel }, (_, index) => lane(index))).then(() => statuses);
 }
 
 const stats = (times: number[]) => {

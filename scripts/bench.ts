@@ -15,7 +15,7 @@ import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
 import { finishBulkLoad, inspectSqlite } from '../server/storage/sqlite/inspect.ts';
 import { DEFAULT_SEED } from './generator/index.ts';
 import { loadNational } from './national/build.ts';
-import { startServer } from '../tests/helpers/server-process.ts';
+import { productionEnv, startServer } from '../tests/helpers/server-process.ts';
 import { tileBounds, tileOfPosition } from '../server/geometry/web-mercator.ts';
 import { encodeTile } from '../server/tiles/build.ts';
 import { padded } from '../server/tiles/math.ts';
@@ -100,7 +100,7 @@ row('numberMatched: incidents of one type in one year', matched, await time(() =
 const counted = await provider.counts();
 baseline.close();
 await storage.close();
-const server = await startServer({ databasePath: path, env: { NETGUARD_SEED: 'none' } });
+const server = await startServer({ databasePath: path, env: productionEnv() });
 const paths = [10, 11, 12, 13, 14].flatMap((z) => [-1, 0, 1].flatMap((dx) => ['incidents', 'bts_sites', 'cable_routes'].map((collection) => tileUrl(collection, z, dx))));
 const load = await autocannon({
   url: server.url, connections: 20, duration: Number(values.seconds), headers: { Authorization: `Bearer ${token}` },

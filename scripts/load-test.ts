@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { createServices } from '../server/services.ts';
 import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
 import { inspectSqlite } from '../server/storage/sqlite/inspect.ts';
-import { startServer } from '../tests/helpers/server-process.ts';
+import { productionEnv, startServer } from '../tests/helpers/server-process.ts';
 import { tileOfPosition } from '../server/geometry/web-mercator.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '50' } } });
@@ -22,7 +22,7 @@ const token = (await services.accounts.createToken((await services.accounts.user
 const [cx, cy] = ((await services.storage.features.get('bts_sites', 1))!.geometry as { coordinates: number[] }).coordinates;
 await services.storage.close();
 
-const server = await startServer({ databasePath: values.db, env: { NETGUARD_SEED: 'none' } });
+const server = await startServer({ databasePath: values.db, env: productionEnv() });
 
 const created: number[] = [];
 let createdOk = 0, movedOk = 0, next = 0;

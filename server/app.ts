@@ -19,6 +19,8 @@ import { eventRoutes } from './events/routes.ts';
 import { hotlineRoutes } from './hotline/routes.ts';
 import { keyTargetRoutes } from './key-targets/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
+import { agencyInspectionRoutes } from './inspections/inspection-routes.ts';
+import { inspectionPlanRoutes } from './inspections/plan-routes.ts';
 import { inspectionRoutes } from './inspections/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -34,6 +36,7 @@ import { areaRoutes } from './deployment/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { PAGE_ROUTES } from './pages.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { onBehalfOfCaller } from './http/caller.ts';
 import type { Services } from './services.ts';
 
 export type AppOptions = {
@@ -71,6 +74,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
   // Before authentication: a preflight carries no credentials and must not be refused.
   if (corsOrigins.length > 0) app.use('/api/*', corsFor(corsOrigins));
   app.use('/api/*', authenticate(services.accounts));
+  app.use('/api/*', onBehalfOfCaller());
   app.use('/api/*', authorize(ROUTE_RULES));
   app.route('/api', authRoutes(services));
   app.route('/api/search', searchRoutes(services));
@@ -86,6 +90,8 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
   app.route('/api/key-targets', keyTargetRoutes(services));
   app.route('/api/bulletins', bulletinRoutes(services));
   app.route('/api/scrap-dealers', inspectionRoutes(services));
+  app.route('/api/inspections', agencyInspectionRoutes(services));
+  app.route('/api/inspection-plans', inspectionPlanRoutes(services));
   app.route('/api/collections', exportRoutes(services));
   app.route('/api/collections', tileRoutes(services));
   app.route('/api', tileMatrixSetRoutes());

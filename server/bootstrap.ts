@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { sealPlainSigningSecrets } from './auth/accounts.ts';
 import { seedDemoAccounts } from './auth/demo-accounts.ts';
 import { createSecretBox, resolveSecretKey } from './auth/secret-box.ts';
+import { demoInspections } from './inspections/demo-records.ts';
 import { createServices, type Services } from './services.ts';
 import { openStorage } from './storage/open.ts';
 
@@ -10,7 +11,8 @@ export type DemoSeed = () => Record<string, FeatureCollection>;
 
 /**
  * Opens the storage at `path` (migrated) and, when it holds no features yet and a `demo` seed is handed in
- * (`server/main.ts` passes the generator's), loads it with the demo accounts of the README. Without `demo` (a
+ * (`server/main.ts` passes the generator's), loads it, the inspection records behind its agents' and dealers' last
+ * results, and the demo accounts of the README. Without `demo` (a
  * production database) nothing is seeded: no data and no account with a known password.
  * @returns the services over the storage and what was seeded (undefined when nothing was)
  */
@@ -31,6 +33,10 @@ export async function openAndSeed(path: string, options: { demo?: DemoSeed } = {
   const generateMs = Math.round(performance.now() - started);
   const stored = performance.now();
   await storage.features.insertDataset(dataset);
+  const inspections = demoInspections(dataset);
+  await storage.transaction(async (tx) => {
+    for (const inspection of inspections) await tx.inspections.add(inspection);
+  });
   const elapsedMs = Math.round(performance.now() - stored);
   const counts = Object.fromEntries(Object.entries(dataset).map(([id, collection]) => [id, collection.features.length]));
   const users = (await accounts.users()).length === 0 ? await seedDemoAccounts(accounts) : [];

@@ -89,3 +89,10 @@ export class ServiceBusy extends AppError {
     super(503, 'ServiceBusy', message, { retryAfterSeconds });
   }
 }
+
+/** 429: this caller already has as many heavy jobs running or waiting as one caller may; `details.retryAfterSeconds` says when to try again. */
+export class TooManyJobs extends AppError {
+  constructor(message: string, retryAfterSeconds: number, maxJobsPerCaller: number) {
+    super(429, 'TooManyJobs', message, { retryAfterSeconds, maxJobsPerCaller });
+  }
+}

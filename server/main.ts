@@ -4,10 +4,17 @@ import { generateDemo } from '../scripts/generator/index.ts';
 import { areaDirectory } from './deployment/area.ts';
 import { createApp } from './app.ts';
 import { openAndSeed } from './bootstrap.ts';
-import { resolveSecretKey } from './auth/secret-box.ts';
+import { productionKeyProblem, resolveSecretKey } from './auth/secret-box.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const databasePath = process.env.NETGUARD_DB ?? 'data/netguard.sqlite';
+
+// Before anything is opened or written: a production start without its secret key leaves nothing behind.
+const refusal = productionKeyProblem();
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 
 const { warning } = resolveSecretKey(databasePath);
 if (warning) console.warn(warning);

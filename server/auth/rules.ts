@@ -8,6 +8,8 @@ import { EVENT_RULES } from '../events/routes.ts';
 import { HOTLINE_RULES } from '../hotline/routes.ts';
 import { KEY_TARGET_RULES } from '../key-targets/routes.ts';
 import { BULLETIN_RULES } from '../bulletins/routes.ts';
+import { AGENCY_INSPECTION_RULES } from '../inspections/inspection-routes.ts';
+import { INSPECTION_PLAN_RULES } from '../inspections/plan-routes.ts';
 import { INSPECTION_RULES } from '../inspections/routes.ts';
 import { EXPORT_RULES } from '../exports/routes.ts';
 import { REPORT_RULES } from '../reports/routes.ts';
@@ -42,6 +44,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   ...KEY_TARGET_RULES,
   ...BULLETIN_RULES,
   ...INSPECTION_RULES,
+  ...AGENCY_INSPECTION_RULES,
+  ...INSPECTION_PLAN_RULES,
   ...EXPORT_RULES,
   ...REPORT_RULES,
   ...REWARD_RULES,

@@ -56,3 +56,13 @@ export function resolveSecretKey(databasePath: string, env: Record<string, strin
     warning: `NETGUARD_SECRET_KEY is not set: signing secrets are sealed with the key in ${file}. In production set NETGUARD_SECRET_KEY from a secret store and keep any key file out of database backups.`,
   };
 }
+
+/**
+ * Why the server must not start with this environment, or undefined when it may. A production database
+ * (NETGUARD_SEED=none) must have its key from NETGUARD_SECRET_KEY: a key file made beside the database would end up
+ * in the same backups and copies as the sealed secrets, and a copy of both forges alarms (SECURITY.md).
+ */
+export function productionKeyProblem(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (env.NETGUARD_SEED !== 'none' || env.NETGUARD_SECRET_KEY) return undefined;
+  return 'NetGuard will not start: NETGUARD_SEED=none marks a production database, and it needs NETGUARD_SECRET_KEY, the key that seals alarm signing secrets. Set it from your secret store (32 random bytes as base64 or hex, e.g. `openssl rand -base64 32`) and start again; keep the same key for every later start.';
+}

@@ -41,6 +41,24 @@ export const ASSET_COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities'] as 
 export const INSPECTION_RESULTS = ['not_inspected', 'compliant', 'warning', 'violation'] as const;
 
 /**
+ * Agencies that inspect and handle violations (directive 4a: the department coordinates the police, customs, market
+ * management, the radio frequency department and local authorities), each recording its own inspections (issue 18).
+ */
+export const AGENCIES = ['police', 'dic', 'customs', 'market_management', 'frequency_department', 'commune'] as const;
+export type Agency = (typeof AGENCIES)[number];
+/** What an inspection can find: at agents (SIMs, subscriber data, licences), at dealers (cable of unknown origin), at sites and in areas. */
+export const INSPECTION_FINDING_KINDS = [
+  'pre_activated_sims', 'subscriber_data_unverified', 'no_agency_contract', 'no_business_licence', 'expired_licence',
+  'cable_of_unknown_origin', 'no_purchase_register', 'unlicensed_radio_equipment', 'unsafe_installation', 'other',
+] as const;
+export const FINDING_SEVERITIES = ['minor', 'major', 'serious'] as const;
+/** What the inspecting agency decided (a fine names its amount and its legal basis). */
+export const INSPECTION_DECISIONS = ['none', 'warning', 'fine', 'licence_suspension', 'referral_to_police'] as const;
+export type InspectionDecisionKind = (typeof INSPECTION_DECISIONS)[number];
+/** What can be inspected; a site is a BTS site or a facility. */
+export const INSPECTION_TARGET_KINDS = ['service_agent', 'scrap_dealer', 'site', 'area'] as const;
+
+/**
  * Service agents of directive item 2b: postal agents (đại lý bưu chính), telecom and SIM agents (đại lý viễn thông,
  * điểm bán SIM) and internet or game shops (điểm truy nhập Internet công cộng, trò chơi điện tử công cộng).
  */

@@ -8,6 +8,11 @@ export type GeometryLimit = { maxPositions: number; maxParts?: number };
 
 /** A drawn or uploaded area: an inventory polygon, a key-target zone, an analysis area. */
 export const AREA_LIMIT: GeometryLimit = { maxPositions: 5_000, maxParts: 200 };
+/**
+ * An inspected area (a market, a block of a commune): smaller than other areas, because its shape is checked for
+ * self-crossings in the request itself (quadratic in its positions).
+ */
+export const AREA_INSPECTION_LIMIT: GeometryLimit = { maxPositions: 500, maxParts: 10 };
 /** A line or point to buffer: buffering costs grow far faster than the input (a 100-vertex zig-zag at 50 km takes seconds). */
 export const BUFFER_INPUT_LIMIT: GeometryLimit = { maxPositions: 1_000, maxParts: 50 };
 /** A buffered area, before it is used to read and tally assets. */

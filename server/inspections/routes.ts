@@ -1,15 +1,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { POLICE } from '../auth/audiences.ts';
-import { actorName } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
-import { InvalidBody, NotFound } from '../errors.ts';
+import { NotFound } from '../errors.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { actorOf } from '../http/actor.ts';
-import type { FeatureStore } from '../storage/features.ts';
-import { applied, transact } from '../writes/transact.ts';
+import type { Decision, Finding } from '../storage/inspections.ts';
+import { requireInspectionScope } from './inspection-routes.ts';
+import { recordInspection } from './record.ts';
+import { calendarDate } from './schema.ts';
 
 export const INSPECTION_RULES: RouteRule[] = [
   rule('POST', '/api/scrap-dealers/:id/inspections', POLICE),
@@ -17,43 +18,51 @@ export const INSPECTION_RULES: RouteRule[] = [
 ];
 
 const inspection = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'a real date'),
-  result: z.enum(['compliant', 'warning', 'violation']), notes: z.string().max(4000).optional(),
+  date: calendarDate, result: z.enum(['compliant', 'warning', 'violation']), notes: z.string().max(4000).optional(),
 }).strict();
 
 /**
- * `/api/scrap-dealers/:id/inspections`: district police record inspections of scrap dealers (buying cable of unknown
- * origin); the dealer's last inspection on the map follows the most recent one.
+ * A result of the first, simpler API as findings and a decision of the police, whose `resultOf` is that result again:
+ * a warning is a decision to warn, a violation a serious finding not yet decided on.
+ */
+const RECORDED_AS: Record<z.infer<typeof inspection>['result'], { findings: Finding[]; decision: Decision }> = {
+  compliant: { findings: [], decision: { kind: 'none' } },
+  warning: { findings: [], decision: { kind: 'warning' } },
+  violation: { findings: [{ kind: 'other', severity: 'serious' }], decision: { kind: 'none' } },
+};
+
+/**
+ * `/api/scrap-dealers/:id/inspections`, the first inspection API (district police inspecting scrap dealers for cable
+ * of unknown origin), kept as a view onto inspections by agency: a police inspection of the dealer, listed with the
+ * dealer's inspections by every agency.
  */
 export function inspectionRoutes(services: Services) {
-  const { storage, now } = services;
-  const dealerOr404 = async (features: FeatureStore, raw: string) => {
-    const dealer = /^\d{1,12}$/.test(raw) ? await features.get('scrap_dealers', Number(raw)) : undefined;
+  const { storage } = services;
+  const dealerOr404 = async (raw: string) => {
+    const dealer = /^\d{1,12}$/.test(raw) ? await storage.features.get('scrap_dealers', Number(raw)) : undefined;
     if (!dealer) throw new NotFound(`scrap dealer ${raw} does not exist`);
     return dealer;
   };
   return new Hono<AppEnv>()
     .post('/:id/inspections', limitBody(16 * 1024), async (c) => {
       const body = parseWith(inspection, await jsonObject(c.req.raw));
-      if (body.date > now().toISOString().slice(0, 10)) throw new InvalidBody('an inspection cannot be dated in the future', { problems: [{ path: 'date', message: 'in the future' }] });
-      const principal = c.get('principal');
-      const stored = await transact(services, actorOf(c), {
-        // The dealer is read in the transaction that may update it, so of two inspections recorded at once the
-        // later date always ends up as the dealer's latest.
-        read: (tx) => dealerOr404(tx.features, c.req.param('id')),
-        apply: async (tx, dealer) => {
-          const added = await tx.inspections.add({ dealerId: dealer.id, date: body.date, result: body.result, notes: body.notes?.normalize('NFC') ?? null, recordedBy: actorName(principal), recordedAt: now().toISOString() });
-          if (body.date >= String(dealer.properties.last_inspection_date ?? '')) {
-            await tx.features.replace('scrap_dealers', dealer.id, { ...dealer, properties: { ...dealer.properties, last_inspection_date: body.date, last_inspection_result: body.result } });
-          }
-          return applied(added, [{ action: 'create', targetType: 'scrap_inspections', targetId: added.id, after: { dealer: dealer.id, ...body } }]);
-        },
-      });
-      return c.json({ id: stored.id, dealerId: stored.dealerId, ...body }, 201);
+      const dealer = await dealerOr404(c.req.param('id'));
+      const stored = await recordInspection(services, actorOf(c), {
+        target: { collection: 'scrap_dealers', id: dealer.id }, agency: 'police', jointWith: [], date: body.date, ...RECORDED_AS[body.result],
+        ...(body.notes?.trim() ? { notes: body.notes.trim().normalize('NFC') } : {}),
+      }, undefined);
+      return c.json({ id: stored.id, dealerId: dealer.id, date: stored.date, result: stored.result, notes: stored.notes }, 201);
     })
     .get('/:id/inspections', async (c) => {
-      const dealer = await dealerOr404(storage.features, c.req.param('id'));
-      const inspections = (await storage.inspections.list(dealer.id)).map(({ dealerId: _dealer, ...rest }) => rest);
-      return c.json({ dealerId: dealer.id, inspections });
+      const scope = requireInspectionScope(c.get('principal'));
+      const dealer = await dealerOr404(c.req.param('id'));
+      const { inspections } = await storage.inspections.query({ collection: 'scrap_dealers', targetId: dealer.id, visibleTo: scope.visibleTo, limit: 1000, offset: 0 });
+      return c.json({
+        dealerId: dealer.id,
+        inspections: inspections.map((found) => ({
+          id: found.id, date: found.date, result: found.result, notes: found.notes, recordedBy: found.recordedBy, recordedAt: found.recordedAt,
+          agency: found.agency, jointWith: found.jointWith, findings: found.findings, decision: found.decision, followUpDate: found.followUpDate,
+        })),
+      });
     });
 }

@@ -1,6 +1,11 @@
 import { csvField } from '../exports/patrol-plan.ts';
+import type { Agency } from '../collections/vocabulary.ts';
 import type { SixMonthlyReport } from './six-monthly.ts';
 
+/** The agencies' names in the report's Vietnamese headings. */
+const AGENCY_NAMES_VI: Record<Agency, string> = {
+  police: 'Công an', dic: 'Sở (cơ quan quản lý viễn thông)', customs: 'Hải quan', market_management: 'Quản lý thị trường', frequency_department: 'Cục Tần số vô tuyến điện', commune: 'UBND xã, phường',
+};
 
 /** Every table of the report as CSV sections (UTF-8 with a BOM for Excel), headed in Vietnamese. */
 export function reportCsv(report: SixMonthlyReport, names: { district: (code: string) => string; commune: (code: string) => string }): string {
@@ -22,7 +27,9 @@ export function reportCsv(report: SixMonthlyReport, names: { district: (code: st
     ['Kế hoạch tuần tra', report.patrols.plans], ['Tỷ lệ rủi ro bao phủ bình quân/ngày', report.patrols.meanCoverage],
     ['Tin báo đường dây nóng', report.hotline.received], ['Chuyển thành vụ việc', report.hotline.converted], ['Kết thúc', report.hotline.closed], ['Chờ xử lý', report.hotline.pending],
     ['Đề xuất khen thưởng người báo tin', report.rewards.proposed], ['Khen thưởng được duyệt', report.rewards.approved], ['Tổng tiền thưởng (VNĐ)', report.rewards.amountVnd],
-    ['Lượt kiểm tra cơ sở phế liệu', report.inspections.total], ['Vi phạm', report.inspections.violation],
+    ['Lượt kiểm tra', report.inspections.total], ['Vi phạm', report.inspections.violation],
   ]);
+  table('Kiểm tra theo cơ quan', ['Cơ quan', 'Lượt kiểm tra', 'Không xử lý', 'Nhắc nhở', 'Phạt tiền', 'Đình chỉ giấy phép', 'Chuyển công an', 'Tiền phạt (VNĐ)'],
+    report.inspections.byAgency.map((row) => [AGENCY_NAMES_VI[row.agency], row.inspections, row.decisions.none, row.decisions.warning, row.decisions.fine, row.decisions.licence_suspension, row.decisions.referral_to_police, row.finesVnd]));
   return `\uFEFF${lines.join('\r\n')}`;
 }

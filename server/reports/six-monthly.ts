@@ -1,3 +1,4 @@
+import { AGENCIES, INSPECTION_DECISIONS, type InspectionDecisionKind } from '../collections/vocabulary.ts';
 import { deploymentArea } from '../deployment/area.ts';
 import type { PeriodCounts, ReportQueries } from '../storage/report-queries.ts';
 import type { RewardStore } from '../storage/rewards.ts';
@@ -16,10 +17,29 @@ function compare(now: Map<string, number>, before: Map<string, number>): CountRo
   });
 }
 
+const sum = (values: Record<string, number>) => Object.values(values).reduce((total, n) => total + n, 0);
+
+/**
+ * Inspections of the period by result, and for each agency (directive 4a) its inspections, its decisions and the
+ * fines it imposed; every agency is listed, with zeros when it recorded none.
+ */
+function inspectionCounts(counts: PeriodCounts['inspections']) {
+  const byAgency = AGENCIES.map((agency) => {
+    const decisions = counts.byAgencyDecision[agency] ?? {};
+    return {
+      agency, inspections: sum(decisions), finesVnd: counts.finesVndByAgency[agency] ?? 0,
+      decisions: Object.fromEntries(INSPECTION_DECISIONS.map((decision) => [decision, decisions[decision] ?? 0])) as Record<InspectionDecisionKind, number>,
+    };
+  });
+  const { compliant = 0, warning = 0, violation = 0 } = counts.byResult;
+  return { total: sum(counts.byResult), compliant, warning, violation, byAgency };
+}
+
 /**
  * The six-monthly report of directive item 7, from the store's counts (`ReportQueries`): incidents by type, former
  * district and carrier against the previous period; damage and outage; resolved and open cases; key-target
- * decisions; patrol plans and their coverage; hotline reports and how they ended; scrap-dealer inspections.
+ * decisions; patrol plans and their coverage; hotline reports and how they ended; inspections by
+ * agency with their decisions.
  * Incidents are counted by when they occurred, like the items endpoint's `datetime`, so each figure equals the
  * matching API count. Rewards to citizens (issue 18 §2): proposed in the period, and approved in it with their amount.
  */
@@ -50,7 +70,7 @@ export async function sixMonthlyReport(queries: ReportQueries, rewardStore: Rewa
     patrols: { plans: plans.plans, approved: plans.approved, unitDays: plans.unitDays, meanCoverage: plans.meanCoverage },
     hotline: { received: Object.values(hotline).reduce((sum, n) => sum + n, 0), converted: hotline.converted ?? 0, closed: hotline.closed ?? 0, pending: hotline.received ?? 0 },
     rewards: { proposed: rewards.proposed, approved: rewards.approved, refused: rewards.refused, amountVnd: rewards.amountVnd },
-    inspections: { total: Object.values(inspections).reduce((sum, n) => sum + n, 0), compliant: inspections.compliant ?? 0, warning: inspections.warning ?? 0, violation: inspections.violation ?? 0 },
+    inspections: inspectionCounts(inspections),
   };
 }
 

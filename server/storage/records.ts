@@ -25,15 +25,6 @@ export interface BulletinStore {
   get(id: number): Promise<Bulletin | undefined>;
 }
 
-export type Inspection = { id: number; dealerId: number; date: string; result: 'compliant' | 'warning' | 'violation'; notes: string | null; recordedBy: string; recordedAt: string };
-
-/** Scrap-dealer inspections (migration 008). */
-export interface InspectionStore {
-  add(inspection: Omit<Inspection, 'id'>): Promise<Inspection>;
-  /** A dealer's inspections, latest date first. */
-  list(dealerId: number): Promise<Inspection[]>;
-}
-
 export type PatrolTrack = {
   id: number; planId: string; name: string | null; uploadedBy: string; uploadedAt: string; startedAt: string | null; endedAt: string | null;
   geometry: unknown; measure: unknown;

@@ -12,8 +12,8 @@ export type PeriodCounts = {
   plans: { plans: number; approved: number; unitDays: number; meanCoverage: number | null };
   /** Hotline reports received in the period, by status. */
   hotline: Record<string, number>;
-  /** Inspections dated in the period, by result. */
-  inspections: Record<string, number>;
+  /** Inspections dated in the period: by result; by recording agency and decision; fines in đồng by agency. */
+  inspections: { byResult: Record<string, number>; byAgencyDecision: Record<string, Record<string, number>>; finesVndByAgency: Record<string, number> };
 };
 
 /** Aggregates the report needs, computed where the data is. */

@@ -10,7 +10,8 @@ import type { FieldStore, IdempotencyStore, PhotoStore } from './field.ts';
 import type { IncidentHistoryStore, KeyTargetHistoryStore } from './histories.ts';
 import type { HotlineStore } from './hotline.ts';
 import type { PatrolPlanStore } from './patrol-plans.ts';
-import type { BulletinStore, CarrierAlarmStore, InspectionStore, PatrolTrackStore } from './records.ts';
+import type { InspectionPlanStore, InspectionStore } from './inspections.ts';
+import type { BulletinStore, CarrierAlarmStore, PatrolTrackStore } from './records.ts';
 import type { ReportQueries } from './report-queries.ts';
 import type { RewardStore } from './rewards.ts';
 import type { ThrottleStore } from './throttles.ts';
@@ -26,6 +27,7 @@ export type Stores = {
   alarms: CarrierAlarmStore;
   bulletins: BulletinStore;
   inspections: InspectionStore;
+  inspectionPlans: InspectionPlanStore;
   plans: PatrolPlanStore;
   tracks: PatrolTrackStore;
   changes: ChangeLog;

@@ -80,6 +80,15 @@ const EXPECTED: Record<string, readonly Caller[]> = {
   'GET /api/bulletins/:id': ['admin', 'police', 'dic', 'viettel', 'vnpt'],
   'POST /api/scrap-dealers/:id/inspections': POLICE,
   'GET /api/scrap-dealers/:id/inspections': ['admin', 'police', 'dic', 'ubnd'],
+  // Issue 18: security staff record, each as its own agency; reads are scoped by the handler (carriers: their agents').
+  'POST /api/inspections': SECURITY,
+  'GET /api/inspections': SIGNED_IN,
+  'GET /api/inspections/:id': SIGNED_IN,
+  // The department plans joint inspections; security staff follow them.
+  'POST /api/inspection-plans': DIC,
+  'GET /api/inspection-plans': SECURITY,
+  'GET /api/inspection-plans/:id': SECURITY,
+  'POST /api/inspection-plans/:id/items': DIC,
   'GET /api/collections/:collectionId/export': SIGNED_IN,
   'GET /api/reports/six-monthly': SECURITY,
   'GET /api/rewards': SECURITY,

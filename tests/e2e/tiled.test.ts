@@ -12,7 +12,7 @@ import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
 import { defaultIncidentRange } from '../../web/src/state/viewport.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { mapPage, signInAs } from '../helpers/map-page.ts';
-import { startServer, type RunningServer } from '../helpers/server-process.ts';
+import { productionEnv, startServer, type RunningServer } from '../helpers/server-process.ts';
 
 const PASSWORD = 'tiled-map-test-password';
 let directory: string;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await services.accounts.createUser({ username: 'police', displayName: 'Công an', password: PASSWORD, role: 'police_planner', organisationCode: 'police-kontum' });
   centre = ((await services.storage.features.get('bts_sites', 1))!.geometry as Point).coordinates as [number, number];
   await services.storage.close();
-  server = await startServer({ databasePath: path, env: { NETGUARD_SEED: 'none' } });
+  server = await startServer({ databasePath: path, env: productionEnv() });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('request', (request) => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,12 @@ import { copySeededTemplate, templateUsable } from './seeded-template.ts';
 
 /** `kill` sends SIGKILL and waits for the exit (crash tests); `stop` shuts down cleanly and removes a fresh database. */
 export type RunningServer = { url: string; databasePath: string; pid: number; stop: () => Promise<void>; kill: () => Promise<void> };
+
+/**
+ * The environment of a production start (no demo seed), for a server over a database the caller built: a fresh
+ * NETGUARD_SECRET_KEY, which such a start requires. The builders' own sealed secrets used a key of their process.
+ */
+export const productionEnv = (): Record<string, string> => ({ NETGUARD_SEED: 'none', NETGUARD_SECRET_KEY: randomBytes(32).toString('base64') });
 
 /** Asks the kernel for a free loopback port, so parallel runs never collide. */
 export function freePort(): Promise<number> {
@@ -25,7 +32,7 @@ export function freePort(): Promise<number> {
  * Starts the real NetGuard server (`server/main.ts`) on a free port, as `npm start` does after its build, and
  * resolves once it answers on /api. Without `databasePath` it gets a fresh database file, removed on `stop`: under
  * vitest a copy of the run's one seeded demo database (tests/helpers/seeded-template.ts) unless `env` changes what a
- * first start stores; the benchmark scripts pass their own file and environment (e.g. `NETGUARD_SEED: 'none'`).
+ * first start stores; the benchmark scripts pass their own file and environment (e.g. `productionEnv()`).
  */
 export async function startServer(options: { timeoutMs?: number; databasePath?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const env = options.env ?? {};

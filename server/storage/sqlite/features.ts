@@ -7,7 +7,7 @@ import type { Sync } from './unit-of-work.ts';
 import { Conflict } from '../../errors.ts';
 import type { Extent, FeatureStore, ItemQuery, QueryResult, StoredFeature } from '../features.ts';
 import { countMatched, itemSql, orderSql } from './item-sql.ts';
-import { registerSpatialFunctions } from './spatial-functions.ts';
+import { registerSpatialFunctions, type SpatialBudget } from './spatial-functions.ts';
 import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
 import { createLowZoomStore, type LowZoomStore } from './low-zoom.ts';
@@ -70,24 +70,31 @@ function deleteRow(db: SqliteDatabase, lowZoom: LowZoomStore, collection: Collec
 }
 
 /**
+ * An items query on `db` (read-only connections of `reader.ts` too): the page of features and the count. A CQL2
+ * spatial filter's exact tests run within the budget `spatialBudget` set on that connection (`spatial-functions.ts`).
+ */
+export function queryFeatures(db: SqliteDatabase, collectionId: string, query: ItemQuery): QueryResult {
+  const collection = collectionOrThrow(collectionId);
+  const sql = itemSql(collection, query);
+  const rows = db
+    .prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ${orderSql(collection, query)} LIMIT ? OFFSET ?`)
+    .all(...sql.params, query.limit, query.offset) as Row[];
+  // A page that is not full ends the matches, so it tells their number: the count query (the whole query again) is
+  // needed only for a full page, or an empty one past the start.
+  const numberMatched = rows.length < query.limit && (rows.length > 0 || query.offset === 0) ? query.offset + rows.length : countMatched(db, sql);
+  return { features: rows.map((row) => rowToFeature(collection, row)), numberMatched };
+}
+
+/**
  * The features of a migrated better-sqlite3 database (see `database.ts`), synchronously; `index.ts` makes it the
  * asynchronous FeatureStore. Multi-statement writes run in a transaction of their own, or join the open one.
+ * `spatialBudget` bounds the exact spatial tests of a query run on this connection (`registerSpatialFunctions`).
  */
-export function createSqliteFeatures(db: SqliteDatabase): Sync<FeatureStore> {
-  const spatialBudget = registerSpatialFunctions(db);
+export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialBudget = registerSpatialFunctions(db)): Sync<FeatureStore> {
   const lowZoom = createLowZoomStore(db);
   lowZoom.backfill();
-  const runQuery = (collectionId: string, query: ItemQuery): QueryResult => {
-    const collection = collectionOrThrow(collectionId);
-    const sql = itemSql(collection, query);
-    const rows = db
-      .prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ${orderSql(collection, query)} LIMIT ? OFFSET ?`)
-      .all(...sql.params, query.limit, query.offset) as Row[];
-    return { features: rows.map((row) => rowToFeature(collection, row)), numberMatched: countMatched(db, sql) };
-  };
   const provider: Sync<FeatureStore> = {
-    // A CQL2 spatial filter's exact tests run within a time budget: they hold the event loop while they run.
-    query: (collectionId, query) => spatialBudget(() => runQuery(collectionId, query)),
+    query: (collectionId, query) => spatialBudget(() => queryFeatures(db, collectionId, query)),
     get(collectionId: string, id: number): StoredFeature | undefined {
       const collection = collectionOrThrow(collectionId);
       const row = db.prepare(`SELECT * FROM ${collection.id} WHERE id = ?`).get(id) as Row | undefined;

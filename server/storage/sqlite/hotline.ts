@@ -18,7 +18,7 @@ const fromRow = (row: Row): HotlineReport => ({
 });
 
 /** Reports as points without their contact (`seen_at` is stored as `Date.toISOString()`). */
-const FEATURES: RecordFeatures = {
+export const HOTLINE_FEATURES: RecordFeatures = {
   collection: HOTLINE_COLLECTION,
   select: `SELECT id, tracking_code, status, seen_at, received_at, description, incident_id,
       json_object('type', 'Point', 'coordinates', json_array(lon, lat)) AS geometry,
@@ -61,7 +61,7 @@ export function createSqliteHotline(db: SqliteDatabase): Sync<HotlineStore> {
       return db.prepare("UPDATE hotline_reports SET status = ?, closing_reason = ?, incident_id = ?, handled_by = ?, handled_at = ? WHERE id = ? AND status = 'received'")
         .run(change.status, change.closingReason ?? null, change.incidentId ?? null, change.handledBy, change.at, id).changes === 1;
     },
-    queryFeatures: (query) => queryRecordFeatures(db, FEATURES, query),
-    extent: () => recordExtent(db, FEATURES),
+    queryFeatures: (query) => queryRecordFeatures(db, HOTLINE_FEATURES, query),
+    extent: () => recordExtent(db, HOTLINE_FEATURES),
   };
 }

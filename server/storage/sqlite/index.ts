@@ -12,29 +12,38 @@ import { createSqliteField, createSqliteIdempotency, createSqlitePhotos } from '
 import { createSqliteHotline } from './hotline.ts';
 import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './histories.ts';
 import { createSqlitePlans } from './patrol-plans.ts';
-import { createSqliteAlarms, createSqliteBulletins, createSqliteInspections, createSqliteTracks } from './records.ts';
+import { createSqliteInspectionPlans, createSqliteInspections } from './inspections.ts';
+import { createSqliteAlarms, createSqliteBulletins, createSqliteTracks } from './records.ts';
 import { createSqliteRegister } from './register.ts';
 import { createSqliteReportQueries } from './report-queries.ts';
 import { createSqliteRewards } from './rewards.ts';
 import { createSqliteThrottles } from './throttles.ts';
 import { createUnitOfWork, type SyncStores } from './unit-of-work.ts';
+import { createReader, withHeavyReadsOn } from './reader.ts';
+import { registerSpatialFunctions } from './spatial-functions.ts';
 
 /**
  * NetGuard's storage over a migrated better-sqlite3 database: every store, and the unit of work that serialises
- * transactions on the connection (`unit-of-work.ts`). `close()` closes the database.
+ * transactions on the connection (`unit-of-work.ts`). For a database file, heavy reads outside transactions (CQL2
+ * spatial filters, the report's aggregates) run on reader threads (`reader.ts`), off the event loop; an in-memory
+ * database has no second connection, so they run here. Either way a spatial filter's exact tests keep their budget.
+ * `close()` stops the readers and closes the database.
  */
 export function createSqliteStorage(db: SqliteDatabase): Storage {
+  const spatialBudget = registerSpatialFunctions(db);
+  const hotline = createSqliteHotline(db), plans = createSqlitePlans(db);
   const stores: SyncStores = {
-    features: createSqliteFeatures(db),
+    features: createSqliteFeatures(db, spatialBudget),
     accounts: createSqliteAccounts(db),
     audit: createSqliteAudit(db),
     incidentHistory: createSqliteIncidentHistory(db),
     keyTargetHistory: createSqliteKeyTargetHistory(db),
-    hotline: createSqliteHotline(db),
+    hotline: { ...hotline, queryFeatures: (query) => spatialBudget(() => hotline.queryFeatures(query)) },
     alarms: createSqliteAlarms(db),
     bulletins: createSqliteBulletins(db),
     inspections: createSqliteInspections(db),
-    plans: createSqlitePlans(db),
+    inspectionPlans: createSqliteInspectionPlans(db),
+    plans: { ...plans, queryFeatures: (query) => spatialBudget(() => plans.queryFeatures(query)) },
     tracks: createSqliteTracks(db),
     changes: createSqliteChangeLog(db),
     counters: createSqliteChangeCounters(db),
@@ -49,12 +58,14 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     fibreBreaks: createSqliteFibreBreaks(db),
   };
   const unit = createUnitOfWork(db, stores);
+  const reader = db.memory ? undefined : createReader();
   return {
-    ...unit.stores,
+    ...(reader ? withHeavyReadsOn(reader, db.name, unit.stores) : unit.stores),
     transaction: unit.transaction,
     broadcast: createLocalBroadcast(),
     close: async () => {
       await unit.idle();
+      await reader?.close();
       db.close();
     },
   };

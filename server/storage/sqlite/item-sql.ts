@@ -9,8 +9,8 @@ export type ItemSql = { from: string; where: string; params: unknown[] };
 /**
  * Builds the FROM/WHERE for an items query. With a bbox the R*Tree drives the join (CROSS JOIN fixes the loop order
  * in SQLite) so only candidate rows are read; the R*Tree stores 32-bit floats rounded outwards, so the test on the
- * table's bbox columns follows, and for lines and polygons the exact geometry test (`ng_intersects_box`): a cable
- * whose box meets the query box but which passes beside it does not match. A box across the antimeridian
+ * table's bbox columns follows, and for lines and polygons whose box is not inside the query box the exact geometry
+ * test (`ng_intersects_box`): a cable whose box meets the query box but which passes beside it does not match. A box across the antimeridian
  * (minLon > maxLon) is its two halves.
  */
 export function itemSql(collection: CollectionDef, query: ItemQuery): ItemSql {
@@ -26,8 +26,10 @@ export function itemSql(collection: CollectionDef, query: ItemQuery): ItemSql {
     conditions.push(`${boxes('r.')} AND r.miny <= ? AND r.maxy >= ?`, `${boxes('t.')} AND t.miny <= ? AND t.maxy >= ?`);
     for (let i = 0; i < 2; i++) params.push(...halves.flatMap(([w, e]) => [e, w]), maxy, miny);
     if (collection.geometry !== 'Point') {
-      conditions.push(`(${halves.map(() => 'ng_intersects_box(t.geometry, ?, ?, ?, ?)').join(' OR ')})`);
-      params.push(...halves.flatMap(([w, e]) => [w, miny, e, maxy]));
+      // A row whose own box lies inside the query box meets it: only the others need the exact test, which parses
+      // the stored geometry (most rows of a large box, such as an inventory's, are inside it).
+      conditions.push(`(${halves.map(() => '(t.minx >= ? AND t.maxx <= ? AND t.miny >= ? AND t.maxy <= ? OR ng_intersects_box(t.geometry, ?, ?, ?, ?))').join(' OR ')})`);
+      params.push(...halves.flatMap(([w, e]) => [w, e, miny, maxy, w, miny, e, maxy]));
     }
   }
   if (query.datetime) {

@@ -15,7 +15,7 @@ const positions = "json_each(p.plan, '$.shifts') AS s, json_each(s.value, '$.rou
 const corner = (aggregate: 'min' | 'max', axis: 0 | 1) => `(SELECT ${aggregate}(c.value ->> ${axis}) FROM ${positions})`;
 
 /** Plans with routes as one multi-line each; the feature id is the plan's row number, in the order plans were saved. */
-const FEATURES: RecordFeatures = {
+export const PLAN_FEATURES: RecordFeatures = {
   collection: PATROL_PLANS_COLLECTION,
   select: `SELECT * FROM (SELECT p.rowid AS id, p.id AS plan_id, p.name, p.status, p.start_date, p.end_date,
         p.plan ->> '$.coverage.expectedRiskSharePerDay' AS coverage,
@@ -42,7 +42,7 @@ export function createSqlitePlans(db: SqliteDatabase): Sync<PatrolPlanStore> {
     setStatus(id, status, now) {
       return update.run(status, now, id).changes ? fromRow(select.get(id) as Row) : undefined;
     },
-    queryFeatures: (query) => queryRecordFeatures(db, FEATURES, query),
-    extent: () => recordExtent(db, FEATURES),
+    queryFeatures: (query) => queryRecordFeatures(db, PLAN_FEATURES, query),
+    extent: () => recordExtent(db, PLAN_FEATURES),
   };
 }

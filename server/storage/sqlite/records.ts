@@ -1,5 +1,5 @@
 import { Conflict } from '../../errors.ts';
-import type { Bulletin, BulletinStore, CarrierAlarm, CarrierAlarmStore, Inspection, InspectionStore, PatrolTrack, PatrolTrackStore } from '../records.ts';
+import type { Bulletin, BulletinStore, CarrierAlarm, CarrierAlarmStore, PatrolTrack, PatrolTrackStore } from '../records.ts';
 import type { SqliteDatabase } from './database.ts';
 import type { Sync } from './unit-of-work.ts';
 
@@ -51,20 +51,6 @@ export function createSqliteBulletins(db: SqliteDatabase): Sync<BulletinStore> {
     },
     list: () => (db.prepare('SELECT * FROM bulletins ORDER BY published_at DESC, id DESC').all() as BulletinRow[]).map(bulletin),
     get,
-  };
-}
-
-/** scrap_inspections (migration 008). */
-export function createSqliteInspections(db: SqliteDatabase): Sync<InspectionStore> {
-  return {
-    add(inspection) {
-      const { lastInsertRowid } = db.prepare('INSERT INTO scrap_inspections (dealer_id, date, result, notes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(inspection.dealerId, inspection.date, inspection.result, inspection.notes, inspection.recordedBy, inspection.recordedAt);
-      return { ...inspection, id: Number(lastInsertRowid) };
-    },
-    list: (dealerId) =>
-      db.prepare('SELECT id, dealer_id AS dealerId, date, result, notes, recorded_by AS recordedBy, recorded_at AS recordedAt FROM scrap_inspections WHERE dealer_id = ? ORDER BY date DESC, id DESC')
-        .all(dealerId) as Inspection[],
   };
 }
 

@@ -1,8 +1,8 @@
-import type { ReportQueries } from '../report-queries.ts';
+import type { PeriodCounts, ReportQueries } from '../report-queries.ts';
 import type { SqliteDatabase } from './database.ts';
 import type { Sync } from './unit-of-work.ts';
 
-/** The six-monthly report's aggregates in SQL over incidents, key_target_events, patrol_plans, hotline_reports and scrap_inspections. */
+/** The six-monthly report's aggregates in SQL over incidents, key_target_events, patrol_plans, hotline_reports and inspections. */
 export function createSqliteReportQueries(db: SqliteDatabase): Sync<ReportQueries> {
   return {
     periodCounts(range, days, openStatuses) {
@@ -18,11 +18,17 @@ export function createSqliteReportQueries(db: SqliteDatabase): Sync<ReportQuerie
           coalesce(sum(json_extract(plan, '$.parameters.units')), 0) AS unitDays, coalesce(sum(status = 'approved'), 0) AS approved
         FROM patrol_plans WHERE start_date <= ? AND end_date >= ?`).get(days.to, days.from) as { plans: number; approved: number; unitDays: number; meanCoverage: number | null };
       const hotline = db.prepare('SELECT status, count(*) FROM hotline_reports WHERE received_at BETWEEN ? AND ? GROUP BY status').raw().all(isoFrom, isoTo) as [string, number][];
-      const inspections = db.prepare('SELECT result, count(*) FROM scrap_inspections WHERE date BETWEEN ? AND ? GROUP BY result').raw().all(days.from, days.to) as [string, number][];
+      const inspectionResults = db.prepare('SELECT result, count(*) FROM inspections WHERE date BETWEEN ? AND ? GROUP BY result').raw().all(days.from, days.to) as [string, number][];
+      const byAgency = db.prepare('SELECT agency, decision, count(*), coalesce(sum(fine_vnd), 0) FROM inspections WHERE date BETWEEN ? AND ? GROUP BY agency, decision').raw().all(days.from, days.to) as [string, string, number, number][];
+      const inspections: PeriodCounts['inspections'] = { byResult: Object.fromEntries(inspectionResults), byAgencyDecision: {}, finesVndByAgency: {} };
+      for (const [agency, decision, count, finesVnd] of byAgency) {
+        (inspections.byAgencyDecision[agency] ??= {})[decision] = count;
+        inspections.finesVndByAgency[agency] = (inspections.finesVndByAgency[agency] ?? 0) + finesVnd;
+      }
       return {
         incidentsBy: { type: grouped('type'), commune_code: grouped('commune_code'), district_code: grouped('district_code'), asset_owner: grouped('asset_owner') },
         incidents: { total: totals.total, damageVnd: totals.damageVnd, outageMinutes: totals.outageMinutes, resolved: totals.resolved, open: totals.open, dismissed: totals.dismissed },
-        keyTargetActions: Object.fromEntries(actions), plans, hotline: Object.fromEntries(hotline), inspections: Object.fromEntries(inspections),
+        keyTargetActions: Object.fromEntries(actions), plans, hotline: Object.fromEntries(hotline), inspections,
       };
     },
   };

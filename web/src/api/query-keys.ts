@@ -16,4 +16,8 @@ export const queryKeys = {
   analysis: (kind: 'hotspots' | 'trends' | 'network-risk' | 'forecast' | 'backtest', parameters: unknown) => ['analysis', kind, JSON.stringify(parameters)] as const,
   plans: () => ['patrol-plans'] as const,
   plan: (id: string) => ['patrol-plans', id] as const,
+  /** Inspections by agency and the joint plans, all under `inspections` so that one invalidation refreshes them. */
+  inspections: () => ['inspections'] as const,
+  targetInspections: (collection: string, id: number | string) => ['inspections', 'target', collection, String(id)] as const,
+  inspectionPlans: () => ['inspections', 'plans'] as const,
 };

@@ -5,9 +5,10 @@ import { useOversightText } from './messages.ts';
 import { AuditLog } from './AuditLog.tsx';
 import { PlannedAssets } from './PlannedAssets.tsx';
 import { Inventory } from './Inventory.tsx';
+import { InspectionPlans } from '../inspections/InspectionPlans.tsx';
 import { RewardDecisions } from '../rewards/RewardDecisions.tsx';
 
-/** The DIC's and admins' oversight: area inventories, rewards to decide, carriers' planned networks and the audit log. */
+/** The DIC's and admins' oversight: area inventories, rewards to decide, carriers' planned networks, joint inspection plans and the audit log. */
 export function OversightPanel({ user, onFit, onDrawing }: { user: SessionUser; onFit: (bbox: Bbox) => void; onDrawing: (request: DrawingRequest | null) => void }) {
   const o = useOversightText();
   return (
@@ -17,6 +18,7 @@ export function OversightPanel({ user, onFit, onDrawing }: { user: SessionUser; 
       <Inventory onDrawing={onDrawing} />
       <RewardDecisions />
       <PlannedAssets onFit={onFit} />
+      <InspectionPlans />
       <AuditLog />
     </aside>
   );

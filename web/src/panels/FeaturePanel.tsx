@@ -7,11 +7,11 @@ import { formatValue } from '../format/format-value.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import type { Language } from '../i18n/dictionary.ts';
 import { vocabularyLabel } from '../i18n/vocabulary-labels.ts';
-import type { SessionUser } from '../auth/session.ts';
+import { isSecurity, type SessionUser } from '../auth/session.ts';
 import { IncidentActions } from '../incidents/IncidentActions.tsx';
 import { FibreBreakFacts } from '../incidents/FibreBreakFacts.tsx';
 import { mayHaveFibreBreak } from '../incidents/fibre-break.ts';
-import { DealerInspections } from './DealerInspections.tsx';
+import { TargetInspections } from '../inspections/TargetInspections.tsx';
 import { CutImpact } from './CutImpact.tsx';
 import type { FeatureCollection } from 'geojson';
 
@@ -72,7 +72,11 @@ export function FeaturePanel({ selected, onClose, user, onHighlight, onOpenCase 
       {query.data && selected.collection === 'cable_routes' && (user.role !== 'carrier_editor' || properties.owner === user.carrier) && user.role !== 'viewer' && (
         <CutImpact routeId={selected.id} at={selected.lngLat} onHighlight={onHighlight} />
       )}
-      {query.data && selected.collection === 'scrap_dealers' && user.role !== 'carrier_editor' && <DealerInspections id={selected.id} user={user} />}
+      {query.data && selected.collection === 'scrap_dealers' && user.role !== 'carrier_editor' && <TargetInspections collection="scrap_dealers" id={selected.id} user={user} />}
+      {/* Agents' inspections: security staff, and a carrier for its own agents (the API scopes them the same way). */}
+      {query.data && selected.collection === 'service_agents' && (isSecurity(user) || (user.carrier !== null && properties.owner === user.carrier)) && (
+        <TargetInspections collection="service_agents" id={selected.id} user={user} />
+      )}
     </aside>
   );
 }

@@ -19,7 +19,8 @@ type Row = { key: string; count: number; previous: number; change: number | null
 type Report = {
   title: string; issuedBy: string; issuer: string; place: string; issuedAt: string; period: { label: string; from: string; to: string }; previousPeriod: { label: string };
   incidents: { total: number; previousTotal: number; change: number | null; byType: Row[]; byCommune: Row[]; byDistrict: Row[]; byCarrier: Row[]; damageVnd: number; outageMinutes: number; resolved: number; open: number; dismissed: number };
-  keyTargets: Record<string, number>; patrols: { plans: number; approved: number; meanCoverage: number | null }; hotline: Record<string, number>; inspections: Record<string, number>;
+  keyTargets: Record<string, number>; patrols: { plans: number; approved: number; meanCoverage: number | null }; hotline: Record<string, number>;
+  inspections: { total: number; compliant: number; warning: number; violation: number; byAgency: { agency: string; inspections: number; finesVnd: number; decisions: Record<string, number> }[] };
   rewards: { proposed: number; approved: number; refused: number; amountVnd: number };
 };
 type Hotspots = { cells: PatrolOverlay['cells']; clusters: PatrolOverlay['clusters']; hotspots: { features: unknown[] } };
@@ -42,6 +43,24 @@ function CompareTable({ rows, label, heading, dataLabels = false }: { rows: Row[
     <table className="report-table">
       <thead><tr><th>{heading}</th><th>{r('thisPeriod')}</th><th>{r('previousPeriod')}</th><th>{r('change')}</th></tr></thead>
       <tbody>{rows.map((row) => <tr key={row.key}><td translate={dataLabels ? 'no' : undefined}>{label(row.key)}</td><td>{number.format(row.count)}</td><td>{number.format(row.previous)}</td><td>{row.change === null ? '—' : `${row.change > 0 ? '+' : ''}${number.format(row.change)} %`}</td></tr>)}</tbody>
+    </table>
+  );
+}
+
+const DECISION_COLUMNS = [['none', 'decisionNone'], ['warning', 'decisionWarning'], ['fine', 'decisionFine'], ['licence_suspension', 'decisionSuspension'], ['referral_to_police', 'decisionReferral']] as const;
+
+/** Inspections and decisions by agency (directive 4a), with the fines each imposed. */
+function AgencyTable({ rows }: { rows: Report['inspections']['byAgency'] }) {
+  const { r, language } = useReportText();
+  const number = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB');
+  const vnd = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
+  return (
+    <table className="report-table" data-testid="report-inspections-by-agency">
+      <thead><tr><th>{r('agency')}</th><th>{r('inspectionCount')}</th>{DECISION_COLUMNS.map(([code, key]) => <th key={code}>{r(key)}</th>)}<th>{r('finesVnd')}</th></tr></thead>
+      <tbody>{rows.map((row) => (
+        <tr key={row.agency}><td>{vocabularyLabel(row.agency, language)}</td><td>{number.format(row.inspections)}</td>
+          {DECISION_COLUMNS.map(([code]) => <td key={code}>{number.format(row.decisions[code] ?? 0)}</td>)}<td>{vnd.format(row.finesVnd)}</td></tr>
+      ))}</tbody>
     </table>
   );
 }
@@ -77,7 +96,8 @@ function ReportBody({ data, hotspots, district, commune }: { data: Report; hotsp
       <p>{fill('hotlineLine', data.hotline)}</p>
       <p data-testid="report-rewards">{fill('rewardsLine', { proposed: number.format(data.rewards.proposed), approved: number.format(data.rewards.approved), amount: vnd.format(data.rewards.amountVnd) })}</p>
       <h2>{r('inspections')}</h2>
-      <p>{fill('inspectionsLine', data.inspections)}</p>
+      <p>{fill('inspectionsLine', { total: data.inspections.total, compliant: data.inspections.compliant, warning: data.inspections.warning, violation: data.inspections.violation })}</p>
+      <AgencyTable rows={data.inspections.byAgency} />
     </>
   );
 }

@@ -14,7 +14,9 @@ const vi = {
   hotspots: 'Điểm nóng trong kỳ: {count} (bản đồ kèm theo).',
   hotline: 'IV. Đường dây nóng', hotlineLine: 'Tiếp nhận {received} tin báo: chuyển thành vụ việc {converted}, kết thúc {closed}, đang chờ xử lý {pending}.',
   rewardsLine: 'Khen thưởng người báo tin: đề xuất {proposed}, được duyệt {approved}, tổng số tiền {amount}.',
-  inspections: 'V. Kiểm tra cơ sở thu mua phế liệu', inspectionsLine: '{total} lượt kiểm tra: chấp hành tốt {compliant}, nhắc nhở {warning}, vi phạm {violation}.',
+  inspections: 'V. Kiểm tra, xử lý vi phạm', inspectionsLine: '{total} lượt kiểm tra đại lý, cơ sở thu mua phế liệu, trạm và khu vực: chấp hành tốt {compliant}, nhắc nhở {warning}, vi phạm {violation}.',
+  agency: 'Cơ quan', inspectionCount: 'Lượt kiểm tra', decisionNone: 'Không xử lý', decisionWarning: 'Nhắc nhở', decisionFine: 'Phạt tiền', decisionSuspension: 'Đình chỉ giấy phép',
+  decisionReferral: 'Chuyển công an', finesVnd: 'Tiền phạt',
 } as const;
 
 export type ReportKey = keyof typeof vi;
@@ -33,7 +35,9 @@ const en: Record<ReportKey, string> = {
   hotspots: 'Hotspots in the period: {count} (see the map).',
   hotline: 'IV. Citizen hotline', hotlineLine: '{received} reports received: {converted} turned into incidents, {closed} closed, {pending} awaiting triage.',
   rewardsLine: 'Rewards for citizens who reported: {proposed} proposed, {approved} approved, {amount} in total.',
-  inspections: 'V. Scrap-dealer inspections', inspectionsLine: '{total} inspections: {compliant} compliant, {warning} warnings, {violation} violations.',
+  inspections: 'V. Inspections and violations', inspectionsLine: '{total} inspections of agents, scrap dealers, sites and areas: {compliant} compliant, {warning} warnings, {violation} violations.',
+  agency: 'Agency', inspectionCount: 'Inspections', decisionNone: 'No action', decisionWarning: 'Warning', decisionFine: 'Fine', decisionSuspension: 'Licence suspended',
+  decisionReferral: 'Referred to the police', finesVnd: 'Fines',
 };
 
 /** Texts of the six-monthly report in the UI language; `{name}` placeholders are filled by `fill`. */

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, type Transferable } from 'node:worker_threads';
-import { AppError, ServiceBusy } from '../errors.ts';
+import { AppError, ServiceBusy, TooManyJobs } from '../errors.ts';
+import { currentCaller } from './caller.ts';
 
 /** A task module's `TASKS`: pure functions of plain data, by name. */
 type TaskTable = Record<string, (input: never) => unknown>;
@@ -16,6 +17,22 @@ export type WorkPoolOptions = {
   budgetMs?: number;
   /** Heap of each worker in MB; a job that needs more is refused (422) instead of taking the server down. Default 512. */
   maxHeapMb?: number;
+  /**
+   * Jobs one caller (`caller.ts`) may have running at once. Its further jobs wait in its own line, and other callers'
+   * jobs start before them, so a single account or address can neither fill the queue nor hold back everyone's work.
+   * Default: no limit (jobs outside a request are never counted).
+   */
+  perCaller?: number;
+  /**
+   * Jobs of one caller that may wait for its share (`perCaller`); one more is refused with 429. The app's own bursts
+   * (the patrol panel asks for five analyses at once) fit in it. Default: twice `perCaller`.
+   */
+  perCallerWaiting?: number;
+  /**
+   * Milliseconds a refusal for `perCaller` waits before it is answered (default 0). A client that sends again at once
+   * when refused would otherwise turn its refused jobs into a stream of requests; the wait costs only a timer.
+   */
+  refusalDelayMs?: number;
 };
 
 export interface WorkPool<T extends TaskTable> {
@@ -31,7 +48,15 @@ export interface WorkPool<T extends TaskTable> {
   close(): Promise<void>;
 }
 
-type Job = { id: number; task: string; input: unknown; transfer: Transferable[]; budgetMs: number; resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Job = { id: number; task: string; input: unknown; transfer: Transferable[]; budgetMs: number; caller: string | undefined; resolve: (value: unknown) => void; reject: (error: Error) => void };
+/** Jobs per caller (running, or running and waiting), for `perCaller`. */
+type CallerCounts = Map<string, number>;
+const add = (counts: CallerCounts, caller: string | undefined, by: number) => {
+  if (caller === undefined) return;
+  const count = (counts.get(caller) ?? 0) + by;
+  if (count > 0) counts.set(caller, count);
+  else counts.delete(caller);
+};
 type Slot = { worker: Worker; ready: boolean; job: Job | null; timer?: NodeJS.Timeout };
 type Reply = { ready: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string; status?: number; code?: string; details?: Record<string, unknown>; stack?: string } };
 
@@ -49,6 +74,11 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
   const maxQueue = options.maxQueue ?? size * 4;
   const budgetMs = options.budgetMs ?? 10_000;
   const maxHeapMb = options.maxHeapMb ?? 512;
+  const perCaller = options.perCaller ?? Number.POSITIVE_INFINITY;
+  const perCallerWaiting = options.perCallerWaiting ?? 2 * perCaller;
+  const refusalDelayMs = options.refusalDelayMs ?? 0;
+  const inFlight: CallerCounts = new Map();
+  const running: CallerCounts = new Map();
   const slots = new Set<Slot>();
   const queue: Job[] = [];
   let nextId = 1;
@@ -58,6 +88,7 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
     const job = slot.job;
     clearTimeout(slot.timer);
     slot.job = null;
+    if (job) add(running, job.caller, -1);
     slot.worker.unref();
     if (job) settle(job);
   };
@@ -68,6 +99,7 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
   };
   const start = (slot: Slot, job: Job) => {
     slot.job = job;
+    add(running, job.caller, 1);
     slot.worker.ref();
     slot.timer = setTimeout(() => {
       finish(slot, (stopped) => stopped.reject(tooMuch('time', { budgetMs: job.budgetMs })));
@@ -102,13 +134,43 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
     slots.add(slot);
     return slot;
   };
+  const runningFor = (job: Job) => (job.caller === undefined ? 0 : (running.get(job.caller) ?? 0));
+  /**
+   * The job to start next: of the jobs whose caller runs fewer than `perCaller`, the one whose caller runs fewest,
+   * first come first served among equals; -1 when none may start. So a caller with jobs waiting takes turns with
+   * the others instead of taking every worker that frees up.
+   */
+  const nextJob = (): number => {
+    let best = -1;
+    for (let index = 0; index < queue.length; index += 1) {
+      const share = runningFor(queue[index]);
+      if (share < perCaller && (best < 0 || share < runningFor(queue[best]))) best = index;
+    }
+    return best;
+  };
+  /** Waiting jobs that could start as workers free up, not counting those held back for their caller's share. */
+  const startable = (): number => {
+    const share = new Map<string, number>();
+    let count = 0;
+    for (const job of queue) {
+      if (job.caller === undefined) count += 1;
+      else {
+        const taken = share.get(job.caller) ?? running.get(job.caller) ?? 0;
+        if (taken < perCaller) count += 1;
+        share.set(job.caller, taken + 1);
+      }
+    }
+    return count;
+  };
   function dispatch(): void {
     while (queue.length > 0 && !closed) {
+      const next = nextJob();
+      if (next < 0) return;
       const idle = [...slots].find((slot) => slot.ready && !slot.job);
-      if (idle) start(idle, queue.shift()!);
+      if (idle) start(idle, queue.splice(next, 1)[0]);
       else {
         const starting = [...slots].filter((slot) => !slot.ready).length;
-        for (let more = Math.min(size - slots.size, queue.length - starting); more > 0; more -= 1) spawn();
+        for (let more = Math.min(size - slots.size, startable() - starting); more > 0; more -= 1) spawn();
         return;
       }
     }
@@ -117,15 +179,22 @@ export function createWorkPool<T extends TaskTable>(options: WorkPoolOptions): W
   return {
     run(task, input, transfer = [], runOptions = {}) {
       if (closed) return Promise.reject(new Error('the work pool is closed'));
-      const waiting = queue.length;
       const free = [...slots].filter((slot) => !slot.job).length + (size - slots.size);
-      if (waiting >= maxQueue + Math.max(0, free)) {
+      const caller = currentCaller();
+      const own = caller === undefined ? 0 : (inFlight.get(caller) ?? 0);
+      if (own >= perCaller + perCallerWaiting) {
+        const refusal = new TooManyJobs(`at most ${perCaller} heavy requests of one caller run at a time and ${perCallerWaiting} wait; wait for one to finish`, Math.ceil(budgetMs / 1000), perCaller);
+        return new Promise((_, reject) => setTimeout(() => reject(refusal), refusalDelayMs));
+      }
+      // Jobs held back for their caller's share do not fill the queue for others: each caller's line is bounded above.
+      if (own < perCaller && startable() >= maxQueue + Math.max(0, free)) {
         return Promise.reject(new ServiceBusy('the server is busy with heavy requests; try again shortly', Math.ceil(budgetMs / 1000)));
       }
-      return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, task, input, transfer, budgetMs: Math.max(budgetMs, runOptions.budgetMs ?? 0), resolve: resolve as (value: unknown) => void, reject });
+      add(inFlight, caller, 1);
+      return new Promise<unknown>((resolve, reject) => {
+        queue.push({ id: nextId++, task, input, transfer, budgetMs: Math.max(budgetMs, runOptions.budgetMs ?? 0), caller, resolve, reject });
         dispatch();
-      });
+      }).finally(() => add(inFlight, caller, -1)) as Promise<never>;
     },
     warm() {
       while (!closed && slots.size < size) spawn();
