@@ -27,6 +27,7 @@ export const ERROR_TEXT: Record<string, readonly [vi: string, en: string]> = {
   GeometryTooComplex: ['Hình quá phức tạp (tối đa {maxPositions} điểm). Hãy đơn giản hoá hoặc chia nhỏ.', 'The shape is too complex (at most {maxPositions} points). Simplify or split it.'],
   FilterTooCostly: ['Bộ lọc không gian tốn quá nhiều thời gian. Hãy dùng hình đơn giản hơn hoặc vùng nhỏ hơn.', 'The spatial filter takes too long. Use a simpler shape or a smaller area.'],
   WorkLimitExceeded: ['Yêu cầu cần quá nhiều tài nguyên. Hãy chọn vùng nhỏ hơn hoặc ít dữ liệu hơn.', 'The request needs too much work. Choose a smaller area or less data.'],
+  TooManyJobs: ['Bạn đang chạy quá nhiều yêu cầu nặng cùng lúc (tối đa {maxJobsPerCaller}). Vui lòng thử lại sau {retryAfterSeconds} giây.', 'You are running too many heavy requests at once (at most {maxJobsPerCaller}). Try again in {retryAfterSeconds} seconds.'],
   ServiceBusy: ['Máy chủ đang bận với các yêu cầu nặng. Vui lòng thử lại sau {retryAfterSeconds} giây.', 'The server is busy with heavy requests. Try again in {retryAfterSeconds} seconds.'],
   NoPatrolBases: ['Chưa có trụ sở công an nào làm điểm xuất phát tuần tra: hãy thêm vào lớp trụ sở công an trước.', 'There is no police station to start patrols from: add police stations first.'],
   InternalError: ['Máy chủ gặp lỗi. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị hệ thống.', 'The server failed. Try again; if it fails again, tell the administrator.'],
