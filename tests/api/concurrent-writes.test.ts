@@ -201,6 +201,24 @@ describe('workflow steps happen once', () => {
     expect(history.events.length).toBe(2);
   });
 
+  it('a key-target proposal approved and rejected at the same moment takes one decision: one 200, one 409, one review step', async () => {
+    const square = [[[108.2, 14.5], [108.21, 14.5], [108.21, 14.51], [108.2, 14.51], [108.2, 14.5]]];
+    const proposed = await call('police', 'POST', '/api/key-targets/proposals', { body: {
+      name: 'Khu vực thử đồng thời', category: 'transmission_hub', protectionLevel: 1, justification: 'Hai vụ cắt cáp trong 3 tháng',
+      reviewDate: '2027-05-01', protectedAssets: [], geometry: { type: 'Polygon', coordinates: square },
+    } });
+    expect(proposed.status).toBe(201);
+    const { id } = (await proposed.json()) as { id: number };
+    const decide = (action: string) => call('dic', 'POST', `/api/key-targets/${id}/transitions`, { body: { action, comment: `Quyết định: ${action}` } });
+    const answers = await Promise.all([decide('approve'), decide('reject')]);
+    const statuses = answers.map((response) => response.status);
+    expect(statuses.sort()).toEqual([200, 409]);
+    const winner = (['approve', 'reject'] as const)[answers.findIndex((response) => response.status === 200)];
+    const detail = await json<{ zone: { properties: { status: string } }; history: { action: string }[] }>(call('dic', 'GET', `/api/key-targets/${id}`));
+    expect(detail.zone.properties.status).toBe(winner === 'approve' ? 'designated' : 'rejected');
+    expect(detail.history.filter((step) => step.action === 'approve' || step.action === 'reject').map((step) => step.action)).toEqual([winner]);
+  });
+
   it('a reward decided three times at the same moment is decided once: one 200, two 409, one audit entry (issue 18)', async () => {
     const filed = await fetch(`${server.url}/api/hotline/reports`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
