@@ -110,7 +110,7 @@ describe('workflows in a real browser', { timeout: 120_000 }, () => {
     const map = mapPage(page);
     await map.waitForMap();
     await page.getByTestId('mode-network').click();
-    await map.jumpTo([108.01, 14.37], 16);
+    await map.jumpTo([108.01, 14.37], 16, { asUser: true });
     const stored = async () => ((await (await api('/api/collections/bts_sites/items?site_code=VTL-E2E-001')).json()) as { features: { id: number; properties: Record<string, unknown> }[] }).features;
     const [site] = await stored();
     // The site the previous test drew, selected where it is drawn on the map.
