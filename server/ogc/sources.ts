@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.ts';
 import { mayRead, readScope, scopeAdmits, scopedQuery } from '../auth/access.ts';
 import type { CollectionDef } from '../collections/types.ts';
-import type { Bbox, Extent, FeatureStore, ItemQuery, QueryResult, StoredFeature } from '../storage/features.ts';
+import type { Extent, FeatureStore, ItemQuery, QueryResult, StoredFeature } from '../storage/features.ts';
 
 /** What the routes read of one collection for one principal. */
 export type CollectionReader = { query(query: ItemQuery): Promise<QueryResult>; get(id: number): Promise<StoredFeature | undefined> };
@@ -54,7 +54,7 @@ export function storedSource(features: FeatureStore, def: CollectionDef, audited
 export function recordSource(
   def: CollectionDef,
   readable: (principal: Principal) => boolean,
-  store: { query(query: ItemQuery): Promise<QueryResult>; extent(): Promise<Bbox | null> },
+  store: { query(query: ItemQuery): Promise<QueryResult>; extent(): Promise<Extent> },
 ): CollectionSource {
   const reader: CollectionReader = {
     query: (query) => store.query(query),
@@ -62,7 +62,7 @@ export function recordSource(
   };
   return {
     def, audited: true, tiled: false, readable,
-    extent: async () => ({ bbox: await store.extent(), interval: null }),
+    extent: () => store.extent(),
     open: async (principal) => (readable(principal) ? reader : null),
   };
 }

@@ -1,4 +1,4 @@
-import type { ItemQuery, QueryResult } from './features.ts';
+import type { Extent, ItemQuery, QueryResult } from './features.ts';
 
 export const HOTLINE_STATUSES = ['received', 'converted', 'closed'] as const;
 export type HotlineStatus = (typeof HOTLINE_STATUSES)[number];
@@ -27,5 +27,6 @@ export interface HotlineStore {
    * with the items query's bbox, datetime (seen_at), equality filters, ids and paging, counted.
    */
   queryFeatures(query: ItemQuery): Promise<QueryResult>;
-  extent(): Promise<[number, number, number, number] | null>;
+  /** Bbox and seen_at interval of every report (the collection's metadata); null members when there is none. */
+  extent(): Promise<Extent>;
 }

@@ -1,4 +1,4 @@
-import type { ItemQuery, QueryResult } from './features.ts';
+import type { Extent, ItemQuery, QueryResult } from './features.ts';
 
 export const PLAN_STATUSES = ['draft', 'approved', 'archived'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -28,5 +28,6 @@ export interface PatrolPlanStore {
    * route per plan that has routes, with the items query's bbox, datetime (start_date), filters, ids and paging.
    */
   queryFeatures(query: ItemQuery): Promise<QueryResult>;
-  extent(): Promise<[number, number, number, number] | null>;
+  /** Bbox and start_date interval of every plan with routes (the collection's metadata); null members when there is none. */
+  extent(): Promise<Extent>;
 }

@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { CollectionDef } from '../../collections/types.ts';
-import type { ItemQuery, QueryResult, StoredFeature } from '../features.ts';
+import type { Extent, ItemQuery, QueryResult, StoredFeature } from '../features.ts';
 import type { SqliteDatabase } from './database.ts';
 import { columnCandidates, filterSql } from './filter-sql.ts';
 import { orderSql } from './item-sql.ts';
@@ -54,8 +54,15 @@ export function queryRecordFeatures(db: SqliteDatabase, spec: RecordFeatures, qu
   };
 }
 
-/** The bounding box of every record that is a feature; null when there is none. */
-export function recordExtent(db: SqliteDatabase, spec: RecordFeatures): [number, number, number, number] | null {
-  const row = db.prepare(`SELECT min(minx), min(miny), max(maxx), max(maxy) FROM (${spec.select})`).raw().get() as (number | null)[];
-  return row[0] === null ? null : (row as [number, number, number, number]);
+/**
+ * The bounding box and the temporal interval of every record that is a feature; null when there is none. The
+ * interval is the collection's metadata as much as the box: without it a client sees "no time" for dated records.
+ */
+export function recordExtent(db: SqliteDatabase, spec: RecordFeatures): Extent {
+  const row = db.prepare(`SELECT min(minx), min(miny), max(maxx), max(maxy), min(temporal_ms), max(temporal_ms) FROM (${spec.select})`).raw().get() as (number | null)[];
+  const [t0, t1] = row.slice(4);
+  return {
+    bbox: row[0] === null ? null : (row.slice(0, 4) as [number, number, number, number]),
+    interval: t0 === null || t1 === null ? null : [new Date(t0).toISOString(), new Date(t1).toISOString()],
+  };
 }
