@@ -1,8 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
+import { filledByServer } from '../collections/filled-by-server.ts';
 import type { CollectionDef, PropertyDef } from '../collections/types.ts';
-
-/** Properties the server fills itself, left out of templates. */
-const COMPUTED = new Set(['length_m']);
 
 /** A value for the example row that passes the import's checks; optional fields without a sensible example stay empty. */
 const EXAMPLES: Record<string, unknown> = {
@@ -24,7 +22,8 @@ const EXAMPLE_GEOMETRY: Record<CollectionDef['geometry'], Geometry> = {
   Polygon: { type: 'Polygon', coordinates: [[[108.0, 14.35], [108.01, 14.35], [108.01, 14.36], [108.0, 14.35]]] },
 };
 
-const columns = (collection: CollectionDef) => collection.properties.filter((definition) => !COMPUTED.has(definition.name));
+/** Properties the server fills itself (a cable's length, an agent's last inspection) are left out of templates. */
+const columns = (collection: CollectionDef) => collection.properties.filter((definition) => !filledByServer(collection.id).includes(definition.name));
 
 /** A GeoJSON template: one example feature carrying every property the import reads. */
 export function geoJsonTemplate(collection: CollectionDef, owner: string): string {
