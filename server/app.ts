@@ -35,6 +35,7 @@ import { deploymentArea, type AreaConfig } from './deployment/area.ts';
 import { areaRoutes } from './deployment/routes.ts';
 import type { AppEnv } from './http/env.ts';
 import { PAGE_ROUTES } from './pages.ts';
+import { refusePrototypeParameters } from './http/parameter-names.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { onBehalfOfCaller } from './http/caller.ts';
 import type { Services } from './services.ts';
@@ -73,6 +74,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
   app.use('*', compression());
   // Before authentication: a preflight carries no credentials and must not be refused.
   if (corsOrigins.length > 0) app.use('/api/*', corsFor(corsOrigins));
+  app.use('/api/*', refusePrototypeParameters());
   app.use('/api/*', authenticate(services.accounts));
   app.use('/api/*', onBehalfOfCaller());
   app.use('/api/*', authorize(ROUTE_RULES));
@@ -104,7 +106,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
   app.route('/api/area', areaRoutes(area));
   app.route('/', editingRoutes(services));
   app.route('/api', ogcRoutes(services));
-  app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}`, details: {} } }, 404));
   if (webRoot) {
     // MapLibre glyph ranges: serveStatic labels .pbf application/octet-stream, so relabel what it found.
     app.use('/glyphs/*', async (c, next) => {
@@ -115,13 +117,15 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
       for (const prefix of prefixes) app.get(`${prefix}/*`, serveStatic({ root: webRoot, path: file })).get(prefix, serveStatic({ root: webRoot, path: file }));
     }
     app.use('*', serveStatic({ root: webRoot }));
-    // Client-side routes fall back to the app shell.
-    app.get('*', serveStatic({ root: webRoot, path: 'index.html' }));
+    // Client-side routes fall back to the app shell; a file that is not there (a name with an extension: a missing
+    // asset or glyph range, `..%2fpackage.json`, `favicon.svg%00`) is a 404, not the shell under the file's type.
+    app.get('*', async (c, next) => (/\.[^/]*$/.test(c.req.path) ? next() : serveStatic({ root: webRoot, path: 'index.html' })(c, next)));
   }
-  app.notFound((c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}`, details: {} } }, 404));
   app.onError((error, c) => {
     if (error instanceof AppError) {
-      const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+      // Always all three members (GUIDE: `{ error: { code, message, details } }`), so clients need not test for details.
+      const body = { code: error.code, message: error.message, details: error.details ?? {} };
       if ((error.status === 429 || error.status === 503) && typeof error.details?.retryAfterSeconds === 'number') c.header('Retry-After', String(error.details.retryAfterSeconds));
       // RFC 6750 §3: a 401 names the scheme to authenticate with; a token that was sent but refused is invalid_token.
       // A 412 names the version that is current, so the client can fetch it or retry against it.
@@ -130,7 +134,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
       return c.json({ error: body }, error.status);
     }
     console.error(error);
-    return c.json({ error: { code: 'InternalError', message: 'internal server error' } }, 500);
+    return c.json({ error: { code: 'InternalError', message: 'internal server error', details: {} } }, 500);
   });
   return app;
 }

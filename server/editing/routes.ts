@@ -97,6 +97,8 @@ const refuse = (problems: readonly { path: string; message: string }[]) => new I
 /** OGC API – Features Part 4 sends features as GeoJSON and patches as JSON merge patches (RFC 7396); plain JSON works too. */
 const FEATURE_TYPES = [...JSON_MEDIA_TYPES, 'application/geo+json'];
 const PATCH_TYPES = [...FEATURE_TYPES, 'application/merge-patch+json'];
+/** The members of a GeoJSON Feature a merge patch may carry: `type` and `id` as sent by clients that echo them. */
+const PATCH_MEMBERS = ['type', 'id', 'geometry', 'properties'];
 
 export function editingRoutes(services: Services) {
   const { storage } = services;
@@ -166,6 +168,13 @@ export function editingRoutes(services: Services) {
     .patch(ITEM, limit, async (c) => {
       const collection = editableCollection(c.req.param('collectionId'));
       const patch = await jsonObject(c.req.raw, PATCH_TYPES);
+      // A patch of a feature touches its geometry and properties; any other member (`__proto__`, `constructor`, a
+      // misspelt `propertes`) would be silently dropped and answered 200 as if applied, so it is refused instead.
+      const foreign = Object.keys(patch).filter((member) => !PATCH_MEMBERS.includes(member));
+      if (foreign.length > 0) throw new InvalidFeature(`a patch carries only ${PATCH_MEMBERS.join(', ')}; not ${foreign.join(', ')}`, { problems: foreign.map((member) => ({ path: member, message: 'not a member a feature patch may change' })) });
+      if (patch.properties !== undefined && (typeof patch.properties !== 'object' || patch.properties === null || Array.isArray(patch.properties))) {
+        throw new InvalidFeature('properties: a patch\'s properties must be an object', { problems: [{ path: 'properties', message: 'must be an object' }] });
+      }
       const province = await provinceOutline(storage.features);
       // JSON merge patch (RFC 7396) on properties, applied to the feature as stored when the transaction reads it; a
       // geometry, when given, replaces the old one.

@@ -21,7 +21,7 @@ export const WRITER = [{ bearerToken: [] }, { sessionCookie: [], csrfHeader: [] 
 const ERROR_SCHEMA = {
   type: 'object',
   required: ['error'],
-  properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } } } },
+  properties: { error: { type: 'object', required: ['code', 'message', 'details'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } } } },
 };
 const error = (description: string) => ({ description, content: { [MEDIA.json]: { schema: ERROR_SCHEMA } } });
 export const ERRORS = {
