@@ -30,6 +30,8 @@ export type ReadScope = {
   filters: PropertyFilter[];
   ids?: number[];
   redact: <F extends { properties: Record<string, unknown> }>(feature: F) => F;
+  /** What `redact` does, as plain data for a thread to apply (`redactWith`); null when it changes nothing. */
+  redaction: Redaction | null;
   /** True when every row and property is visible. */
   full: boolean;
   /**
@@ -40,14 +42,22 @@ export type ReadScope = {
   privateRows?: PropertyFilter;
 };
 
-const FULL: ReadScope = { filters: [], redact: (feature) => feature, full: true };
+/** A redaction as data: only the `keep` properties, on every row but those whose `owner` is `unlessOwner`. */
+export type Redaction = { keep: readonly string[]; unlessOwner?: string };
 
-const keepOnly = (names: readonly string[], unlessOwner?: string) => <F extends { properties: Record<string, unknown> }>(feature: F): F => {
-  if (unlessOwner !== undefined && feature.properties.owner === unlessOwner) return feature;
-  const properties = Object.fromEntries(names.map((name) => [name, feature.properties[name] ?? null]));
-  return { ...feature, properties };
-};
-const redactForeignAsset = (carrier: string) => keepOnly(SHARED_ASSET_PROPERTIES, carrier);
+/** The `redact` function of a redaction: the same trimming wherever it runs (the event loop, a worker thread). */
+export function redactWith(redaction: Redaction | null) {
+  return <F extends { properties: Record<string, unknown> }>(feature: F): F => {
+    if (!redaction || (redaction.unlessOwner !== undefined && feature.properties.owner === redaction.unlessOwner)) return feature;
+    const properties = Object.fromEntries(redaction.keep.map((name) => [name, feature.properties[name] ?? null]));
+    return { ...feature, properties };
+  };
+}
+
+/** `redact` and `redaction` of a scope that trims with `redaction`. */
+const trimming = (redaction: Redaction | null): Pick<ReadScope, 'redact' | 'redaction'> => ({ redact: redactWith(redaction), redaction });
+
+const FULL: ReadScope = { filters: [], ...trimming(null), full: true };
 
 /**
  * Designated key-target zones that cover at least one of the carrier's assets. Zones are few (tens to hundreds) and
@@ -83,7 +93,7 @@ const isCarrier = (principal: Principal): principal is Extract<Principal, { kind
  */
 export async function readScope(principal: Principal, collectionId: string, features: FeatureStore): Promise<ReadScope | null> {
   if (collectionId === 'key_targets' && isCarrier(principal)) {
-    return { filters: [], ids: await keyTargetsCoveringCarrier(features, principal.carrier), redact: (feature) => feature, full: false };
+    return { filters: [], ids: await keyTargetsCoveringCarrier(features, principal.carrier), ...trimming(null), full: false };
   }
   return rowScope(principal, collectionId);
 }
@@ -99,7 +109,7 @@ export function rowScope(principal: Principal, collectionId: string): ReadScope 
   if (ASSETS.has(collectionId)) {
     if (principal.role === 'carrier_editor' && principal.carrier) {
       return {
-        filters: [], redact: redactForeignAsset(principal.carrier), full: false,
+        filters: [], ...trimming({ keep: SHARED_ASSET_PROPERTIES, unlessOwner: principal.carrier }), full: false,
         sharedProperties: SHARED_ASSET_PROPERTIES, privateRows: { property: 'owner', value: principal.carrier },
       };
     }
@@ -110,16 +120,16 @@ export function rowScope(principal: Principal, collectionId: string): ReadScope 
     if (security) return FULL;
     if (principal.role === 'carrier_editor' && principal.carrier) {
       return {
-        filters: [], redact: keepOnly(SHARED_AGENT_PROPERTIES, principal.carrier), full: false,
+        filters: [], ...trimming({ keep: SHARED_AGENT_PROPERTIES, unlessOwner: principal.carrier }), full: false,
         sharedProperties: SHARED_AGENT_PROPERTIES, privateRows: { property: 'owner', value: principal.carrier },
       };
     }
-    return { filters: [], redact: keepOnly(REGISTER_AGENT_PROPERTIES), full: false, sharedProperties: REGISTER_AGENT_PROPERTIES };
+    return { filters: [], ...trimming({ keep: REGISTER_AGENT_PROPERTIES }), full: false, sharedProperties: REGISTER_AGENT_PROPERTIES };
   }
   if (collectionId === 'incidents') {
     if (security) return FULL;
     if (principal.role === 'carrier_editor' && principal.carrier) {
-      return { filters: [{ property: 'asset_owner', value: principal.carrier }], redact: (feature) => feature, full: false };
+      return { filters: [{ property: 'asset_owner', value: principal.carrier }], ...trimming(null), full: false };
     }
     return null;
   }

@@ -1,5 +1,7 @@
 import { toKML } from '@placemarkio/tokml';
+import { redactWith, type Redaction } from '../auth/access.ts';
 import { findCollection } from '../collections/registry.ts';
+import { outputFeature } from '../ogc/envelope.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { CRS84_CRS, crsFromUri, transformGeometry, type Crs } from '../geometry/crs.ts';
 import type { StoredFeature } from '../storage/features.ts';
@@ -57,12 +59,30 @@ export function collectionExport(collection: CollectionDef, input: StoredFeature
   }
 }
 
+/** What an export job gets: the store's JSON text of the matches, the reader's redaction, and the request's choices. */
+export type ExportJob = {
+  collectionId: string;
+  /** `FeatureStore.exportQuery`'s text: the matches as stored, before the reader's redaction. */
+  featuresJson: string;
+  redaction: Redaction | null;
+  /** The `properties` parameter: only these, in this order; all when absent. */
+  properties?: readonly string[];
+  format: ExportFormat;
+  now: string;
+  crs: string;
+};
+
 /**
- * `collectionExport` for the work pool: the collection and the CRS named by id and URI (definitions with functions do
- * not cross threads) and the time as an ISO string. Encoding a large layer takes seconds; it must not hold the event loop.
+ * `collectionExport` for the work pool: the features come as the store's JSON text and are parsed, trimmed to what the
+ * reader may see (`redactWith`, the same rule as every other read path) and encoded here, so the event loop only
+ * passes strings on; the collection and the CRS are named by id and URI (definitions with functions do not cross
+ * threads), the time is an ISO string. Encoding a large layer takes seconds; it must not hold the event loop.
  */
-export function encodeExport(input: { collectionId: string; features: StoredFeature[]; format: ExportFormat; now: string; crs: string }): ExportFile {
+export function encodeExport(input: ExportJob): ExportFile {
   const collection = findCollection(input.collectionId);
   if (!collection) throw new Error(`collection ${input.collectionId} is not in the registry`);
-  return collectionExport(collection, input.features, input.format, new Date(input.now), crsFromUri(input.crs) ?? CRS84_CRS);
+  const redact = redactWith(input.redaction);
+  const output = { crs: CRS84_CRS, skipGeometry: false, ...(input.properties ? { properties: [...input.properties] } : {}) };
+  const features = (JSON.parse(input.featuresJson) as StoredFeature[]).map((feature) => outputFeature(redact(feature), output));
+  return collectionExport(collection, features, input.format, new Date(input.now), crsFromUri(input.crs) ?? CRS84_CRS);
 }

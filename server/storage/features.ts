@@ -61,6 +61,12 @@ export type Extent = {
 export interface FeatureStore {
   /** Features matching every criterion, ordered by `sortby` then id, with the total count ignoring limit/offset. */
   query(collectionId: string, query: ItemQuery): Promise<QueryResult>;
+  /**
+   * `query`'s matches as the JSON text of a `StoredFeature[]`, for an export: the text goes on to the thread that
+   * encodes the file, so the event loop never builds or copies a whole layer's objects. Read where the provider
+   * keeps large reads off the event loop (SQLite: a reader thread); `count` is the number of features in the text.
+   */
+  exportQuery(collectionId: string, query: ItemQuery): Promise<{ json: string; count: number }>;
   get(collectionId: string, id: number): Promise<StoredFeature | undefined>;
   /**
    * The lean read analyses need: every feature of a Point collection in a time range, ordered by id, carrying only

@@ -90,11 +90,17 @@ export function queryFeatures(db: SqliteDatabase, collectionId: string, query: I
  * asynchronous FeatureStore. Multi-statement writes run in a transaction of their own, or join the open one.
  * `spatialBudget` bounds the exact spatial tests of a query run on this connection (`registerSpatialFunctions`).
  */
+/** An export's features as JSON text (`FeatureStore.exportQuery`). */
+export const exportText = ({ features }: QueryResult): { json: string; count: number } => ({ json: JSON.stringify(features), count: features.length });
+
 export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialBudget = registerSpatialFunctions(db)): Sync<FeatureStore> {
   const lowZoom = createLowZoomStore(db);
   lowZoom.backfill();
   const provider: Sync<FeatureStore> = {
     query: (collectionId, query) => spatialBudget(() => queryFeatures(db, collectionId, query)),
+    // On the main connection only for an in-memory database (tests) or inside a transaction; a file's exports go to
+    // the reader threads (`reader.ts`).
+    exportQuery: (collectionId, query) => spatialBudget(() => exportText(queryFeatures(db, collectionId, query))),
     get(collectionId: string, id: number): StoredFeature | undefined {
       const collection = collectionOrThrow(collectionId);
       const row = db.prepare(`SELECT * FROM ${collection.id} WHERE id = ?`).get(id) as Row | undefined;

@@ -51,14 +51,19 @@ const heavy = (query: ItemQuery) => query.filter !== undefined && testsGeometry(
 
 /**
  * The stores used outside transactions, with their heavy reads sent to `reader`: items queries carrying a CQL2
- * spatial filter (features, hotline reports, patrol plans) and the six-monthly report's aggregates. Inside a
+ * spatial filter (features, hotline reports, patrol plans), every export's read and the six-monthly report's aggregates. Inside a
  * transaction the same calls run on the main connection, where they see the transaction's own writes.
  */
 export function withHeavyReadsOn(reader: Reader, path: string, stores: Stores): Stores {
   const { features, hotline, plans } = stores;
   return {
     ...stores,
-    features: { ...features, query: (collectionId, query) => (heavy(query) ? reader.run('features', { path, collectionId, query }) : features.query(collectionId, query)) },
+    features: {
+      ...features,
+      query: (collectionId, query) => (heavy(query) ? reader.run('features', { path, collectionId, query }) : features.query(collectionId, query)),
+      // An export reads every match, however plain its filter: up to a whole layer, always off the event loop.
+      exportQuery: (collectionId, query) => reader.run('exportFeatures', { path, collectionId, query }),
+    },
     hotline: { ...hotline, queryFeatures: (query) => (heavy(query) ? reader.run('records', { path, table: 'hotline', query }) : hotline.queryFeatures(query)) },
     plans: { ...plans, queryFeatures: (query) => (heavy(query) ? reader.run('records', { path, table: 'plans', query }) : plans.queryFeatures(query)) },
     reports: { periodCounts: (range, days, openStatuses) => reader.run('periodCounts', { path, range, days, openStatuses }) },
