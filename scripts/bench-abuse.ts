@@ -28,6 +28,8 @@ const scenarios: Hostile[] = [
   { name: 'inventory: 100-vertex line buffered 50 km', parallel: 6, send: () => fetch(`${server.url}/api/inventory`, { method: 'POST', headers: write, body: JSON.stringify(zigZagBuffer(100)) }) },
   { name: 'inventory: 25 km around a point, 2 accounts', parallel: 2, send: (lane) => fetch(`${server.url}/api/inventory`, { method: 'POST', headers: writeAs(lane === 0 ? police : dic), body: JSON.stringify(pointBuffer) }) },
   { name: 'CQL2 S_DWITHIN of a 100-vertex star', parallel: 2, send: () => fetch(`${server.url}/api/collections/cable_routes/items?limit=10&filter=${encodeURIComponent(`S_DWITHIN(geometry,${star(100)},1000)`)}`, { headers: { Cookie: viewer.cookie } }) },
+  // A whole layer without a spatial filter: read on a reader thread, redacted and encoded in the work pool.
+  { name: 'export: every incident as GeoJSON (police)', parallel: 2, send: () => fetch(`${server.url}/api/collections/incidents/export?format=geojson`, { headers: { Cookie: police.cookie } }) },
   { name: 'six-monthly report (police)', parallel: 2, send: () => fetch(`${server.url}/api/reports/six-monthly?period=2026-H1`, { headers: { Cookie: police.cookie } }) },
 ];
 
