@@ -1,9 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
+import { filledByServer } from '../collections/filled-by-server.ts';
 import type { CollectionDef, PropertyDef } from '../collections/types.ts';
 import type { TemplatePlace } from './template-place.ts';
-
-/** Properties the server fills itself, left out of templates. */
-const COMPUTED = new Set(['length_m']);
 
 /** A value for the example row that passes the import's checks; optional fields without a sensible example stay empty. */
 const EXAMPLES: Record<string, unknown> = {
@@ -27,7 +25,8 @@ function exampleGeometry(kind: CollectionDef['geometry'], [lon, lat]: [number, n
   return { type: 'Polygon', coordinates: [[[lon, lat], [east, lat], [east, north], [lon, lat]]] };
 }
 
-const columns = (collection: CollectionDef) => collection.properties.filter((definition) => !COMPUTED.has(definition.name));
+/** Properties the server fills itself (a cable's length, an agent's last inspection) are left out of templates. */
+const columns = (collection: CollectionDef) => collection.properties.filter((definition) => !filledByServer(collection.id).includes(definition.name));
 
 /** A GeoJSON template: one example feature carrying every property the import reads. */
 export function geoJsonTemplate(collection: CollectionDef, owner: string, place: TemplatePlace): string {

@@ -216,15 +216,23 @@ describe('the hotline on a phone at 390 × 844', { timeout: 180_000 }, () => {
     };
     const count = async () => ((await (await police('/api/hotline/reports')).json()) as Queue).numberMatched;
     const before = await count();
-    const dead = (route: Route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue());
     const fileOne = async (description: string) => {
+      // Each attempt to send is held until the test lets it fail, so the page is seen while it is still trying.
+      const held: Route[] = [];
+      const dead = (route: Route) => (route.request().method() === 'POST' ? void held.push(route) : route.continue());
       await page.route('**/api/hotline/reports', dead);
       await page.getByTestId('locate-me').tap();
       await page.getByTestId('hotline-next').tap();
       await page.getByTestId('hotline-description').fill(description);
       await page.getByTestId('hotline-send').tap();
+      await page.getByTestId('hotline-sending').waitFor();
+      await expect.poll(() => held.length).toBeGreaterThan(0);
+      // Until the attempt has failed the page says it is sending, not that there is no connection.
+      expect(await page.getByTestId('hotline-queued').count()).toBe(0);
+      for (const route of held.splice(0)) await route.abort('internetdisconnected');
       await page.getByTestId('hotline-queued').waitFor();
       await page.unroute('**/api/hotline/reports', dead);
+      for (const route of held.splice(0)) await route.abort('internetdisconnected');
       // The connection is back, but nothing tells the page yet.
       await page.waitForTimeout(1500);
       await page.getByTestId('hotline-queued').waitFor();

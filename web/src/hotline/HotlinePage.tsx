@@ -50,6 +50,8 @@ export function HotlinePage() {
   const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'warn' } | null>(null);
   const [draft, setDraft] = useState(emptyDraft);
   const [pendingId, setPendingId] = useState<string | null>(null);
+  // True while the page's own first attempt to send is under way: "no connection" is said only once it has failed.
+  const [attempting, setAttempting] = useState(false);
   const [sent, setSent] = useState<SentReport[]>(sentReports);
   const { result: located, locate } = useLocate();
   const entries = useOutboxEntries(hotlineOutbox);
@@ -81,8 +83,13 @@ export function HotlinePage() {
     await hotlineOutbox.add({ id, kind: 'hotline-report', label: draft.description.trim().slice(0, 60), method: 'POST', url: '/api/hotline/reports', contentType: 'application/json', body: await reportBody(pin, draft) });
     setPendingId(id);
     setStep('sent');
-    const done = await hotlineOutbox.replay();
-    if (done.length) setSent(rememberSent(done));
+    setAttempting(true);
+    try {
+      const done = await hotlineOutbox.replay();
+      if (done.length) setSent(rememberSent(done));
+    } finally {
+      setAttempting(false);
+    }
   };
 
   const pending = pendingId ? entries.find((entry) => entry.id === pendingId) : undefined;
@@ -118,6 +125,8 @@ export function HotlinePage() {
                 <p className="tracking-code" data-testid="tracking-code">{mine.code}</p>
                 <p className="hint">{h('keepCode')}</p>
               </section>
+            ) : attempting ? (
+              <p className="note" role="status" data-testid="hotline-sending"><span className="spinner" />{h('sending')}</p>
             ) : (
               <p className="note" role="status" data-testid="hotline-queued"><span className="spinner" />{h('queued')}</p>
             ))}
