@@ -155,3 +155,82 @@ describe('a carrier maintains its service agents in the web app (issue 18)', { t
     await context.close();
   });
 });
+
+type PlanItem = { id: number; date: string; agencies: string[]; target: { kind: string; collection: string | null; id: number | null; name: string | null; area?: { coordinates: number[][][] } | null } };
+type Plan = { id: number; title: string; items: PlanItem[] };
+
+/** `days` after today in Vietnam, as YYYY-MM-DD. */
+const daysFromToday = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('the department keeps its joint inspection plans in the web app (issue 18)', { timeout: 180_000 }, () => {
+  it('adds a site from its panel and a drawn area, changes an item’s agencies and day, removes an item and undoes it', async () => {
+    const { token } = await issueToken(server.url, 'dic');
+    const asDic = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
+    const title = 'Kế hoạch kiểm tra liên ngành E2E';
+    const made = (await (await asDic('/api/inspection-plans', { method: 'POST', body: JSON.stringify({ title, from: daysFromToday(0), to: daysFromToday(60) }) })).json()) as Plan;
+    const plan = async () => (await (await asDic(`/api/inspection-plans/${made.id}`)).json()) as Plan;
+    const [site] = (await api<Agents>('/api/collections/bts_sites/items?owner=vnpt&limit=1')).features;
+    const siteCode = String(site.properties.site_code);
+
+    const { context, page, errors } = await personPage();
+    await signInAs(page, server.url, 'dic');
+    const map = mapPage(page);
+    await map.waitForMap();
+    // The site, found by its code as a person would, goes into the plan from its panel: police and the frequency department.
+    await page.getByTestId('search-input').fill(siteCode);
+    await page.getByTestId('search-result').filter({ hasText: siteCode }).first().click();
+    await page.locator(`[data-testid="feature-panel"][data-feature="bts_sites/${site.id}"]`).waitFor();
+    const adding = page.getByTestId('add-to-plan');
+    await adding.locator('summary').click();
+    await adding.getByTestId('add-to-plan-plan').selectOption(String(made.id));
+    await adding.locator('input[value="frequency_department"]').check();
+    await adding.getByTestId('plan-date').fill(daysFromToday(10));
+    await adding.getByTestId('add-to-plan-submit').click();
+    await adding.getByText('Đã thêm vào kế hoạch').waitFor();
+    const [siteItem] = (await plan()).items;
+    expect(siteItem).toMatchObject({ date: daysFromToday(10), agencies: ['police', 'frequency_department'], target: { kind: 'site', collection: 'bts_sites', id: site.id } });
+
+    // An area drawn on the map in the oversight workspace: the market around Kon Tum's central square.
+    await page.getByTestId('mode-oversight').click();
+    const planBox = page.locator(`[data-testid="inspection-plan"][data-plan="${made.id}"]`);
+    await planBox.locator('summary').first().click();
+    const area = planBox.getByTestId('add-area');
+    await area.locator('summary').click();
+    await map.jumpTo([108.005, 14.355], 15, { asUser: true });
+    const corners: [number, number][] = [[108.0, 14.351], [108.01, 14.351], [108.01, 14.359], [108.0, 14.359]];
+    for (const corner of corners) await map.click(corner);
+    await map.click(corners[0]);
+    await area.getByText('Đã vẽ khu vực.').waitFor();
+    await area.getByTestId('add-area-name').fill('Chợ Kon Tum và phụ cận');
+    await area.locator('input[value="market_management"]').check();
+    await area.getByTestId('plan-date').fill(daysFromToday(20));
+    await area.getByTestId('add-area-submit').click();
+    await area.getByText('Đã thêm vào kế hoạch').waitFor();
+    const areaItem = (await plan()).items.find((item) => item.target.kind === 'area')!;
+    expect(areaItem).toMatchObject({ date: daysFromToday(20), agencies: ['police', 'market_management'], target: { name: 'Chợ Kon Tum và phụ cận' } });
+    const xs = areaItem.target.area!.coordinates[0].map((position) => position[0]);
+    expect(Math.min(...xs)).toBeCloseTo(108.0, 3);
+    expect(Math.max(...xs)).toBeCloseTo(108.01, 3);
+
+    // The site's item: customs join, and the day moves a week later.
+    const siteLine = planBox.locator(`[data-testid="inspection-plan-item"][data-item="${siteItem.id}"]`);
+    await siteLine.getByTestId('plan-item-edit').click();
+    await siteLine.locator('input[value="customs"]').check();
+    await siteLine.getByTestId('plan-date').fill(daysFromToday(17));
+    await siteLine.getByTestId('plan-item-save').click();
+    await siteLine.getByTestId('plan-item-edit').waitFor();
+    expect((await plan()).items.find((item) => item.id === siteItem.id)).toMatchObject({ date: daysFromToday(17), agencies: ['police', 'frequency_department', 'customs'] });
+
+    // The area is removed, then the removal undone: it is back under its own id, with its agencies and day.
+    await planBox.locator(`[data-testid="inspection-plan-item"][data-item="${areaItem.id}"]`).getByTestId('plan-item-remove').click();
+    await page.getByTestId('plan-item-removed').waitFor();
+    expect((await plan()).items.map((item) => item.id)).toEqual([siteItem.id]);
+    await page.screenshot({ path: `${OUTPUT_DIR}/plans-item-removed.png` });
+    await page.getByTestId('plan-item-undo').click();
+    await page.getByTestId('plan-item-restored').waitFor();
+    await planBox.locator(`[data-testid="inspection-plan-item"][data-item="${areaItem.id}"]`).waitFor();
+    expect((await plan()).items.find((item) => item.id === areaItem.id)).toMatchObject({ date: daysFromToday(20), agencies: ['police', 'market_management'], target: { kind: 'area' } });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
