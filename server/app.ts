@@ -82,11 +82,11 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
   app.route('/api/patrol-plans', patrolTrackRoutes(services));
   app.route('/api/patrol-plans', patrolPlanRoutes(services));
   app.route('/api/audit', auditRoutes(services));
-  app.route('/api/imports', importRoutes(services));
+  app.route('/api/imports', importRoutes(services, area));
   app.route('/api/incidents', incidentRoutes(services));
   app.route('/api/alarms', alarmRoutes(services));
   app.route('/api/events', eventRoutes(services));
-  app.route('/api/hotline', hotlineRoutes(services));
+  app.route('/api/hotline', hotlineRoutes(services, area));
   app.route('/api/key-targets', keyTargetRoutes(services));
   app.route('/api/bulletins', bulletinRoutes(services));
   app.route('/api/scrap-dealers', inspectionRoutes(services));
@@ -103,7 +103,7 @@ export function createApp(services: Services, { webRoot, corsOrigins = [], area 
   app.route('/api/field', fieldRoutes(services));
   app.route('/api/area', areaRoutes(area));
   app.route('/', editingRoutes(services));
-  app.route('/api', ogcRoutes(services));
+  app.route('/api', ogcRoutes(services, area));
   app.all('/api/*', (c) => c.json({ error: { code: 'NotFound', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   if (webRoot) {
     // MapLibre glyph ranges: serveStatic labels .pbf application/octet-stream, so relabel what it found.

@@ -2,6 +2,8 @@ import type { FeatureCollection } from 'geojson';
 import { sealPlainSigningSecrets } from './auth/accounts.ts';
 import { seedDemoAccounts } from './auth/demo-accounts.ts';
 import { createSecretBox, resolveSecretKey } from './auth/secret-box.ts';
+import { deploymentArea, type AreaConfig } from './deployment/area.ts';
+import { nameAreaBodies } from './deployment/bodies.ts';
 import { demoInspections } from './inspections/demo-records.ts';
 import { createServices, type Services } from './services.ts';
 import { openStorage } from './storage/open.ts';
@@ -10,14 +12,16 @@ import { openStorage } from './storage/open.ts';
 export type DemoSeed = () => Record<string, FeatureCollection>;
 
 /**
- * Opens the storage at `path` (migrated) and, when it holds no features yet and a `demo` seed is handed in
+ * Opens the storage at `path` (migrated), names the area's bodies from `area` (the deployment's area.json by
+ * default) and, when it holds no features yet and a `demo` seed is handed in
  * (`server/main.ts` passes the generator's), loads it, the inspection records behind its agents' and dealers' last
  * results, and the demo accounts of the README. Without `demo` (a
  * production database) nothing is seeded: no data and no account with a known password.
  * @returns the services over the storage and what was seeded (undefined when nothing was)
  */
-export async function openAndSeed(path: string, options: { demo?: DemoSeed } = {}): Promise<{ services: Services; seeded?: string }> {
+export async function openAndSeed(path: string, options: { demo?: DemoSeed; area?: AreaConfig } = {}): Promise<{ services: Services; seeded?: string }> {
   const storage = openStorage({ sqlitePath: path });
+  await nameAreaBodies(storage, options.area ?? deploymentArea());
   // Signing secrets are sealed with NETGUARD_SECRET_KEY, else the key file beside the database; old plain ones now.
   const secrets = createSecretBox(resolveSecretKey(path).key);
   await sealPlainSigningSecrets(storage, secrets);

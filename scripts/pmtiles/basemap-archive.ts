@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { ADMIN_ATTRIBUTION, OSM_ATTRIBUTION } from '../../server/collections/attribution.ts';
-import { PROVINCE_BOUNDS } from '../../web/src/state/viewport.ts';
+import { areaBounds } from '../../server/deployment/area-bounds.ts';
 import { vectorTiles } from './vector-tiles.ts';
 import { writeArchive } from './write-archive.ts';
 
@@ -12,8 +12,10 @@ export const BASEMAP_ZOOMS = { min: 5, max: 14 } as const;
  * roads, one vector layer each named after its collection (the same names as the app's GeoJSON sources).
  */
 export function basemapArchive(layers: { admin_areas: FeatureCollection; roads: FeatureCollection }): Uint8Array {
-  const [west, south, east, north] = PROVINCE_BOUNDS;
-  const tiles = vectorTiles(layers, PROVINCE_BOUNDS, BASEMAP_ZOOMS.min, BASEMAP_ZOOMS.max);
+  // The area's own extent (whichever area the build serves), as the app's maps start on it.
+  const bounds = areaBounds(layers.admin_areas);
+  const [west, south, east, north] = bounds;
+  const tiles = vectorTiles(layers, bounds, BASEMAP_ZOOMS.min, BASEMAP_ZOOMS.max);
   return writeArchive(tiles, {
     bounds: [west, south, east, north], center: [(west + east) / 2, (south + north) / 2, 8],
     metadata: {

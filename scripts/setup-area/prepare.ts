@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPoly
 import { checkAreaConfig, type AreaConfig } from '../../server/deployment/area.ts';
 import type { CommuneProps, RoadProps } from '../generator/base.ts';
 import { asciiName } from '../generator/admin-areas.ts';
+import { areaBounds } from '../../server/deployment/area-bounds.ts';
 
 /** Which column of the boundary file holds each commune property; absent district columns make one group. */
 export type ColumnMapping = { code: string; name: string; type?: string; districtCode?: string; district?: string };
@@ -124,6 +125,7 @@ export function prepareArea(boundaries: FeatureCollection, roads: FeatureCollect
     files: { communes: 'communes.geojson', roads: 'roads.geojson' },
     towns: { ...(options.capital ? { capital: options.capital } : {}), seats: [] },
     attribution: { boundaries: options.boundariesAttribution, ...(options.roadsAttribution ? { roads: options.roadsAttribution } : {}) },
+    bounds: areaBounds(communes),
   });
   if (options.capital && !communes.features.some((commune) => commune.properties.code === options.capital)) {
     throw new AreaInputError([`--capital ${options.capital}: no commune has this code`]);

@@ -7,7 +7,7 @@ export const DEMO_PASSWORD = 'demo';
 export const DEMO_USERS: readonly Omit<NewUser, 'password'>[] = [
   { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', organisationCode: 'operator' },
   { username: 'police', displayName: 'Cán bộ Công an tỉnh', role: 'police_planner', organisationCode: 'police-kontum' },
-  { username: 'dic', displayName: 'Chuyên viên Sở TT&TT', role: 'dic_reviewer', organisationCode: 'dic-kontum' },
+  { username: 'dic', displayName: 'Chuyên viên Sở KH&CN', role: 'dic_reviewer', organisationCode: 'dic-kontum' },
   { username: 'viettel', displayName: 'Kỹ thuật Viettel Kon Tum', role: 'carrier_editor', organisationCode: 'viettel' },
   { username: 'vnpt', displayName: 'Kỹ thuật VNPT Kon Tum', role: 'carrier_editor', organisationCode: 'vnpt' },
   { username: 'ubnd', displayName: 'Chuyên viên UBND tỉnh', role: 'viewer', organisationCode: 'ubnd-kontum' },

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { areaBounds } from './area-bounds.ts';
 
 /** The area the repository ships: the former Kon Tum province (data/kontum, see its SOURCES.md). */
 export const DEFAULT_AREA_DIRECTORY = fileURLToPath(new URL('../../data/kontum', import.meta.url));
@@ -34,6 +35,8 @@ const areaSchema = z.object({
   /** The communes the demo generator treats as towns: the capital (its core ward) and seats without town status. */
   towns: z.object({ capital: z.string().optional(), capitalName: z.string().optional(), seats: z.array(z.string()).default([]) }).strict().default({ seats: [] }),
   attribution: z.object({ boundaries: z.string().min(1), roads: z.string().optional() }).strict(),
+  /** Where the area's maps start, [west, south, east, north]; when area.json leaves it out, from its communes file (`areaBounds`). */
+  bounds: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
 }).strict();
 
 /** One deployment's area: its names, today's organisations, its geodata files and what the demo treats as towns. */
@@ -49,7 +52,7 @@ export function areaDirectory(env: Record<string, string | undefined> = process.
 export const isDefaultArea = (directory: string): boolean => resolve(directory) === resolve(DEFAULT_AREA_DIRECTORY);
 
 /**
- * Reads and checks `<directory>/area.json`.
+ * Reads and checks `<directory>/area.json`, with the map's bounds from its communes file when it gives none.
  * @throws Error naming the file and the first problem, e.g. "data/x/area.json: organisations.police.name: …"
  */
 export function readAreaConfig(directory: string): AreaConfig {
@@ -60,7 +63,7 @@ export function readAreaConfig(directory: string): AreaConfig {
     const issue = parsed.error.issues[0];
     throw new Error(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  return parsed.data;
+  return { ...parsed.data, bounds: parsed.data.bounds ?? areaBounds(JSON.parse(readFileSync(join(directory, parsed.data.files.communes), 'utf8'))) };
 }
 
 let deployed: AreaConfig | undefined;

@@ -9,7 +9,7 @@ function publicOrganisation(organisation: Organisation) {
 /**
  * The part of the deployment's area.json that anyone may read (the hotline needs it before anyone signs in): the
  * area's names, the province it belongs to today, the place written on documents, today's organisations with their
- * former names, and the data attribution. Fields are picked one by one, so a field added to area.json later (file
+ * former names, the data attribution and where its maps start (`bounds`). Fields are picked one by one, so a field added to area.json later (file
  * names, town codes, anything internal) stays on the server until it is added here on purpose.
  */
 export function publicArea(area: AreaConfig) {
@@ -24,6 +24,7 @@ export function publicArea(area: AreaConfig) {
       committee: publicOrganisation(area.organisations.committee),
     },
     attribution: { boundaries: area.attribution.boundaries, ...(area.attribution.roads ? { roads: area.attribution.roads } : {}) },
+    ...(area.bounds ? { bounds: area.bounds } : {}),
   };
 }
 

@@ -5,18 +5,12 @@ import { mayEditAsset } from '../auth/access.ts';
 import type { Principal } from '../auth/principal.ts';
 import { GEOMETRY_TYPES } from '../collections/feature-problems.ts';
 import { propertyProblems, type Problem } from '../collections/property-problems.ts';
+import { COMPUTED_PROPERTIES, RECORDED_PROPERTIES } from '../collections/filled-by-server.ts';
 import type { CollectionDef } from '../collections/types.ts';
 import { positionOutsideProvince } from '../geometry/province.ts';
 import { geometryProblems } from '../geometry/validate.ts';
 import type { FeatureStore } from '../storage/features.ts';
 
-/** Properties the server computes: a cable's length comes from its geometry, never from the client. */
-const COMPUTED: Record<string, readonly string[]> = { cable_routes: ['length_m'], service_agents: ['last_inspection_date', 'last_inspection_result'] };
-/**
- * Properties only inspections write (the police and the department record them): an edit keeps the stored values, a
- * new feature starts uninspected, whatever the carrier sends.
- */
-const RECORDED: Record<string, Record<string, unknown>> = { service_agents: { last_inspection_date: null, last_inspection_result: 'not_inspected' } };
 
 export type AssetCheck = {
   problems: Problem[];
@@ -48,11 +42,11 @@ export function checkAsset(collection: CollectionDef, input: unknown, principal:
   }
   const props = typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? (properties as Record<string, unknown>) : null;
   if (!props) problems.push({ path: `${at}properties`, message: 'an object of properties is required' });
-  else problems.push(...propertyProblems(collection, props, `${at}properties`, COMPUTED[collection.id] ?? []));
+  else problems.push(...propertyProblems(collection, props, `${at}properties`, COMPUTED_PROPERTIES[collection.id] ?? []));
   const foreignOwner = props !== null && !mayEditAsset(principal, props.owner);
   if (problems.length > 0 || !props) return { problems, foreignOwner };
   const normalised = Object.fromEntries(Object.entries(props).map(([name, value]) => [name, typeof value === 'string' ? value.normalize('NFC') : value]));
-  for (const [name, initial] of Object.entries(RECORDED[collection.id] ?? {})) normalised[name] = stored ? stored[name] ?? initial : initial;
+  for (const [name, initial] of Object.entries(RECORDED_PROPERTIES[collection.id] ?? {})) normalised[name] = stored ? stored[name] ?? initial : initial;
   if (collection.id === 'cable_routes') {
     normalised.length_m = Math.round(length({ type: 'Feature', geometry: geometry as Geometry, properties: {} }, { units: 'meters' }) * 10) / 10;
     const coils = parseSlackPoints(normalised.slack_points, normalised.length_m as number);

@@ -21,6 +21,8 @@ import { HOTLINE_STATUSES, type HotlineReport, type HotlineStatus } from '../sto
 import { applied, nothing, transact } from '../writes/transact.ts';
 import { parseLimit, rejectUnknownParameters } from '../ogc/params.ts';
 import type { Services } from '../services.ts';
+import type { AreaConfig } from '../deployment/area.ts';
+import { areaInEnglish } from '../deployment/area-text.ts';
 import { newTrackingCode } from './tracking-code.ts';
 
 export const HOTLINE_RULES: RouteRule[] = [
@@ -63,7 +65,7 @@ const tracked = (report: HotlineReport, helped = false) => ({ trackingCode: repo
  * tracking code; police triage the queue — convert to an incident (with possible duplicates within 50 m and 24 h)
  * or close with a reason. The reporter's contact is shown to police only.
  */
-export function hotlineRoutes(services: Services) {
+export function hotlineRoutes(services: Services, area: AreaConfig) {
   const { storage } = services;
   const filing = createRateLimiter(storage.throttles, { name: 'hotline-filing', limit: REPORTS_PER_WINDOW, windowMs: WINDOW_MS, now: () => services.now().getTime() });
   const lookups = createRateLimiter(storage.throttles, { name: 'hotline-lookup', limit: 60, windowMs: WINDOW_MS, now: () => services.now().getTime() });
@@ -93,7 +95,7 @@ export function hotlineRoutes(services: Services) {
       if (reportBytes > MAX_REPORT_BYTES) throw new AppError(413, 'BodyTooLarge', `the report without its photo must be at most ${MAX_REPORT_BYTES} bytes`, { maxBytes: MAX_REPORT_BYTES });
       const body = parseWith(newReport, raw);
       const photo = body.photo ? parsePhoto(body.photo) : null;
-      if (positionOutsideProvince({ type: 'Point', coordinates: [body.lon, body.lat] }, await provinceOutline(storage.features))) throw new InvalidBody('the place is outside Kon Tum province', { problems: [{ path: 'lon', message: 'outside the province' }] });
+      if (positionOutsideProvince({ type: 'Point', coordinates: [body.lon, body.lat] }, await provinceOutline(storage.features))) throw new InvalidBody(`the place is outside ${areaInEnglish(area)}`, { problems: [{ path: 'lon', message: 'outside the province' }] });
       const seen = Date.parse(body.seenAt), now = services.now().getTime();
       if (seen > now + 5 * 60_000 || seen < now - 366 * 86_400_000) throw new InvalidBody('seenAt must be within the last year and not in the future', { problems: [{ path: 'seenAt', message: 'out of range' }] });
       const at = services.now().toISOString();

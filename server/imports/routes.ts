@@ -15,6 +15,8 @@ import { actorOf } from '../http/actor.ts';
 import { applied, transact } from '../writes/transact.ts';
 import { IMPORT_FORMATS, type ImportFormat } from './parse.ts';
 import { csvTemplate, geoJsonTemplate } from './template.ts';
+import { templatePlace } from './template-place.ts';
+import type { AreaConfig } from '../deployment/area.ts';
 
 export const IMPORT_RULES: RouteRule[] = [
   rule('POST', '/api/imports/:collectionId', CARRIERS),
@@ -36,9 +38,9 @@ function importable(id: string) {
   return collection;
 }
 
-export function importRoutes(services: Services) {
+export function importRoutes(services: Services, area: AreaConfig) {
   const { storage, work } = services;
-  return new Hono<AppEnv>().get('/:collectionId/template', (c) => {
+  return new Hono<AppEnv>().get('/:collectionId/template', async (c) => {
     const collection = importable(c.req.param('collectionId'));
     const search = new URL(c.req.url).searchParams;
     rejectUnknownParameters(search, ['format']);
@@ -48,9 +50,10 @@ export function importRoutes(services: Services) {
     const principal = c.get('principal');
     const owner = principal.kind === 'user' && principal.carrier ? principal.carrier : 'viettel';
     const name = `mau-nhap-${collection.id}.${format}`;
+    const place = await templatePlace(storage.features, area);
     return format === 'csv'
-      ? c.body(csvTemplate(collection, owner), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` })
-      : c.body(geoJsonTemplate(collection, owner), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': `attachment; filename="${name}"` });
+      ? c.body(csvTemplate(collection, owner, place), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` })
+      : c.body(geoJsonTemplate(collection, owner, place), 200, { 'Content-Type': 'application/geo+json', 'Content-Disposition': `attachment; filename="${name}"` });
   }).post('/:collectionId', limitBody(MAX_FILE_BYTES), async (c) => {
     const collection = importable(c.req.param('collectionId'));
     const search = new URL(c.req.url).searchParams;

@@ -3,19 +3,19 @@ import { DIC, SECURITY } from '../auth/audiences.ts';
 import { actorName } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import type { Problem } from '../collections/property-problems.ts';
-import { AppError, NotFound } from '../errors.ts';
+import { AppError, Conflict, NotFound } from '../errors.ts';
 import { provinceOutline } from '../geometry/province.ts';
 import { AREA_INSPECTION_LIMIT, countCoordinates, requireGeometryWithin } from '../geometry/limits.ts';
 import { actorOf } from '../http/actor.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
-import type { InspectionPlanStore, InspectionTarget } from '../storage/inspections.ts';
+import type { InspectionPlan, InspectionPlanStore, InspectionTarget, PlanItemRecord } from '../storage/inspections.ts';
 import { applied, transact } from '../writes/transact.ts';
 import { areaProblems } from './check.ts';
 import { planItemStatus, presentPlan } from './plan-status.ts';
 import { localToday } from './record.ts';
-import { planBody, planItemBody, type PlanBody, type PlanItemBody } from './schema.ts';
+import { planBody, planItemBody, planItemChange, type PlanBody, type PlanItemBody } from './schema.ts';
 import { resolveTarget } from './target.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
@@ -24,6 +24,9 @@ export const INSPECTION_PLAN_RULES: RouteRule[] = [
   rule('GET', '/api/inspection-plans', SECURITY),
   rule('GET', '/api/inspection-plans/:id', SECURITY),
   rule('POST', '/api/inspection-plans/:id/items', DIC),
+  rule('PATCH', '/api/inspection-plans/:id/items/:itemId', DIC),
+  rule('DELETE', '/api/inspection-plans/:id/items/:itemId', DIC),
+  rule('POST', '/api/inspection-plans/:id/items/:itemId/restore', DIC),
 ];
 
 /** A plan's period holds at most a year: the directive's reporting runs by half-years. */
@@ -72,6 +75,18 @@ async function planOr404(plans: InspectionPlanStore, raw: string) {
   return plan;
 }
 
+/** The item of a path's plan and item ids (removed ones when `removed`), or a 404: an item of another plan is not this plan's. */
+async function itemOr404(plans: InspectionPlanStore, rawPlan: string, rawItem: string, removed = false): Promise<{ plan: InspectionPlan; item: PlanItemRecord }> {
+  const plan = await planOr404(plans, rawPlan);
+  const id = /^\d{1,12}$/.test(rawItem) ? Number(rawItem) : undefined;
+  const item = id === undefined ? undefined : removed ? await plans.removedItem(id) : await plans.item(id);
+  if (!item || item.planId !== plan.id) throw new NotFound(removed ? `plan ${plan.id} has no removed item ${rawItem} to restore` : `plan ${plan.id} has no item ${rawItem}`);
+  return { plan, item };
+}
+
+/** Agencies that have recorded their inspection against the item: they stay on it (their record points at it). */
+const recordedAgencies = (item: PlanItemRecord) => [...new Set(item.recorded.map((done) => done.agency))];
+
 /**
  * `/api/inspection-plans`: the department plans joint inspections (who, where, when) for a period, with items then or
  * later; security staff follow them.
@@ -119,6 +134,54 @@ export function inspectionPlanRoutes(services: Services) {
         },
       });
       return c.json({ ...added, ...planItemStatus(added, localToday(now())) }, 201);
+    })
+    .patch('/:id/items/:itemId', limitBody(16 * 1024), async (c) => {
+      const change = parseWith(planItemChange, await jsonObject(c.req.raw));
+      const changed = await transact(services, actorOf(c), {
+        read: (tx) => itemOr404(tx.inspectionPlans, c.req.param('id'), c.req.param('itemId')),
+        check: ({ plan, item }) => {
+          const next = { agencies: change.agencies ?? item.agencies, date: change.date ?? item.date };
+          const problems: Problem[] = [];
+          if (next.date < plan.from || next.date > plan.to) problems.push({ path: 'date', message: "outside the plan's period" });
+          if (new Set(next.agencies).size !== next.agencies.length) problems.push({ path: 'agencies', message: 'an agency is listed twice' });
+          const dropped = recordedAgencies(item).filter((agency) => !next.agencies.includes(agency));
+          if (dropped.length > 0) problems.push({ path: 'agencies', message: `${dropped.join(', ')} already recorded an inspection against this item and stay on it` });
+          return problems;
+        },
+        apply: async (tx, { item }) => {
+          const after = await tx.inspectionPlans.updateItem(item.id, {
+            agencies: change.agencies ?? item.agencies, date: change.date ?? item.date, notes: change.notes === undefined ? item.notes : change.notes,
+          });
+          return applied(after, [{ action: 'update', targetType: 'inspection_plan_items', targetId: item.id, before: item, after }]);
+        },
+      });
+      return c.json({ ...changed, ...planItemStatus(changed, localToday(now())) });
+    })
+    // A removal is kept, so it can be undone (`…/restore`); an item an agency has already carried out stays.
+    .delete('/:id/items/:itemId', async (c) => {
+      await transact(services, actorOf(c), {
+        read: async (tx) => {
+          const found = await itemOr404(tx.inspectionPlans, c.req.param('id'), c.req.param('itemId'));
+          const done = recordedAgencies(found.item);
+          if (done.length > 0) throw new Conflict(`${done.join(', ')} already recorded an inspection against item ${found.item.id}; it stays in the plan`, { recorded: found.item.recorded });
+          return found;
+        },
+        apply: async (tx, { item }) => {
+          await tx.inspectionPlans.removeItem(item.id, now().toISOString());
+          return applied(null, [{ action: 'delete', targetType: 'inspection_plan_items', targetId: item.id, before: item }]);
+        },
+      });
+      return c.body(null, 204);
+    })
+    .post('/:id/items/:itemId/restore', async (c) => {
+      const restored = await transact(services, actorOf(c), {
+        read: (tx) => itemOr404(tx.inspectionPlans, c.req.param('id'), c.req.param('itemId'), true),
+        apply: async (tx, { item }) => {
+          const after = await tx.inspectionPlans.restoreItem(item.id);
+          return applied(after, [{ action: 'create', targetType: 'inspection_plan_items', targetId: item.id, after, details: { restored: true } }]);
+        },
+      });
+      return c.json({ ...restored, ...planItemStatus(restored, localToday(now())) }, 201);
     })
     .get('/', async (c) => {
       const today = localToday(now());

@@ -49,6 +49,14 @@ export type InspectionBody = z.infer<typeof inspectionBody>;
 export const planItemBody = z.object({ target: targetRef, agencies: z.array(z.enum(AGENCIES)).min(1).max(AGENCIES.length), date: calendarDate, notes: text(1000).optional() }).strict();
 export type PlanItemBody = z.infer<typeof planItemBody>;
 
+/** The body of `PATCH /api/inspection-plans/{id}/items/{itemId}`: who inspects, when, notes (null clears them); the target stays. */
+export const planItemChange = z.object({
+  agencies: planItemBody.shape.agencies.optional(),
+  date: calendarDate.optional(),
+  notes: text(1000).nullable().optional(),
+}).strict().refine((change) => Object.keys(change).length > 0, 'nothing to change: give agencies, date or notes');
+export type PlanItemChange = z.infer<typeof planItemChange>;
+
 /** The body of `POST /api/inspection-plans`: a period and what is inspected by whom and when (items may follow later). */
 export const planBody = z.object({
   title: text(200),

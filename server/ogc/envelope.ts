@@ -3,6 +3,8 @@ import { CRS84, SUPPORTED_CRS, transformGeometry } from '../geometry/crs.ts';
 import type { Extent, ItemQuery, QueryResult, StoredFeature } from '../storage/features.ts';
 import { link, MEDIA, REL, type Link } from './links.ts';
 import type { ItemOutput } from './params.ts';
+import type { AreaConfig } from '../deployment/area.ts';
+import { servedData } from '../deployment/area-text.ts';
 
 const FEATURES = 'http://www.opengis.net/spec/ogcapi-features';
 const TILES = 'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf';
@@ -40,11 +42,11 @@ export const CONFORMANCE_CLASSES = [
   'http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset',
 ];
 
-/** The landing page: links to itself, the OpenAPI document, conformance and the collections. */
-export function landingPage(base: string) {
+/** The landing page: links to itself, the OpenAPI document, conformance and the collections; described from the area. */
+export function landingPage(base: string, area: AreaConfig) {
   return {
     title: 'NetGuard OGC API – Features',
-    description: 'Telecom, postal and IT infrastructure, key targets and incidents of Kon Tum province.',
+    description: `${servedData(area)}.`,
     links: [
       link(base, '', 'self', MEDIA.json, 'This document'),
       link(base, '/api', 'service-desc', MEDIA.openapi, 'The API definition (OpenAPI 3.0)'),

@@ -3,6 +3,8 @@ import type { CollectionDef } from '../collections/types.ts';
 import { MEDIA } from './links.ts';
 import { ERRORS, featureSchema, itemsParameters, json, OPEN, SECURITY_SCHEMES, AUTHENTICATED, WRITER } from './openapi-parts.ts';
 import { tilePaths, TILE_MATRIX_SET_PATHS } from './openapi-tiles.ts';
+import type { AreaConfig } from '../deployment/area.ts';
+import { servedData } from '../deployment/area-text.ts';
 
 const FEATURE_ID = { name: 'featureId', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } };
 const EDITABLE: readonly string[] = EDITABLE_COLLECTION_IDS;
@@ -53,7 +55,7 @@ function collectionPaths(collection: CollectionDef): Record<string, object> {
  * The OpenAPI 3.0 definition of the API, derived from the collection registry: reads for every collection, Part 4
  * writes where carriers edit, vector tiles only where a collection has them, and how to authenticate.
  */
-export function openApiDocument(base: string, collections: readonly DocumentedCollection[]) {
+export function openApiDocument(base: string, collections: readonly DocumentedCollection[], area: AreaConfig) {
   const paths: Record<string, object> = {
     '/': { get: operation('Landing page', 'getLandingPage', 'Capabilities', OPEN, { '200': json('Landing page'), '400': ERRORS['400'] }) },
     '/conformance': { get: operation('Conformance classes', 'getConformance', 'Capabilities', OPEN, { '200': json('Conformance'), '400': ERRORS['400'] }) },
@@ -77,7 +79,7 @@ export function openApiDocument(base: string, collections: readonly DocumentedCo
     info: {
       title: 'NetGuard OGC API – Features and Tiles',
       version: '0.1.0',
-      description: 'Telecom, postal and IT infrastructure, key targets and incidents of Kon Tum province; collections need an API token or a session.',
+      description: `${servedData(area)}; collections need an API token or a session.`,
       license: { name: 'Proprietary; demo data synthetic', url: `${base}/` },
     },
     servers: [{ url: base }],

@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.ts';
 import { parseItemOutput, parseItemQuery, rejectUnknownParameters } from './params.ts';
 import { queryablesDocument, schemaDocument, schemaXsd } from './schema.ts';
 import { conditionTags, featureTag, tagMatches } from '../http/etag.ts';
+import type { AreaConfig } from '../deployment/area.ts';
 
 /** The request's API base URL, after checking it carries no parameter but `f` (only items take more). */
 function plainBase(url: string): string {
@@ -33,7 +34,7 @@ const AUDITED_READS = new Set(['key_targets', 'incidents']);
  * The OGC API – Features Part 1 routes, mounted at `/api`. Every read goes through the caller's read scope: the
  * collections list shows only readable collections, items and single items only admitted rows, trimmed.
  */
-export function ogcRoutes(services: Services) {
+export function ogcRoutes(services: Services, area: AreaConfig) {
   const sources = allSources(services);
   const sourceOr404 = (id: string): CollectionSource => {
     const source = sources.find((candidate) => candidate.def.id === id);
@@ -51,8 +52,8 @@ export function ogcRoutes(services: Services) {
     return reader;
   };
   return new Hono<AppEnv>()
-    .get('/', (c) => c.json(landingPage(plainBase(c.req.url))))
-    .get('/api', (c) => c.body(JSON.stringify(openApiDocument(plainBase(c.req.url), sources.map((source) => ({ def: source.def, tiled: source.tiled })))), 200, { 'Content-Type': MEDIA.openapi }))
+    .get('/', (c) => c.json(landingPage(plainBase(c.req.url), area)))
+    .get('/api', (c) => c.body(JSON.stringify(openApiDocument(plainBase(c.req.url), sources.map((source) => ({ def: source.def, tiled: source.tiled })), area)), 200, { 'Content-Type': MEDIA.openapi }))
     .get('/conformance', (c) => {
       plainBase(c.req.url);
       return c.json(conformance());

@@ -1,15 +1,18 @@
 import { distance } from '@turf/turf';
 import { readScope, scopedQuery } from '../auth/access.ts';
-import { hasRole, type Principal } from '../auth/principal.ts';
+import { POLICE } from '../auth/audiences.ts';
+import { hasRole, type Principal, type Role } from '../auth/principal.ts';
 import { incidentHistory, readableIncident } from '../incidents/service.ts';
 import type { Services } from '../services.ts';
-import { OPEN_STATUSES } from '../storage/case-files.ts';
+import { OPEN_STATUSES, type HotlineOrigin } from '../storage/case-files.ts';
 import type { StoredFeature } from '../storage/features.ts';
 import type { PlaceIndex } from './places.ts';
 
 /** Other incidents within this distance are listed as nearby on a case. */
 export const NEARBY_METERS = 1000;
 const NEARBY_LIMIT = 20;
+/** Who sees citizens' and patrols' photos on a case: the audience of their own routes (hotline, field). */
+const PHOTO_READERS = POLICE as readonly Role[];
 
 /** Vietnam's calendar day (UTC+7) of an instant, e.g. the "today" a due date is compared with. */
 export const vietnamDay = (at: Date): string => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -46,8 +49,35 @@ async function linkedAsset(services: Services, principal: Principal, incident: S
 }
 
 /**
+ * The photos a case rests on besides the files uploaded to it: the citizen's photo of the hotline report it was
+ * converted from and the photos of the field findings filed as it. Like the hotline's and the field app's own photo
+ * routes (which the links point at, under the same rule) they are for the police: anyone else gets none.
+ */
+async function evidencePhotos(services: Services, principal: Principal, incidentId: number, report: HotlineOrigin | undefined) {
+  if (!hasRole(principal, ...PHOTO_READERS)) return [];
+  const { photos, field } = services.storage;
+  const fromHotline = report ? await photos.describe('hotline_report', [report.reportId]) : [];
+  const findings = await field.findingsOf(incidentId);
+  const fromPatrol = await photos.describe('field_finding', findings.map((finding) => finding.id));
+  return [
+    ...fromHotline.map((photo) => ({
+      id: photo.ownerId, source: 'hotline' as const, mediaType: photo.mediaType, byteSize: photo.byteSize, width: photo.width, height: photo.height,
+      caption: null, uploadedBy: 'public', uploadedAt: photo.receivedAt, href: `/api/hotline/reports/${photo.ownerId}/photo`,
+    })),
+    ...fromPatrol.map((photo) => {
+      const finding = findings.find((candidate) => candidate.id === photo.ownerId)!;
+      return {
+        id: photo.ownerId, source: 'patrol' as const, mediaType: photo.mediaType, byteSize: photo.byteSize, width: photo.width, height: photo.height,
+        caption: finding.note, uploadedBy: finding.officer, uploadedAt: finding.observedAt, href: `/api/field/findings/${photo.ownerId}/photo`,
+      };
+    }),
+  ];
+}
+
+/**
  * Everything a case page shows, for a reader who may see the incident: the incident, its status history, its
- * assignment (overdue or not), comments and assignment changes, photos, the linked asset, nearby incidents, the
+ * assignment (overdue or not), comments and assignment changes, uploaded photos, the hotline's and the field
+ * findings' photos (police only), the linked asset, nearby incidents, the
  * hotline report it came from (the reporter's contact only for the police) and its commune.
  */
 export async function caseFile(services: Services, places: PlaceIndex, principal: Principal, id: number) {
@@ -66,6 +96,7 @@ export async function caseFile(services: Services, places: PlaceIndex, principal
     history: await incidentHistory(services, id),
     events: await caseFiles.events(id),
     attachments: (await caseFiles.attachments(id)).map((attachment) => ({ ...attachment, href: `/api/register/incidents/${id}/attachments/${attachment.id}` })),
+    photos: await evidencePhotos(services, principal, id, report),
     asset: await linkedAsset(services, principal, incident),
     nearby: await nearbyIncidents(services, principal, incident),
     hotline: report ? {

@@ -7,6 +7,9 @@ export type Role = (typeof ROLES)[number];
 export const ORGANISATION_KINDS = ['carrier', 'provincial_police', 'district_police', 'dic', 'peoples_committee', 'operator'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type Organisation = { id: number; code: string; name: string; kind: OrganisationKind; carrier: Owner | null };
+/** The bodies of the area's `area.json` (its `organisations`) that an organisation row can stand for (migration 044). */
+export const AREA_BODIES = ['department', 'police', 'committee'] as const;
+export type AreaBody = (typeof AREA_BODIES)[number];
 
 /** An enabled user account as the rest of the server sees it. */
 export type User = {
@@ -33,6 +36,8 @@ export interface AccountStore {
   createOrganisation(organisation: Omit<Organisation, 'id'>): Promise<Organisation>;
   organisations(): Promise<Organisation[]>;
   organisation(code: string): Promise<Organisation | undefined>;
+  /** Gives the organisations standing for the area's bodies these names; the codes of those whose name changed. */
+  nameAreaBodies(names: Record<AreaBody, string>): Promise<string[]>;
   /** Adds a user; Conflict when the username (case-insensitive) is taken. */
   createUser(user: { username: string; displayName: string; passwordHash: string; role: Role; organisationId: number; createdAt: string }): Promise<User>;
   users(): Promise<(User & { disabled: boolean })[]>;

@@ -18,10 +18,14 @@ export interface FieldStore {
   /** A plan's findings in the order they were observed. */
   findings(planId: string): Promise<FieldFinding[]>;
   finding(id: number): Promise<FieldFinding | undefined>;
+  /** The findings filed as this incident, in the order they were observed (its case page shows their photos). */
+  findingsOf(incidentId: number): Promise<FieldFinding[]>;
 }
 
 export type PhotoOwner = 'hotline_report' | 'field_finding';
 export type StoredPhoto = { mediaType: string; width: number; height: number; bytes: Buffer };
+/** What a stored photo is without its bytes: whose, its type, size and when it was received. */
+export type PhotoInfo = { ownerId: number; mediaType: string; width: number; height: number; byteSize: number; receivedAt: string };
 
 /** Photos attached to hotline reports and field findings, one per record, as the bytes the phone sent. */
 export interface PhotoStore {
@@ -29,6 +33,8 @@ export interface PhotoStore {
   get(owner: PhotoOwner, ownerId: number): Promise<StoredPhoto | undefined>;
   /** Which of `ownerIds` have a photo. */
   owners(owner: PhotoOwner, ownerIds: readonly number[]): Promise<Set<number>>;
+  /** The photos of `ownerIds` described without their bytes, in the order of `ownerIds`. */
+  describe(owner: PhotoOwner, ownerIds: readonly number[]): Promise<PhotoInfo[]>;
 }
 
 /** The answer first given to a client's write, kept under its key so a replay gets it again. */

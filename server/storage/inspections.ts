@@ -75,4 +75,12 @@ export interface InspectionPlanStore {
   item(id: number): Promise<PlanItemRecord | undefined>;
   /** Adds an item to a stored plan. */
   addItem(planId: number, item: Omit<PlanItem, 'id' | 'planId'>): Promise<PlanItemRecord>;
+  /** Changes who inspects an item, on which day, and its notes (its target stays). */
+  updateItem(id: number, change: Pick<PlanItem, 'agencies' | 'date' | 'notes'>): Promise<PlanItemRecord>;
+  /** Takes an item out of its plan at `at`: `get`, `list` and `item` no longer see it, `removedItem` does (for undo). */
+  removeItem(id: number, at: string): Promise<void>;
+  /** A removed item, or undefined when `id` is not one. */
+  removedItem(id: number): Promise<PlanItemRecord | undefined>;
+  /** Puts a removed item back into its plan under its own id. */
+  restoreItem(id: number): Promise<PlanItemRecord>;
 }

@@ -207,6 +207,53 @@ describe('joint inspection plans', async () => {
     expect(added.body).toMatchObject({ status: 'planned', missing: ['police', 'customs'] });
     expect((await getJson<Plan>(t.as('police'), `/api/inspection-plans/${empty.body.id}`)).body.counts).toEqual({ items: 1, done: 0, overdue: 0, planned: 1 });
   });
+
+  it('the department changes an item’s agencies and day, removes it and undoes the removal under the same id; each step audited', async () => {
+    const made = (await sendJson<Plan>(t.as('dic'), 'POST', '/api/inspection-plans', plan)).body;
+    const [, , agentItem] = made.items;
+    const path = `/api/inspection-plans/${made.id}/items/${agentItem.id}`;
+    expect((await sendJson(t.as('police'), 'PATCH', path, { date: '2026-12-11' })).status).toBe(403);
+    const changed = await sendJson<PlanItem & { date: string; agencies: string[]; notes: string | null }>(t.as('dic'), 'PATCH', path, { agencies: ['dic', 'customs'], date: '2026-12-12', notes: 'Mời Đội QLTT số 1' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ agencies: ['dic', 'customs'], date: '2026-12-12', notes: 'Mời Đội QLTT số 1', missing: ['dic', 'customs'], status: 'planned' });
+    const outside = await sendJson<{ error: { details: { problems: { path: string }[] } } }>(t.as('dic'), 'PATCH', path, { date: '2027-01-02', agencies: ['police', 'police'] });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.details.problems.map((problem) => problem.path)).toEqual(['date', 'agencies']);
+    expect((await sendJson(t.as('dic'), 'PATCH', path, {})).status).toBe(400);
+    expect((await sendJson(t.as('dic'), 'PATCH', path, { target: { collection: 'service_agents', id: 2 } })).status).toBe(400);
+    // Another plan's path does not reach this item.
+    expect((await sendJson(t.as('dic'), 'PATCH', `/api/inspection-plans/999/items/${agentItem.id}`, { date: '2026-12-12' })).status).toBe(404);
+
+    expect((await t.as('police').request(path, { method: 'DELETE' })).status).toBe(403);
+    expect((await t.as('dic').request(path, { method: 'DELETE' })).status).toBe(204);
+    const without = (await getJson<Plan>(t.as('dic'), `/api/inspection-plans/${made.id}`)).body;
+    expect(without.items.map((item) => item.id)).not.toContain(agentItem.id);
+    expect(without.counts.items).toBe(2);
+    // A removed item takes no inspection, and is not removed twice.
+    expect((await record(t, 'dic', { planItemId: agentItem.id, ...compliant })).status).toBe(404);
+    expect((await t.as('dic').request(path, { method: 'DELETE' })).status).toBe(404);
+    const restored = await sendJson<PlanItem & { date: string; agencies: string[] }>(t.as('dic'), 'POST', `${path}/restore`, {});
+    expect(restored.status).toBe(201);
+    expect(restored.body).toMatchObject({ id: agentItem.id, agencies: ['dic', 'customs'], date: '2026-12-12' });
+    expect((await sendJson(t.as('dic'), 'POST', `${path}/restore`, {})).status).toBe(404);
+    expect((await getJson<Plan>(t.as('dic'), `/api/inspection-plans/${made.id}`)).body.items.map((item) => item.id)).toContain(agentItem.id);
+    const audit = await t.services.storage.audit.list({ targetType: 'inspection_plan_items', targetId: String(agentItem.id), limit: 10, offset: 0 });
+    expect(audit.records.map((entry) => entry.action).reverse()).toEqual(['update', 'delete', 'create']);
+  });
+
+  it('an item an agency has carried out stays: it cannot be removed, nor that agency dropped from it', async () => {
+    const made = (await sendJson<Plan>(t.as('dic'), 'POST', '/api/inspection-plans', plan)).body;
+    const [dealerItem] = made.items;
+    expect((await record(t, 'police', { planItemId: dealerItem.id, ...compliant, date: '2026-11-16' })).status).toBe(201);
+    const path = `/api/inspection-plans/${made.id}/items/${dealerItem.id}`;
+    const removal = await t.as('dic').request(path, { method: 'DELETE' });
+    expect(removal.status).toBe(409);
+    const dropped = await sendJson<{ error: { details: { problems: { path: string; message: string }[] } } }>(t.as('dic'), 'PATCH', path, { agencies: ['market_management'] });
+    expect(dropped.status).toBe(400);
+    expect(dropped.body.error.details.problems[0]).toMatchObject({ path: 'agencies' });
+    expect((await sendJson(t.as('dic'), 'PATCH', path, { agencies: ['police', 'market_management', 'customs'] })).status).toBe(200);
+    expect((await getJson<Plan>(t.as('dic'), `/api/inspection-plans/${made.id}`)).body.items[0]).toMatchObject({ id: dealerItem.id, status: 'overdue', missing: ['market_management', 'customs'] });
+  });
 });
 
 describe('carriers see the inspections of their own agents only', async () => {

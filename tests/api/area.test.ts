@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +22,23 @@ function leaves(value: unknown, path = ''): string[] {
   return [`${path} = ${JSON.stringify(value)}`];
 }
 
+/** The extent of a GeoJSON file as GDAL measures it, an independent reader: [west, south, east, north]. */
+function extentOf(file: string): number[] {
+  const line = execFileSync('ogrinfo', ['-so', '-al', file], { encoding: 'utf8' }).split('\n').find((row) => row.startsWith('Extent:'))!;
+  return line.match(/-?\d+\.\d+/g)!.map(Number);
+}
+
+/** Bounds that hold `extent` whole and are at most 0.05° wider on each side. */
+function expectAround(bounds: number[] | undefined, extent: number[]) {
+  expect(bounds).toHaveLength(4);
+  const [west, south, east, north] = bounds!;
+  expect(west).toBeLessThanOrEqual(extent[0]);
+  expect(south).toBeLessThanOrEqual(extent[1]);
+  expect(east).toBeGreaterThanOrEqual(extent[2]);
+  expect(north).toBeGreaterThanOrEqual(extent[3]);
+  for (const [outer, inner] of [[west, extent[0]], [south, extent[1]], [east, extent[2]], [north, extent[3]]]) expect(Math.abs(outer - inner)).toBeLessThan(0.05);
+}
+
 describe('GET /api/area', () => {
   it('answers anyone, signed in or not, with the names and today’s organisations of data/kontum/area.json', async () => {
     const t = await createTestApp();
@@ -31,6 +51,7 @@ describe('GET /api/area', () => {
       place: config.place,
       organisations: { department: organisation('department'), police: organisation('police'), committee: organisation('committee') },
       attribution: config.attribution,
+      bounds: expect.any(Array),
     });
     // Today's bodies, each with the name it had before the 2025 merger.
     expect(body).toMatchObject({ organisations: { department: { name: 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi', formerName: 'Sở Thông tin và Truyền thông tỉnh Kon Tum' } } });
@@ -43,10 +64,18 @@ describe('GET /api/area', () => {
     const text = await response.text();
     const served = leaves(JSON.parse(text)).map((leaf) => leaf.split(' = ')[0]);
     const allowed = leaves(config).map((leaf) => leaf.split(' = ')[0]).filter((path) => /^(name|nameEn|place|province\.(name|nameEn)|organisations\.\w+\.\w+|attribution\.\w+)$/.test(path));
-    expect(served.sort()).toEqual(allowed.sort());
+    // …and where its maps start, made from its communes (below).
+    expect(served.filter((path) => !/^bounds\.[0-3]$/.test(path)).sort()).toEqual(allowed.sort());
     for (const secret of [...Object.values(config.files), config.towns.capital, ...config.towns.seats, config.description]) expect(text).not.toContain(String(secret));
     expect(text).not.toMatch(/"(code|files|towns|description)"/);
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+  });
+});
+
+describe('where the area’s maps start', () => {
+  it('GET /api/area gives bounds holding every commune of the area, at most 0.05° wider on each side', async () => {
+    const extent = extentOf(fileURLToPath(new URL('../../data/kontum/communes-2025.geojson', import.meta.url)));
+    expectAround((await getJson<PublicArea>((await createTestApp()).as('public'), '/api/area')).body.bounds, extent);
   });
 });
 
@@ -61,6 +90,10 @@ describe('a second area made by setup-area names itself everywhere', () => {
     const t = await createTestApp({}, { area });
     const served = (await getJson<PublicArea>(t.as('public'), '/api/area')).body;
     expect(served.name).toBe('Bắc Kon Tum');
+    // Its maps start on its own two former districts, not on the whole former province.
+    const file = join(mkdtempSync(join(tmpdir(), 'netguard-area-')), 'communes.geojson');
+    writeFileSync(file, JSON.stringify(boundaries));
+    expectAround(served.bounds, extentOf(file));
 
     expect(appTitle(served, 'vi')).toBe('NetGuard Bắc Kon Tum');
     expect(appTitle(served, 'en')).toBe('NetGuard Bac Kon Tum');

@@ -19,14 +19,14 @@ describe('key-target designation', async () => {
   it('police propose → DIC returns with a comment → police resubmit → DIC approves → designated → DIC revokes', async () => {
     const { status, body: zone } = await sendJson<Zone>(t.as('police'), 'POST', '/api/key-targets/proposals', proposal());
     expect(status).toBe(201);
-    expect(zone.properties).toMatchObject({ status: 'proposed', proposed_by: 'Công an tỉnh Kon Tum' });
+    expect(zone.properties).toMatchObject({ status: 'proposed', proposed_by: 'Công an tỉnh Quảng Ngãi' });
     const queue = await getJson<{ features: { id: number; properties: { review: { justification: string } } }[] }>(t.as('dic'), '/api/key-targets/review-queue');
     expect(queue.body.features.find((feature) => feature.id === zone.id)?.properties.review.justification).toBe('Ba vụ trộm cáp trong 6 tháng');
     expect((await step('dic', zone.id, { action: 'return', comment: 'Bổ sung danh sách tài sản' })).body.properties.status).toBe('returned');
     expect((await sendJson(t.as('police'), 'PUT', `/api/key-targets/proposals/${zone.id}`, proposal({ protectedAssets: [{ collection: 'bts_sites', id: 3 }, { collection: 'bts_sites', id: 4 }] }))).status).toBe(200);
     expect((await step('police', zone.id, { action: 'resubmit', comment: 'Đã bổ sung' })).body.properties.status).toBe('proposed');
     const approved = await step('dic', zone.id, { action: 'approve', comment: 'Đồng ý' });
-    expect(approved.body.properties).toMatchObject({ status: 'designated', reviewed_by: 'Sở Thông tin và Truyền thông tỉnh Kon Tum', effective_date: '2026-11-28' });
+    expect(approved.body.properties).toMatchObject({ status: 'designated', reviewed_by: 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi', effective_date: '2026-11-28' });
     const designated = await getJson<{ features: { id: number }[] }>(t.as('police'), '/api/collections/key_targets/items?status=designated');
     expect(designated.body.features.map((feature) => feature.id)).toContain(zone.id);
     expect((await step('dic', zone.id, { action: 'revoke', comment: 'Trạm đã di dời' })).body.properties.status).toBe('revoked');

@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { PROVINCE_BOUNDS } from '../../web/src/state/viewport.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bbox as turfBbox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
 import type { MapHandle } from './map-page.ts';
+
+/** The extent of the shipped area's communes (data/kontum), read without the app's code: what a map must show whole. */
+export const AREA_EXTENT = turfBbox(JSON.parse(readFileSync(fileURLToPath(new URL('../../data/kontum/communes-2025.geojson', import.meta.url)), 'utf8')) as FeatureCollection);
 
 /** Three common phones upright (Galaxy S8-class, iPhone 12–15, iPhone 11 Pro Max) and the middle one on its side. */
 export const PHONE_SIZES = [
@@ -32,7 +38,7 @@ export type LayoutReport = {
  * Measures the page as a phone user sees it. Independent of the app's own inset arithmetic: the free area is
  * recomputed here from the panels' boxes.
  */
-export function measureLayout(page: Page, area: readonly number[] = PROVINCE_BOUNDS): Promise<LayoutReport> {
+export function measureLayout(page: Page, area: readonly number[] = AREA_EXTENT): Promise<LayoutReport> {
   return page.evaluate((province) => {
     const box = (rect: DOMRect) => ({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
     const name = (element: Element) => `${element.tagName.toLowerCase()}${element.getAttribute('data-testid') ? `[${element.getAttribute('data-testid')}]` : ''}.${[...element.classList].join('.')} "${(element.textContent ?? '').trim().slice(0, 30)}"`;
@@ -98,7 +104,7 @@ export const fittedAndClear = (report: LayoutReport) => report.provinceClear && 
  * follow their measured size); after `timeoutMs` it measures anyway, so the caller's assertions say what is wrong.
  * A screen where something is meant to cover the map (an opened legend) says what it waits for instead.
  */
-export async function settledLayout(page: Page, { area = PROVINCE_BOUNDS, timeoutMs = 30_000, settled = fittedAndClear }: { area?: readonly number[]; timeoutMs?: number; settled?: (report: LayoutReport) => boolean } = {}): Promise<LayoutReport> {
+export async function settledLayout(page: Page, { area = AREA_EXTENT, timeoutMs = 30_000, settled = fittedAndClear }: { area?: readonly number[]; timeoutMs?: number; settled?: (report: LayoutReport) => boolean } = {}): Promise<LayoutReport> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.waitForFunction(() => {

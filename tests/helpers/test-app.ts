@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { createApp } from '../../server/app.ts';
-import type { AreaConfig } from '../../server/deployment/area.ts';
+import { deploymentArea, type AreaConfig } from '../../server/deployment/area.ts';
+import { nameAreaBodies } from '../../server/deployment/bodies.ts';
 import { DEMO_USERS, seedDemoAccounts } from '../../server/auth/demo-accounts.ts';
 import { createServices, type Services } from '../../server/services.ts';
 import type { FeatureStore } from '../../server/storage/features.ts';
@@ -34,6 +35,8 @@ export type TestAppOptions = { webRoot?: string; now?: () => Date; area?: AreaCo
  */
 export async function createTestApp(dataset: Record<string, FeatureCollection> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const services = createServices(openSqliteStorage(options.databasePath ?? ':memory:'), options.now);
+  // As every start does (server/bootstrap.ts): the bodies carry the names of the area the app serves.
+  await nameAreaBodies(services.storage, options.area ?? deploymentArea());
   await services.storage.features.insertDataset(dataset);
   await seedDemoAccounts(services.accounts);
   const tokens: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import type { Owner } from '../../collections/vocabulary.ts';
 import { Conflict } from '../../errors.ts';
-import type { AccountStore, Organisation, Role, TokenInfo, User } from '../accounts.ts';
+import type { AccountStore, AreaBody, Organisation, Role, TokenInfo, User } from '../accounts.ts';
 import type { SqliteDatabase } from './database.ts';
 import type { Sync } from './unit-of-work.ts';
 
@@ -37,6 +37,10 @@ export function createSqliteAccounts(db: SqliteDatabase): Sync<AccountStore> {
     },
     organisations: () => db.prepare('SELECT id, code, name, kind, carrier FROM organisations ORDER BY id').all() as Organisation[],
     organisation,
+    nameAreaBodies(names) {
+      const rename = db.prepare('UPDATE organisations SET name = ? WHERE area_body = ? AND name IS NOT ? RETURNING code').pluck();
+      return (Object.entries(names) as [AreaBody, string][]).flatMap(([body, name]) => rename.all(name, body, name) as string[]);
+    },
     createUser(user) {
       if (userByName.get(user.username)) throw new Conflict(`user "${user.username}" already exists`, { username: user.username });
       const { lastInsertRowid } = db.prepare('INSERT INTO users (username, display_name, password_hash, role, organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')

@@ -1,4 +1,4 @@
-import type { FieldFinding, FieldStore, FieldVisit, IdempotencyStore, PhotoStore } from '../field.ts';
+import type { FieldFinding, FieldStore, FieldVisit, IdempotencyStore, PhotoInfo, PhotoStore } from '../field.ts';
 import type { SqliteDatabase } from './database.ts';
 import type { Sync } from './unit-of-work.ts';
 
@@ -32,6 +32,7 @@ export function createSqliteField(db: SqliteDatabase): Sync<FieldStore> {
     visits: (planId) => db.prepare(`SELECT ${VISIT_COLUMNS} FROM field_visits WHERE plan_id = ? ORDER BY shift_date, shift, stop_order, id`).all(planId) as FieldVisit[],
     findings: (planId) => db.prepare(`SELECT ${FINDING_COLUMNS} FROM field_findings WHERE plan_id = ? ORDER BY observed_at, id`).all(planId) as FieldFinding[],
     finding: (id) => finding.get(id) as FieldFinding | undefined,
+    findingsOf: (incidentId) => db.prepare(`SELECT ${FINDING_COLUMNS} FROM field_findings WHERE incident_id = ? ORDER BY observed_at, id`).all(incidentId) as FieldFinding[],
   };
 }
 
@@ -51,6 +52,12 @@ export function createSqlitePhotos(db: SqliteDatabase): Sync<PhotoStore> {
       if (ownerIds.length === 0) return new Set<number>();
       const rows = db.prepare(`SELECT owner_id FROM photos WHERE owner_type = ? AND owner_id IN (${ownerIds.map(() => '?').join(',')})`).pluck().all(owner, ...ownerIds) as number[];
       return new Set(rows);
+    },
+    describe(owner, ownerIds) {
+      if (ownerIds.length === 0) return [];
+      const rows = db.prepare(`SELECT owner_id AS ownerId, media_type AS mediaType, width, height, length(bytes) AS byteSize, created_at AS receivedAt
+        FROM photos WHERE owner_type = ? AND owner_id IN (${ownerIds.map(() => '?').join(',')})`).all(owner, ...ownerIds) as PhotoInfo[];
+      return ownerIds.flatMap((id) => rows.filter((row) => row.ownerId === id));
     },
   };
 }

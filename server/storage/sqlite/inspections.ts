@@ -70,6 +70,8 @@ export function createSqliteInspections(db: SqliteDatabase): Sync<InspectionStor
 
 type PlanRow = { id: number; title: string; period_from: string; period_to: string; notes: string | null; created_by: string; created_at: string };
 type ItemRow = TargetRow & { id: number; plan_id: number; agencies: string; date: string; notes: string | null };
+/** An item not removed from its plan (migration 046). */
+const LIVE = 'NOT EXISTS (SELECT 1 FROM inspection_plan_item_removals WHERE item_id = inspection_plan_items.id)';
 
 /** inspection_plans and inspection_plan_items (migration 050), each item with the inspections recorded against it. */
 export function createSqliteInspectionPlans(db: SqliteDatabase): Sync<InspectionPlanStore> {
@@ -82,10 +84,15 @@ export function createSqliteInspectionPlans(db: SqliteDatabase): Sync<Inspection
   });
   const plan = (row: PlanRow): InspectionPlan & { items: PlanItemRecord[] } => ({
     id: row.id, title: row.title, from: row.period_from, to: row.period_to, notes: row.notes, createdBy: row.created_by, createdAt: row.created_at,
-    items: (db.prepare('SELECT * FROM inspection_plan_items WHERE plan_id = ? ORDER BY date, id').all(row.id) as ItemRow[]).map(item),
+    items: (db.prepare(`SELECT * FROM inspection_plan_items WHERE plan_id = ? AND ${LIVE} ORDER BY date, id`).all(row.id) as ItemRow[]).map(item),
   });
+  // Removed items are kept for undo; only `removedItem` and `restoreItem` see them.
   const itemById = (id: number) => {
-    const row = db.prepare('SELECT * FROM inspection_plan_items WHERE id = ?').get(id) as ItemRow | undefined;
+    const row = db.prepare(`SELECT * FROM inspection_plan_items WHERE id = ? AND ${LIVE}`).get(id) as ItemRow | undefined;
+    return row && item(row);
+  };
+  const removedById = (id: number) => {
+    const row = db.prepare(`SELECT * FROM inspection_plan_items WHERE id = ? AND NOT ${LIVE}`).get(id) as ItemRow | undefined;
     return row && item(row);
   };
   const get = (id: number) => {
@@ -106,6 +113,18 @@ export function createSqliteInspectionPlans(db: SqliteDatabase): Sync<Inspection
     addItem(planId, entry) {
       const { lastInsertRowid } = insertItem.run(planId, ...targetColumns(entry.target), JSON.stringify(entry.agencies), entry.date, entry.notes);
       return itemById(Number(lastInsertRowid))!;
+    },
+    updateItem(id, change) {
+      db.prepare(`UPDATE inspection_plan_items SET agencies = ?, date = ?, notes = ? WHERE id = ? AND ${LIVE}`).run(JSON.stringify(change.agencies), change.date, change.notes, id);
+      return itemById(id)!;
+    },
+    removeItem(id, at) {
+      db.prepare('INSERT OR IGNORE INTO inspection_plan_item_removals (item_id, removed_at) VALUES (?, ?)').run(id, at);
+    },
+    removedItem: removedById,
+    restoreItem(id) {
+      db.prepare('DELETE FROM inspection_plan_item_removals WHERE item_id = ?').run(id);
+      return itemById(id)!;
     },
   };
 }

@@ -1,7 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openAndSeed } from '../../bootstrap.ts';
+import { DEFAULT_AREA_DIRECTORY, readAreaConfig, type AreaConfig } from '../../deployment/area.ts';
+import type { Services } from '../../services.ts';
 import { migrate, openDatabase } from './database.ts';
 import { createSqliteStorage } from './index.ts';
 
@@ -46,5 +50,70 @@ describe('a database made before the storage seam', () => {
     expect(changes.map((change) => change.collection)).toEqual(['bts_sites']);
     expect(await storage.caseFiles.readerSince('police', '2026-12-01T00:00:00Z')).toBe('2026-11-01T00:00:00Z');
     expect(migrate(db)).toEqual([]);
+  });
+});
+
+/** Today's names of the shipped area's bodies, read from its area.json as a deployer wrote them. */
+const SHIPPED = JSON.parse(readFileSync(join(DEFAULT_AREA_DIRECTORY, 'area.json'), 'utf8')) as { organisations: Record<'department' | 'police' | 'committee', { name: string }> };
+const BODY_CODES = { department: 'dic-kontum', police: 'police-kontum', committee: 'ubnd-kontum' } as const;
+
+/** A database file as the code before migration 044 made it: every other migration, and the old seed's department account. */
+function databaseBeforeTheAreaBodies(path: string) {
+  const db = openDatabase(path);
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const file of readdirSync(MIGRATIONS).filter((name) => /^\d{3}_.+\.sql$/.test(name)).sort()) {
+    const version = Number(file.slice(0, 3));
+    if (version === 44 || version === 45) continue;
+    db.exec(readFileSync(join(MIGRATIONS, file), 'utf8'));
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, '2026-11-30T00:00:00Z')").run(version, file);
+  }
+  const department = db.prepare("SELECT id FROM organisations WHERE code = 'dic-kontum'").pluck().get();
+  db.prepare("INSERT INTO users (username, display_name, password_hash, role, organisation_id, created_at) VALUES ('dic', 'Chuyên viên Sở TT&TT', 'x', 'dic_reviewer', ?, '2026-11-30T00:00:00Z')").run(department);
+  expect(db.prepare("SELECT name FROM organisations WHERE code = 'dic-kontum'").pluck().get()).toBe('Sở Thông tin và Truyền thông tỉnh Kon Tum');
+  db.close();
+}
+
+async function namesIn(services: Services) {
+  const organisations = new Map((await services.storage.accounts.organisations()).map((organisation) => [organisation.code, organisation.name]));
+  const dic = (await services.accounts.users()).find((user) => user.username === 'dic')!;
+  return { bodies: Object.fromEntries(Object.entries(BODY_CODES).map(([body, code]) => [body, organisations.get(code)])), dic: { displayName: dic.displayName, organisation: dic.organisationName } };
+}
+
+describe('the province’s bodies named as area.json names them today (migration 044)', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'netguard-bodies-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+  const today = {
+    bodies: { department: SHIPPED.organisations.department.name, police: SHIPPED.organisations.police.name, committee: SHIPPED.organisations.committee.name },
+    dic: { displayName: 'Chuyên viên Sở KH&CN', organisation: SHIPPED.organisations.department.name },
+  };
+
+  it('a fresh demo database and one seeded before the 2025 names, upgraded in place, show the same names: the area’s', async () => {
+    const fresh = (await openAndSeed(join(directory, 'fresh.sqlite'), { demo: () => ({}) })).services;
+    databaseBeforeTheAreaBodies(join(directory, 'old.sqlite'));
+    const upgraded = (await openAndSeed(join(directory, 'old.sqlite'))).services;
+    for (const services of [fresh, upgraded]) {
+      const names = await namesIn(services);
+      expect(names).toEqual(today);
+      expect(JSON.stringify(names)).not.toMatch(/Kon Tum|Thông tin và Truyền thông|TT&TT/);
+      expect(Object.values(names.bodies).every((name) => name === name!.normalize('NFC'))).toBe(true);
+    }
+    await Promise.all([fresh.storage.close(), upgraded.storage.close()]);
+  });
+
+  it('follows the deployment’s area.json, not a name written in the code: another area’s bodies, and back', async () => {
+    const path = join(directory, 'other.sqlite');
+    databaseBeforeTheAreaBodies(path);
+    const shipped = readAreaConfig(DEFAULT_AREA_DIRECTORY);
+    const other: AreaConfig = { ...shipped, organisations: {
+      department: { ...shipped.organisations.department, name: 'Sở Khoa học và Công nghệ tỉnh Gia Lai'.normalize('NFD') },
+      police: { ...shipped.organisations.police, name: 'Công an tỉnh Gia Lai' },
+      committee: { ...shipped.organisations.committee, name: 'Ủy ban nhân dân tỉnh Gia Lai' },
+    } };
+    const first = (await openAndSeed(path, { area: other })).services;
+    expect((await namesIn(first)).bodies).toEqual({ department: 'Sở Khoa học và Công nghệ tỉnh Gia Lai'.normalize('NFC'), police: 'Công an tỉnh Gia Lai', committee: 'Ủy ban nhân dân tỉnh Gia Lai' });
+    await first.storage.close();
+    const again = (await openAndSeed(path)).services;
+    expect(await namesIn(again)).toEqual(today);
+    await again.storage.close();
   });
 });

@@ -38,7 +38,7 @@ export function FieldMap({ basemap, sources, bbox, insets }: FieldMapProps) {
   useEffect(() => {
     const container = containerRef.current!;
     protocol.add(new PMTiles(new BlobSource(basemap, ARCHIVE_KEY)));
-    const map = createMap(container, safePadding(size(container), insetsRef.current), { language, style: fieldStyle(location.origin, `pmtiles://${ARCHIVE_KEY}`) });
+    const map = createMap(container, safePadding(size(container), insetsRef.current), { bounds: bbox, language, style: fieldStyle(location.origin, `pmtiles://${ARCHIVE_KEY}`) });
     // The plan's area stays clear of the sheet as it is pulled and the phone turns, until the officer moves the map.
     fitterRef.current = areaFitter(map, container, () => insetsRef.current, bbox);
     fitterRef.current.refit();

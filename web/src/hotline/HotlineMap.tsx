@@ -9,6 +9,7 @@ import { buildBasemapStyle } from '../map/basemap-style.ts';
 import { SOURCE_IDS } from '../map/layer-ids.ts';
 import { safePadding, type Insets } from '../layout/insets.ts';
 import { areaFitter, type AreaFitter } from '../map/area-fit.ts';
+import { useAreaBounds } from '../area/area-bounds.ts';
 
 export type LonLat = [number, number];
 /** Where the map should go: a place's extent, or a located point at street zoom. */
@@ -39,12 +40,18 @@ export function HotlineMap({ adminAreas, roads, pin, onPin, target, insets }: Ho
   const fitterRef = useRef<AreaFitter | null>(null);
   const { language } = useLanguage();
   const languageRef = useRef(language);
+  const bounds = useAreaBounds();
+  const boundsRef = useRef(bounds);
+  boundsRef.current = bounds;
+  const ready = bounds !== undefined;
 
+  // The map is made once, when the area it starts on is known.
   useEffect(() => {
     const container = containerRef.current!;
-    const map = createMap(container, safePadding(size(container), insetsRef.current), { language: languageRef.current, style: buildBasemapStyle(location.origin), synthetic: false });
+    if (!ready) return;
+    const map = createMap(container, safePadding(size(container), insetsRef.current), { bounds: boundsRef.current!, language: languageRef.current, style: buildBasemapStyle(location.origin), synthetic: false });
     mapRef.current = map;
-    fitterRef.current = areaFitter(map, container, () => insetsRef.current);
+    fitterRef.current = areaFitter(map, container, () => insetsRef.current, boundsRef.current!);
     map.on('load', () => setLoaded(true));
     map.on('click', (event) => onPinRef.current?.([event.lngLat.lng, event.lngLat.lat]));
     const marker = new maplibregl.Marker({ draggable: true, color: '#d81b60' });
@@ -58,7 +65,7 @@ export function HotlineMap({ adminAreas, roads, pin, onPin, target, insets }: Ho
       map.remove();
       mapRef.current = null;
     };
-  }, []);
+  }, [ready]);
 
   useEffect(() => {
     const map = mapRef.current;

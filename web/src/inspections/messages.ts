@@ -35,7 +35,10 @@ const vi = {
   status_planned: 'Theo lịch',
   newPlan: 'Lập kế hoạch mới', planTitle: 'Tên kế hoạch', periodFrom: 'Từ ngày', periodTo: 'Đến ngày', create: 'Tạo kế hoạch', created: 'Đã tạo kế hoạch',
   addToPlan: 'Đưa vào kế hoạch kiểm tra', plan: 'Kế hoạch', agencies: 'Cơ quan tham gia', plannedDate: 'Ngày kiểm tra dự kiến', add: 'Thêm vào kế hoạch',
-  added: 'Đã thêm vào kế hoạch', addHint: 'Chọn đối tượng trên bản đồ (đại lý, cơ sở thu mua phế liệu) để đưa vào kế hoạch.',
+  added: 'Đã thêm vào kế hoạch', addHint: 'Chọn đối tượng trên bản đồ (đại lý, cơ sở thu mua phế liệu, trạm BTS, cơ sở viễn thông) để đưa vào kế hoạch, hoặc vẽ một khu vực trong kế hoạch.',
+  addArea: 'Thêm khu vực kiểm tra', drawAreaHint: 'Nhấp trên bản đồ để vẽ khu vực, nhấp lại điểm đầu để khép kín.', areaDrawn: 'Đã vẽ khu vực.', redrawArea: 'Vẽ lại',
+  areaName: 'Tên khu vực', editItem: 'Sửa', removeItem: 'Bỏ khỏi kế hoạch', confirmRemoveItem: 'Bỏ mục này khỏi kế hoạch? Có thể hoàn tác ngay sau đó.',
+  itemRemoved: 'Đã bỏ khỏi kế hoạch', itemRestored: 'Đã khôi phục mục kế hoạch',
 } as const;
 
 export type InspectionsKey = keyof typeof vi;
@@ -75,7 +78,10 @@ const en: Record<InspectionsKey, string> = {
   status_planned: 'Scheduled',
   newPlan: 'New plan', planTitle: 'Plan title', periodFrom: 'From', periodTo: 'To', create: 'Create the plan', created: 'Plan created',
   addToPlan: 'Add to an inspection plan', plan: 'Plan', agencies: 'Agencies taking part', plannedDate: 'Planned day', add: 'Add to the plan',
-  added: 'Added to the plan', addHint: 'Select an agent or a scrap dealer on the map to add it to a plan.',
+  added: 'Added to the plan', addHint: 'Select an agent, a scrap dealer, a BTS site or a facility on the map to add it to a plan, or draw an area in the plan.',
+  addArea: 'Add an area to inspect', drawAreaHint: 'Click on the map to draw the area; click the first point again to close it.', areaDrawn: 'Area drawn.', redrawArea: 'Redraw',
+  areaName: 'Area name', editItem: 'Edit', removeItem: 'Remove from the plan', confirmRemoveItem: 'Remove this item from the plan? You can undo right after.',
+  itemRemoved: 'Removed from the plan', itemRestored: 'Plan item restored',
 };
 
 /** The inspection screens' strings in the chosen language. */

@@ -13,6 +13,7 @@ import { bindMapEvents, type MapCallbacks } from './map-events.ts';
 import { THEMATIC_LAYERS, type ThematicLayer } from './layer-ids.ts';
 import { NO_INSETS, safePadding, type Insets } from '../layout/insets.ts';
 import { areaFitter, type AreaFitter } from './area-fit.ts';
+import { useAreaBounds } from '../area/area-bounds.ts';
 
 export type FitRequest = { bbox: Bbox; nonce: number };
 
@@ -67,16 +68,21 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
   insetsRef.current = insets;
   const fitterRef = useRef<AreaFitter | null>(null);
   const [legendSlot, setLegendSlot] = useState<HTMLElement | null>(null);
+  const bounds = useAreaBounds();
+  const boundsRef = useRef(bounds);
+  boundsRef.current = bounds;
+  const ready = bounds !== undefined;
 
+  // The map is made once, when the area it starts on is known.
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
-    const map = createMap(container, safePadding(sizeOf(container), insetsRef.current), { language: languageRef.current });
+    if (!container || !ready) return;
+    const map = createMap(container, safePadding(sizeOf(container), insetsRef.current), { bounds: boundsRef.current!, language: languageRef.current });
     registerMapForSnapshots(map);
     mapRef.current = map;
     bindMapEvents(map, () => callbacksRef.current);
     map.on('load', () => setLoaded(true));
-    fitterRef.current = areaFitter(map, container, () => insetsRef.current);
+    fitterRef.current = areaFitter(map, container, () => insetsRef.current, boundsRef.current!);
     // Added last, so it is the corner's topmost control (MapLibre stacks a bottom corner's controls upwards).
     const slot = document.createElement('div');
     slot.className = 'maplibregl-ctrl map-legend-slot';
@@ -91,7 +97,7 @@ export function MapView({ sources, visibility, fitRequest, drawing = null, tiled
       mapRef.current = null;
       appliedRef.current.clear();
     };
-  }, []);
+  }, [ready]);
 
   useEffect(() => {
     const map = mapRef.current;

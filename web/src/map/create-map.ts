@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { PROVINCE_BOUNDS } from '../state/viewport.ts';
+import type { Bbox } from '../api/types.ts';
 import type { Insets } from '../layout/insets.ts';
 import type { Language } from '../i18n/dictionary.ts';
 import { buildStyle } from './style.ts';
@@ -11,6 +11,8 @@ import { localizeMap, MAP_LOCALE } from './map-locale.ts';
 maplibregl.setWorkerUrl(workerUrl);
 
 export type MapOptions = {
+  /** Where the map starts, fitted within the padding: the area's bounds (`useAreaBounds`), or a plan's area. */
+  bounds: Bbox;
   /** The UI language of the controls and the attribution (`localizeMap` changes it later). */
   language: Language;
   /** The whole app's offline style by default. */
@@ -20,16 +22,16 @@ export type MapOptions = {
 };
 
 /**
- * Constructs the map with the offline style, fitted to the province within `padding` (computed from the panels over
+ * Constructs the map with the offline style, fitted to `bounds` (the area) within `padding` (computed from the panels over
  * the map, see `safePadding`), with scale bar, navigation and attribution controls in the UI language, and exposes it
  * as `window.__netguard.map`. The attribution folds to a button on narrow maps
  * (under 640 px) so it never covers the map or a legend.
  */
-export function createMap(container: HTMLElement, padding: Insets, { language, style = buildStyle(location.origin), synthetic = true }: MapOptions): maplibregl.Map {
+export function createMap(container: HTMLElement, padding: Insets, { bounds, language, style = buildStyle(location.origin), synthetic = true }: MapOptions): maplibregl.Map {
   const map = new maplibregl.Map({
     container,
     style,
-    bounds: PROVINCE_BOUNDS,
+    bounds,
     fitBoundsOptions: { padding },
     attributionControl: false,
     locale: MAP_LOCALE[language],

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { Geometry } from 'geojson';
+import { filledByServer } from '../../../server/collections/filled-by-server.ts';
 import { findCollection } from '../../../server/collections/registry.ts';
 import type { DrawingRequest } from '../map/MapView.tsx';
 import { useDrawing } from '../map/draw/use-drawing.ts';
@@ -70,8 +71,8 @@ export function AssetEditor({ target, carrier, onDrawing, onDone, onReload }: As
         <button type="button" onClick={drawing.clear} disabled={!drawing.geometry}>{n('redraw')}</button>
       </div>
       {!drawing.geometry && <p className="field-problem" data-testid="geometry-missing">{n('geometryMissing')}</p>}
-      <AttributeForm definitions={definitions} values={values} onChange={setValues} problems={problems} locked={carrier ? ['owner'] : []} />
-      <p className="hint">{n('plannedNote')}</p>
+      <AttributeForm definitions={definitions} values={values} onChange={setValues} problems={problems} locked={[...(carrier ? ['owner'] : []), ...filledByServer(target.collection)]} />
+      <p className="hint">{target.collection === 'service_agents' ? n('agentNote') : n('plannedNote')}</p>
       {serverMessage && <p className="form-error" role="alert" data-testid="save-error">{serverMessage}</p>}
       {stale && (
         <p className="form-error" role="alert" data-testid="save-stale">

@@ -75,6 +75,7 @@ export function NetworkPanel({ user, selected, onDrawing, onPreview, onFit }: Ne
         <button type="button" data-testid="new-cable_routes" onClick={() => start('cable_routes')}>+ {n('newCable')}</button>
         <button type="button" data-testid="new-bts_sites" onClick={() => start('bts_sites')}>+ {n('newSite')}</button>
         <button type="button" data-testid="new-facilities" onClick={() => start('facilities')}>+ {n('newFacility')}</button>
+        <button type="button" data-testid="new-service_agents" onClick={() => start('service_agents')}>+ {n('newAgent')}</button>
       </div>
       {notice && (
         <p className="notice" role="status" data-testid="network-notice">
@@ -93,7 +94,7 @@ export function NetworkPanel({ user, selected, onDrawing, onPreview, onFit }: Ne
               <button type="button" className="danger" data-testid="delete-asset" disabled={remove.isPending}
                 onClick={() => window.confirm(n('confirmDelete')) && remove.mutate({ collection: asset.collection, id: asset.id })}>{n('delete')}</button>
             </div>
-          ) : <p className="hint">{n('notYours')}</p>}
+          ) : <p className="hint" data-testid="not-yours">{n(asset.collection === 'service_agents' ? 'agentNotYours' : 'notYours')}</p>}
         </div>
       )}
       {(remove.error ?? restore.error) && (

@@ -2,9 +2,10 @@ import type { Feature, Geometry } from 'geojson';
 import { ApiError, getJsonWithTag, sendJson, sendText } from '../api/client.ts';
 import type { ApiFeature } from '../api/types.ts';
 
-export const EDITABLE_COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities'] as const;
+/** What a carrier maintains itself (the server's EDITABLE_COLLECTION_IDS): its assets and its service agents. */
+export const EDITABLE_COLLECTIONS = ['cable_routes', 'bts_sites', 'facilities', 'service_agents'] as const;
 export type EditableCollection = (typeof EDITABLE_COLLECTIONS)[number];
-export const GEOMETRY_KIND = { cable_routes: 'LineString', bts_sites: 'Point', facilities: 'Point' } as const;
+export const GEOMETRY_KIND = { cable_routes: 'LineString', bts_sites: 'Point', facilities: 'Point', service_agents: 'Point' } as const;
 
 export type ImportFormat = 'geojson' | 'kml' | 'csv' | 'gpkg';
 export type ImportProblem = { index?: number; row?: number; path?: string; message: string };

@@ -18,7 +18,7 @@ export function OversightPanel({ user, onFit, onDrawing }: { user: SessionUser; 
       <Inventory onDrawing={onDrawing} />
       <RewardDecisions />
       <PlannedAssets onFit={onFit} />
-      <InspectionPlans />
+      <InspectionPlans onDrawing={onDrawing} />
       <AuditLog />
     </aside>
   );

@@ -12,6 +12,7 @@ import { IncidentActions } from '../incidents/IncidentActions.tsx';
 import { FibreBreakFacts } from '../incidents/FibreBreakFacts.tsx';
 import { mayHaveFibreBreak } from '../incidents/fibre-break.ts';
 import { TargetInspections } from '../inspections/TargetInspections.tsx';
+import { AddFeatureToPlan } from '../inspections/PlanForms.tsx';
 import { CutImpact } from './CutImpact.tsx';
 import type { FeatureCollection } from 'geojson';
 
@@ -73,6 +74,10 @@ export function FeaturePanel({ selected, onClose, user, onHighlight, onOpenCase 
         <CutImpact routeId={selected.id} at={selected.lngLat} onHighlight={onHighlight} />
       )}
       {query.data && selected.collection === 'scrap_dealers' && user.role !== 'carrier_editor' && <TargetInspections collection="scrap_dealers" id={selected.id} user={user} />}
+      {/* Sites go into the department's joint inspection plans (agents and dealers do from their inspections below). */}
+      {query.data && (selected.collection === 'bts_sites' || selected.collection === 'facilities') && (user.role === 'admin' || user.role === 'dic_reviewer') && (
+        <AddFeatureToPlan target={{ collection: selected.collection, id: Number(selected.id) }} />
+      )}
       {/* Agents' inspections: security staff, and a carrier for its own agents (the API scopes them the same way). */}
       {query.data && selected.collection === 'service_agents' && (isSecurity(user) || (user.carrier !== null && properties.owner === user.carrier)) && (
         <TargetInspections collection="service_agents" id={selected.id} user={user} />

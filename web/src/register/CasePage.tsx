@@ -84,7 +84,7 @@ export function CasePage({ id, user, onBack, onOpen, onFit, onOverlay }: Props) 
       <CaseAssignment key={`${data.assignment?.officer}-${data.assignment?.dueDate}`} file={data} user={user} />
       <IncidentActions id={id} status={String(data.incident.properties.status)} owner={(data.incident.properties.asset_owner as string | null) ?? null} user={user} />
       <CaseTimeline file={data} />
-      <CasePhotos file={data} user={user} />
+      <CasePhotos file={data} user={user} extra={data.photos} />
       <section data-testid="case-nearby">
         <h3>{r('nearby')}</h3>
         {data.nearby.length === 0 && <p className="hint">{r('noNearby')}</p>}

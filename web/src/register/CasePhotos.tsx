@@ -8,7 +8,10 @@ import { useRegisterText } from './messages.ts';
 
 const MAX_BYTES = 8 * 1024 * 1024;
 
-/** The case's photos (from the field, the office or the citizen who reported it) and, for those who may, an upload. */
+/**
+ * The case's photos — uploaded to it from the field or the office, the citizen's from the hotline report and the
+ * patrols' from their findings (`extra`) — and, for those who may, an upload.
+ */
 export function CasePhotos({ file, user, extra = [] }: { file: CaseFile; user: SessionUser; extra?: Attachment[] }) {
   const r = useRegisterText();
   const errorText = useErrorText();
@@ -21,7 +24,7 @@ export function CasePhotos({ file, user, extra = [] }: { file: CaseFile; user: S
   });
   const photos = [...extra, ...file.attachments];
   const mayUpload = user.role !== 'dic_reviewer' && user.role !== 'viewer';
-  const source = (photo: Attachment) => ({ field: r('fromField'), office: r('fromOffice'), hotline: r('fromHotline') })[photo.source];
+  const source = (photo: Attachment) => ({ field: r('fromField'), office: r('fromOffice'), hotline: r('fromHotline'), patrol: r('fromPatrol') })[photo.source];
   return (
     <section data-testid="case-photos">
       <h3>{r('photos')}</h3>

@@ -12,7 +12,7 @@ export type RegisterPage = { numberMatched: number; numberReturned: number; offs
 export type Badges = { unread: number; overdue: number; assignedToMe: number };
 export type Officer = { username: string; displayName: string; organisation: string };
 export type CaseEvent = { id: number; at: string; actor: string; role: string | null; kind: 'comment' | 'assignment'; body: string | null; officer: string | null; dueDate: string | null };
-export type Attachment = { id: number; source: 'field' | 'office' | 'hotline'; mediaType: string; byteSize: number; caption: string | null; uploadedBy: string; uploadedAt: string; href: string };
+export type Attachment = { id: number; source: 'field' | 'office' | 'hotline' | 'patrol'; mediaType: string; byteSize: number; caption: string | null; uploadedBy: string; uploadedAt: string; href: string };
 export type NearbyIncident = { id: number; type: string; status: string; occurredAt: string; meters: number; coordinates: [number, number] };
 export type CaseFile = {
   incident: ApiFeature & { id: number };
@@ -21,6 +21,8 @@ export type CaseFile = {
   history: IncidentEvent[];
   events: CaseEvent[];
   attachments: Attachment[];
+  /** The hotline report's photo and the field findings' photos (police only; empty for everyone else). */
+  photos: (Attachment & { width: number; height: number })[];
   asset: (ApiFeature & { collection: string }) | null;
   nearby: NearbyIncident[];
   hotline: { reportId: number; trackingCode: string; seenAt: string; receivedAt: string; description: string; contact: { name: string | null; phone: string | null } | 'hidden' | null } | null;

@@ -10,7 +10,8 @@ import { reportBodies, reportRecipients } from '../print/document-bodies.ts';
 import { DocumentDetailsForm, OfficialDocument, type DocumentDetails } from '../print/OfficialDocument.tsx';
 import { useMapSnapshot } from '../print/use-map-snapshot.ts';
 import { useBaseCollection } from '../state/use-layer-data.ts';
-import { PROVINCE_BOUNDS, vietnamToday } from '../state/viewport.ts';
+import { vietnamToday } from '../state/viewport.ts';
+import { useAreaBounds } from '../area/area-bounds.ts';
 import type { Bbox } from '../api/types.ts';
 import { ComparisonChart } from './Chart.tsx';
 import { useReportText } from './messages.ts';
@@ -126,8 +127,9 @@ export function ReportPanel({ onOverlay, onFit }: { onOverlay: (overlay: PatrolO
   });
   useEffect(() => onOverlay({ cells: hotspots.data?.cells, clusters: hotspots.data?.clusters }), [hotspots.data, onOverlay]);
   useEffect(() => () => onOverlay({}), [onOverlay]);
-  // The report's map is of the whole province.
-  useEffect(() => onFit(PROVINCE_BOUNDS), [onFit]);
+  // The report's map is of the whole area.
+  const bounds = useAreaBounds();
+  useEffect(() => { if (bounds) onFit(bounds); }, [onFit, bounds]);
   const snapshot = useMapSnapshot(!!hotspots.data, `${period}-${hotspots.dataUpdatedAt}`);
   const areas = useBaseCollection('admin_areas');
   const district = (code: string) => (code === 'none' ? r('noDistrict') : String(areas.data?.features.find((f) => f.properties.level === 'district' && f.properties.code === code)?.properties.name ?? code));

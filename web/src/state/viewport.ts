@@ -20,9 +20,6 @@ export function padBbox(bbox: Bbox, paddingFraction = 0.25): Bbox {
   ];
 }
 
-/** The province's extent, where the map starts. */
-export const PROVINCE_BOUNDS: Bbox = [107.33, 13.9, 108.55, 15.42];
-
 /** Today's date in Vietnam (UTC+7) as YYYY-MM-DD: the end of every default period. */
 export function vietnamToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
