@@ -204,7 +204,7 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
         const box = canvas.getBoundingClientRect();
         return top && clusterLayers.includes(top.layer.id) && near.length === 0 && document.elementFromPoint(box.left + x, box.top + y) === canvas;
       }) ?? null;
-    }, { clusterLayers: [LAYER_IDS.btsCluster, LAYER_IDS.btsClusterCount], selectable: Object.values(THEMATIC_LAYERS).flat() });
+    }, { clusterLayers: [LAYER_IDS.btsCluster, LAYER_IDS.btsClusterCount] as string[], selectable: Object.values(THEMATIC_LAYERS).flat() });
     expect(cluster).not.toBeNull();
     await view.click(cluster!);
     await expect.poll(() => view.zoom()).toBeGreaterThan(before + 0.5);
