@@ -4,7 +4,8 @@ import { seedDemoAccounts } from './auth/demo-accounts.ts';
 import { createSecretBox, resolveSecretKey } from './auth/secret-box.ts';
 import { deploymentArea, type AreaConfig } from './deployment/area.ts';
 import { nameAreaBodies } from './deployment/bodies.ts';
-import { demoInspections } from './inspections/demo-records.ts';
+import { demoInspections, demoPlans } from './inspections/demo-records.ts';
+import { demoRewards } from './rewards/demo-records.ts';
 import { createServices, type Services } from './services.ts';
 import { openStorage } from './storage/open.ts';
 
@@ -15,7 +16,8 @@ export type DemoSeed = () => Record<string, FeatureCollection>;
  * Opens the storage at `path` (migrated), names the area's bodies from `area` (the deployment's area.json by
  * default) and, when it holds no features yet and a `demo` seed is handed in
  * (`server/main.ts` passes the generator's), loads it, the inspection records behind its agents' and dealers' last
- * results, and the demo accounts of the README. Without `demo` (a
+ * results, the department's joint inspection plans, a handful of hotline reports with their rewards (all synthetic,
+ * made from the dataset), and the demo accounts of the README. Without `demo` (a
  * production database) nothing is seeded: no data and no account with a known password.
  * @returns the services over the storage and what was seeded (undefined when nothing was)
  */
@@ -38,8 +40,25 @@ export async function openAndSeed(path: string, options: { demo?: DemoSeed; area
   const stored = performance.now();
   await storage.features.insertDataset(dataset);
   const inspections = demoInspections(dataset);
+  const plans = demoPlans(dataset, inspections);
+  const rewards = demoRewards(dataset);
   await storage.transaction(async (tx) => {
-    for (const inspection of inspections) await tx.inspections.add(inspection);
+    // Plans first: the inspections that carried out a planned item point at it.
+    const planItemOf = new Map<number, number>();
+    for (const { plan, items } of plans) {
+      const stored = await tx.inspectionPlans.create(plan, []);
+      for (const { item, carriedOutBy } of items) {
+        const added = await tx.inspectionPlans.addItem(stored.id, item);
+        for (const index of carriedOutBy) planItemOf.set(index, added.id);
+      }
+    }
+    for (const [index, inspection] of inspections.entries()) await tx.inspections.add({ ...inspection, planItemId: planItemOf.get(index) ?? null });
+    for (const reward of rewards) {
+      const report = await tx.hotline.add(reward.report);
+      await tx.hotline.settle(report.id, { status: 'converted', incidentId: reward.incidentId, handledBy: 'demo', at: reward.convertedAt });
+      const proposed = await tx.rewards.propose({ hotlineReportId: report.id, incidentId: reward.incidentId, proposal: reward.proposal, proposedBy: 'demo', proposedAt: reward.proposedAt });
+      if (reward.decision) await tx.rewards.decide(proposed.id, reward.decision);
+    }
   });
   const elapsedMs = Math.round(performance.now() - stored);
   const counts = Object.fromEntries(Object.entries(dataset).map(([id, collection]) => [id, collection.features.length]));
