@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs } from '../helpers/map-page.ts';
-import { expectUsable, measureLayout, PHONE_SIZES, settledLayout } from '../helpers/phone-layout.ts';
+import { expectUsable, measureLayout, PHONE_SIZES, settledLayout, type LayoutReport } from '../helpers/phone-layout.ts';
 import { findTapTargets } from '../helpers/tap-targets.ts';
 import { PICK_TOLERANCE_PX } from '../../web/src/map/map-events.ts';
 
@@ -102,12 +102,14 @@ describe('the patrol analysis on a phone', { timeout: 400_000 }, () => {
       await page.getByTestId('hotspot-legend-toggle').tap();
       await expect.poll(() => legend.getAttribute('open')).toBe('');
       expect(await legend.locator('li').count()).toBe(7);
-      const opened = await settledLayout(page);
+      // The opened legend covers the middle of the map on purpose: wait only for the attribution to move clear of it.
+      const attributionClear = (report: LayoutReport) => report.attributionOverlaps.length === 0 && report.tooWide.length === 0;
+      const opened = await settledLayout(page, { settled: attributionClear });
       expect(opened.attributionOverlaps).toEqual([]);
       expect(opened.tooWide).toEqual([]);
       await attributionButton.tap();
       await page.locator('.maplibregl-compact-show').waitFor();
-      const both = await settledLayout(page);
+      const both = await settledLayout(page, { settled: attributionClear });
       await page.screenshot({ path: `${OUTPUT_DIR}/phone-police-legend-attribution-${size.width}x${size.height}.png` });
       expect(both.attributionOverlaps).toEqual([]);
       expect(both.tooWide).toEqual([]);
@@ -179,6 +181,7 @@ describe('the phone shell', { timeout: 180_000 }, () => {
       expect(report.scrollWidth).toBeLessThanOrEqual(size.width);
       expect(report.tooWide).toEqual([]);
       expect(report.provinceClear).toBe(true);
+      expect(report.attributionOverlaps).toEqual([]);
       expect((await page.getByTestId('app-header').boundingBox())!.height).toBeLessThanOrEqual(64);
       await page.getByTestId('menu-button').waitFor();
       const sheet = (await page.getByTestId('sheet-workspace').boundingBox())!;
