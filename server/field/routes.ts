@@ -10,6 +10,7 @@ import { jsonObjectWithText, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { earlierAnswer, IDEMPOTENCY_HEADER, keyedAnswer, keyedWrite, once, type KeyedWrite } from '../http/idempotency.ts';
 import { actorOf } from '../http/actor.ts';
+import { auditRead } from '../audit/log.ts';
 import { provinceOutline } from '../geometry/province.ts';
 import { checkIncidentFiling, incidentFields } from '../incidents/filing.ts';
 import { fileIncident } from '../incidents/service.ts';
@@ -151,6 +152,8 @@ export function fieldRoutes(services: Services) {
       const id = c.req.param('id');
       const photo = /^\d{1,12}$/.test(id) ? await storage.photos.get('field_finding', Number(id)) : undefined;
       if (!photo) throw new NotFound(`finding ${id} has no photo`, { id });
+      // Like the hotline's photos: who looked at a patrol's photo is on record.
+      await auditRead(services, actorOf(c), { action: 'read', targetType: 'field_findings', targetId: Number(id), details: { photo: true } });
       return c.body(new Uint8Array(photo.bytes), 200, { 'Content-Type': photo.mediaType, 'Cache-Control': 'private, no-store' });
     });
 }

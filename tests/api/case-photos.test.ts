@@ -68,6 +68,11 @@ describe('a case page shows the photos its case rests on', async () => {
     expect(body.photos).toEqual([expect.objectContaining({ source: 'patrol', id: patrol.findingId, caption: 'Cáp thuê bao bị cắt dưới chân trạm', uploadedBy: 'police', uploadedAt: '2026-12-01T01:10:00Z', width: 60, height: 40, byteSize: PATROL_JPEG.length })]);
     expect((await bytesOf(await police.request(body.photos[0].href))).equals(PATROL_JPEG)).toBe(true);
     expect(body.hotline).toBeNull();
+    // Who looked at it is on record, as for the citizens' photos.
+    for (const [targetType, targetId] of [['field_findings', patrol.findingId], ['hotline_reports', hotline.reportId]] as const) {
+      const { records } = await t.services.storage.audit.list({ actor: 'police', actions: ['read'], targetType, targetId: String(targetId), limit: 10, offset: 0 });
+      expect(records.some((record) => record.details?.photo === true), targetType).toBe(true);
+    }
   });
 
   it('an admin sees them too; a case with neither has none', async () => {

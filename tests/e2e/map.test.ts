@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs, type MapHandle } from '../helpers/map-page.ts';
-import { LAYER_IDS } from '../../web/src/map/layer-ids.ts';
+import { LAYER_IDS, THEMATIC_LAYERS } from '../../web/src/map/layer-ids.ts';
 import { vietnamToday } from '../../web/src/state/viewport.ts';
 import { SHIPPED_AREA } from '../helpers/area-config.ts';
 import { pdfBlankPages, pdfPageImages, pdfPageText, pdfText, printToPdf } from '../helpers/pdf.ts';
@@ -172,6 +172,51 @@ describe('the map in a real browser', { timeout: 120_000 }, () => {
     for (const part of ['Nơi nhận:', 'GIÁM ĐỐC', 'Lưu: VT', `${SHIPPED_AREA.organisations.department.name} (để phối hợp)`]) expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain(part);
     expect(pdfBlankPages(pdf)).toEqual([]);
   }, 300_000);
+
+  it('zooms in where a person taps a cluster of BTS sites, and stays there when a workspace panel opens', async () => {
+    // A fresh page: the map keeps the province fitted as panels open only until a person has moved it.
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signInAs(other, server.url, 'police');
+    const view = mapPage(other);
+    await view.waitForMap();
+    // Incidents are drawn over the sites at this zoom: the officer shows only the BTS sites, as the layer list allows.
+    for (const collection of Object.keys(THEMATIC_LAYERS).filter((name) => name !== 'bts_sites')) {
+      const toggle = other.getByTestId(`layer-toggle-${collection}`);
+      if ((await toggle.count()) && (await toggle.isChecked())) await toggle.uncheck();
+    }
+    await view.waitForRendered([LAYER_IDS.btsCluster]);
+    await view.waitForIdle();
+    const before = await view.zoom();
+    // A cluster drawn on top, with nothing else selectable within a few pixels of its middle, not under a panel.
+    const cluster = await other.evaluate(({ clusterLayers, selectable }) => {
+      type Found = { layer: { id: string }; geometry: { coordinates: [number, number] } };
+      const map = window.__netguard?.map as {
+        getLayer: (id: string) => unknown;
+        project: (at: [number, number]) => { x: number; y: number };
+        queryRenderedFeatures: (...args: unknown[]) => Found[];
+      };
+      const layers = selectable.filter((id) => map.getLayer(id));
+      return map.queryRenderedFeatures({ layers: [clusterLayers[0]] }).map((found) => found.geometry.coordinates).find((at) => {
+        const { x, y } = map.project(at);
+        const [top] = map.queryRenderedFeatures([x, y], { layers });
+        const near = map.queryRenderedFeatures([[x - 6, y - 6], [x + 6, y + 6]], { layers }).filter((found) => !clusterLayers.includes(found.layer.id));
+        const canvas = document.querySelector('[data-testid="map"] canvas')!;
+        const box = canvas.getBoundingClientRect();
+        return top && clusterLayers.includes(top.layer.id) && near.length === 0 && document.elementFromPoint(box.left + x, box.top + y) === canvas;
+      }) ?? null;
+    }, { clusterLayers: [LAYER_IDS.btsCluster, LAYER_IDS.btsClusterCount] as string[], selectable: Object.values(THEMATIC_LAYERS).flat() });
+    expect(cluster).not.toBeNull();
+    await view.click(cluster!);
+    await expect.poll(() => view.zoom()).toBeGreaterThan(before + 0.5);
+    await view.waitForIdle();
+    const zoomed = await view.zoom();
+    await other.getByTestId('mode-cases').click();
+    await other.getByTestId('register-search').waitFor();
+    await other.waitForTimeout(500);
+    await view.waitForIdle();
+    expect(await view.zoom()).toBeCloseTo(zoomed, 1);
+    await other.close();
+  });
 
   it('asks nothing of the internet: every request stays on the app origin', () => {
     expect(offOriginRequests).toEqual([]);

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { issueToken, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { mapPage, signInAs } from '../helpers/map-page.ts';
-import { expectUsable, PHONE_SIZES, settledLayout } from '../helpers/phone-layout.ts';
+import { expectUsable, measureLayout, PHONE_SIZES, settledLayout, type LayoutReport } from '../helpers/phone-layout.ts';
 import { findTapTargets } from '../helpers/tap-targets.ts';
 import { PICK_TOLERANCE_PX } from '../../web/src/map/map-events.ts';
 
@@ -102,12 +102,14 @@ describe('the patrol analysis on a phone', { timeout: 400_000 }, () => {
       await page.getByTestId('hotspot-legend-toggle').tap();
       await expect.poll(() => legend.getAttribute('open')).toBe('');
       expect(await legend.locator('li').count()).toBe(7);
-      const opened = await settledLayout(page);
+      // The opened legend covers the middle of the map on purpose: wait only for the attribution to move clear of it.
+      const attributionClear = (report: LayoutReport) => report.attributionOverlaps.length === 0 && report.tooWide.length === 0;
+      const opened = await settledLayout(page, { settled: attributionClear });
       expect(opened.attributionOverlaps).toEqual([]);
       expect(opened.tooWide).toEqual([]);
       await attributionButton.tap();
       await page.locator('.maplibregl-compact-show').waitFor();
-      const both = await settledLayout(page);
+      const both = await settledLayout(page, { settled: attributionClear });
       await page.screenshot({ path: `${OUTPUT_DIR}/phone-police-legend-attribution-${size.width}x${size.height}.png` });
       expect(both.attributionOverlaps).toEqual([]);
       expect(both.tooWide).toEqual([]);
@@ -179,6 +181,7 @@ describe('the phone shell', { timeout: 180_000 }, () => {
       expect(report.scrollWidth).toBeLessThanOrEqual(size.width);
       expect(report.tooWide).toEqual([]);
       expect(report.provinceClear).toBe(true);
+      expect(report.attributionOverlaps).toEqual([]);
       expect((await page.getByTestId('app-header').boundingBox())!.height).toBeLessThanOrEqual(64);
       await page.getByTestId('menu-button').waitFor();
       const sheet = (await page.getByTestId('sheet-workspace').boundingBox())!;
@@ -299,6 +302,137 @@ describe('the phone shell', { timeout: 180_000 }, () => {
     await chosen.tap();
     await expectFeatureSheet(page, feature);
     expect(await list.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/**
+ * Everything wrong with one panel on a phone, measured in the page: interactive controls under 44 × 44 px (wherever
+ * they are scrolled to), controls reaching past the sheet's sides, and the panel wider than its box (a sheet scrolls
+ * on its own, so the page-wide check would not see that).
+ */
+function panelProblems(page: Page, selector: string): Promise<{ small: string[]; outside: string[]; overflowing: boolean; controls: number }> {
+  return page.locator(selector).first().evaluate((panel) => {
+    const name = (element: Element) => `${element.tagName.toLowerCase()}[${element.getAttribute('data-testid') ?? ''}] "${(element.textContent ?? '').trim().slice(0, 24)}"`;
+    const sheet = (panel.closest('.sheet') ?? document.body).getBoundingClientRect();
+    const controls = [...panel.querySelectorAll('button, a[href], select, textarea, summary, input:not([type="hidden"])')].filter((element) => {
+      const style = getComputedStyle(element);
+      const rect = element.getBoundingClientRect();
+      return style.visibility !== 'hidden' && style.display !== 'none' && rect.width > 0 && rect.height > 0;
+    });
+    // A checkbox counts by its label, which is what a finger taps.
+    const box = (element: Element) => ((element as HTMLInputElement).type === 'checkbox' ? element.closest('label') ?? element : element).getBoundingClientRect();
+    return {
+      small: controls.filter((element) => box(element).width < 43.5 || box(element).height < 43.5).map((element) => `${name(element)} ${Math.round(box(element).width)}×${Math.round(box(element).height)}`),
+      outside: controls.filter((element) => box(element).left < sheet.left - 0.5 || box(element).right > sheet.right + 0.5).map(name),
+      overflowing: panel.scrollWidth > panel.clientWidth + 0.5,
+      controls: controls.length,
+    };
+  });
+}
+
+describe('the reward panels on a phone (issue 18)', { timeout: 300_000 }, () => {
+  const WIDTHS = PHONE_SIZES.slice(0, 3);
+  /** Pulls the workspace sheet all the way up, as a person reading a long panel does (it starts at a peek). */
+  const unfold = async (page: Page) => {
+    const sheet = page.getByTestId('sheet-workspace');
+    for (let taps = 0; taps < 3 && (await sheet.getAttribute('data-snap')) !== 'full'; taps += 1) await page.getByTestId('sheet-workspace-handle').tap();
+    await expect.poll(() => sheet.getAttribute('data-snap')).toBe('full');
+  };
+  const expectFits = async (page: Page, selector: string, errors: string[], shot: string) => {
+    await unfold(page);
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      await page.locator(selector).first().scrollIntoViewIfNeeded();
+      await mapPage(page).waitForIdle();
+      // Over a sheet pulled up the province cannot stay clear, so this measures without waiting for that.
+      const layout = await measureLayout(page);
+      await page.screenshot({ path: `${OUTPUT_DIR}/phone-${shot}-${size.width}x${size.height}.png` });
+      expect(layout.scrollWidth, `${shot} at ${size.width}`).toBeLessThanOrEqual(size.width);
+      expect(layout.tooWide, `${shot} at ${size.width}`).toEqual([]);
+      const problems = await panelProblems(page, selector);
+      expect(problems.controls, `${shot} at ${size.width}`).toBeGreaterThan(0);
+      expect(problems, `${shot} at ${size.width}`).toEqual({ small: [], outside: [], overflowing: false, controls: problems.controls });
+    }
+    expect(errors).toEqual([]);
+  };
+
+  it('the department decides the demo’s waiting rewards at 360, 390 and 414 px, and approves one by taps', async () => {
+    const { context, page, errors } = await phone('dic', PHONE_SIZES[0]);
+    await page.getByTestId('menu-button').tap();
+    await page.getByTestId('mode-oversight').tap();
+    const first = page.getByTestId('reward-proposal-item').first();
+    await first.waitFor();
+    // The demo's two proposals still waiting (server/rewards/demo-records.ts).
+    expect(await page.getByTestId('reward-proposal-item').count()).toBe(2);
+    await expectFits(page, '[data-testid="reward-decisions"]', errors, 'dic-rewards');
+    const id = await first.getAttribute('data-reward');
+    await first.getByTestId('reward-amount').tap();
+    await page.keyboard.type('1.500.000');
+    await first.getByTestId('reward-decision-number').tap();
+    await page.keyboard.type('130/QĐ-SKHCN');
+    await first.getByTestId('reward-approve').tap();
+    await page.locator(`[data-testid="reward-proposal-item"][data-reward="${id}"]`).waitFor({ state: 'detached' });
+    const { token } = await issueToken(server.url, 'dic');
+    const { rewards } = (await (await fetch(`${server.url}/api/rewards?limit=100`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { rewards: { id: number; status: string; amountVnd: number; decisionNumber: string }[] };
+    expect(rewards.find((reward) => reward.id === Number(id))).toMatchObject({ status: 'approved', amountVnd: 1_500_000, decisionNumber: '130/QĐ-SKHCN' });
+    await context.close();
+  });
+
+  it('police propose a reward from a confirmed hotline case’s page at 360, 390 and 414 px', async () => {
+    const { token } = await issueToken(server.url, 'police');
+    const asPolice = (path: string, body: unknown) => fetch(`${server.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const filed = await fetch(`${server.url}/api/hotline/reports`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lon: 108.02, lat: 14.37, seenAt: new Date(Date.now() - 3_600_000).toISOString(), description: 'Thấy hai người tháo cáp đồng ở trạm' }),
+    });
+    const { trackingCode } = (await filed.json()) as { trackingCode: string };
+    const queue = (await (await fetch(`${server.url}/api/hotline/reports?status=received&limit=500`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { reports: { id: number; trackingCode: string }[] };
+    const reportId = queue.reports.find((report) => report.trackingCode === trackingCode)!.id;
+    const { incident } = (await (await asPolice(`/api/hotline/reports/${reportId}/convert`, { type: 'cable_theft' })).json()) as { incident: { id: number } };
+    expect((await asPolice(`/api/incidents/${incident.id}/transitions`, { to: 'verified' })).status).toBe(200);
+
+    const { context, page, errors } = await phone('police', PHONE_SIZES[0]);
+    await page.getByTestId('menu-button').tap();
+    await page.getByTestId('mode-cases').tap();
+    await page.getByTestId('register-search').fill(trackingCode);
+    await page.locator('[data-testid="register-row"]', { hasText: String(incident.id) }).first().tap();
+    await page.locator(`[data-testid="case-page"][data-case="${incident.id}"]`).waitFor();
+    await page.getByTestId('reward-proposal').waitFor();
+    await expectFits(page, '[data-testid="reward-box"]', errors, 'police-reward');
+    await page.getByTestId('reward-proposal').tap();
+    await page.keyboard.type('Tin báo chính xác, giúp bắt quả tang');
+    await page.getByTestId('reward-propose').tap();
+    await page.locator('[data-testid="reward-status"][data-status="proposed"]').waitFor();
+    await context.close();
+  });
+
+  it('a citizen reads that the report helped on the tracking page at 360, 390 and 414 px, without the amount', async () => {
+    const { token } = await issueToken(server.url, 'dic');
+    const { rewards } = (await (await fetch(`${server.url}/api/rewards?status=approved&limit=100`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { rewards: { trackingCode: string; amountVnd: number }[] };
+    const approved = rewards[0];
+    const context = await browser.newContext({ viewport: PHONE_SIZES[0], isMobile: true, hasTouch: true, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/bao-tin`);
+    await page.getByTestId('track-code').fill(approved.trackingCode);
+    await page.getByTestId('track-submit').tap();
+    await page.getByTestId('track-helped').waitFor();
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      await page.getByTestId('track-helped').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${OUTPUT_DIR}/phone-citizen-helped-${size.width}x${size.height}.png` });
+      const problems = await panelProblems(page, '.track-box');
+      expect(problems, `tracking at ${size.width}`).toEqual({ small: [], outside: [], overflowing: false, controls: problems.controls });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `tracking at ${size.width}`).toBeLessThanOrEqual(size.width);
+      const helped = (await page.getByTestId('track-helped').boundingBox())!;
+      expect(helped.x).toBeGreaterThanOrEqual(0);
+      expect(helped.x + helped.width).toBeLessThanOrEqual(size.width + 0.5);
+    }
+    const text = (await page.locator('body').textContent())!;
+    expect(text).not.toContain(new Intl.NumberFormat('vi-VN').format(approved.amountVnd));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -134,6 +134,8 @@ describe('the incident register in a real browser', { timeout: 120_000 }, () => 
         const box = (await photos.first().boundingBox())!;
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+        // A thumbnail a person can make out: it fills its cell of the grid (at least 110 px), whatever the picture's size.
+        expect(box.width).toBeGreaterThanOrEqual(110);
         await phone.screenshot({ path: `${OUTPUT_DIR}/phone-case-photos-${id === caseId ? 'hotline' : 'patrol'}-${size.width}x${size.height}.png` });
       }
       await phone.setViewportSize(PHONE_SIZES[0]);

@@ -95,12 +95,16 @@ export function measureLayout(page: Page, area: readonly number[] = AREA_EXTENT)
   }, area);
 }
 
+/** The screen a phone layout settles to: the area fitted clear of the panels, the attribution above them. */
+export const fittedAndClear = (report: LayoutReport) => report.provinceClear && report.centreIsMap && report.attributionOverlaps.length === 0;
+
 /**
- * Measures once the map has stopped moving, the province (or `area`) has been fitted clear of the panels and the
- * attribution has moved above them (panels settle shortly after a resize, the map's controls follow their measured
- * size); after `timeoutMs` it measures anyway, so the caller's assertions say what is wrong.
+ * Measures once the map has stopped moving and the screen is `settled` (by default the province, or `area`, fitted
+ * clear of the panels and the attribution moved above them: panels settle shortly after a resize, the map's controls
+ * follow their measured size); after `timeoutMs` it measures anyway, so the caller's assertions say what is wrong.
+ * A screen where something is meant to cover the map (an opened legend) says what it waits for instead.
  */
-export async function settledLayout(page: Page, { area = AREA_EXTENT, timeoutMs = 30_000 }: { area?: readonly number[]; timeoutMs?: number } = {}): Promise<LayoutReport> {
+export async function settledLayout(page: Page, { area = AREA_EXTENT, timeoutMs = 30_000, settled = fittedAndClear }: { area?: readonly number[]; timeoutMs?: number; settled?: (report: LayoutReport) => boolean } = {}): Promise<LayoutReport> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.waitForFunction(() => {
@@ -108,7 +112,7 @@ export async function settledLayout(page: Page, { area = AREA_EXTENT, timeoutMs 
       return !!map && map.loaded() && !map.isMoving();
     }, undefined, { timeout: 30_000, polling: 100 });
     const report = await measureLayout(page, area);
-    if ((report.provinceClear && report.centreIsMap && report.attributionOverlaps.length === 0) || Date.now() > deadline) return report;
+    if (settled(report) || Date.now() > deadline) return report;
     await page.waitForTimeout(100);
   }
 }

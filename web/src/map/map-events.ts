@@ -58,12 +58,13 @@ async function handleClick(map: MapLibreMap, event: MapMouseEvent, callbacks: Ma
     // A GeoJSON cluster knows its expansion zoom; a thinned tile point just zooms in two steps.
     const source = feature.source === SOURCE_IDS.btsSites ? map.getSource<GeoJSONSource>(SOURCE_IDS.btsSites) : undefined;
     const zoom = source ? await source.getClusterExpansionZoom(Number(feature.properties.cluster_id)) : map.getZoom() + 2;
-    map.easeTo({ center: event.lngLat, zoom });
+    // The zoom is the person's doing (their tap's event goes with it), so the app stops keeping the area fitted.
+    map.easeTo({ center: event.lngLat, zoom }, { originalEvent: event.originalEvent });
     return;
   }
   if (feature.properties.line_count !== undefined) {
     // Below zoom 11 tiles merge cable routes into one feature per owner, tier and status: zoom in to reach one route.
-    map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 });
+    map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 }, { originalEvent: event.originalEvent });
     return;
   }
   const id = feature.id ?? (feature.properties.id as number | string | undefined);
