@@ -251,6 +251,66 @@ describe('workflow steps happen once', () => {
     expect(tracked.helped).toBe(winner.decision === 'approve');
   });
 
+  it('two officers proposing a reward on one report at the same moment: one 201, one 409, one proposal, one audit entry; a proposal on another report in the same burst is kept; then two department staff deciding at once decide it once (issue 18)', async () => {
+    // A second officer and a second department official, each with their own session, as two people on two machines.
+    const PASSWORD = 'mat-khau-thu-dong-thoi-2026';
+    for (const [username, role, organisation] of [['police2', 'police_planner', 'police-kontum'], ['dic2', 'dic_reviewer', 'dic-kontum']] as const) {
+      const made = await call('admin', 'POST', '/api/admin/users', { body: { username, displayName: `Cán bộ ${username}`, password: PASSWORD, role, organisation } });
+      expect(made.status).toBe(201);
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      expect(login.status).toBe(200);
+      sessions[username] = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0], csrfToken: ((await login.json()) as { csrfToken: string }).csrfToken };
+    }
+    /** A citizen's report, converted and verified by the police: a confirmed hotline case, ready for a reward. */
+    const confirmedReport = async (lon: number) => {
+      const filed = await fetch(`${server.url}/api/hotline/reports`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ lon, lat: 14.3556, seenAt: new Date(Date.now() - 3_600_000).toISOString(), description: 'Thấy người cắt cáp treo' }),
+      });
+      const { trackingCode } = (await filed.json()) as { trackingCode: string };
+      const queue = await json<{ reports: { id: number; trackingCode: string }[] }>(call('police', 'GET', '/api/hotline/reports?status=received&limit=500'));
+      const report = queue.reports.find((candidate) => candidate.trackingCode === trackingCode)!;
+      const { incident } = await json<{ incident: { id: number } }>(call('police', 'POST', `/api/hotline/reports/${report.id}/convert`, { body: { type: 'cable_theft' } }));
+      expect((await call('police', 'POST', `/api/incidents/${incident.id}/transitions`, { body: { to: 'verified' } })).status).toBe(200);
+      return { reportId: report.id, trackingCode };
+    };
+    const first = await confirmedReport(108.0056);
+    const other = await confirmedReport(108.0156);
+    const proposals = [
+      { by: 'police', body: { hotlineReportId: first.reportId, proposal: 'Đề xuất của cán bộ thứ nhất' } },
+      { by: 'police2', body: { hotlineReportId: first.reportId, proposal: 'Đề xuất của cán bộ thứ hai' } },
+      { by: 'police2', body: { hotlineReportId: other.reportId, proposal: 'Đề xuất cho tin báo khác' } },
+    ];
+    const answers = await Promise.all(proposals.map(({ by, body }) => call(by, 'POST', '/api/rewards', { body })));
+    const statuses = answers.map((response) => response.status);
+    expect([...statuses.slice(0, 2)].sort()).toEqual([201, 409]);
+    expect(statuses[2]).toBe(201);
+    const won = statuses.indexOf(201);
+    const rewardsOf = async (reportId: number) => (await json<{ rewards: { id: number; status: string; proposal: string; proposedBy: string; amountVnd: number | null }[] }>(call('dic', 'GET', `/api/rewards?hotlineReportId=${reportId}`))).rewards;
+    const [stored] = await rewardsOf(first.reportId);
+    expect(await rewardsOf(first.reportId)).toHaveLength(1);
+    expect(stored).toMatchObject({ status: 'proposed', proposal: proposals[won].body.proposal });
+    expect((await rewardsOf(other.reportId)).map((reward) => reward.proposal)).toEqual(['Đề xuất cho tin báo khác']);
+    const auditFor = async (id: number) => (await json<{ records: { action: string; actor: string }[] }>(call('admin', 'GET', `/api/audit?targetType=rewards&targetId=${id}&limit=100`))).records;
+    expect((await auditFor(stored.id)).filter((record) => record.action === 'create')).toHaveLength(1);
+
+    // Two department officials decide it at the same moment: one approval or one refusal, never both.
+    const decisions = [
+      { by: 'dic', body: { decision: 'approve', amountVnd: 3_000_000, decisionNumber: '21/QĐ-SKHCN' } },
+      { by: 'dic2', body: { decision: 'refuse', reason: 'Tin báo đến sau khi lực lượng đã có mặt' } },
+    ];
+    const decided = (await Promise.all(decisions.map(({ by, body }) => call(by, 'POST', `/api/rewards/${stored.id}/decision`, { body })))).map((response) => response.status);
+    expect([...decided].sort()).toEqual([200, 409]);
+    const winner = decisions[decided.indexOf(200)].body;
+    const [after] = await rewardsOf(first.reportId);
+    // The decision is the winner's, and the proposal it decided is untouched.
+    expect(after).toMatchObject({ status: winner.decision === 'approve' ? 'approved' : 'refused', amountVnd: winner.decision === 'approve' ? 3_000_000 : null, proposal: stored.proposal, proposedBy: stored.proposedBy });
+    const transitions = (await auditFor(stored.id)).filter((record) => record.action === 'transition');
+    expect(transitions).toHaveLength(1);
+    expect((await json<{ helped: boolean }>(fetch(`${server.url}/api/hotline/reports/track/${first.trackingCode}`))).helped).toBe(winner.decision === 'approve');
+    expect((await rewardsOf(other.reportId))[0].status).toBe('proposed');
+  });
+
   it('inspections recorded at once leave the latest date as the dealer’s last inspection', async () => {
     const dealers = await json<{ features: Feature[] }>(call('police', 'GET', '/api/collections/scrap_dealers/items?limit=1'));
     const dealer = dealers.features[0];
