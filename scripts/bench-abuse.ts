@@ -3,8 +3,11 @@
  * Starts the real server on a fresh demo database and measures, one at a time and 20 ms apart, cheap requests
  * (`/api/conformance` and a page of sites) while the server is idle — the baseline, measured in the same run — then
  * while the red team's hostile requests are kept in flight. One table: median, p99 and max per scenario, and the delay
- * each adds to the idle figures. Never a test: figures depend on the machine; read the added delay against 100 ms.
+ * each adds to the idle figures, with how long the server's main thread ran and waited for a CPU per cheap request
+ * (schedstat), which tells a held event loop (run) from busy CPUs (wait). Never a test: figures depend on the machine;
+ * read the added delay against 100 ms.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { starLineWkt as star, zigZagBuffer } from '../tests/helpers/hostile.ts';
 import { signIn, startServer } from '../tests/helpers/server-process.ts';
@@ -64,6 +67,20 @@ function keepInFlight(hostile: Hostile, stop: Promise<unknown>) {
   return Promise.all(Array.from({ length: hostile.parallel }, (_, index) => lane(index))).then(() => statuses);
 }
 
+/**
+ * The server's main thread as the kernel counts it (Linux /proc schedstat): ms on a CPU and ms runnable but waiting for
+ * one. A tail from waiting is the machine's CPUs being busy (other processes, our own threads), not the event loop
+ * being held; null where /proc is not there.
+ */
+const mainThread = (): { runMs: number; waitMs: number } | null => {
+  try {
+    const [run, wait] = readFileSync(`/proc/${server.pid}/task/${server.pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+    return { runMs: run / 1e6, waitMs: wait / 1e6 };
+  } catch {
+    return null;
+  }
+};
+
 const stats = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
   return { n: sorted.length, median: sorted[Math.floor(sorted.length / 2)], p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))], max: sorted.at(-1)! };
@@ -71,19 +88,30 @@ const stats = (times: number[]) => {
 
 try {
   await cheapLatencies(2); // warm-up
-  const idle = stats(await cheapLatencies(SECONDS));
-  const rows = [{ name: 'idle (baseline)', ...idle, answers: '' }];
+  /** The main thread's CPU time and CPU wait during `work` (for cheap and hostile requests alike), divided by the cheap requests measured. */
+  const threadDuring = async <T extends number[]>(work: () => Promise<T>) => {
+    const before = mainThread();
+    const latencies = await work();
+    const after = mainThread();
+    const per = (value: number) => value / latencies.length;
+    return { latencies, thread: before && after ? { run: per(after.runMs - before.runMs), wait: per(after.waitMs - before.waitMs) } : null };
+  };
+  const idleRun = await threadDuring(() => cheapLatencies(SECONDS));
+  const idle = stats(idleRun.latencies);
+  const rows = [{ name: 'idle (baseline)', ...idle, thread: idleRun.thread, answers: '' }];
   for (const hostile of scenarios) {
-    let measured!: number[];
-    const measuring = cheapLatencies(SECONDS).then((latencies) => (measured = latencies));
+    let measured!: Awaited<ReturnType<typeof threadDuring>>;
+    const measuring = threadDuring(() => cheapLatencies(SECONDS)).then((result) => (measured = result));
     const statuses = await keepInFlight(hostile, measuring);
-    rows.push({ name: hostile.name, ...stats(measured), answers: [...statuses].map(([status, count]) => `${count}×${status}`).join(' ') });
+    rows.push({ name: hostile.name, ...stats(measured.latencies), thread: measured.thread, answers: [...statuses].map(([status, count]) => `${count}×${status}`).join(' ') });
   }
   const ms = (value: number) => `${value.toFixed(1)}`.padStart(8);
   console.log(`\ncheap requests (conformance, 20 sites) one at a time, ${SECONDS} s per scenario; added = scenario − idle`);
-  console.log(`${'scenario'.padEnd(44)} ${'n'.padStart(5)} ${'median'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'+median'.padStart(8)} ${'+p99'.padStart(8)}  hostile answers`);
+  console.log('run / wait: during the scenario, the server main thread\'s ms on a CPU / ms runnable but waiting for one, divided by the cheap requests');
+  console.log(`${'scenario'.padEnd(44)} ${'n'.padStart(5)} ${'median'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'+median'.padStart(8)} ${'+p99'.padStart(8)} ${'run'.padStart(6)} ${'wait'.padStart(6)}  hostile answers`);
+  const per = (value: number | undefined) => (value === undefined ? '     –' : value.toFixed(1).padStart(6));
   for (const row of rows) {
-    console.log(`${row.name.padEnd(44)} ${String(row.n).padStart(5)} ${ms(row.median)} ${ms(row.p99)} ${ms(row.max)} ${ms(row.median - idle.median)} ${ms(row.p99 - idle.p99)}  ${row.answers}`);
+    console.log(`${row.name.padEnd(44)} ${String(row.n).padStart(5)} ${ms(row.median)} ${ms(row.p99)} ${ms(row.max)} ${ms(row.median - idle.median)} ${ms(row.p99 - idle.p99)} ${per(row.thread?.run)} ${per(row.thread?.wait)}  ${row.answers}`);
   }
 } finally {
   await server.stop();
