@@ -46,7 +46,7 @@ export interface CaseFileStore {
 export const REGISTER_SORTS = ['id', 'occurred_at', 'reported_at', 'type', 'status', 'due_date', 'district_code'] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
 
-/** One register search: every list is "any of"; an omitted field does not filter. */
+/** One register search: every list is "any of"; an omitted field does not filter, an empty list matches nothing. */
 export type RegisterQuery = {
   types?: string[]; statuses?: string[]; sources?: string[]; owners?: string[]; districts?: string[];
   /** Usernames; `''` stands for "not assigned". */

@@ -250,3 +250,23 @@ describe('the audit log of these cases', () => {
     expect((await getJson(t.as('dic'), '/api/audit?action=create,shout')).status).toBe(400);
   });
 });
+
+describe('the incident register where a commune has no incidents', () => {
+  it('a commune without incidents lists none, not every incident', async () => {
+    // The demo without the incidents of its commune with the fewest: a quiet commune, as most are in a real year.
+    const communes = dataset.admin_areas.features.filter((area) => area.properties?.level === 'commune').map((commune) => ({
+      code: commune.properties!.code as string,
+      inside: new Set(dataset.incidents.features.filter((incident) => booleanPointInPolygon(incident as Feature<Point>, commune as Feature<Polygon | MultiPolygon>))),
+    }));
+    const quiet = communes.reduce((least, commune) => (commune.inside.size < least.inside.size ? commune : least));
+    expect(quiet.inside.size).toBeGreaterThan(0);
+    const own = await createTestApp({ ...dataset, incidents: { ...dataset.incidents, features: dataset.incidents.features.filter((incident) => !quiet.inside.has(incident)) } }, { now: () => clock });
+    const { status, body } = await page(own.app, `commune=${quiet.code}&limit=500`);
+    expect(status).toBe(200);
+    expect(body.cases).toEqual([]);
+    expect(body.numberMatched).toBe(0);
+    // Another commune still lists its own.
+    const other = communes.find((commune) => commune.code !== quiet.code)!;
+    expect((await page(own.app, `commune=${other.code}&limit=1`)).body.numberMatched).toBe(other.inside.size);
+  });
+});

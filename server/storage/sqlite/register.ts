@@ -9,8 +9,10 @@ const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 type Where = { conditions: string[]; params: unknown[] };
 
+/** `column` is one of `values`; an omitted list does not filter, an empty one (a commune without incidents) matches nothing. */
 function anyOf(where: Where, column: string, values: readonly unknown[] | undefined): void {
-  if (!values?.length) return;
+  if (values === undefined) return;
+  if (!values.length) return void where.conditions.push('0');
   where.conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
   where.params.push(...values);
 }
