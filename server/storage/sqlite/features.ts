@@ -22,7 +22,7 @@ function collectionOrThrow(id: string): CollectionDef {
 /** Runs `write` in a transaction, turning a duplicate id into Conflict so callers need not know SQLite's codes. */
 function transact(db: SqliteDatabase, write: () => void): void {
   try {
-    db.transaction(write)();
+    db.transaction(write).immediate();
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       throw new Conflict(`duplicate feature id: ${error.message}`);
@@ -129,7 +129,7 @@ export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialB
         const numbered = features.map((feature, index) => ({ ...feature, id: first + index }));
         insertRows(db, lowZoom, collection, numbered, features.length === 1 ? null : undefined);
         return numbered.map((feature) => feature.id);
-      })();
+      }).immediate();
     },
     create(collectionId, feature) {
       const [id] = provider.createAll(collectionId, [feature]);
@@ -141,14 +141,14 @@ export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialB
         if (!deleteRow(db, lowZoom, collection, id)) return undefined;
         insertRows(db, lowZoom, collection, [{ ...feature, id }], null);
         return provider.get(collection.id, id)!;
-      })();
+      }).immediate();
     },
     remove(collectionId, id) {
       const collection = collectionOrThrow(collectionId);
       return db.transaction(() => {
         const row = deleteRow(db, lowZoom, collection, id);
         return row && rowToFeature(collection, row);
-      })();
+      }).immediate();
     },
     insertDataset(dataset: Record<string, FeatureCollection>): void {
       for (const id of Object.keys(dataset)) collectionOrThrow(id);
