@@ -12,6 +12,8 @@ import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
 import { createLowZoomStore, type LowZoomStore } from './low-zoom.ts';
 import { readTileFeatures } from './tile-sql.ts';
+import { exportRows, loadEncoder, receiveExport, sendExport } from './export-stream.ts';
+import { MessageChannel } from 'node:worker_threads';
 
 function collectionOrThrow(id: string): CollectionDef {
   const collection = findCollection(id);
@@ -90,17 +92,20 @@ export function queryFeatures(db: SqliteDatabase, collectionId: string, query: I
  * asynchronous FeatureStore. Multi-statement writes run in a transaction of their own, or join the open one.
  * `spatialBudget` bounds the exact spatial tests of a query run on this connection (`registerSpatialFunctions`).
  */
-/** An export's features as JSON text (`FeatureStore.exportQuery`). */
-export const exportText = ({ features }: QueryResult): { json: string; count: number } => ({ json: JSON.stringify(features), count: features.length });
-
 export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialBudget = registerSpatialFunctions(db)): Sync<FeatureStore> {
   const lowZoom = createLowZoomStore(db);
   lowZoom.backfill();
   const provider: Sync<FeatureStore> = {
     query: (collectionId, query) => spatialBudget(() => queryFeatures(db, collectionId, query)),
-    // On the main connection only for an in-memory database (tests) or inside a transaction; a file's exports go to
-    // the reader threads (`reader.ts`).
-    exportQuery: (collectionId, query) => spatialBudget(() => exportText(queryFeatures(db, collectionId, query))),
+    // On the main connection only for an in-memory database (tests); a file's exports stream from export threads
+    // (`reader.ts`). The one connection serves every other call meanwhile, so the rows are read at once, not kept
+    // in a cursor between chunks.
+    exportStream(collectionId, query, encoder, options) {
+      const rows = spatialBudget(() => [...exportRows(db, collectionId, query)]);
+      const { port1, port2 } = new MessageChannel();
+      const reading = loadEncoder(encoder).then((encode) => sendExport(rows.values(), collectionId, encode, spatialBudget, port2));
+      return receiveExport(port1, reading, options);
+    },
     get(collectionId: string, id: number): StoredFeature | undefined {
       const collection = collectionOrThrow(collectionId);
       const row = db.prepare(`SELECT * FROM ${collection.id} WHERE id = ?`).get(id) as Row | undefined;

@@ -19,7 +19,7 @@ import { createSqliteReportQueries } from './report-queries.ts';
 import { createSqliteRewards } from './rewards.ts';
 import { createSqliteThrottles } from './throttles.ts';
 import { createUnitOfWork, type SyncStores } from './unit-of-work.ts';
-import { createReader, withHeavyReadsOn } from './reader.ts';
+import { createExportReader, createReader, withHeavyReadsOn } from './reader.ts';
 import { registerSpatialFunctions } from './spatial-functions.ts';
 
 /**
@@ -59,13 +59,15 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
   };
   const unit = createUnitOfWork(db, stores);
   const reader = db.memory ? undefined : createReader();
+  const exports = db.memory ? undefined : createExportReader();
   return {
-    ...(reader ? withHeavyReadsOn(reader, db.name, unit.stores) : unit.stores),
+    ...(reader && exports ? withHeavyReadsOn(reader, exports, db.name, unit.stores) : unit.stores),
     transaction: unit.transaction,
     broadcast: createLocalBroadcast(),
     close: async () => {
       await unit.idle();
       await reader?.close();
+      await exports?.pool.close();
       db.close();
     },
   };
