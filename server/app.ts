@@ -47,6 +47,8 @@ export type AppOptions = {
   corsOrigins?: readonly string[];
   /** The area served by `/api/area`; the deployment's (`NETGUARD_AREA`, else data/kontum) by default. */
   area?: AreaConfig;
+  /** The cluster worker serving (`server/main.ts`), named in an `X-NetGuard-Worker` header so operators see which answered. */
+  worker?: number;
 };
 
 /**
@@ -67,10 +69,16 @@ function corsFor(origins: readonly string[]) {
  * Builds the NetGuard Hono app: every `/api` route behind authentication and its access rule (`server/auth/rules.ts`),
  * the web app (when `webRoot` is given) elsewhere. Does not listen; `server/main.ts` does.
  */
-export function createApp(services: Services, { webRoot, corsOrigins = [], area = deploymentArea() }: AppOptions = {}) {
+export function createApp(services: Services, { webRoot, corsOrigins = [], area = deploymentArea(), worker }: AppOptions = {}) {
   // Not strict: `/api/collections/` answers like `/api/collections` (OWSLib asks for `…/api/`).
   const app = new Hono<AppEnv>({ strict: false });
   app.use('*', securityHeaders());
+  if (worker !== undefined) {
+    app.use('*', async (c, next) => {
+      await next();
+      c.res.headers.set('X-NetGuard-Worker', String(worker));
+    });
+  }
   app.use('*', compression());
   // Before authentication: a preflight carries no credentials and must not be refused.
   if (corsOrigins.length > 0) app.use('/api/*', corsFor(corsOrigins));

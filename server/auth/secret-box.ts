@@ -49,7 +49,14 @@ export function resolveSecretKey(databasePath: string, env: Record<string, strin
   if (env.NETGUARD_SECRET_KEY) return { key: parseSecretKey(env.NETGUARD_SECRET_KEY) };
   if (databasePath === ':memory:') return { key: randomBytes(32) };
   const file = `${databasePath}.key`;
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  // 'wx': of two servers starting at once on a new database, one writes the key and both read it.
+  if (!existsSync(file)) {
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
   chmodSync(file, 0o600);
   return {
     key: parseSecretKey(readFileSync(file, 'utf8')),

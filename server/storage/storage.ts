@@ -9,6 +9,7 @@ import type { FibreBreakStore } from './fibre-breaks.ts';
 import type { FieldStore, IdempotencyStore, PhotoStore } from './field.ts';
 import type { IncidentHistoryStore, KeyTargetHistoryStore } from './histories.ts';
 import type { HotlineStore } from './hotline.ts';
+import type { LiveLog } from './live-log.ts';
 import type { PatrolPlanStore } from './patrol-plans.ts';
 import type { InspectionPlanStore, InspectionStore } from './inspections.ts';
 import type { BulletinStore, CarrierAlarmStore, PatrolTrackStore } from './records.ts';
@@ -41,6 +42,8 @@ export type Stores = {
   register: RegisterStore;
   rewards: RewardStore;
   fibreBreaks: FibreBreakStore;
+  /** Live messages as published, for the processes that poll for each other's (`polled-broadcast.ts`). */
+  live: LiveLog;
 };
 
 /**

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { coresPerProcess } from '../threads/cores.ts';
 import { createWorkPool, type WorkPool, type WorkPoolOptions } from '../threads/pool.ts';
 import type { AppTasks } from './tasks.ts';
 
@@ -8,12 +8,12 @@ const number = (raw: string | undefined, fallback: number) => (raw && Number.isF
 
 /**
  * The app's pool of `server/work/tasks.ts`, configured from the environment (README "Configuration"):
- * NETGUARD_WORKERS (threads, default the cores), NETGUARD_WORK_QUEUE (jobs waiting, default 4 per thread),
+ * NETGUARD_WORK_THREADS (threads, default this process's share of the cores: the cores divided by NETGUARD_WORKERS), NETGUARD_WORK_QUEUE (jobs waiting, default 4 per thread),
  * NETGUARD_JOB_BUDGET_MS (running time per job, default 10,000), NETGUARD_WORKER_HEAP_MB (default 512),
  * NETGUARD_JOBS_PER_CALLER (jobs one account or address may have running at once, default 2; twice as many may wait).
  */
 export function appWorkPool(env: Record<string, string | undefined> = process.env, overrides: Partial<WorkPoolOptions> = {}): AppWorkPool {
-  const size = number(env.NETGUARD_WORKERS, availableParallelism());
+  const size = number(env.NETGUARD_WORK_THREADS, coresPerProcess(env));
   return createWorkPool<AppTasks>({
     tasks: new URL('./tasks.ts', import.meta.url),
     size,

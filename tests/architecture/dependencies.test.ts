@@ -40,6 +40,12 @@ describe('the storage seam (issue 12)', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('keeps the PostgreSQL client (pg, pg-cursor) inside server/storage/postgres/', () => {
+    const leaks = ALL.filter((file) => !file.startsWith('server/storage/postgres/'))
+      .filter((file) => imports(file).some((path) => path === 'pg' || path.startsWith('pg/') || path === 'pg-cursor'));
+    expect(leaks).toEqual([]);
+  });
+
   it('opens transactions only through storage.transaction, never on a database handle, outside server/storage/', () => {
     // `storage.transaction(async (tx) => …)` is the unit of work; a handle's own `.transaction(`, `.exec(` with SQL or
     // `.pragma(` would bypass its serialisation and every provider but SQLite.

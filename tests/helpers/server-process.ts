@@ -32,7 +32,8 @@ export function freePort(): Promise<number> {
  * Starts the real NetGuard server (`server/main.ts`) on a free port, as `npm start` does after its build, and
  * resolves once it answers on /api. Without `databasePath` it gets a fresh database file, removed on `stop`: under
  * vitest a copy of the run's one seeded demo database (tests/helpers/seeded-template.ts) unless `env` changes what a
- * first start stores; the benchmark scripts pass their own file and environment (e.g. `productionEnv()`).
+ * first start stores; the benchmark scripts pass their own file and environment (e.g. `productionEnv()`). It runs one
+ * server process (NETGUARD_WORKERS=1) unless `env` sets NETGUARD_WORKERS.
  */
 export async function startServer(options: { timeoutMs?: number; databasePath?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const env = options.env ?? {};
@@ -57,7 +58,8 @@ export async function startServer(options: { timeoutMs?: number; databasePath?: 
 async function launch(databasePath: string, env: Record<string, string>, timeoutMs: number): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), NETGUARD_DB: databasePath },
+    // One process unless the caller asks for a cluster: a test server needs no more, and its pid is the one serving.
+    env: { ...process.env, NETGUARD_WORKERS: '1', ...env, PORT: String(port), NETGUARD_DB: databasePath },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -17,7 +17,7 @@ let server: RunningServer;
 beforeAll(async () => {
   server = await startServer({
     env: {
-      NETGUARD_JOB_BUDGET_MS: String(BUDGET_MS), NETGUARD_WORKERS: '2', NETGUARD_WORK_QUEUE: '2',
+      NETGUARD_JOB_BUDGET_MS: String(BUDGET_MS), NETGUARD_WORK_THREADS: '2', NETGUARD_WORK_QUEUE: '2',
       NETGUARD_FILTER_BUDGET_MS: String(BUDGET_MS), NETGUARD_JOBS_PER_CALLER: String(PER_CALLER), NETGUARD_WORKER_NICE: '10',
     },
   });

@@ -53,7 +53,7 @@ export function createSqliteCaseFiles(db: SqliteDatabase): Sync<CaseFileStore> {
   });
   return {
     assignment: (incidentId) => statements.assignment.get(incidentId) as ReturnType<Sync<CaseFileStore>['assignment']>,
-    assign: (...args) => assign(...args),
+    assign: (...args) => assign.immediate(...args),
     events: (incidentId) => statements.events.all(incidentId) as CaseEvent[],
     comment(incidentId, body, actor, at) {
       const { lastInsertRowid } = statements.comment.run(incidentId, at, actor.username, actor.role, body);

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import type { MessagePort } from 'node:worker_threads';
 import type { ExportEncoder, ItemQuery } from '../features.ts';
-import { exportRows, loadEncoder, sendExport, type ExportSummary } from './export-stream.ts';
+import { loadEncoder, sendExport, type ExportSummary } from '../export-stream.ts';
+import { exportFeatures } from './features.ts';
 import { registerSpatialFunctions } from './spatial-functions.ts';
 
 /**
@@ -15,7 +16,7 @@ export const TASKS = {
     try {
       const encode = await loadEncoder(encoder);
       const budget = registerSpatialFunctions(db);
-      return await sendExport(budget(() => exportRows(db, collectionId, query)), collectionId, encode, budget, port);
+      return await sendExport(budget(() => exportFeatures(db, collectionId, query)), encode, port, budget);
     } finally {
       port.close();
       db.close();

@@ -12,8 +12,7 @@ import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
 import { createLowZoomStore, type LowZoomStore } from './low-zoom.ts';
 import { readTileFeatures } from './tile-sql.ts';
-import { exportRows, loadEncoder, receiveExport, sendExport } from './export-stream.ts';
-import { MessageChannel } from 'node:worker_threads';
+import { streamHere } from '../export-stream.ts';
 
 function collectionOrThrow(id: string): CollectionDef {
   const collection = findCollection(id);
@@ -24,7 +23,7 @@ function collectionOrThrow(id: string): CollectionDef {
 /** Runs `write` in a transaction, turning a duplicate id into Conflict so callers need not know SQLite's codes. */
 function transact(db: SqliteDatabase, write: () => void): void {
   try {
-    db.transaction(write)();
+    db.transaction(write).immediate();
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       throw new Conflict(`duplicate feature id: ${error.message}`);
@@ -88,6 +87,17 @@ export function queryFeatures(db: SqliteDatabase, collectionId: string, query: I
 }
 
 /**
+ * An export's features: every match of `query` in its order (limit and offset do not apply), from a cursor, each
+ * row made a feature as it is read. Closing the iterator (`return`) closes the cursor.
+ */
+export function* exportFeatures(db: SqliteDatabase, collectionId: string, query: ItemQuery): Generator<StoredFeature, void, undefined> {
+  const collection = collectionOrThrow(collectionId);
+  const sql = itemSql(collection, query);
+  const rows = db.prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ${orderSql(collection, query)}`).iterate(...sql.params) as IterableIterator<Row>;
+  for (const row of rows) yield rowToFeature(collection, row);
+}
+
+/**
  * The features of a migrated better-sqlite3 database (see `database.ts`), synchronously; `index.ts` makes it the
  * asynchronous FeatureStore. Multi-statement writes run in a transaction of their own, or join the open one.
  * `spatialBudget` bounds the exact spatial tests of a query run on this connection (`registerSpatialFunctions`).
@@ -100,12 +110,7 @@ export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialB
     // On the main connection only for an in-memory database (tests); a file's exports stream from export threads
     // (`reader.ts`). The one connection serves every other call meanwhile, so the rows are read at once, not kept
     // in a cursor between chunks.
-    exportStream(collectionId, query, encoder, options) {
-      const rows = spatialBudget(() => [...exportRows(db, collectionId, query)]);
-      const { port1, port2 } = new MessageChannel();
-      const reading = loadEncoder(encoder).then((encode) => sendExport(rows.values(), collectionId, encode, spatialBudget, port2));
-      return receiveExport(port1, reading, options);
-    },
+    exportStream: (collectionId, query, encoder, options) => streamHere(spatialBudget(() => [...exportFeatures(db, collectionId, query)]).values(), encoder, options),
     get(collectionId: string, id: number): StoredFeature | undefined {
       const collection = collectionOrThrow(collectionId);
       const row = db.prepare(`SELECT * FROM ${collection.id} WHERE id = ?`).get(id) as Row | undefined;
@@ -134,7 +139,7 @@ export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialB
         const numbered = features.map((feature, index) => ({ ...feature, id: first + index }));
         insertRows(db, lowZoom, collection, numbered, features.length === 1 ? null : undefined);
         return numbered.map((feature) => feature.id);
-      })();
+      }).immediate();
     },
     create(collectionId, feature) {
       const [id] = provider.createAll(collectionId, [feature]);
@@ -146,14 +151,14 @@ export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialB
         if (!deleteRow(db, lowZoom, collection, id)) return undefined;
         insertRows(db, lowZoom, collection, [{ ...feature, id }], null);
         return provider.get(collection.id, id)!;
-      })();
+      }).immediate();
     },
     remove(collectionId, id) {
       const collection = collectionOrThrow(collectionId);
       return db.transaction(() => {
         const row = deleteRow(db, lowZoom, collection, id);
         return row && rowToFeature(collection, row);
-      })();
+      }).immediate();
     },
     insertDataset(dataset: Record<string, FeatureCollection>): void {
       for (const id of Object.keys(dataset)) collectionOrThrow(id);

@@ -10,6 +10,8 @@ import { createSqliteFeatures } from './features.ts';
 import { createSqliteFibreBreaks } from './fibre-breaks.ts';
 import { createSqliteField, createSqliteIdempotency, createSqlitePhotos } from './field.ts';
 import { createSqliteHotline } from './hotline.ts';
+import { createSqliteLiveLog } from './live-log.ts';
+import { createPolledBroadcast } from '../polled-broadcast.ts';
 import { createSqliteIncidentHistory, createSqliteKeyTargetHistory } from './histories.ts';
 import { createSqlitePlans } from './patrol-plans.ts';
 import { createSqliteInspectionPlans, createSqliteInspections } from './inspections.ts';
@@ -56,15 +58,20 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
     register: createSqliteRegister(db),
     rewards: createSqliteRewards(db),
     fibreBreaks: createSqliteFibreBreaks(db),
+    live: createSqliteLiveLog(db),
   };
   const unit = createUnitOfWork(db, stores);
   const reader = db.memory ? undefined : createReader();
   const exports = db.memory ? undefined : createExportReader();
+  // A database file may be served by several processes (issue 16): their live messages meet in its live log. An
+  // in-memory database has one process by nature.
+  const polled = db.memory ? undefined : createPolledBroadcast(unit.stores.live);
   return {
     ...(reader && exports ? withHeavyReadsOn(reader, exports, db.name, unit.stores) : unit.stores),
     transaction: unit.transaction,
-    broadcast: createLocalBroadcast(),
+    broadcast: polled ?? createLocalBroadcast(),
     close: async () => {
+      await polled?.close();
       await unit.idle();
       await reader?.close();
       await exports?.pool.close();

@@ -105,7 +105,7 @@ export function createSqliteInspectionPlans(db: SqliteDatabase): Sync<Inspection
         const planId = Number(insertPlan.run(input.title, input.from, input.to, input.notes, input.createdBy, input.createdAt).lastInsertRowid);
         for (const entry of items) insertItem.run(planId, ...targetColumns(entry.target), JSON.stringify(entry.agencies), entry.date, entry.notes);
         return get(planId)!;
-      })();
+      }).immediate();
     },
     list: () => (db.prepare('SELECT * FROM inspection_plans ORDER BY period_from DESC, id DESC').all() as PlanRow[]).map(plan),
     get,

@@ -40,7 +40,7 @@ export function createLowZoomStore(db: SqliteDatabase) {
           for (let rows = page.all(Number.MIN_SAFE_INTEGER) as Row[]; rows.length > 0; rows = page.all(rows[rows.length - 1].id) as Row[]) {
             store.added(collection, rows, collection.geometry === 'Line' ? rows.map((row) => JSON.parse(String(row.geometry)) as Geometry) : []);
           }
-        })();
+        }).immediate();
       }
     },
   };

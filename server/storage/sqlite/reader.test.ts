@@ -57,6 +57,22 @@ describe('reader threads', () => {
     expect((await exported(storage.features, 'bts_sites', everything())).length).toBe((await storage.features.counts()).bts_sites);
   });
 
+  it('an export whose client stops reading is stopped after its stall time, and a cancelled one stops at once; each ends incomplete', async () => {
+    const ended: { count: number; complete: boolean }[] = [];
+    const onEnd = async (summary: { count: number; complete: boolean }) => void ended.push(summary);
+    const stalled = (await storage.features.exportStream('bts_sites', everything(), JSON_ENCODER, { stallMs: 200, onEnd })).getReader();
+    await stalled.read();
+    // Not read again: the stream fills up, waits its stall time, then stops the export and fails.
+    while (ended.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(stalled.read()).rejects.toThrow(/took no data for 200 ms/);
+    const cancelled = (await storage.features.exportStream('bts_sites', everything(), JSON_ENCODER, { onEnd })).getReader();
+    await cancelled.read();
+    await cancelled.cancel();
+    expect(ended.map((summary) => summary.complete)).toEqual([false, false]);
+    // The export thread is free again: a whole export follows.
+    expect((await exported(storage.features, 'bts_sites', everything())).length).toBe((await storage.features.counts()).bts_sites);
+  });
+
   it('sees a write as soon as it is committed', async () => {
     const before = (await exported(storage.features, 'bts_sites', everything())).length;
     const [id] = await storage.transaction((tx) => tx.features.createAll('bts_sites', [

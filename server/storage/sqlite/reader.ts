@@ -1,12 +1,12 @@
-import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import type { FilterExpr } from '../filter.ts';
 import type { ItemQuery } from '../features.ts';
 import type { Stores } from '../storage.ts';
+import { coresPerProcess } from '../../threads/cores.ts';
 import { createWorkPool, type WorkPool } from '../../threads/pool.ts';
 import type { TASKS as READS } from './read-tasks.ts';
 import type { TASKS as EXPORTS } from './export-tasks.ts';
-import { receiveExport, STALL_MS } from './export-stream.ts';
+import { receiveExport, STALL_MS } from '../export-stream.ts';
 import { SPATIAL_BUDGET_MS } from './spatial-functions.ts';
 
 export type Reader = WorkPool<typeof READS>;
@@ -18,12 +18,12 @@ const number = (raw: string | undefined, fallback: number) => (raw && Number(raw
  * Threads that run heavy reads of a database file on read-only connections of their own
  * (`read-tasks.ts`), so the event loop stays free for every other request (issue 13). Threads start on the first heavy
  * read, run at a lower CPU priority than the event loop, and share the work pool's settings: NETGUARD_READ_THREADS
- * (default 2, at most the cores), a queue of 4 per thread (503 beyond), NETGUARD_JOBS_PER_CALLER reads of one caller at
+ * (default 2, at most this process's share of the cores), a queue of 4 per thread (503 beyond), NETGUARD_JOBS_PER_CALLER reads of one caller at
  * a time (twice as many wait, 429 beyond) and NETGUARD_JOB_BUDGET_MS as the longest a read may run (422 beyond). That last bound is a
  * backstop, kept well above the spatial filter budget, which stops a filter first and says why (422 FilterTooCostly).
  */
 export function createReader(env: Record<string, string | undefined> = process.env): Reader {
-  const size = number(env.NETGUARD_READ_THREADS, Math.min(2, availableParallelism()));
+  const size = number(env.NETGUARD_READ_THREADS, Math.min(2, coresPerProcess(env)));
   return createWorkPool<typeof READS>({
     tasks: new URL('./read-tasks.ts', import.meta.url),
     size,

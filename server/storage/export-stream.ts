@@ -1,11 +1,6 @@
-import type { MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
-import { findCollection } from '../../collections/registry.ts';
-import type { ExportEncoder, ExportStreamOptions, FeatureEncoder, ItemQuery } from '../features.ts';
-import type { SqliteDatabase } from './database.ts';
-import { itemSql, orderSql } from './item-sql.ts';
-import { rowToFeature, type Row } from './rows.ts';
-import type { SpatialBudget } from './spatial-functions.ts';
+import type { ExportEncoder, ExportStreamOptions, FeatureEncoder, StoredFeature } from './features.ts';
 
 /** Features per batch: a few hundred kilobytes of GeoJSON, so a stream holds a few batches and never a whole layer. */
 const BATCH = 500;
@@ -17,14 +12,6 @@ type Sent = { chunk: Uint8Array; count: number } | { end: true };
 /** What the receiving side sends: leave to send one more chunk, or stop. */
 type Granted = { credit: 1 } | { cancel: true };
 export type ExportSummary = { count: number; complete: boolean };
-
-/** The rows of an export: every match of `query` in its order (limit and offset do not apply), from a cursor. */
-export function exportRows(db: SqliteDatabase, collectionId: string, query: ItemQuery): IterableIterator<Row> {
-  const collection = findCollection(collectionId);
-  if (!collection) throw new Error(`unknown collection ${collectionId}`);
-  const sql = itemSql(collection, query);
-  return db.prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ${orderSql(collection, query)}`).iterate(...sql.params) as IterableIterator<Row>;
-}
 
 const encoders = new Map<string, Promise<(options: unknown) => FeatureEncoder>>();
 
@@ -38,15 +25,17 @@ export async function loadEncoder(encoder: ExportEncoder): Promise<FeatureEncode
   return (await create)(encoder.options);
 }
 
+/** Runs one batch's reading: a provider's bound on it (SQLite: the spatial filter's budget), or just the reading. */
+type BatchBound = <T>(read: () => T) => T;
+
 /**
- * The reading side of a streamed export: takes `rows` batch by batch (each batch's reading within the spatial
- * filter's `budget`), encodes them and posts the text on `port` as bytes, one chunk per credit the receiving side
+ * The reading side of a streamed export, for every provider: takes `features` batch by batch (each batch's reading
+ * within `bound`), encodes them and posts the text on `port` as bytes, one chunk per credit the receiving side
  * granted, so the cursor waits while the client is slow. Stops when the receiving side cancels; the cursor is closed
  * either way. An encoder that writes nothing (a file of its own) reads on without credits, yielding between batches
  * so that a cancel is heard.
  */
-export async function sendExport(rows: IterableIterator<Row>, collectionId: string, encoder: FeatureEncoder, budget: SpatialBudget, port: MessagePort): Promise<ExportSummary> {
-  const collection = findCollection(collectionId)!;
+export async function sendExport(features: Iterator<StoredFeature>, encoder: FeatureEncoder, port: MessagePort, bound: BatchBound = (read) => read()): Promise<ExportSummary> {
   let credits = 0;
   let cancelled = false;
   let wake: (() => void) | undefined;
@@ -62,18 +51,18 @@ export async function sendExport(rows: IterableIterator<Row>, collectionId: stri
   let complete = false;
   try {
     while (!cancelled) {
-      const features = budget(() => {
-        const batch = [];
-        while (batch.length < BATCH) {
-          const next = rows.next();
+      const batch = bound(() => {
+        const read: StoredFeature[] = [];
+        while (read.length < BATCH) {
+          const next = features.next();
           if (next.done) break;
-          batch.push(rowToFeature(collection, next.value));
+          read.push(next.value);
         }
-        return batch;
+        return read;
       });
-      count += features.length;
-      const last = features.length < BATCH;
-      const text = encoder.write(features) + (last ? encoder.end() : '');
+      count += batch.length;
+      const last = batch.length < BATCH;
+      const text = encoder.write(batch) + (last ? encoder.end() : '');
       complete = last;
       if (text === '') await new Promise((resolve) => setImmediate(resolve));
       else {
@@ -90,7 +79,7 @@ export async function sendExport(rows: IterableIterator<Row>, collectionId: stri
     }
     return { count, complete };
   } finally {
-    rows.return?.();
+    features.return?.();
     if (!complete) encoder.abort?.();
     port.close();
   }
@@ -154,4 +143,14 @@ export function receiveExport(port: MessagePort, reading: Promise<unknown>, opti
     },
     cancel,
   }, { highWaterMark: 2 });
+}
+
+/**
+ * An export of features already read, encoded on this thread (a provider without export threads: SQLite in memory,
+ * PostgreSQL for now): the same encoder, batches and stream as a threaded export, over a channel within the thread.
+ */
+export function streamHere(features: Iterator<StoredFeature>, encoder: ExportEncoder, options?: ExportStreamOptions, bound?: BatchBound): ReadableStream<Uint8Array> {
+  const { port1, port2 } = new MessageChannel();
+  const reading = loadEncoder(encoder).then((encode) => sendExport(features, encode, port2, bound));
+  return receiveExport(port1, reading, options);
 }

@@ -1,0 +1,178 @@
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, it } from 'vitest';
+import { openPostgresStorage } from '../../server/storage/postgres/index.ts';
+import { oncePerRun, runCacheDirectory } from './run-cache.ts';
+
+/**
+ * Throwaway PostgreSQL clusters for tests. One cluster per test run (the run cache, tests/global-setup.ts stops it at
+ * the end), one database per test file cloned from a template database that already has the extensions and the
+ * provider's migrations (server/storage/postgres/migrations). PostgreSQL
+ * refuses to run as root: as root the cluster runs as the `postgres` user in a temporary folder it owns.
+ */
+const BIN = process.env.NETGUARD_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+const EXTENSION_DIR = process.env.NETGUARD_POSTGRES_EXTENSIONS ?? '/usr/share/postgresql/15/extension';
+const TEMPLATE = 'netguard_template';
+const EXTENSIONS = ['postgis', 'unaccent', 'pg_trgm'];
+/** Set in CI (`.ci/run`): a machine without PostgreSQL then fails the PostgreSQL tests instead of skipping them. */
+export const REQUIRE_POSTGRES_ENV = 'NETGUARD_REQUIRE_POSTGRES';
+
+const run = promisify(execFile);
+const asRoot = process.getuid?.() === 0;
+
+/** Why PostgreSQL tests cannot run here, or null when they can. */
+export function postgresMissing(): string | null {
+  for (const binary of ['initdb', 'pg_ctl', 'postgres', 'psql']) {
+    if (!existsSync(join(BIN, binary))) return `PostgreSQL 15 is not installed (no ${join(BIN, binary)}; Debian: apt-get install postgresql-15-postgis-3)`;
+  }
+  for (const extension of EXTENSIONS) {
+    if (!existsSync(join(EXTENSION_DIR, `${extension}.control`))) return `the PostgreSQL extension ${extension} is not installed (no ${join(EXTENSION_DIR, extension)}.control; Debian: postgresql-15-postgis-3, postgresql-contrib)`;
+  }
+  if (asRoot && !postgresUser()) return 'running as root and there is no postgres user to run the cluster as (PostgreSQL refuses root)';
+  return null;
+}
+
+function postgresUser(): { uid: number; gid: number } | undefined {
+  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((entry) => entry.startsWith('postgres:'));
+  if (!line) return undefined;
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/** Runs a PostgreSQL binary, as the postgres user when we are root. */
+async function pg(binary: string, args: string[]): Promise<string> {
+  const [command, all] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args]] : [join(BIN, binary), args];
+  const { stdout } = await run(command, all, { maxBuffer: 16 * 1024 * 1024 });
+  return stdout;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running cluster: where it lives and how to reach it. */
+export type ClusterInfo = { directory: string; port: number };
+
+const clusterUrl = (cluster: ClusterInfo, database: string) => `postgres://postgres@127.0.0.1:${cluster.port}/${database}`;
+
+/**
+ * Starts a cluster in a new temporary folder, tuned for tests (no fsync: a crash only loses a throwaway database),
+ * with the template database and its extensions made.
+ */
+export async function startCluster(): Promise<ClusterInfo> {
+  const directory = mkdtempSync(join(tmpdir(), 'netguard-pg-'));
+  if (asRoot) {
+    const user = postgresUser()!;
+    chownSync(directory, user.uid, user.gid);
+  }
+  const data = join(directory, 'data');
+  await pg('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions']);
+  const port = await freePort();
+  const settings = [
+    `-p ${port}`, `-k ${directory}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off',
+    '-c full_page_writes=off', '-c autovacuum=off', '-c shared_buffers=32MB', '-c max_connections=60',
+  ];
+  await pg('pg_ctl', ['-D', data, '-l', join(directory, 'log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
+  const cluster = { directory, port };
+  try {
+    await psql(cluster, 'postgres', `CREATE DATABASE ${TEMPLATE}`);
+    await psql(cluster, TEMPLATE, EXTENSIONS.map((extension) => `CREATE EXTENSION ${extension};`).join(' '));
+    await (await openPostgresStorage(clusterUrl(cluster, TEMPLATE), { poolSize: 1 })).close();
+  } catch (error) {
+    await stopCluster(cluster);
+    throw error;
+  }
+  return cluster;
+}
+
+const psql = (cluster: ClusterInfo, database: string, sql: string) => psqlAt(clusterUrl(cluster, database), sql);
+
+/** Runs `sql` through psql on the database at `url`; the rows come back unaligned, fields split by `|`. */
+export async function psqlAt(url: string, sql: string): Promise<string> {
+  return pg('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-d', url, '-c', sql]);
+}
+
+/** Stops a cluster at once (nothing in it is worth a clean shutdown) and removes its folder. */
+export async function stopCluster(cluster: ClusterInfo): Promise<void> {
+  const data = join(cluster.directory, 'data');
+  if (existsSync(join(data, 'postmaster.pid'))) await pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
+  rmSync(cluster.directory, { recursive: true, force: true });
+}
+
+const RUN_CLUSTER = 'postgres';
+const INFO_FILE = 'cluster.json';
+
+/** Stops the run's cluster if a test file started one; tests/global-setup.ts calls it before removing the run cache. */
+export async function stopRunCluster(runDirectory: string): Promise<void> {
+  const info = join(runDirectory, RUN_CLUSTER, INFO_FILE);
+  if (existsSync(info)) await stopCluster(JSON.parse(readFileSync(info, 'utf8')) as ClusterInfo);
+}
+
+let ownCluster: Promise<ClusterInfo> | undefined;
+
+/** The run's cluster, started by the first test file that asks; outside vitest's run cache, one of this process's own. */
+async function cluster(): Promise<ClusterInfo> {
+  if (runCacheDirectory()) {
+    const directory = await oncePerRun(RUN_CLUSTER, async (into) => writeFileSync(join(into, INFO_FILE), JSON.stringify(await startCluster())));
+    return JSON.parse(readFileSync(join(directory, INFO_FILE), 'utf8')) as ClusterInfo;
+  }
+  if (!ownCluster) {
+    ownCluster = startCluster();
+    afterAll(async () => stopCluster(await ownCluster!));
+  }
+  return ownCluster;
+}
+
+let databases = 0;
+
+/**
+ * A fresh database on the run's cluster, cloned from the template (the extensions made), and the way to drop it.
+ * Its name is unique to this test process.
+ */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const info = await cluster();
+  const name = `netguard_${process.pid}_${++databases}`;
+  await psql(info, 'postgres', `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE} STRATEGY FILE_COPY`);
+  return { url: clusterUrl(info, name), drop: async () => void (await psql(info, 'postgres', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+/**
+ * Empties every table of a test database the provider's migrations made, and restarts the change log's numbering:
+ * a fresh database for the next test at a fraction of a clone's cost.
+ */
+export async function emptyTestDatabase(url: string): Promise<void> {
+  await psqlAt(url, `DO $$ BEGIN
+    EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I', tablename), ', ') FROM pg_tables
+             WHERE schemaname = 'public' AND tablename NOT IN ('spatial_ref_sys', 'schema_migrations', 'change_sequence'));
+    UPDATE change_sequence SET last = 0;
+  END $$`);
+}
+
+/**
+ * `describe` for tests that need PostgreSQL: where it is missing they are skipped with the reason in the name (and
+ * on the console), unless NETGUARD_REQUIRE_POSTGRES=1 makes the absence a failing test.
+ */
+export function describePostgres(name: string, body: () => void): void {
+  const missing = postgresMissing();
+  if (!missing) {
+    describe(name, body);
+  } else if (process.env[REQUIRE_POSTGRES_ENV] === '1') {
+    describe(name, () => it(`needs PostgreSQL (${REQUIRE_POSTGRES_ENV}=1)`, () => {
+      throw new Error(missing);
+    }));
+  } else {
+    console.warn(`Skipped "${name}": ${missing}`);
+    describe.skip(`${name} — skipped: ${missing}`, body);
+  }
+}
