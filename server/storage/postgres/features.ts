@@ -4,6 +4,7 @@ import { searchDetail, searchGroupRank } from '../../collections/search-labels.t
 import type { CollectionDef } from '../../collections/types.ts';
 import type { Bbox, Extent, FeatureStore, ItemQuery, QueryResult, SearchHit } from '../features.ts';
 import type { Row, Sql } from './database.ts';
+import { streamHere } from '../export-stream.ts';
 import { binder } from './filter-sql.ts';
 import { itemSql, orderSql } from './item-sql.ts';
 import { featureColumns, featureToRow, rowToFeature } from './rows.ts';
@@ -127,10 +128,8 @@ async function search(sql: Sql, query: string, limit: number): Promise<SearchHit
 export function createPostgresFeatures(sql: Sql): PostgresFeatureStore {
   const store: PostgresFeatureStore = {
     query: (collectionId, query) => queryFeatures(sql, collectionId, query),
-    exportQuery: async (collectionId, query) => {
-      const { features } = await queryFeatures(sql, collectionId, query);
-      return { json: JSON.stringify(features), count: features.length };
-    },
+    // Read whole, then encoded and streamed on this thread; a cursor of its own (pg-cursor) is the provider's next step.
+    exportStream: async (collectionId, query, encoder, options) => streamHere((await queryFeatures(sql, collectionId, query)).features.values(), encoder, options),
     async get(collectionId, id) {
       const collection = collectionOrThrow(collectionId);
       const [row] = await sql.rows(`SELECT ${featureColumns(collection)} FROM ${collection.id} AS t WHERE t.id = $1`, [id]);
