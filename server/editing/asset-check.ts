@@ -7,6 +7,7 @@ import { GEOMETRY_TYPES } from '../collections/feature-problems.ts';
 import { propertyProblems, type Problem } from '../collections/property-problems.ts';
 import { COMPUTED_PROPERTIES, RECORDED_PROPERTIES } from '../collections/filled-by-server.ts';
 import type { CollectionDef } from '../collections/types.ts';
+import { ASSET_FEATURE_LIMIT, geometryOverLimit } from '../geometry/limits.ts';
 import { positionOutsideProvince } from '../geometry/province.ts';
 import { geometryProblems } from '../geometry/validate.ts';
 import type { FeatureStore } from '../storage/features.ts';
@@ -31,7 +32,9 @@ export function checkAsset(collection: CollectionDef, input: unknown, principal:
     return { problems: [{ path: at || '(body)', message: 'a GeoJSON Feature is required' }], foreignOwner: false };
   }
   const { geometry, properties } = input as { geometry?: unknown; properties?: unknown };
-  const problems: Problem[] = geometryProblems(geometry, `${at}geometry`);
+  // Counted before the geometry is validated or measured: both walk every position.
+  const tooBig = geometryOverLimit(geometry, ASSET_FEATURE_LIMIT);
+  const problems: Problem[] = tooBig ? [{ path: `${at}geometry`, message: `the geometry has ${tooBig}; simplify it or split the feature` }] : geometryProblems(geometry, `${at}geometry`);
   const kind = (geometry as { type?: string } | null)?.type;
   if (problems.length === 0 && !GEOMETRY_TYPES[collection.geometry].includes(kind ?? '')) {
     problems.push({ path: `${at}geometry.type`, message: `${GEOMETRY_TYPES[collection.geometry].join(' or ')} expected for ${collection.id}` });

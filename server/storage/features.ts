@@ -36,6 +36,26 @@ export type StoredFeature = Feature<Geometry, Record<string, unknown>> & { id: n
 /** A feature of a vector tile; lines merged below LOW_ZOOMS have no id. */
 export type TileFeature = Feature<Geometry, Record<string, unknown>> & { id?: number };
 
+/**
+ * An export's encoder, named so that a provider can load it on whichever thread reads (storage imports no
+ * capability): `module` is the `file:` URL of a module exporting `createEncoder(options): FeatureEncoder`, and
+ * `options` plain data.
+ */
+export type ExportEncoder = { module: string; options: unknown };
+
+/**
+ * Turns features into the text of a file, batch by batch: `write` for each batch in order, then `end` once; `abort`
+ * instead of `end` when the export stops early (what the encoder holds is released).
+ */
+export type FeatureEncoder = { write(features: readonly StoredFeature[]): string; end(): string; abort?(): void };
+
+export type ExportStreamOptions = {
+  /** Awaited before the stream ends, with the features read and whether every match was sent. */
+  onEnd?: (summary: { count: number; complete: boolean }) => Promise<void>;
+  /** Milliseconds the stream may wait for its reader to take the next chunk; past it the export is cancelled. */
+  stallMs?: number;
+};
+
 export type QueryResult = { features: StoredFeature[]; numberMatched: number };
 
 export type SearchHit = {
@@ -62,11 +82,16 @@ export interface FeatureStore {
   /** Features matching every criterion, ordered by `sortby` then id, with the total count ignoring limit/offset. */
   query(collectionId: string, query: ItemQuery): Promise<QueryResult>;
   /**
-   * `query`'s matches as the JSON text of a `StoredFeature[]`, for an export: the text goes on to the thread that
-   * encodes the file, so the event loop never builds or copies a whole layer's objects. Read where the provider
-   * keeps large reads off the event loop (SQLite: a reader thread); `count` is the number of features in the text.
+   * `query`'s matches (limit and offset ignored), in `query`'s order, encoded by `encoder` as they are read, as a
+   * stream: batches go from a cursor to the encoder and on to the stream only as fast as the stream is read, so a
+   * slow client pauses the read, and cancelling the stream (a client that went away) stops it and frees what it held.
+   * Read where the provider keeps large reads off the event loop (SQLite: an export thread, its own read-only
+   * connection and snapshot). Resolves once the first bytes are ready, so a query the provider refuses rejects
+   * before anything is sent; `onEnd` is awaited before the stream ends (complete or cancelled), with the number of
+   * features read. An encoder that writes a file of its own (a GeoPackage) sends nothing: its stream ends, empty,
+   * when the file is whole.
    */
-  exportQuery(collectionId: string, query: ItemQuery): Promise<{ json: string; count: number }>;
+  exportStream(collectionId: string, query: ItemQuery, encoder: ExportEncoder, options?: ExportStreamOptions): Promise<ReadableStream<Uint8Array>>;
   get(collectionId: string, id: number): Promise<StoredFeature | undefined>;
   /**
    * The lean read analyses need: every feature of a Point collection in a time range, ordered by id, carrying only

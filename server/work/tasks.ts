@@ -2,7 +2,6 @@ import { computeBacktest, computeForecast } from '../analysis-api/forecast.ts';
 import { computeHotspots } from '../analysis-api/hotspots.ts';
 import { computeNetworkRisk } from '../analysis-api/network-risk.ts';
 import { computeTrends } from '../analysis-api/trends.ts';
-import { encodeExport } from '../exports/collection.ts';
 import { checkImport } from '../imports/check.ts';
 import { drawnInventoryArea } from '../inventory/area.ts';
 import { tallyAreaFor } from '../inventory/tally.ts';
@@ -27,7 +26,6 @@ export const TASKS = {
   forecastBacktest: computeBacktest,
   patrolPlan: computePlan,
   zoneGeometryProblems,
-  encodeExport,
   checkImport,
   measureGpx,
   networkGraph: (input: NetworkInput) => buildNetwork(input),

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '../helpers/demo-dataset.ts';
 import { createTestApp, getJson, sendJson } from '../helpers/test-app.ts';
 
@@ -54,5 +57,33 @@ describe('patrol tracks', async () => {
     expect(body.error.details.line).toBeGreaterThan(0);
     expect(body.error.details.column).toBeGreaterThan(0);
     expect((await upload('police', '<gpx><trk></gpx>')).status).toBe(422);
+  });
+
+  // The red team's XML probes (tests/security/xml-entities.test.ts for KML) against the GPX upload: the track's name
+  // is an external entity naming a server file, or nested entities that expand to a billion characters.
+  describe('entities in a GPX upload are not expanded', () => {
+    const marker = 'NETGUARD-GPX-SECRET-5d1c';
+    const directory = mkdtempSync(join(tmpdir(), 'netguard-gpx-xxe-'));
+    const secretFile = join(directory, 'secret.txt');
+    writeFileSync(secretFile, marker);
+    afterAll(() => rmSync(directory, { recursive: true, force: true }));
+    const named = (doctype: string, name: string) => gpxOf([{ lon: 108, lat: 14.3 }, { lon: 108.01, lat: 14.31 }])
+      .replace('<?xml version="1.0" encoding="UTF-8"?>', `<?xml version="1.0" encoding="UTF-8"?>\n${doctype}`).replace('<name>Tổ 1</name>', `<name>${name}</name>`);
+    const probes = [
+      ['an external entity naming a server file', named(`<!DOCTYPE gpx [<!ENTITY xxe SYSTEM "file://${secretFile}">]>`, '&xxe;')],
+      ['nested entities (billion laughs)', named(`<!DOCTYPE gpx [<!ENTITY a "ha">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('')}]>`, '&j;')],
+    ] as const;
+    for (const [what, text] of probes) {
+      it(`a GPX with ${what} is refused with 422 naming the entity, shows nothing of the file, and stores no track`, async () => {
+        const before = (await getJson<{ tracks: unknown[] }>(t.as('police'), `/api/patrol-plans/${plan.id}/tracks`)).body.tracks.length;
+        const answer = await upload('police', text);
+        const body = await answer.text();
+        expect(answer.status).toBe(422);
+        expect(body).toMatch(/entity/);
+        expect(body).not.toContain(marker);
+        expect(body.length).toBeLessThan(10_000);
+        expect((await getJson<{ tracks: unknown[] }>(t.as('police'), `/api/patrol-plans/${plan.id}/tracks`)).body.tracks.length).toBe(before);
+      });
+    }
   });
 });

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, it } from 'vitest';
+import { openPostgresStorage } from '../../server/storage/postgres/index.ts';
 import { oncePerRun, runCacheDirectory } from './run-cache.ts';
 
 /**
  * Throwaway PostgreSQL clusters for tests. One cluster per test run (the run cache, tests/global-setup.ts stops it at
- * the end), one database per test file cloned from a template database that already has the extensions. PostgreSQL
+ * the end), one database per test file cloned from a template database that already has the extensions and the
+ * provider's migrations (server/storage/postgres/migrations). PostgreSQL
  * refuses to run as root: as root the cluster runs as the `postgres` user in a temporary folder it owns.
  */
 const BIN = process.env.NETGUARD_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -86,6 +88,7 @@ export async function startCluster(): Promise<ClusterInfo> {
   try {
     await psql(cluster, 'postgres', `CREATE DATABASE ${TEMPLATE}`);
     await psql(cluster, TEMPLATE, EXTENSIONS.map((extension) => `CREATE EXTENSION ${extension};`).join(' '));
+    await (await openPostgresStorage(clusterUrl(cluster, TEMPLATE), { poolSize: 1 })).close();
   } catch (error) {
     await stopCluster(cluster);
     throw error;
@@ -142,6 +145,18 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   const name = `netguard_${process.pid}_${++databases}`;
   await psql(info, 'postgres', `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE} STRATEGY FILE_COPY`);
   return { url: clusterUrl(info, name), drop: async () => void (await psql(info, 'postgres', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+/**
+ * Empties every table of a test database the provider's migrations made, and restarts the change log's numbering:
+ * a fresh database for the next test at a fraction of a clone's cost.
+ */
+export async function emptyTestDatabase(url: string): Promise<void> {
+  await psqlAt(url, `DO $$ BEGIN
+    EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I', tablename), ', ') FROM pg_tables
+             WHERE schemaname = 'public' AND tablename NOT IN ('spatial_ref_sys', 'schema_migrations', 'change_sequence'));
+    UPDATE change_sequence SET last = 0;
+  END $$`);
 }
 
 /**

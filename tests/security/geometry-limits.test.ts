@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EDITING_DATASET } from '../fixtures/access-dataset.ts';
-import { AREA_LIMIT, BUFFER_INPUT_LIMIT } from '../../server/geometry/limits.ts';
+import { AREA_LIMIT, ASSET_FEATURE_LIMIT, BUFFER_INPUT_LIMIT } from '../../server/geometry/limits.ts';
 import { createTestApp, getJson, sendJson } from '../helpers/test-app.ts';
 
 /** A closed ring of `positions` positions on a circle of 0.05° around a point of Kon Tum city. */
@@ -42,6 +42,30 @@ describe('client geometry is bounded before it is worked on', async () => {
     const buffered = await sendJson<Refusal>(t.as('police'), 'POST', '/api/inventory', { buffer: { geometry: line, meters: 100 } });
     expect(buffered.status).toBe(413);
     expect(buffered.body.error).toMatchObject({ code: 'GeometryTooComplex', details: { path: 'buffer.geometry', maxPositions: BUFFER_INPUT_LIMIT.maxPositions } });
+  });
+
+  it(`a cable route of ${ASSET_FEATURE_LIMIT.maxPositions + 1} positions is refused, written alone or in an import, naming the feature; one of ${ASSET_FEATURE_LIMIT.maxPositions} is accepted`, async () => {
+    // The carrier's own import template: a valid route, whose line is replaced by a zig-zag from its first position.
+    const template = await getJson<{ features: { geometry: { coordinates: number[][] } }[] }>(t.as('viettel'), '/api/imports/cable_routes/template');
+    const [lon, lat] = template.body.features[0].geometry.coordinates[0];
+    const route = (positions: number) => ({
+      ...template.body.features[0],
+      geometry: { type: 'LineString', coordinates: Array.from({ length: positions }, (_, i) => [lon + i * 1e-6, lat + (i % 2) * 1e-5]) },
+    });
+    const routes = async () => (await getJson<{ numberMatched: number }>(t.as('viettel'), '/api/collections/cable_routes/items?limit=1')).body.numberMatched;
+    const before = await routes();
+    const upload = (features: unknown[], dryRun: boolean) => t.as('viettel').request(`/api/imports/cable_routes?format=geojson${dryRun ? '&dryRun=true' : ''}`, {
+      method: 'POST', body: JSON.stringify({ type: 'FeatureCollection', features }), headers: { 'Content-Type': 'application/geo+json' },
+    });
+    const refused = await upload([route(10), route(ASSET_FEATURE_LIMIT.maxPositions + 1)], false);
+    expect(refused.status).toBe(422);
+    const { problems } = ((await refused.json()) as { error: { details: { problems: { index: number; path: string; message: string }[] } } }).error.details;
+    expect(problems).toEqual([expect.objectContaining({ index: 1, path: 'features[1].geometry', message: expect.stringContaining(`more than ${ASSET_FEATURE_LIMIT.maxPositions} positions`) })]);
+    expect((await upload([route(10), route(ASSET_FEATURE_LIMIT.maxPositions)], true)).status).toBe(200);
+    const alone = await sendJson<{ error: { details: { problems: { path: string }[] } } }>(t.as('viettel'), 'POST', '/api/collections/cable_routes/items', route(ASSET_FEATURE_LIMIT.maxPositions + 1));
+    expect(alone.status).toBe(400);
+    expect(alone.body.error.details.problems).toEqual([expect.objectContaining({ path: 'geometry' })]);
+    expect(await routes()).toBe(before);
   });
 
   it('an analysis area over the limit gets 413 naming the area parameter', async () => {

@@ -12,6 +12,7 @@ import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
 import { createLowZoomStore, type LowZoomStore } from './low-zoom.ts';
 import { readTileFeatures } from './tile-sql.ts';
+import { streamHere } from '../export-stream.ts';
 
 function collectionOrThrow(id: string): CollectionDef {
   const collection = findCollection(id);
@@ -86,21 +87,30 @@ export function queryFeatures(db: SqliteDatabase, collectionId: string, query: I
 }
 
 /**
+ * An export's features: every match of `query` in its order (limit and offset do not apply), from a cursor, each
+ * row made a feature as it is read. Closing the iterator (`return`) closes the cursor.
+ */
+export function* exportFeatures(db: SqliteDatabase, collectionId: string, query: ItemQuery): Generator<StoredFeature, void, undefined> {
+  const collection = collectionOrThrow(collectionId);
+  const sql = itemSql(collection, query);
+  const rows = db.prepare(`SELECT t.* FROM ${sql.from} ${sql.where} ${orderSql(collection, query)}`).iterate(...sql.params) as IterableIterator<Row>;
+  for (const row of rows) yield rowToFeature(collection, row);
+}
+
+/**
  * The features of a migrated better-sqlite3 database (see `database.ts`), synchronously; `index.ts` makes it the
  * asynchronous FeatureStore. Multi-statement writes run in a transaction of their own, or join the open one.
  * `spatialBudget` bounds the exact spatial tests of a query run on this connection (`registerSpatialFunctions`).
  */
-/** An export's features as JSON text (`FeatureStore.exportQuery`). */
-export const exportText = ({ features }: QueryResult): { json: string; count: number } => ({ json: JSON.stringify(features), count: features.length });
-
 export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialBudget = registerSpatialFunctions(db)): Sync<FeatureStore> {
   const lowZoom = createLowZoomStore(db);
   lowZoom.backfill();
   const provider: Sync<FeatureStore> = {
     query: (collectionId, query) => spatialBudget(() => queryFeatures(db, collectionId, query)),
-    // On the main connection only for an in-memory database (tests) or inside a transaction; a file's exports go to
-    // the reader threads (`reader.ts`).
-    exportQuery: (collectionId, query) => spatialBudget(() => exportText(queryFeatures(db, collectionId, query))),
+    // On the main connection only for an in-memory database (tests); a file's exports stream from export threads
+    // (`reader.ts`). The one connection serves every other call meanwhile, so the rows are read at once, not kept
+    // in a cursor between chunks.
+    exportStream: (collectionId, query, encoder, options) => streamHere(spatialBudget(() => [...exportFeatures(db, collectionId, query)]).values(), encoder, options),
     get(collectionId: string, id: number): StoredFeature | undefined {
       const collection = collectionOrThrow(collectionId);
       const row = db.prepare(`SELECT * FROM ${collection.id} WHERE id = ?`).get(id) as Row | undefined;

@@ -21,7 +21,7 @@ import { createSqliteReportQueries } from './report-queries.ts';
 import { createSqliteRewards } from './rewards.ts';
 import { createSqliteThrottles } from './throttles.ts';
 import { createUnitOfWork, type SyncStores } from './unit-of-work.ts';
-import { createReader, withHeavyReadsOn } from './reader.ts';
+import { createExportReader, createReader, withHeavyReadsOn } from './reader.ts';
 import { registerSpatialFunctions } from './spatial-functions.ts';
 
 /**
@@ -62,17 +62,19 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
   };
   const unit = createUnitOfWork(db, stores);
   const reader = db.memory ? undefined : createReader();
+  const exports = db.memory ? undefined : createExportReader();
   // A database file may be served by several processes (issue 16): their live messages meet in its live log. An
   // in-memory database has one process by nature.
   const polled = db.memory ? undefined : createPolledBroadcast(unit.stores.live);
   return {
-    ...(reader ? withHeavyReadsOn(reader, db.name, unit.stores) : unit.stores),
+    ...(reader && exports ? withHeavyReadsOn(reader, exports, db.name, unit.stores) : unit.stores),
     transaction: unit.transaction,
     broadcast: polled ?? createLocalBroadcast(),
     close: async () => {
       await polled?.close();
       await unit.idle();
       await reader?.close();
+      await exports?.pool.close();
       db.close();
     },
   };

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { ItemQuery, QueryResult } from '../features.ts';
 import type { MsRange, PeriodCounts } from '../report-queries.ts';
 import type { SqliteDatabase } from './database.ts';
-import { exportText, queryFeatures } from './features.ts';
+import { queryFeatures } from './features.ts';
 import { HOTLINE_FEATURES } from './hotline.ts';
 import { PLAN_FEATURES } from './patrol-plans.ts';
 import { queryRecordFeatures } from './record-features.ts';
@@ -36,11 +36,6 @@ export const TASKS = {
   features: ({ path, collectionId, query }: { path: string; collectionId: string; query: ItemQuery }): QueryResult => {
     const { db, budget } = connection(path);
     return budget(() => queryFeatures(db, collectionId, query));
-  },
-  /** An export's read: the features leave this thread as one string, which the main thread only hands on. */
-  exportFeatures: ({ path, collectionId, query }: { path: string; collectionId: string; query: ItemQuery }): { json: string; count: number } => {
-    const { db, budget } = connection(path);
-    return budget(() => exportText(queryFeatures(db, collectionId, query)));
   },
   records: ({ path, table, query }: { path: string; table: RecordTable; query: ItemQuery }): QueryResult => {
     const { db, budget } = connection(path);

@@ -1,0 +1,162 @@
+import pg from 'pg';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Conflict, NotFound } from '../../errors.ts';
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export type Row = Record<string, unknown>;
+
+/**
+ * Where a store's SQL runs: the pool (each statement on its own) or the client of an open transaction. `atomic` runs
+ * several statements as one: a transaction of its own on a pooled client, or a savepoint inside the open
+ * transaction, so a statement that fails there (a Conflict a caller catches) leaves the transaction usable.
+ */
+export type Sql = {
+  rows<R = Row>(text: string, values?: readonly unknown[]): Promise<R[]>;
+  atomic<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+};
+
+/** A failure of the database itself, without the driver's error object (nothing of it reaches a route). */
+export class DatabaseFailure extends Error {
+  constructor(readonly sqlState: string, message: string) {
+    super(`the database failed (SQLSTATE ${sqlState}): ${message}`);
+    this.name = 'DatabaseFailure';
+  }
+}
+
+/** SQLSTATEs after which the same transaction may simply be run again. */
+export const RETRYABLE = new Set(['40001', '40P01']);
+
+/** Turns a driver error into NetGuard's: duplicates into Conflict, a missing referenced row into NotFound. */
+function mapped(error: unknown): Error {
+  if (!(error instanceof pg.DatabaseError) || !error.code) return error instanceof Error ? error : new Error(String(error));
+  switch (error.code) {
+    case '23505':
+      return new Conflict(`already recorded: ${error.detail ?? error.constraint ?? 'duplicate key'}`);
+    case '23503':
+      return /still referenced/.test(error.detail ?? '') ? new Conflict(`still referenced: ${error.detail}`) : new NotFound(`no such record: ${error.detail ?? error.constraint}`);
+    default:
+      return new DatabaseFailure(error.code, error.message);
+  }
+}
+
+async function run<R>(client: pg.Pool | pg.PoolClient, text: string, values: readonly unknown[] = []): Promise<R[]> {
+  try {
+    return (await client.query(text, values as unknown[])).rows as R[];
+  } catch (error) {
+    throw mapped(error);
+  }
+}
+
+/** Statements on the client of an open transaction; `atomic` nests as savepoints. */
+export function clientSql(client: pg.PoolClient, isOpen: () => boolean = () => true): Sql {
+  let savepoints = 0;
+  const sql: Sql = {
+    rows: (text, values) => {
+      if (!isOpen()) return Promise.reject(new Error('this transaction has ended: its stores take no more calls'));
+      return run(client, text, values);
+    },
+    async atomic(work) {
+      const name = `netguard_${++savepoints}`;
+      await sql.rows(`SAVEPOINT ${name}`);
+      try {
+        const result = await work(sql);
+        await sql.rows(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (error) {
+        if (isOpen()) await sql.rows(`ROLLBACK TO SAVEPOINT ${name}`);
+        throw error;
+      }
+    },
+  };
+  return sql;
+}
+
+/**
+ * Runs `work` in a transaction on a client of its own, committing when it resolves and rolling back when it throws.
+ * Serialisable, as `Storage.transaction` promises; a serialisation failure or deadlock runs the work again (it may
+ * await only the database, so running it again repeats nothing else), up to `attempts` times.
+ */
+export async function inTransaction<T>(pool: pg.Pool, work: (sql: Sql) => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    let open = true;
+    try {
+      await run(client, 'BEGIN ISOLATION LEVEL SERIALIZABLE');
+      const result = await work(clientSql(client, () => open));
+      await run(client, 'COMMIT');
+      open = false;
+      return result;
+    } catch (error) {
+      open = false;
+      await client.query('ROLLBACK').catch(() => {});
+      if (error instanceof DatabaseFailure && RETRYABLE.has(error.sqlState) && attempt < attempts) continue;
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** Statements on the pool, each atomic on its own; `atomic` opens a transaction of its own. */
+export function poolSql(pool: pg.Pool): Sql {
+  return { rows: (text, values) => run(pool, text, values), atomic: (work) => inTransaction(pool, work) };
+}
+
+/** Integers of 8 bytes (ids, counts) as numbers: NetGuard's ids and counts are far below 2^53. */
+const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser };
+
+/**
+ * A pool on the database at `url`, sized below the server's connection limit: at most `size`, and never more than
+ * half the connections left after the superuser's reserve, so several NetGuard processes and an administrator fit.
+ */
+export async function openPool(url: string, size = 10): Promise<pg.Pool> {
+  // Dates without a zone are UTC, as SQLite's date functions take them.
+  const options = '-c TimeZone=UTC';
+  const probe = new pg.Client({ connectionString: url, types, options });
+  await probe.connect();
+  const [limits] = (await probe.query<{ max: number; reserved: number }>(
+    "SELECT current_setting('max_connections')::int AS max, current_setting('superuser_reserved_connections')::int AS reserved",
+  )).rows;
+  await probe.end();
+  const max = Math.max(1, Math.min(size, Math.floor((limits.max - limits.reserved) / 2)));
+  const pool = new pg.Pool({ connectionString: url, max, types, options, idleTimeoutMillis: 10_000 });
+  // An idle client whose connection drops must not take the process down; the next query connects again.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/**
+ * Applies `migrations/NNN_name.sql` files not yet in `schema_migrations`, in order, each in its own transaction,
+ * under an advisory lock so that processes starting together migrate once.
+ * @returns the versions applied by this call
+ */
+export async function migrate(pool: pg.Pool): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['netguard migrations']);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+    const applied: number[] = [];
+    for (const file of readdirSync(MIGRATIONS_DIR).filter((name) => /^\d{3}_.+\.sql$/.test(name)).sort()) {
+      const version = Number(file.slice(0, 3));
+      if (done.has(version)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, file]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw mapped(error);
+      }
+      applied.push(version);
+    }
+    return applied;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['netguard migrations']).catch(() => {});
+    client.release();
+  }
+}
