@@ -16,8 +16,12 @@ function canonical(value: unknown): string {
  * feature restored exactly as it was has its old tag again (a client holding it has seen exactly that state).
  */
 export function featureTag(feature: Pick<Feature, 'geometry' | 'properties'>): string {
-  const digest = createHash('sha256').update(canonical({ geometry: feature.geometry, properties: feature.properties })).digest('base64url');
-  return `"${digest.slice(0, 27)}"`;
+  return contentTag({ geometry: feature.geometry, properties: feature.properties });
+}
+
+/** A strong entity tag of a JSON value's content (key order aside): the version of a record without a version column. */
+export function contentTag(value: unknown): string {
+  return `"${createHash('sha256').update(canonical(value)).digest('base64url').slice(0, 27)}"`;
 }
 
 /**

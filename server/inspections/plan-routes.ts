@@ -3,17 +3,18 @@ import { DIC, SECURITY } from '../auth/audiences.ts';
 import { actorName } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import type { Problem } from '../collections/property-problems.ts';
-import { AppError, Conflict, NotFound } from '../errors.ts';
+import { AppError, Conflict, NotFound, PreconditionFailed } from '../errors.ts';
 import { provinceOutline } from '../geometry/province.ts';
 import { AREA_INSPECTION_LIMIT, countCoordinates, requireGeometryWithin } from '../geometry/limits.ts';
 import { actorOf } from '../http/actor.ts';
+import { conditionTags, tagMatches } from '../http/etag.ts';
 import { jsonObject, limitBody, parseWith } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import type { InspectionPlan, InspectionPlanStore, InspectionTarget, PlanItemRecord } from '../storage/inspections.ts';
 import { applied, transact } from '../writes/transact.ts';
 import { areaProblems } from './check.ts';
-import { planItemStatus, presentPlan } from './plan-status.ts';
+import { planItemTag, presentPlan, presentPlanItem } from './plan-status.ts';
 import { localToday } from './record.ts';
 import { planBody, planItemBody, planItemChange, type PlanBody, type PlanItemBody } from './schema.ts';
 import { resolveTarget } from './target.ts';
@@ -133,12 +134,18 @@ export function inspectionPlanRoutes(services: Services) {
           return applied(item, [{ action: 'create', targetType: 'inspection_plan_items', targetId: item.id, after: item }]);
         },
       });
-      return c.json({ ...added, ...planItemStatus(added, localToday(now())) }, 201);
+      return c.json(presentPlanItem(added, localToday(now())), 201);
     })
     .patch('/:id/items/:itemId', limitBody(16 * 1024), async (c) => {
       const change = parseWith(planItemChange, await jsonObject(c.req.raw));
+      const expected = conditionTags(c.req.header('If-Match'));
       const changed = await transact(services, actorOf(c), {
-        read: (tx) => itemOr404(tx.inspectionPlans, c.req.param('id'), c.req.param('itemId')),
+        read: async (tx) => {
+          const found = await itemOr404(tx.inspectionPlans, c.req.param('id'), c.req.param('itemId'));
+          const current = planItemTag(found.item);
+          if (expected && !tagMatches(expected, current)) throw new PreconditionFailed(`item ${found.item.id} was changed by someone else since you opened it`, { etag: current });
+          return found;
+        },
         check: ({ plan, item }) => {
           const next = { agencies: change.agencies ?? item.agencies, date: change.date ?? item.date };
           const problems: Problem[] = [];
@@ -155,7 +162,9 @@ export function inspectionPlanRoutes(services: Services) {
           return applied(after, [{ action: 'update', targetType: 'inspection_plan_items', targetId: item.id, before: item, after }]);
         },
       });
-      return c.json({ ...changed, ...planItemStatus(changed, localToday(now())) });
+      const answer = presentPlanItem(changed, localToday(now()));
+      c.header('ETag', answer.etag);
+      return c.json(answer);
     })
     // A removal is kept, so it can be undone (`…/restore`); an item an agency has already carried out stays.
     .delete('/:id/items/:itemId', async (c) => {
@@ -181,7 +190,7 @@ export function inspectionPlanRoutes(services: Services) {
           return applied(after, [{ action: 'create', targetType: 'inspection_plan_items', targetId: item.id, after, details: { restored: true } }]);
         },
       });
-      return c.json({ ...restored, ...planItemStatus(restored, localToday(now())) }, 201);
+      return c.json(presentPlanItem(restored, localToday(now())), 201);
     })
     .get('/', async (c) => {
       const today = localToday(now());

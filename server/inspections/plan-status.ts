@@ -1,4 +1,5 @@
 import type { Agency } from '../collections/vocabulary.ts';
+import { contentTag } from '../http/etag.ts';
 import type { InspectionPlan, PlanItemRecord } from '../storage/inspections.ts';
 
 export type PlanItemStatus = 'planned' | 'done' | 'overdue';
@@ -12,9 +13,18 @@ export function planItemStatus(item: Pick<PlanItemRecord, 'agencies' | 'recorded
   return { status: missing.length === 0 ? 'done' : item.date < today ? 'overdue' : 'planned', missing };
 }
 
-/** A plan as the API answers it: each item with its status, and the plan's counts of items by status. */
+/**
+ * The version of a plan item's editable part (who, which day, notes) as an entity tag: an edit sends it back in
+ * `If-Match`, so it never overwrites a colleague's change made since the editor opened.
+ */
+export const planItemTag = (item: Pick<PlanItemRecord, 'agencies' | 'date' | 'notes'>) => contentTag({ agencies: item.agencies, date: item.date, notes: item.notes });
+
+/** A plan item as the API answers it: with its status and its version (`etag`). */
+export const presentPlanItem = (item: PlanItemRecord, today: string) => ({ ...item, ...planItemStatus(item, today), etag: planItemTag(item) });
+
+/** A plan as the API answers it: each item with its status and version, and the plan's counts of items by status. */
 export function presentPlan(plan: InspectionPlan & { items: PlanItemRecord[] }, today: string) {
-  const items = plan.items.map((item) => ({ ...item, ...planItemStatus(item, today) }));
+  const items = plan.items.map((item) => presentPlanItem(item, today));
   const count = (status: PlanItemStatus) => items.filter((item) => item.status === status).length;
   return { ...plan, items, counts: { items: items.length, done: count('done'), overdue: count('overdue'), planned: count('planned') } };
 }

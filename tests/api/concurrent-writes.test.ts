@@ -134,6 +134,31 @@ describe('optimistic locking: ETag and If-Match (OGC API – Features Part 4)', 
     const winner = [10, 20, 30, 40][statuses.indexOf(200)];
     expect((await site(created.id)).properties.tower_height_m).toBe(winner);
   });
+
+  it('a joint-inspection plan item changed by three department staff at once from the same version: one change is kept, the others get 412 naming the current version, one audit entry', async () => {
+    type Item = { id: number; planId: number; date: string; notes: string | null; etag: string };
+    const { plans } = await json<{ plans: { id: number; from: string; to: string; items: Item[] }[] }>(call('dic', 'GET', '/api/inspection-plans'));
+    const plan = plans.find((candidate) => candidate.items.length > 0)!;
+    const item = plan.items[0];
+    const path = `/api/inspection-plans/${plan.id}/items/${item.id}`;
+    const notes = ['Ghi chú của chị Lan', 'Ghi chú của anh Minh', 'Ghi chú của anh Tùng'];
+    const responses = await Promise.all(notes.map((text) => call('dic', 'PATCH', path, { body: { notes: text }, headers: { 'If-Match': item.etag } })));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 412)).toHaveLength(2);
+    const winner = responses[statuses.indexOf(200)];
+    const kept = (await winner.json()) as Item;
+    expect(kept.notes).toBe(notes[statuses.indexOf(200)]);
+    expect(winner.headers.get('ETag')).toBe(kept.etag);
+    const refused = (await responses[statuses.indexOf(412)].json()) as { error: { code: string; details: { etag: string } } };
+    expect(refused.error).toMatchObject({ code: 'PreconditionFailed', details: { etag: kept.etag } });
+    const stored = (await json<{ items: Item[] }>(call('dic', 'GET', `/api/inspection-plans/${plan.id}`))).items.find((candidate) => candidate.id === item.id)!;
+    expect(stored).toMatchObject({ notes: kept.notes, etag: kept.etag });
+    const audit = await json<{ records: { action: string }[] }>(call('admin', 'GET', `/api/audit?targetType=inspection_plan_items&targetId=${item.id}&limit=100`));
+    expect(audit.records.filter((entry) => entry.action === 'update')).toHaveLength(1);
+    // Without If-Match an edit still goes through (an API client that reads and writes at once), as before.
+    expect((await call('dic', 'PATCH', path, { body: { notes: 'Ghi chú chung' } })).status).toBe(200);
+  });
 });
 
 describe('ids are never reused', () => {

@@ -163,7 +163,7 @@ type Plan = { id: number; title: string; items: PlanItem[] };
 const daysFromToday = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('the department keeps its joint inspection plans in the web app (issue 18)', { timeout: 180_000 }, () => {
-  it('adds a site from its panel and a drawn area, changes an item’s agencies and day, removes an item and undoes it', async () => {
+  it('adds a site from its panel and a drawn area, changes an item’s agencies and day, is told when a colleague changed the item first, removes an item and undoes it', async () => {
     const { token } = await issueToken(server.url, 'dic');
     const asDic = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
     const title = 'Kế hoạch kiểm tra liên ngành E2E';
@@ -220,6 +220,14 @@ describe('the department keeps its joint inspection plans in the web app (issue 
     await siteLine.getByTestId('plan-item-save').click();
     await siteLine.getByTestId('plan-item-edit').waitFor();
     expect((await plan()).items.find((item) => item.id === siteItem.id)).toMatchObject({ date: daysFromToday(17), agencies: ['police', 'frequency_department', 'customs'] });
+    // A colleague moves the site's day while the editor is open again: the save is refused and says why, and their day stays.
+    await siteLine.getByTestId('plan-item-edit').click();
+    await siteLine.locator('input[value="customs"]').uncheck();
+    expect((await asDic(`/api/inspection-plans/${made.id}/items/${siteItem.id}`, { method: 'PATCH', body: JSON.stringify({ date: daysFromToday(18) }) })).status).toBe(200);
+    await siteLine.getByTestId('plan-item-save').click();
+    await siteLine.getByRole('alert').filter({ hasText: 'Người khác vừa thay đổi dữ liệu này' }).waitFor();
+    expect((await plan()).items.find((item) => item.id === siteItem.id)).toMatchObject({ date: daysFromToday(18), agencies: ['police', 'frequency_department', 'customs'] });
+    await siteLine.getByTestId('plan-item-cancel').click();
 
     // The area is removed, then the removal undone: it is back under its own id, with its agencies and day.
     await planBox.locator(`[data-testid="inspection-plan-item"][data-item="${areaItem.id}"]`).getByTestId('plan-item-remove').click();

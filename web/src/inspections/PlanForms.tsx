@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Polygon } from 'geojson';
-import { getJson, sendJson } from '../api/client.ts';
+import { ApiError, getJson, sendJson } from '../api/client.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import { AGENCIES, type Agency } from '../../../server/collections/vocabulary.ts';
 import { formatWhen } from '../format/format-value.ts';
@@ -144,10 +144,14 @@ export function EditItemForm({ plan, item, onDone }: { plan: Plan; item: PlanIte
   const [agencies, setAgencies] = useState<Agency[]>(item.agencies);
   const [date, setDate] = useState(item.date);
   const save = useMutation({
-    mutationFn: () => sendJson('PATCH', `/api/inspection-plans/${plan.id}/items/${item.id}`, { agencies, date }),
+    mutationFn: () => sendJson('PATCH', `/api/inspection-plans/${plan.id}/items/${item.id}`, { agencies, date }, { 'If-Match': item.etag }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.inspections() });
       onDone();
+    },
+    // A colleague changed the item since this editor opened: the plan is read again, so its list shows their change.
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: queryKeys.inspections() });
     },
   });
   return (
@@ -155,7 +159,7 @@ export function EditItemForm({ plan, item, onDone }: { plan: Plan; item: PlanIte
       <AgenciesAndDay plan={plan} agencies={agencies} onAgencies={setAgencies} date={date} onDate={setDate} />
       <div className="toolbar">
         <button type="button" className="primary" data-testid="plan-item-save" disabled={save.isPending || agencies.length === 0 || !date} onClick={() => save.mutate()}>{t('save')}</button>
-        <button type="button" onClick={onDone}>{t('cancel')}</button>
+        <button type="button" data-testid="plan-item-cancel" onClick={onDone}>{t('cancel')}</button>
       </div>
       <Outcome error={save.error} done={false} doneText="" />
     </div>

@@ -12,5 +12,7 @@ export type Inspection = {
 export type PlanItem = {
   id: number; planId: number; date: string; agencies: Agency[]; status: 'planned' | 'done' | 'overdue'; missing: Agency[];
   target: { kind: string; collection: string | null; id: number | null; name: string | null };
+  /** The item's version: an edit sends it back in If-Match, and is refused (412) when a colleague changed the item since. */
+  etag: string;
 };
 export type Plan = { id: number; title: string; from: string; to: string; items: PlanItem[]; counts: { items: number; done: number; overdue: number; planned: number } };
