@@ -77,26 +77,28 @@ export function clientSql(client: pg.PoolClient, isOpen: () => boolean = () => t
 /**
  * Runs `work` in a transaction on a client of its own, committing when it resolves and rolling back when it throws.
  * Serialisable, as `Storage.transaction` promises; a serialisation failure or deadlock runs the work again (it may
- * await only the database, so running it again repeats nothing else), up to `attempts` times.
+ * await only the database, so running it again repeats nothing else), up to `attempts` times, after a random pause
+ * that grows with each attempt so that contenders spread out.
  */
-export async function inTransaction<T>(pool: pg.Pool, work: (sql: Sql) => Promise<T>, attempts = 8): Promise<T> {
+export async function inTransaction<T>(pool: pg.Pool, work: (sql: Sql) => Promise<T>, attempts = 25): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let open = true;
+    let failure: unknown;
     try {
       await run(client, 'BEGIN ISOLATION LEVEL SERIALIZABLE');
       const result = await work(clientSql(client, () => open));
       await run(client, 'COMMIT');
-      open = false;
       return result;
     } catch (error) {
-      open = false;
+      failure = error;
       await client.query('ROLLBACK').catch(() => {});
-      if (error instanceof DatabaseFailure && RETRYABLE.has(error.sqlState) && attempt < attempts) continue;
-      throw error;
     } finally {
+      open = false;
       client.release();
     }
+    if (!(failure instanceof DatabaseFailure && RETRYABLE.has(failure.sqlState) && attempt < attempts)) throw failure;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
   }
 }
 

@@ -1,9 +1,17 @@
+import type { AccountStore } from '../accounts.ts';
+import type { AuditStore } from '../audit.ts';
 import type { Broadcast } from '../broadcast.ts';
+import type { ChangeCounters } from '../change-counters.ts';
 import type { ChangeLog } from '../change-log.ts';
 import { createLocalBroadcast } from '../local-broadcast.ts';
+import type { ThrottleStore } from '../throttles.ts';
+import { createPostgresAccounts } from './accounts.ts';
+import { createPostgresAudit } from './audit.ts';
+import { createPostgresChangeCounters } from './change-counters.ts';
 import { createPostgresChangeLog } from './change-log.ts';
 import { inTransaction, migrate, openPool, poolSql, type Sql } from './database.ts';
 import { createPostgresFeatures, type PostgresFeatureStore } from './features.ts';
+import { createPostgresThrottles } from './throttles.ts';
 
 /**
  * The stores the PostgreSQL provider has so far (STORAGE-SEAM.md says which pass the provider contract); it grows
@@ -11,7 +19,11 @@ import { createPostgresFeatures, type PostgresFeatureStore } from './features.ts
  */
 export type PostgresStores = {
   features: PostgresFeatureStore;
+  accounts: AccountStore;
+  audit: AuditStore;
   changes: ChangeLog;
+  counters: ChangeCounters;
+  throttles: ThrottleStore;
 };
 
 export type PostgresStorage = PostgresStores & {
@@ -22,7 +34,14 @@ export type PostgresStorage = PostgresStores & {
 };
 
 function stores(sql: Sql): PostgresStores {
-  return { features: createPostgresFeatures(sql), changes: createPostgresChangeLog(sql) };
+  return {
+    features: createPostgresFeatures(sql),
+    accounts: createPostgresAccounts(sql),
+    audit: createPostgresAudit(sql),
+    changes: createPostgresChangeLog(sql),
+    counters: createPostgresChangeCounters(sql),
+    throttles: createPostgresThrottles(sql),
+  };
 }
 
 /**
