@@ -2,7 +2,8 @@
  * `npm run bench [-- --db data/national.sqlite --seconds 10 --rounds 3]`: the national-scale benchmark of issues 6 and
  * 16, printed as one table of medians and p99s with a baseline measured in the same run. `--copies N` builds a fresh
  * N-copy set in a temporary file first (`npm run bench:ci` uses 3 and one round, so the bench keeps running in CI
- * without the national file). `--rounds` alternating loads compare one server process with two.
+ * without the national file). `--rounds` alternating loads compare one server process with two;
+ * the streamed exports run on the first server.
  * Never a test: figures depend on the machine; read them as ratios.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { finishBulkLoad, inspectSqlite } from '../server/storage/sqlite/inspect.
 import { DEFAULT_SEED } from './generator/index.ts';
 import { loadNational } from './national/build.ts';
 import { productionEnv, startServer } from '../tests/helpers/server-process.ts';
+import { benchStreamedExports } from './bench-exports.ts';
 import { tileBounds, tileOfPosition } from '../server/geometry/web-mercator.ts';
 import { encodeTile } from '../server/tiles/build.ts';
 import { padded } from '../server/tiles/math.ts';
@@ -111,10 +113,13 @@ const load = await autocannon({
   requests: paths.map((p) => ({ method: 'GET', path: p })),
 });
 const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+// Streamed exports (issue 16): a run per 10 of the other figures' runs (3 by default, 1 in CI).
+const exportRows = await benchStreamedExports(server, { Authorization: `Bearer ${token}` }, `/api/collections/bts_sites/items?limit=10&bbox=${city.join(',')}`, counted, Math.max(1, Math.round(RUNS / 10)));
 await server.stop();
 rows.push([`tiles under load (autocannon, 20 connections, ${values.seconds} s)`, `${load.requests.average.toFixed(0)}/s`, `p99 ${load.latency.p99} ms`, '—', '—', '≥ 800 tiles/s']);
 rows.push(['errors under load (non-2xx + failed)', String(load.non2xx + load.errors), '', '', '', '0']);
 rows.push(['server RSS after the load', `${rss.toFixed(0)} MB`, '', '', '', '≤ 1 GB']);
+rows.push(...exportRows);
 rows.push(['database on disk', `${(statSync(path).size / 1e6).toFixed(0)} MB`, '', '', '', '']);
 
 // Several processes (issue 16): the bbox items workload under autocannon on a server of NETGUARD_WORKERS=1 (the
