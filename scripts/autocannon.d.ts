@@ -1,6 +1,12 @@
 /** The part of autocannon 9's API the benchmark uses (the package ships no types). */
 declare module 'autocannon' {
-  type Options = { url: string; connections?: number; duration?: number; headers?: Record<string, string>; requests?: Record<string, unknown>[] };
+  /** One request of the list autocannon cycles through; `setupRequest` may rewrite it (a fresh body) each time. */
+  type Request = {
+    method?: string; path?: string; headers?: Record<string, string>; body?: string;
+    setupRequest?: (request: Request) => Request;
+    onResponse?: (status: number, body: string) => void;
+  };
+  type Options = { url: string; connections?: number; duration?: number; headers?: Record<string, string>; requests?: Request[] };
   type Result = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --db data/national.sqlite --seconds 10]`: the national-scale benchmark of issue 6, printed as one
- * table of medians and p99s with a baseline measured in the same run. `--copies N` builds a fresh N-copy set in a
- * temporary file first (`npm run bench:ci` uses 3, so the bench keeps running in CI without the national file).
+ * `npm run bench [-- --db data/national.sqlite --seconds 10 --rounds 3]`: the national-scale benchmark of issues 6 and
+ * 16, printed as one table of medians and p99s with a baseline measured in the same run. `--copies N` builds a fresh
+ * N-copy set in a temporary file first (`npm run bench:ci` uses 3 and one round, so the bench keeps running in CI
+ * without the national file). `--rounds` alternating loads compare one server process with two;
+ * the streamed exports run on the first server.
  * Never a test: figures depend on the machine; read them as ratios.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,11 +18,12 @@ import { finishBulkLoad, inspectSqlite } from '../server/storage/sqlite/inspect.
 import { DEFAULT_SEED } from './generator/index.ts';
 import { loadNational } from './national/build.ts';
 import { productionEnv, startServer } from '../tests/helpers/server-process.ts';
+import { benchStreamedExports } from './bench-exports.ts';
 import { tileBounds, tileOfPosition } from '../server/geometry/web-mercator.ts';
 import { encodeTile } from '../server/tiles/build.ts';
 import { padded } from '../server/tiles/math.ts';
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '30' } } });
+const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '30' }, rounds: { type: 'string', default: '3' } } });
 const RUNS = Number(values.runs);
 let path = values.db!;
 let scratch: string | undefined;
@@ -41,7 +44,10 @@ const { storage, accounts } = services;
 const provider = storage.features;
 const baseline = inspectSqlite(path);
 if (!(await accounts.users()).some((user) => user.username === 'bench')) await accounts.createUser({ username: 'bench', displayName: 'Benchmark', password: 'benchmark-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
-const token = (await accounts.createToken((await accounts.users()).find((user) => user.username === 'bench')!.userId, 'bench')).token;
+if (!(await accounts.users()).some((user) => user.username === 'bench-editor')) await accounts.createUser({ username: 'bench-editor', displayName: 'Benchmark editor', password: 'benchmark-only-password', role: 'carrier_editor', organisationCode: 'viettel' });
+const tokenOf = async (username: string) => (await accounts.createToken((await accounts.users()).find((user) => user.username === username)!.userId, 'bench')).token;
+const token = await tokenOf('bench');
+const editorToken = await tokenOf('bench-editor');
 const app = createApp(services);
 const auth = { headers: { Authorization: `Bearer ${token}` } };
 
@@ -107,11 +113,88 @@ const load = await autocannon({
   requests: paths.map((p) => ({ method: 'GET', path: p })),
 });
 const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+// Streamed exports (issue 16): a run per 10 of the other figures' runs (3 by default, 1 in CI).
+const exportRows = await benchStreamedExports(server, { Authorization: `Bearer ${token}` }, `/api/collections/bts_sites/items?limit=10&bbox=${city.join(',')}`, counted, Math.max(1, Math.round(RUNS / 10)));
 await server.stop();
 rows.push([`tiles under load (autocannon, 20 connections, ${values.seconds} s)`, `${load.requests.average.toFixed(0)}/s`, `p99 ${load.latency.p99} ms`, '—', '—', '≥ 800 tiles/s']);
 rows.push(['errors under load (non-2xx + failed)', String(load.non2xx + load.errors), '', '', '', '0']);
 rows.push(['server RSS after the load', `${rss.toFixed(0)} MB`, '', '', '', '≤ 1 GB']);
+rows.push(...exportRows);
 rows.push(['database on disk', `${(statSync(path).size / 1e6).toFixed(0)} MB`, '', '', '', '']);
+
+// Several processes (issue 16): the bbox items workload under autocannon on a server of NETGUARD_WORKERS=1 (the
+// baseline) and one of 2 over the same file, in alternating rounds (medians over the rounds: other load on the machine
+// falls on both), then a mixed read/write load on 2 counting errors and lost writes. Each server is warmed first.
+const bboxItems = `/api/collections/incidents/items?limit=1000&bbox=${city.join(',')}`;
+const seconds = Number(values.seconds);
+const servers = { 1: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: '1' } }), 2: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: '2' } }) };
+const bboxLoad = (url: string, duration: number) => autocannon({ url, connections: 20, duration, headers: auth.headers, requests: [{ method: 'GET', path: bboxItems }] });
+for (const running of Object.values(servers)) await bboxLoad(running.url, 1);
+const rounds: Record<1 | 2, Awaited<ReturnType<typeof autocannon>>[]> = { 1: [], 2: [] };
+for (let round = 0; round < Number(values.rounds); round += 1) for (const workers of [1, 2] as const) rounds[workers].push(await bboxLoad(servers[workers].url, seconds));
+const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
+const summary = (workers: 1 | 2) => ({
+  rps: median(rounds[workers].map((result) => result.requests.average)), p50: median(rounds[workers].map((result) => result.latency.p50)),
+  p99: median(rounds[workers].map((result) => result.latency.p99)), errors: rounds[workers].reduce((sum, result) => sum + result.non2xx + result.errors, 0),
+});
+const [single, pair] = [summary(1), summary(2)];
+for (const [workers, result] of [[1, single], [2, pair]] as const) {
+  const label = `bbox items (incidents, city, limit 1000), ${workers} process${workers > 1 ? 'es' : ''}, 20 connections, ${values.rounds} × ${seconds} s`;
+  rows.push([`${label}: latency (ms)`, String(result.p50), String(result.p99), workers > 1 ? String(single.p50) : '—', workers > 1 ? `${(single.p50 / result.p50).toFixed(2)}×` : '—', '']);
+  rows.push([`${label}: requests/s (errors ${result.errors})`, result.rps.toFixed(0), '', workers > 1 ? single.rps.toFixed(0) : '—', workers > 1 ? `${(result.rps / single.rps).toFixed(2)}×` : '—', workers > 1 ? '≥ 1.7× of 1 process' : '0 errors']);
+}
+await servers[1].stop();
+
+// Mixed: three bbox reads to one new site (in the province) written through the API, on 2 processes; every
+// acknowledged write must be stored, once.
+const sitesBefore = (await countSites()).count;
+const written: number[] = [];
+let writeNumber = 0;
+const mixed = await autocannon({
+  url: servers[2].url, connections: 20, duration: seconds,
+  requests: [
+    ...Array.from({ length: 3 }, () => ({ method: 'GET', path: bboxItems, headers: auth.headers })),
+    {
+      method: 'POST', path: '/api/collections/bts_sites/items', headers: { Authorization: `Bearer ${editorToken}`, 'Content-Type': 'application/json' },
+      setupRequest: (request) => ({ ...request, body: JSON.stringify({
+        type: 'Feature', geometry: { type: 'Point', coordinates: [107.9 + (writeNumber % 100) * 1e-3, 14.4 + Math.floor(writeNumber / 100) * 1e-3] },
+        properties: { site_code: `BENCH-${Date.now()}-${(writeNumber += 1)}`, owner: 'viettel', technologies: ['4G'], status: 'planned' },
+      }) }),
+      onResponse: (status, body) => { if (status === 201) written.push((JSON.parse(body) as { id: number }).id); },
+    },
+  ],
+});
+await servers[2].stop();
+const after = await settleWrites(written);
+rows.push([`mixed load, 2 processes, 3 bbox reads : 1 write, ${seconds} s (${written.length} writes acknowledged)`, `${mixed.requests.average.toFixed(0)}/s`, `p50 ${mixed.latency.p50} ms, p99 ${mixed.latency.p99} ms`, '', '', '']);
+rows.push(['mixed load: errors (non-2xx + failed)', String(mixed.non2xx + mixed.errors), '', '', '', '0']);
+rows.push(['mixed load: lost writes (acknowledged, not stored)', String(after.missing), '', '', '', '0']);
+rows.push(['mixed load: writes stored but not yet answered when the load stopped', String(after.count - sitesBefore - (written.length - after.missing)), '', '', '', '']);
+
+/** The BTS sites stored now. */
+async function countSites(): Promise<{ count: number }> {
+  const store = openSqliteStorage(path);
+  const count = (await store.features.counts()).bts_sites;
+  await store.close();
+  return { count };
+}
+
+/**
+ * How many of the acknowledged sites are missing, and the count before they are taken out again with those still in
+ * flight when the load stopped (numbered just after), so the bench leaves the database as it found it.
+ */
+async function settleWrites(acknowledged: number[]): Promise<{ count: number; missing: number }> {
+  const store = openSqliteStorage(path);
+  const count = (await store.features.counts()).bts_sites;
+  let missing = 0;
+  for (const id of acknowledged) if (!(await store.features.get('bts_sites', id))) missing += 1;
+  const highest = Math.max(0, ...acknowledged);
+  const inFlight: number[] = [];
+  for (let id = highest + 1; id <= highest + 100; id += 1) if (String((await store.features.get('bts_sites', id))?.properties.site_code ?? '').startsWith('BENCH-')) inFlight.push(id);
+  for (const id of [...acknowledged, ...inFlight]) await store.features.remove('bts_sites', id);
+  await store.close();
+  return { count, missing };
+}
 
 const counts = Object.entries(counted).map(([id, n]) => `${id} ${n.toLocaleString('en')}`).join(', ');
 console.log(`dataset ${path}: ${counts}`);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { distance } from '@turf/turf';
 import { z } from 'zod';
 import { POLICE, SECURITY } from '../auth/audiences.ts';
-import { actorName } from '../auth/principal.ts';
+import { actorName, hasRole } from '../auth/principal.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { FINDING_KINDS } from '../collections/vocabulary.ts';
 import { InvalidBody, InvalidParameter, NotFound } from '../errors.ts';
@@ -143,9 +143,12 @@ export function fieldRoutes(services: Services) {
       if (!plan) throw new NotFound(`patrol plan "${c.req.param('id')}" does not exist`);
       const findings = await storage.field.findings(plan.id);
       const withPhoto = await storage.photos.owners('field_finding', findings.map((finding) => finding.id));
+      // The photos are the police's (as a case's are): the department reads that a finding has one, not a link it may not open.
+      const mayOpen = hasRole(c.get('principal'), 'admin', 'police_planner');
+      const photoOf = (id: number) => (!withPhoto.has(id) ? null : mayOpen ? `/api/field/findings/${id}/photo` : 'hidden');
       return c.json({
         planId: plan.id, visits: await storage.field.visits(plan.id),
-        findings: findings.map((finding) => ({ ...finding, photo: withPhoto.has(finding.id) ? `/api/field/findings/${finding.id}/photo` : null })),
+        findings: findings.map((finding) => ({ ...finding, photo: photoOf(finding.id) })),
       });
     })
     .get('/findings/:id/photo', async (c) => {

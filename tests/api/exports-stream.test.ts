@@ -108,7 +108,7 @@ describe('streamed exports on a real server', () => {
     }
     expect(featureCount(await download('police', '/api/collections/incidents/export?format=geojson', 'incidents.geojson'))).toBe(counts.incidents);
     expect(featureCount(await download('police', '/api/collections/incidents/export?format=csv&type=cable_theft', 'thefts.csv'))).toBe(theftCount);
-  });
+  }, 90_000);
 
   it('a large export sends its first bytes before it has read the set, and other requests answer while it waits for its client', async () => {
     const before = (await exportsAudited()).length;
@@ -156,6 +156,25 @@ describe('streamed exports on a real server', () => {
     const left = () => readdirSync(serverTmp).filter((name) => name.startsWith('netguard-'));
     while (left().length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(left()).toEqual([]);
+  }, 60_000);
+
+  it('an export beyond the cap waits for the export thread, and one beyond those waiting is refused with 503 JSON before any byte', async () => {
+    const running = await open('police', '/api/collections/incidents/export?format=geojson');
+    await firstChunk(running);
+    running.pause();
+    // The one export thread is taken (NETGUARD_EXPORTS=1) and one more export may wait for it: of two more, the one
+    // that comes second is refused at once, the other waits.
+    const more = [open('viettel', '/api/collections/bts_sites/export?format=csv'), open('viettel', '/api/collections/bts_sites/export?format=csv')];
+    const refused = await Promise.race(more);
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    expect(refused.headers['content-type']).toMatch(/json/);
+    refused.resume();
+    running.destroy();
+    const waited = (await Promise.all(more)).find((response) => response !== refused)!;
+    expect(waited.statusCode).toBe(200);
+    waited.resume();
+    await new Promise((resolve) => waited.once('end', resolve));
   });
 
   it('each role exports exactly what the items endpoint shows it, and a refused export answers JSON before any byte', async () => {
@@ -169,5 +188,5 @@ describe('streamed exports on a real server', () => {
     const refused = await fetchAs('police', '/api/collections/incidents/export?format=geojson&filter=S_NOPE(geometry)');
     expect(refused.status).toBe(400);
     expect(refused.headers.get('content-type')).toMatch(/json/);
-  });
+  }, 90_000);
 });

@@ -10,7 +10,7 @@ import { problemPlace, translateProblem } from '../../web/src/i18n/problems.ts';
 const JPEG = readFileSync('tests/fixtures/photos/photo-40x30.jpg').toString('base64');
 type Stop = { order: number; targetId: string; lon: number; lat: number; windowStart: string; windowEnd: string };
 type Assignment = { planId: string; date: string; shift: number; unitName: string; stops: Stop[] };
-type Records = { visits: { clientId: string; stopOrder: number; distanceMeters: number }[]; findings: { clientId: string; kind: string; incidentId: number | null; photo: string | null }[] };
+type Records = { visits: { clientId: string; stopOrder: number; distanceMeters: number }[]; findings: { id: number; clientId: string; kind: string; incidentId: number | null; photo: string | null }[] };
 
 function write(client: Client, path: string, body: unknown, key: string | null = randomUUID()) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
@@ -94,6 +94,10 @@ describe('the field app\'s API', async () => {
     expect(photo.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await photo.arrayBuffer()).toString('base64')).toBe(JPEG);
     expect((await t.as('dic').request(first.photo)).status).toBe(403);
+    // The department's read of the plan's records says the finding has a photo, without a link that would answer 403.
+    const read = async (caller: typeof police) => (await getJson<Records>(caller, `/api/field/plans/${plan.id}/records`)).body.findings.find((finding) => finding.id === first.id)!;
+    expect((await read(t.as('dic'))).photo).toBe('hidden');
+    expect((await read(police)).photo).toBe(first.photo);
   });
 
   it('applies the rules of POST /api/incidents to an incident finding, and stores nothing it refuses', async () => {

@@ -118,6 +118,21 @@ describe('two servers over one SQLite file', () => {
     expect(after.headers.get('etag')).not.toBe(etag);
   });
 
+  it('an edit on one rebuilds the cut-impact graph the other keeps', async () => {
+    const viettel = await Promise.all([signIn(one.url, 'viettel'), signIn(other.url, 'viettel')]);
+    type Route = { id: number; properties: { name: string; status: string } };
+    const routes = ((await (await fetch(`${one.url}/api/collections/cable_routes/items?owner=viettel&status=active&limit=2000`, { headers: { Cookie: viettel[0].cookie } })).json()) as { features: Route[] }).features;
+    const drop = routes.find((route) => route.properties.name.includes('cáp nhánh trạm'))!;
+    const isolated = async () => {
+      const response = await send(other.url, viettel[1], 'POST', '/api/cut-impact', { routeId: drop.id });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { isolated: { features: unknown[] } }).isolated.features.length;
+    };
+    expect(await isolated()).toBeGreaterThan(0);
+    expect((await send(one.url, viettel[0], 'PATCH', `/api/collections/cable_routes/items/${drop.id}`, { properties: { status: 'retired' } })).status).toBe(200);
+    expect(await isolated()).toBe(0);
+  });
+
   it('concurrent writes through both never fail on the lock and never lose each other', async () => {
     const viettel = await Promise.all([signIn(one.url, 'viettel'), signIn(other.url, 'viettel')]);
     const count = async () => ((await (await fetch(`${one.url}/api/collections/bts_sites/items?limit=1`, { headers: { Cookie: viettel[0].cookie } })).json()) as { numberMatched: number }).numberMatched;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +69,7 @@ async function launch(databasePath: string, env: Record<string, string>, timeout
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForApi(url, child, timeoutMs, () => output);
+    await waitForWorkers(url, Number(env.NETGUARD_WORKERS ?? 1), child, timeoutMs, () => output);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -100,8 +102,38 @@ async function waitForApi(url: string, child: ChildProcess, timeoutMs: number, o
   throw new Error(`server did not answer on ${url}/api within ${timeoutMs} ms:\n${output()}`);
 }
 
+/** The cluster worker answering a request on a connection of its own (`X-NetGuard-Worker`; none when not clustered). */
+export function workerAnswering(url: string): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const call = request(`${url}/api/conformance`, { agent: false }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.headers['x-netguard-worker'] as string | undefined));
+    });
+    call.on('error', reject);
+    call.end();
+  });
+}
+
+/**
+ * The port answers once the first worker listens; load spread over `workers` needs them all listening first, since
+ * the cluster hands each new connection to a listening worker and keep-alive connections stay where they landed.
+ */
+async function waitForWorkers(url: string, workers: number, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+  if (workers <= 1) return;
+  const deadline = Date.now() + timeoutMs;
+  const seen = new Set<string | undefined>();
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    for (let index = 0; index < 2 * workers; index += 1) seen.add(await workerAnswering(url));
+    if (seen.size >= workers) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`only ${seen.size} of ${workers} workers answered on ${url} within ${timeoutMs} ms:\n${output()}`);
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  // Ended already (exited, or killed by a signal: `kill` then `stop` must not wait for an exit that came).
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');

@@ -19,11 +19,12 @@ import { testsGeometry } from './reader.ts';
 const filter = (collectionId: string, text: string): FilterExpr => parseFilterParameter(findCollection(collectionId)!, new URLSearchParams({ filter: text }))!;
 const everything = (extra: Partial<ItemQuery> = {}): ItemQuery => ({ filters: [], limit: 1_000_000, offset: 0, ...extra });
 
-const JSON_ENCODER = { module: new URL('./fixtures/json-encoder.ts', import.meta.url).href, options: null };
+const JSON_LINES = { module: new URL('./fixtures/json-lines-encoder.ts', import.meta.url).href, options: null };
 
 /** The features an export stream holds, read to its end. */
 async function exported(features: Storage['features'], collectionId: string, query: ItemQuery): Promise<StoredFeature[]> {
-  return JSON.parse(await new Response(await features.exportStream(collectionId, query, JSON_ENCODER)).text()) as StoredFeature[];
+  const text = await new Response(await features.exportStream(collectionId, query, JSON_LINES)).text();
+  return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as StoredFeature);
 }
 
 /** How many times a 20 ms timer fires on this thread until `work` settles: about none when the work holds the event loop. */
@@ -60,12 +61,12 @@ describe('reader threads', () => {
   it('an export whose client stops reading is stopped after its stall time, and a cancelled one stops at once; each ends incomplete', async () => {
     const ended: { count: number; complete: boolean }[] = [];
     const onEnd = async (summary: { count: number; complete: boolean }) => void ended.push(summary);
-    const stalled = (await storage.features.exportStream('bts_sites', everything(), JSON_ENCODER, { stallMs: 200, onEnd })).getReader();
+    const stalled = (await storage.features.exportStream('bts_sites', everything(), JSON_LINES, { stallMs: 200, onEnd })).getReader();
     await stalled.read();
     // Not read again: the stream fills up, waits its stall time, then stops the export and fails.
     while (ended.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     await expect(stalled.read()).rejects.toThrow(/took no data for 200 ms/);
-    const cancelled = (await storage.features.exportStream('bts_sites', everything(), JSON_ENCODER, { onEnd })).getReader();
+    const cancelled = (await storage.features.exportStream('bts_sites', everything(), JSON_LINES, { onEnd })).getReader();
     await cancelled.read();
     await cancelled.cancel();
     expect(ended.map((summary) => summary.complete)).toEqual([false, false]);
@@ -93,7 +94,7 @@ describe('reader threads', () => {
       expect(ticks).toBeGreaterThanOrEqual(10);
     }
     // The same read on the main connection (inside a transaction) holds the event loop until its budget is spent.
-    const { ticks, outcome } = await ticksDuring(() => storage.transaction((tx) => tx.features.exportStream('cable_routes', hostile, JSON_ENCODER)));
+    const { ticks, outcome } = await ticksDuring(() => storage.transaction((tx) => tx.features.exportStream('cable_routes', hostile, JSON_LINES)));
     expect(outcome).toMatchObject({ status: 422, code: 'FilterTooCostly' });
     expect(ticks).toBeLessThan(3);
   });
