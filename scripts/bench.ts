@@ -130,18 +130,34 @@ const seconds = Number(values.seconds);
 const servers = { 1: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: '1' } }), 2: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: '2' } }) };
 const bboxLoad = (url: string, duration: number) => autocannon({ url, connections: 20, duration, headers: auth.headers, requests: [{ method: 'GET', path: bboxItems }] });
 for (const running of Object.values(servers)) await bboxLoad(running.url, 1);
-const rounds: Record<1 | 2, Awaited<ReturnType<typeof autocannon>>[]> = { 1: [], 2: [] };
-for (let round = 0; round < Number(values.rounds); round += 1) for (const workers of [1, 2] as const) rounds[workers].push(await bboxLoad(servers[workers].url, seconds));
+/** CPU seconds (user + system, every thread) a server has used so far: the process and, for a cluster, its workers (Linux). */
+const cpuSeconds = (pid: number): number => {
+  const own = (id: number) => { const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(fields[11]) + Number(fields[12])) / 100; };
+  const workers = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return own(pid) + workers.reduce((sum, worker) => sum + own(worker), 0);
+};
+type Round = { rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest: number; cores: number };
+const rounds: Record<1 | 2, Round[]> = { 1: [], 2: [] };
+for (let round = 0; round < Number(values.rounds); round += 1) {
+  for (const workers of [1, 2] as const) {
+    const cpuBefore = cpuSeconds(servers[workers].pid);
+    const result = await bboxLoad(servers[workers].url, seconds);
+    const cpu = cpuSeconds(servers[workers].pid) - cpuBefore;
+    rounds[workers].push({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, cpuMsPerRequest: (1000 * cpu) / result.requests.total, cores: cpu / seconds });
+  }
+}
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
-const summary = (workers: 1 | 2) => ({
-  rps: median(rounds[workers].map((result) => result.requests.average)), p50: median(rounds[workers].map((result) => result.latency.p50)),
-  p99: median(rounds[workers].map((result) => result.latency.p99)), errors: rounds[workers].reduce((sum, result) => sum + result.non2xx + result.errors, 0),
-});
+const summary = (workers: 1 | 2) => {
+  const of = (key: keyof Round) => median(rounds[workers].map((round) => round[key]));
+  return { rps: of('rps'), p50: of('p50'), p99: of('p99'), cpuMsPerRequest: of('cpuMsPerRequest'), cores: of('cores'), errors: rounds[workers].reduce((sum, round) => sum + round.errors, 0) };
+};
 const [single, pair] = [summary(1), summary(2)];
 for (const [workers, result] of [[1, single], [2, pair]] as const) {
   const label = `bbox items (incidents, city, limit 1000), ${workers} process${workers > 1 ? 'es' : ''}, 20 connections, ${values.rounds} × ${seconds} s`;
   rows.push([`${label}: latency (ms)`, String(result.p50), String(result.p99), workers > 1 ? String(single.p50) : '—', workers > 1 ? `${(single.p50 / result.p50).toFixed(2)}×` : '—', '']);
   rows.push([`${label}: requests/s (errors ${result.errors})`, result.rps.toFixed(0), '', workers > 1 ? single.rps.toFixed(0) : '—', workers > 1 ? `${(result.rps / single.rps).toFixed(2)}×` : '—', workers > 1 ? '≥ 1.7× of 1 process' : '0 errors']);
+  // What the rate is made of: the servers' CPU per request, and how many cores they got (other load takes the rest).
+  rows.push([`${label}: server CPU ms per request; cores used`, result.cpuMsPerRequest.toFixed(1), result.cores.toFixed(2), workers > 1 ? single.cpuMsPerRequest.toFixed(1) : '—', workers > 1 ? `${(single.cpuMsPerRequest / result.cpuMsPerRequest).toFixed(2)}×` : '—', '']);
 }
 await servers[1].stop();
 

@@ -132,7 +132,8 @@ async function waitForWorkers(url: string, workers: number, child: ChildProcess,
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  // Ended already (exited, or killed by a signal: `kill` then `stop` must not wait for an exit that came).
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');

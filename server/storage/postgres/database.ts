@@ -162,3 +162,14 @@ export async function migrate(pool: pg.Pool): Promise<number[]> {
     client.release();
   }
 }
+
+/**
+ * SQL written with `?` placeholders (as the SQLite provider's) with PostgreSQL's `$1…$n`, and camelCase aliases
+ * quoted so they keep their case. Placeholders inside quoted literals are left alone.
+ */
+export function positional(text: string): string {
+  let n = 0;
+  return text
+    .replace(/'[^']*'|\?/g, (match) => (match === '?' ? `$${++n}` : match))
+    .replace(/\bAS ([a-z]+[A-Z]\w*)\b/g, 'AS "$1"');
+}
