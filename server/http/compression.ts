@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
 
 // zlib's callback forms run on libuv's thread pool: compressing a large export never stalls the other requests.
 const brotli = promisify(brotliCompress);
@@ -20,10 +22,50 @@ function accepted(header: string | undefined): Set<string> {
   return out;
 }
 
+/** Bytes of a body read before it counts as a stream (a streamed export): it is then compressed as it comes. */
+const STREAM_AFTER_BYTES = 1 << 20;
+
+/**
+ * The body's bytes if it ends within STREAM_AFTER_BYTES or in one piece (a body given whole), else null and the
+ * bytes read so far, the rest still in `reader`.
+ */
+async function readWhole(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<{ whole: Buffer<ArrayBuffer> | null; head: Uint8Array[] }> {
+  const head: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const next = await reader.read();
+    if (next.done) return { whole: Buffer.concat(head) as Buffer<ArrayBuffer>, head };
+    head.push(next.value);
+    size += next.value.byteLength;
+    if (size >= STREAM_AFTER_BYTES && head.length > 1) return { whole: null, head };
+  }
+}
+
+/**
+ * A body that keeps coming, compressed as it comes with zlib's streams (on its thread pool), so that the first bytes
+ * go out before the last are made and a slow client slows the body down; cancelling the answer cancels the body.
+ */
+function compressedStream(head: Uint8Array[], reader: ReadableStreamDefaultReader<Uint8Array>, encoding: 'br' | 'gzip'): ReadableStream<Uint8Array> {
+  async function* chunks() {
+    try {
+      yield* head;
+      for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+    } finally {
+      void reader.cancel().catch(() => {});
+    }
+  }
+  const zip = encoding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : createGzip();
+  pipeline(Readable.from(chunks()), zip).catch(() => {
+    // The client went away or the body failed: the answer is already cut short; the pipeline has closed both ends.
+  });
+  return Readable.toWeb(zip) as ReadableStream<Uint8Array>;
+}
+
 /**
  * Compresses responses of at least `thresholdBytes` with Brotli (quality 5: most of its gain at gzip's speed) or
- * gzip, whichever the client accepts (Brotli first). Streams (Server-Sent Events), already encoded bodies, 204/304
- * and small answers pass untouched. `Vary: Accept-Encoding` tells caches the answer depends on it.
+ * gzip, whichever the client accepts (Brotli first). A body that is still coming after its first megabyte (a streamed
+ * export) is compressed as a stream. Server-Sent Events, already encoded bodies, 204/304 and small answers pass
+ * untouched. `Vary: Accept-Encoding` tells caches the answer depends on it.
  */
 export function compression({ thresholdBytes = 1024 }: { thresholdBytes?: number } = {}): MiddlewareHandler {
   return async function compress(c, next) {
@@ -35,13 +77,16 @@ export function compression({ thresholdBytes = 1024 }: { thresholdBytes?: number
     const encoding = encodings.has('br') ? 'br' : encodings.has('gzip') || encodings.has('x-gzip') ? 'gzip' : null;
     response.headers.append('Vary', 'Accept-Encoding');
     if (!encoding) return;
-    const body = Buffer.from(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const { whole: body, head } = await readWhole(reader);
     const headers = new Headers(response.headers);
-    if (body.byteLength < thresholdBytes) {
+    if (body && body.byteLength < thresholdBytes) {
       c.res = new Response(body, { status: response.status, headers });
       return;
     }
-    const compressed = encoding === 'br' ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }) : await gzipped(body);
+    const compressed = !body
+      ? compressedStream(head, reader, encoding)
+      : encoding === 'br' ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }) : await gzipped(body);
     headers.set('Content-Encoding', encoding);
     headers.delete('Content-Length');
     // Hono copies the replaced response's headers onto the new one: a static file's Content-Length (its uncompressed

@@ -4,6 +4,7 @@ import { get, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED } from '../../scripts/generator/index.ts';
 import { loadNational } from '../../scripts/national/build.ts';
@@ -76,7 +77,8 @@ describe('streamed exports on a real server', () => {
    * A GET whose response the test reads by hand (pause it, destroy it), on a new connection: a kept-alive one may be
    * closed by the server while the test runs GDAL.
    */
-  const open = (username: Username, path: string) => new Promise<IncomingMessage>((resolve, reject) => get(`${server.url}${path}`, { headers: headers(username), agent: false }, resolve).on('error', reject));
+  const open = (username: Username, path: string, more: Record<string, string> = {}) =>
+    new Promise<IncomingMessage>((resolve, reject) => get(`${server.url}${path}`, { headers: { ...headers(username), ...more }, agent: false }, resolve).on('error', reject));
   const firstChunk = (response: IncomingMessage) => new Promise<Buffer>((resolve) => response.once('data', resolve));
   const exportsAudited = async () => (await (await fetchAs('dic', '/api/audit?action=export&limit=100')).json() as { records: AuditRecord[] }).records;
   /** Polls the audit log until `found` holds of it (an export is audited when it ends, complete or not). */
@@ -110,14 +112,14 @@ describe('streamed exports on a real server', () => {
     expect(featureCount(await download('police', '/api/collections/incidents/export?format=csv&type=cable_theft', 'thefts.csv'))).toBe(theftCount);
   }, 90_000);
 
-  it('a large export sends its first bytes before it has read the set, and other requests answer while it waits for its client', async () => {
+  it('a large export sends its first bytes before it has read the set, compressed as a browser asks, and other requests answer while it waits for its client', async () => {
     const before = (await exportsAudited()).length;
-    const response = await open('police', '/api/collections/incidents/export?format=geojson');
+    const response = await open('police', '/api/collections/incidents/export?format=geojson', { 'Accept-Encoding': 'gzip, deflate, br' });
     expect(response.headers['content-type']).toBe('application/geo+json');
+    expect(response.headers['content-encoding']).toBe('br');
     const first = await firstChunk(response);
-    expect(first.toString('utf8', 0, 40)).toMatch(/^\{"type":"FeatureCollection","features":\[/);
     response.pause();
-    // Concurrent requests while the export is open: items, a tile and an export refused before its first byte.
+    // Concurrent requests while the export is open: items, a filtered page and an export refused before its first byte.
     const others = await Promise.all([
       fetchAs('viettel', '/api/collections/bts_sites/items?limit=10'),
       fetchAs('police', '/api/collections/incidents/items?limit=100&type=cable_theft'),
@@ -130,8 +132,9 @@ describe('streamed exports on a real server', () => {
     response.resume();
     const rest: Buffer[] = [first];
     for await (const chunk of response) rest.push(chunk as Buffer);
-    const collection = JSON.parse(Buffer.concat(rest).toString('utf8')) as { features: Feature[] };
-    expect(collection.features).toHaveLength(counts.incidents);
+    const text = brotliDecompressSync(Buffer.concat(rest)).toString('utf8');
+    expect(text.slice(0, 40)).toMatch(/^\{"type":"FeatureCollection","features":\[/);
+    expect((JSON.parse(text) as { features: Feature[] }).features).toHaveLength(counts.incidents);
     const [latest] = await auditUntil((records) => records.length > before);
     expect(latest.details).toMatchObject({ format: 'geojson', count: counts.incidents, complete: true });
   });

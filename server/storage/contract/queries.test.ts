@@ -2,6 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import { expect, it } from 'vitest';
 import { describeProviders, type ContractStorage } from '../../../tests/helpers/providers.ts';
 import type { ItemQuery } from '../features.ts';
+import { compact } from '../../text/fold.ts';
 
 const feature = (id: number, geometry: Geometry, properties: Record<string, unknown>): Feature => ({ type: 'Feature', id, geometry, properties });
 const point = (x: number, y: number): Geometry => ({ type: 'Point', coordinates: [x, y] });
@@ -126,6 +127,18 @@ describeProviders('feature search', (fresh) => {
     expect((await storage.features.search('DAK TO', 10)).map((hit) => [hit.collection, hit.id, hit.detail])).toEqual([['cable_routes', 10, 'Tuyến cáp · VNPT']]);
     expect(await storage.features.search('  ', 10)).toEqual([]);
     expect((await storage.features.search('ia', 10)).map((hit) => hit.id)).toEqual([3]);
+  });
+});
+
+describeProviders('search folding', (fresh) => {
+  it('folds every Vietnamese letter and tone as server/text/fold.ts does, so the folded name is an exact match', async () => {
+    const storage = await fresh();
+    const names = ["Xã Ia H' Drai", 'Phường Quyết Thắng', 'Xã Đăk Rơ Wa', 'Thị trấn Plei Kần', 'Ấp Sự Ữ Ỷ Ỹ Ẵ Ậ Ổ Ờ Ừ Ợ', 'Xã Ngọk Réo–Tê Xăng'];
+    await storage.features.insert('admin_areas', names.map((name, index) => COMMUNE(index + 1, name, '', 107 + index / 10)));
+    for (const [index, name] of names.entries()) {
+      const [first] = await storage.features.search(compact(name), 3);
+      expect([name, first?.id]).toEqual([name, index + 1]);
+    }
   });
 });
 
