@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /** Medians and p99 of a list of milliseconds (or any figures). */
 export type Figures = { median: number; p99: number };
@@ -10,7 +10,21 @@ const figures = (values: number[]): Figures => {
 /** One streamed export as its client sees it, with the server's peak RSS and the cheap requests answered meanwhile. */
 type ExportRun = { durationMs: number; firstByteMs: number; bytes: number; peakRssMb: number; cheapMs: number[] };
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+/** A process and its descendants (the server's cluster workers), by Linux's /proc/PID/task/TID/children. */
+function processTree(pid: number): number[] {
+  if (!existsSync(`/proc/${pid}/task`)) return [];
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** The resident memory of the server, every process of it together, in MB. */
+const rssMb = (pid: number) => processTree(pid).reduce((sum, each) => {
+  try {
+    return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${each}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return sum; // a worker that ended between the listing and the read
+  }
+}, 0);
 
 /** A cheap request, one after the other, until `until` resolves (or `count` of them when none): their latencies. */
 async function cheapRequests(url: string, headers: Record<string, string>, until: Promise<unknown> | null, count = 0): Promise<number[]> {
@@ -72,7 +86,7 @@ export async function benchStreamedExports(server: { url: string; pid: number },
     rows.push(
       [`streamed export ${label}: duration, ms (${runs} runs, ${(of((run) => run.bytes).median / 1e6).toFixed(0)} MB)`, fmt(of((run) => run.durationMs).median), fmt(of((run) => run.durationMs).p99), '—', '—', 'succeeds'],
       ['  time to its first byte, ms', fmt(of((run) => run.firstByteMs).median), fmt(of((run) => run.firstByteMs).p99), '—', '—', ''],
-      ['  peak server RSS during it, MB', fmt(of((run) => run.peakRssMb).median), fmt(of((run) => run.peakRssMb).p99), '—', '—', '< 1024'],
+      ['  peak server RSS during it (all its processes), MB', fmt(of((run) => run.peakRssMb).median), fmt(of((run) => run.peakRssMb).p99), '—', '—', '< 1024'],
       [`  cheap requests during it, ms (${results.reduce((sum, run) => sum + run.cheapMs.length, 0)} requests)`, fmt(cheap.median), fmt(cheap.p99), fmt(idle.median), `${(idle.median / cheap.median).toFixed(1)}×`, 'keep answering'],
     );
   }
