@@ -1,25 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { signAlarm } from '../../server/alarms/signature.ts';
 import { EDITING_DATASET } from '../fixtures/access-dataset.ts';
+import { nextEvent } from '../helpers/sse.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const NOW = new Date('2026-11-28T08:00:00Z');
 const seconds = (date: Date) => String(Math.floor(date.getTime() / 1000));
-
-/** Reads an SSE stream until an event named `type` arrives or `ms` pass; returns its data or null. */
-async function nextEvent(stream: ReadableStreamDefaultReader<Uint8Array>, type: string, ms: number): Promise<Record<string, unknown> | null> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const chunk = await Promise.race([stream.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now()))]);
-    if (!chunk || chunk.done) break;
-    buffer += decoder.decode(chunk.value);
-    const match = new RegExp(`event: ${type}\\ndata: (.*)\\n`).exec(buffer);
-    if (match) return JSON.parse(match[1]) as Record<string, unknown>;
-  }
-  return null;
-}
 
 describe('carrier alarms', async () => {
   const t = await createTestApp(EDITING_DATASET, { now: () => NOW });
