@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, name: { type: 'string' } } });
   const path = process.env.NETGUARD_DB ?? 'data/netguard.sqlite';
-  const storage = openStorage({ sqlitePath: path });
+  const storage = await openStorage({ sqlitePath: path });
   // The same key as the server's (NETGUARD_SECRET_KEY, else the key file beside the database), or the server could not read the secret.
   const accounts = accountService(storage.accounts, createSecretBox(resolveSecretKey(path).key));
   try {

@@ -7,7 +7,7 @@ import { nameAreaBodies } from './deployment/bodies.ts';
 import { demoInspections, demoPlans } from './inspections/demo-records.ts';
 import { demoRewards } from './rewards/demo-records.ts';
 import { createServices, type Services } from './services.ts';
-import { openStorage } from './storage/open.ts';
+import { DATABASE_URL_ENV, openStorage } from './storage/open.ts';
 
 /** The demo dataset (collection id → FeatureCollection whose features carry integer ids), made on demand. */
 export type DemoSeed = () => Record<string, FeatureCollection>;
@@ -22,7 +22,7 @@ export type DemoSeed = () => Record<string, FeatureCollection>;
  * @returns the services over the storage and what was seeded (undefined when nothing was)
  */
 export async function openAndSeed(path: string, options: { demo?: DemoSeed; area?: AreaConfig } = {}): Promise<{ services: Services; seeded?: string }> {
-  const storage = openStorage({ sqlitePath: path });
+  const storage = await openStorage({ sqlitePath: path });
   await nameAreaBodies(storage, options.area ?? deploymentArea());
   // Signing secrets are sealed with NETGUARD_SECRET_KEY, else the key file beside the database; old plain ones now.
   const secrets = createSecretBox(resolveSecretKey(path).key);
@@ -65,6 +65,6 @@ export async function openAndSeed(path: string, options: { demo?: DemoSeed; area
   const users = (await accounts.users()).length === 0 ? await seedDemoAccounts(accounts) : [];
   return {
     services,
-    seeded: `Seeded ${path} (generated in ${generateMs} ms, stored in ${elapsedMs} ms): ${JSON.stringify(counts)}; demo accounts: ${users.join(', ') || 'none'}`,
+    seeded: `Seeded ${process.env[DATABASE_URL_ENV] ? 'the PostgreSQL database' : path} (generated in ${generateMs} ms, stored in ${elapsedMs} ms): ${JSON.stringify(counts)}; demo accounts: ${users.join(', ') || 'none'}`,
   };
 }

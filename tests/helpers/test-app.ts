@@ -5,7 +5,10 @@ import { nameAreaBodies } from '../../server/deployment/bodies.ts';
 import { DEMO_USERS, seedDemoAccounts } from '../../server/auth/demo-accounts.ts';
 import { createServices, type Services } from '../../server/services.ts';
 import type { FeatureStore } from '../../server/storage/features.ts';
+import { openPostgresStorage } from '../../server/storage/postgres/index.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite/index.ts';
+import type { Storage } from '../../server/storage/storage.ts';
+import { createTestDatabase } from './postgres.ts';
 
 /** A demo account's username: admin, police, dic, viettel, vnpt, ubnd. */
 export type DemoUser = (typeof DEMO_USERS)[number]['username'];
@@ -30,11 +33,21 @@ export type TestApp = {
 export type TestAppOptions = { webRoot?: string; now?: () => Date; area?: AreaConfig; /** A database file instead of a fresh in-memory database. */ databasePath?: string };
 
 /**
+ * The storage a test app runs on: a fresh in-memory SQLite database (or the file `databasePath`), or with
+ * NETGUARD_TEST_STORAGE=postgres a fresh database on the run's throwaway PostgreSQL cluster (tests/helpers/postgres.ts),
+ * so that the API suites run on either provider.
+ */
+async function openTestStorage(databasePath?: string): Promise<Storage> {
+  if (process.env.NETGUARD_TEST_STORAGE !== 'postgres' || databasePath) return openSqliteStorage(databasePath ?? ':memory:');
+  return openPostgresStorage((await createTestDatabase()).url, { poolSize: 3 });
+}
+
+/**
  * A fresh in-memory database, migrated and seeded with `dataset` and the demo accounts, behind the real app.
  * Every demo account gets an API token, so tests call the API as it without a sign-in round trip.
  */
 export async function createTestApp(dataset: Record<string, FeatureCollection> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const services = createServices(openSqliteStorage(options.databasePath ?? ':memory:'), options.now);
+  const services = createServices(await openTestStorage(options.databasePath), options.now);
   // As every start does (server/bootstrap.ts): the bodies carry the names of the area the app serves.
   await nameAreaBodies(services.storage, options.area ?? deploymentArea());
   await services.storage.features.insertDataset(dataset);

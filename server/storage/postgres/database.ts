@@ -26,6 +26,13 @@ export class DatabaseFailure extends Error {
   }
 }
 
+/**
+ * A duplicate key, as Conflict. Inside a transaction it may come from a concurrent one that inserted the same key
+ * after this one began (PostgreSQL reports that as a duplicate, not as a serialisation failure, when this one did not
+ * read the key itself): run once more, the work then sees the other's row (an idempotent replay finds its answer).
+ */
+export class DuplicateKey extends Conflict {}
+
 /** SQLSTATEs after which the same transaction may simply be run again. */
 export const RETRYABLE = new Set(['40001', '40P01']);
 
@@ -34,7 +41,7 @@ function mapped(error: unknown): Error {
   if (!(error instanceof pg.DatabaseError) || !error.code) return error instanceof Error ? error : new Error(String(error));
   switch (error.code) {
     case '23505':
-      return new Conflict(`already recorded: ${error.detail ?? error.constraint ?? 'duplicate key'}`);
+      return new DuplicateKey(`already recorded: ${error.detail ?? error.constraint ?? 'duplicate key'}`);
     case '23503':
       return /still referenced/.test(error.detail ?? '') ? new Conflict(`still referenced: ${error.detail}`) : new NotFound(`no such record: ${error.detail ?? error.constraint}`);
     default:
@@ -97,7 +104,8 @@ export async function inTransaction<T>(pool: pg.Pool, work: (sql: Sql) => Promis
       open = false;
       client.release();
     }
-    if (!(failure instanceof DatabaseFailure && RETRYABLE.has(failure.sqlState) && attempt < attempts)) throw failure;
+    const retryable = (failure instanceof DatabaseFailure && RETRYABLE.has(failure.sqlState)) || (failure instanceof DuplicateKey && attempt <= 2);
+    if (!retryable || attempt >= attempts) throw failure;
     await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
   }
 }
