@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openPostgresStorage, type PostgresStorage } from '../../server/storage/postgres/index.ts';
+import { openPostgresStorage } from '../../server/storage/postgres/index.ts';
+import type { Storage } from '../../server/storage/storage.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite/index.ts';
 import { createTestDatabase, describePostgres, emptyTestDatabase } from './postgres.ts';
 
-/** What the provider-contract tests may use: the stores every provider has so far (SQLite has them all). */
-export type ContractStorage = PostgresStorage;
+/** What the provider-contract tests use: a whole `Storage`, as every provider gives. */
+export type ContractStorage = Storage;
 
 /**
  * Runs the same test bodies against every storage provider: SQLite (a fresh in-memory database per `fresh()`) and
@@ -16,7 +17,7 @@ export function describeProviders(name: string, body: (fresh: () => Promise<Cont
   describe(`${name} (SQLite)`, () => body(async () => openSqliteStorage(':memory:')));
   describePostgres(`${name} (PostgreSQL)`, () => {
     let database: Awaited<ReturnType<typeof createTestDatabase>>;
-    let storage: PostgresStorage;
+    let storage: Storage;
     beforeAll(async () => {
       database = await createTestDatabase();
       storage = await openPostgresStorage(database.url, { poolSize: 4 });

@@ -8,9 +8,7 @@ import { streamHere } from '../export-stream.ts';
 import { binder } from './filter-sql.ts';
 import { itemSql, orderSql } from './item-sql.ts';
 import { featureColumns, featureToRow, rowToFeature } from './rows.ts';
-
-/** The feature store of the PostgreSQL provider; vector tiles (`thinTile`, `tileFeatures`) are not written yet. */
-export type PostgresFeatureStore = Omit<FeatureStore, 'thinTile' | 'tileFeatures'>;
+import { thinTile, tileFeatures } from './tiles.ts';
 
 function collectionOrThrow(id: string): CollectionDef {
   const collection = findCollection(id);
@@ -125,8 +123,8 @@ async function search(sql: Sql, query: string, limit: number): Promise<SearchHit
 }
 
 /** The features of every registry collection in PostgreSQL (`migrations/001_collections.sql`), on `sql`. */
-export function createPostgresFeatures(sql: Sql): PostgresFeatureStore {
-  const store: PostgresFeatureStore = {
+export function createPostgresFeatures(sql: Sql): FeatureStore {
+  const store: FeatureStore = {
     query: (collectionId, query) => queryFeatures(sql, collectionId, query),
     // Read whole, then encoded and streamed on this thread; a cursor of its own (pg-cursor) is the provider's next step.
     exportStream: async (collectionId, query, encoder, options) => streamHere((await queryFeatures(sql, collectionId, query)).features.values(), encoder, options),
@@ -151,6 +149,8 @@ export function createPostgresFeatures(sql: Sql): PostgresFeatureStore {
       }));
       return { type: 'FeatureCollection', features } as FeatureCollection<Point, Record<string, unknown>>;
     },
+    thinTile: (collectionId, tile, query) => thinTile(sql, collectionOrThrow(collectionId), tile, query),
+    tileFeatures: (collectionId, query, zoom) => tileFeatures(sql, collectionOrThrow(collectionId), query, zoom),
     async pointCoordinates(collectionId, filter) {
       const collection = collectionOrThrow(collectionId);
       if (collection.geometry !== 'Point') throw new Error(`${collection.id} is not a point collection`);

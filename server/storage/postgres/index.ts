@@ -1,13 +1,12 @@
-import type { Broadcast } from '../broadcast.ts';
 import { createPolledBroadcast } from '../polled-broadcast.ts';
-import type { Stores } from '../storage.ts';
+import type { Storage, Stores } from '../storage.ts';
 import { createPostgresAccounts } from './accounts.ts';
 import { createPostgresAudit } from './audit.ts';
 import { createPostgresCaseFiles } from './case-files.ts';
 import { createPostgresChangeCounters } from './change-counters.ts';
 import { createPostgresChangeLog } from './change-log.ts';
 import { inTransaction, migrate, openPool, poolSql, type Sql } from './database.ts';
-import { createPostgresFeatures, type PostgresFeatureStore } from './features.ts';
+import { createPostgresFeatures } from './features.ts';
 import { createPostgresFibreBreaks } from './fibre-breaks.ts';
 import { createPostgresField, createPostgresIdempotency, createPostgresPhotos } from './field.ts';
 import { createPostgresIncidentHistory, createPostgresKeyTargetHistory } from './histories.ts';
@@ -21,20 +20,7 @@ import { createPostgresReportQueries } from './report-queries.ts';
 import { createPostgresRewards } from './rewards.ts';
 import { createPostgresThrottles } from './throttles.ts';
 
-/**
- * The stores of the PostgreSQL provider: every store of `Stores` (`server/storage/storage.ts`), the feature store
- * without its vector-tile reads so far (STORAGE-SEAM.md says which pass the provider contract).
- */
-export type PostgresStores = Omit<Stores, 'features'> & { features: PostgresFeatureStore };
-
-export type PostgresStorage = PostgresStores & {
-  /** As `Storage.transaction`: one serialisable transaction on one pooled client, run again on a serialisation failure. */
-  transaction<T>(work: (tx: PostgresStores) => Promise<T>): Promise<T>;
-  broadcast: Broadcast;
-  close(): Promise<void>;
-};
-
-function stores(sql: Sql): PostgresStores {
+function stores(sql: Sql): Stores {
   return {
     features: createPostgresFeatures(sql),
     accounts: createPostgresAccounts(sql),
@@ -65,9 +51,10 @@ function stores(sql: Sql): PostgresStores {
 
 /**
  * Opens NetGuard's storage on the PostgreSQL database at `url` (postgres://…; PostGIS, unaccent and pg_trgm must be
- * installed in it or creatable), applies pending migrations and returns its stores and unit of work.
+ * installed in it or creatable), applies pending migrations and returns its stores and unit of work: each
+ * `transaction` is one serialisable transaction on one pooled client, run again on a serialisation failure.
  */
-export async function openPostgresStorage(url: string, options: { poolSize?: number } = {}): Promise<PostgresStorage> {
+export async function openPostgresStorage(url: string, options: { poolSize?: number } = {}): Promise<Storage> {
   const pool = await openPool(url, options.poolSize);
   try {
     await migrate(pool);
