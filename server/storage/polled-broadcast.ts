@@ -47,10 +47,16 @@ export function createPolledBroadcast(log: LiveLog, options: { pollMs?: number; 
     async publish(message) {
       deliver(message);
       const time = now();
-      await log.append(origin, message, time);
-      if (time - prunedAt >= KEEP_MS) {
-        prunedAt = time;
-        await log.prune(time - KEEP_MS);
+      // The write behind the message has committed: a log that cannot take it costs the other processes' listeners
+      // this message, never the request its answer.
+      try {
+        await log.append(origin, message, time);
+        if (time - prunedAt >= KEEP_MS) {
+          prunedAt = time;
+          await log.prune(time - KEEP_MS);
+        }
+      } catch (error) {
+        console.error('live messages: the store did not take a message; other processes miss it', error);
       }
     },
     subscribe(listener) {

@@ -49,6 +49,20 @@ describe('the live log between processes over one database file', () => {
     expect(await elsewhere).toEqual([message(4)]);
   });
 
+  it('still reaches its own listeners, and resolves, when the store cannot take the message', async () => {
+    const closed = openSqliteStorage(path);
+    const here = collect((listener) => closed.broadcast.subscribe(listener), 1, 1_000);
+    await closed.close();
+    const errors = console.error;
+    console.error = () => {};
+    try {
+      await expect(closed.broadcast.publish(message(6))).resolves.toBeUndefined();
+    } finally {
+      console.error = errors;
+    }
+    expect(await here).toEqual([message(6)]);
+  });
+
   it('keeps numbering after pruning, so a process never reads a message twice', async () => {
     const before = await first.live.latest();
     await first.live.prune(Date.now() + 1);
