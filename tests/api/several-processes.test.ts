@@ -2,23 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAlarm } from '../../server/alarms/signature.ts';
 import { LOGIN_ATTEMPTS } from '../../server/auth/routes.ts';
 import { tileOfPosition } from '../../server/geometry/web-mercator.ts';
+import { DATABASE_URL_ENV } from '../../server/storage/open.ts';
+import { createTestDatabase, describePostgres } from '../helpers/postgres.ts';
 import { issueToken, signIn, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { nextEvent } from '../helpers/sse.ts';
 
-// Issue 16: two real NetGuard servers on different ports over one SQLite file behave as one system. Nothing passes
-// between them but the database: sessions, throttles, the change log that drops cached tiles and the live log that
-// carries live events. One pair of servers for the whole file.
-
-let one: RunningServer;
-let other: RunningServer;
-beforeAll(async () => {
-  one = await startServer();
-  other = await startServer({ databasePath: one.databasePath });
-}, 240_000);
-afterAll(async () => {
-  await other?.stop();
-  await one?.stop();
-});
+// Issue 16: two real NetGuard servers on different ports over one database behave as one system, with either
+// provider. Nothing passes between them but the database: sessions, throttles, the change log that drops cached tiles
+// and the live log that carries live events. One pair of servers per provider.
 
 type Session = { cookie: string; csrfToken: string };
 const send = (url: string, session: Session, method: string, path: string, body: unknown) => fetch(`${url}${path}`, {
@@ -41,96 +32,124 @@ async function viettelSite(url: string, session: Session, offset: number): Promi
   return ((await response.json()) as { features: Site[] }).features[0];
 }
 
-describe('two servers over one SQLite file', () => {
-  it('a session made on one is valid on the other, and signing out on the other ends it on both', async () => {
-    const session = await signIn(one.url, 'dic');
-    const seen = await fetch(`${other.url}/api/auth/session`, { headers: { Cookie: session.cookie } });
-    expect(((await seen.json()) as { user: { username: string } | null; csrfToken: string }).user?.username).toBe('dic');
-    expect((await fetch(`${other.url}/api/auth/logout`, { method: 'POST', headers: { Cookie: session.cookie, 'X-CSRF-Token': session.csrfToken } })).status).toBe(204);
-    const after = await fetch(`${one.url}/api/collections/incidents/items?limit=1`, { headers: { Cookie: session.cookie } });
-    expect(after.status).toBe(401);
-    expect(((await after.json()) as { error: { code: string } }).error.code).toBeTypeOf('string');
-  });
-
-  it(`${LOGIN_ATTEMPTS} failed sign-ins spread over both pause the account on both`, async () => {
-    for (let attempt = 0; attempt < LOGIN_ATTEMPTS; attempt += 1) expect((await login(attempt % 2 ? other.url : one.url, 'ubnd', `wrong-${attempt}`)).status).toBe(401);
-    for (const url of [one.url, other.url]) {
-      const refused = await login(url, 'ubnd', 'demo');
-      expect(refused.status).toBe(429);
-      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TooManyRequests');
-    }
-  });
-
-  it('an alarm posted to one reaches a live client of the other, within the receiver’s role scope', async () => {
-    const police = await signIn(other.url, 'police');
-    const vnpt = await signIn(other.url, 'vnpt');
-    const [toPolice, toVnpt] = [await listen(other.url, police), await listen(other.url, vnpt)];
-    const site = await viettelSite(one.url, police, 0);
-    const system = await issueToken(one.url, 'viettel');
-    const body = JSON.stringify({ alarmId: 'PROCESSES-1', siteCode: site.properties.site_code, raisedAt: new Date().toISOString(), kind: 'door', sequence: 1 });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const sent = performance.now();
-    const response = await fetch(`${one.url}/api/alarms`, {
-      method: 'POST', body,
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${system.token}`, 'X-NetGuard-Timestamp': timestamp, 'X-NetGuard-Signature': signAlarm(system.signingSecret, timestamp, body) },
+/**
+ * The same checks over one SQLite file and over one PostgreSQL database (NETGUARD_DATABASE_URL, a database of the
+ * run's throwaway cluster, tests/helpers/postgres.ts). The first server migrates and seeds the database; the other
+ * shares its folder too, so both seal with the one key file beside it.
+ */
+function twoServers(database: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>): () => void {
+  return () => {
+    let one: RunningServer;
+    let other: RunningServer;
+    let drop: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      const { env, drop: dropDatabase } = await database();
+      drop = dropDatabase;
+      one = await startServer({ env, timeoutMs: 180_000 });
+      other = await startServer({ databasePath: one.databasePath, env });
+    }, 300_000);
+    afterAll(async () => {
+      await other?.stop();
+      await one?.stop();
+      await drop?.();
     });
-    expect(response.status).toBe(201);
-    const answered = performance.now();
-    const received = await nextEvent(toPolice, 'incident.alarm', 10_000);
-    const at = performance.now();
-    expect(received).toMatchObject({ type: 'intrusion_alarm', owner: 'viettel' });
-    // The delay is reported, not asserted (README "Several processes"); another carrier's user gets nothing.
-    console.info(`alarm on one server → live client of the other: ${Math.round(at - sent)} ms after sending, ${Math.round(at - answered)} ms after the 201`);
-    expect(await nextEvent(toVnpt, 'incident.alarm', 1_000)).toBeNull();
-    await toPolice.cancel();
-    await toVnpt.cancel();
-  });
 
-  it('an edit on one drops the cached tile it touches on the other, which serves the new tile', async () => {
-    const police = await signIn(other.url, 'police');
-    const viettel = await signIn(one.url, 'viettel');
-    const site = await viettelSite(one.url, police, 1);
-    const [lon, lat] = site.geometry.coordinates;
-    const [x, y] = tileOfPosition(lon, lat, 14);
-    const path = `/api/collections/bts_sites/tiles/WebMercatorQuad/14/${y}/${x}`;
-    const first = await fetch(`${other.url}${path}`, { headers: { Cookie: police.cookie } });
-    expect(first.status).toBe(200);
-    const etag = first.headers.get('etag')!;
-    expect((await fetch(`${other.url}${path}`, { headers: { Cookie: police.cookie, 'If-None-Match': etag } })).status).toBe(304);
-    // Moved a few metres, within the same tile.
-    const moved = [lon + (tileOfPosition(lon + 0.0004, lat, 14)[0] === x ? 0.0004 : -0.0004), lat];
-    expect((await send(one.url, viettel, 'PATCH', `/api/collections/bts_sites/items/${site.id}`, { geometry: { type: 'Point', coordinates: moved } })).status).toBe(200);
-    const after = await fetch(`${other.url}${path}`, { headers: { Cookie: police.cookie, 'If-None-Match': etag } });
-    expect(after.status).toBe(200);
-    expect(after.headers.get('etag')).not.toBe(etag);
-  });
+    it('a session made on one is valid on the other, and signing out on the other ends it on both', async () => {
+      const session = await signIn(one.url, 'dic');
+      const seen = await fetch(`${other.url}/api/auth/session`, { headers: { Cookie: session.cookie } });
+      expect(((await seen.json()) as { user: { username: string } | null; csrfToken: string }).user?.username).toBe('dic');
+      expect((await fetch(`${other.url}/api/auth/logout`, { method: 'POST', headers: { Cookie: session.cookie, 'X-CSRF-Token': session.csrfToken } })).status).toBe(204);
+      const after = await fetch(`${one.url}/api/collections/incidents/items?limit=1`, { headers: { Cookie: session.cookie } });
+      expect(after.status).toBe(401);
+      expect(((await after.json()) as { error: { code: string } }).error.code).toBeTypeOf('string');
+    });
 
-  it('an edit on one rebuilds the cut-impact graph the other keeps', async () => {
-    const viettel = await Promise.all([signIn(one.url, 'viettel'), signIn(other.url, 'viettel')]);
-    type Route = { id: number; properties: { name: string; status: string } };
-    const routes = ((await (await fetch(`${one.url}/api/collections/cable_routes/items?owner=viettel&status=active&limit=2000`, { headers: { Cookie: viettel[0].cookie } })).json()) as { features: Route[] }).features;
-    const drop = routes.find((route) => route.properties.name.includes('cáp nhánh trạm'))!;
-    const isolated = async () => {
-      const response = await send(other.url, viettel[1], 'POST', '/api/cut-impact', { routeId: drop.id });
-      expect(response.status).toBe(200);
-      return ((await response.json()) as { isolated: { features: unknown[] } }).isolated.features.length;
-    };
-    expect(await isolated()).toBeGreaterThan(0);
-    expect((await send(one.url, viettel[0], 'PATCH', `/api/collections/cable_routes/items/${drop.id}`, { properties: { status: 'retired' } })).status).toBe(200);
-    expect(await isolated()).toBe(0);
-  });
+    it(`${LOGIN_ATTEMPTS} failed sign-ins spread over both pause the account on both`, async () => {
+      for (let attempt = 0; attempt < LOGIN_ATTEMPTS; attempt += 1) expect((await login(attempt % 2 ? other.url : one.url, 'ubnd', `wrong-${attempt}`)).status).toBe(401);
+      for (const url of [one.url, other.url]) {
+        const refused = await login(url, 'ubnd', 'demo');
+        expect(refused.status).toBe(429);
+        expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TooManyRequests');
+      }
+    });
 
-  it('concurrent writes through both never fail on the lock and never lose each other', async () => {
-    const viettel = await Promise.all([signIn(one.url, 'viettel'), signIn(other.url, 'viettel')]);
-    const count = async () => ((await (await fetch(`${one.url}/api/collections/bts_sites/items?limit=1`, { headers: { Cookie: viettel[0].cookie } })).json()) as { numberMatched: number }).numberMatched;
-    const before = await count();
-    const writes = Array.from({ length: 24 }, (_, index) => send(index % 2 ? other.url : one.url, viettel[index % 2], 'POST', '/api/collections/bts_sites/items', {
-      type: 'Feature', geometry: { type: 'Point', coordinates: [107.9 + index * 0.001, 14.5] }, properties: { site_code: `VTL-PROC-${index}`, owner: 'viettel', technologies: ['4G'], status: 'planned' },
-    }));
-    const responses = await Promise.all(writes);
-    expect(responses.map((response) => response.status)).toEqual(responses.map(() => 201));
-    const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { id: number }).id));
-    expect(new Set(ids).size).toBe(24);
-    expect(await count()).toBe(before + 24);
-  });
-});
+    it('an alarm posted to one reaches a live client of the other, within the receiver’s role scope', async () => {
+      const police = await signIn(other.url, 'police');
+      const vnpt = await signIn(other.url, 'vnpt');
+      const [toPolice, toVnpt] = [await listen(other.url, police), await listen(other.url, vnpt)];
+      const site = await viettelSite(one.url, police, 0);
+      const system = await issueToken(one.url, 'viettel');
+      const body = JSON.stringify({ alarmId: 'PROCESSES-1', siteCode: site.properties.site_code, raisedAt: new Date().toISOString(), kind: 'door', sequence: 1 });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const sent = performance.now();
+      const response = await fetch(`${one.url}/api/alarms`, {
+        method: 'POST', body,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${system.token}`, 'X-NetGuard-Timestamp': timestamp, 'X-NetGuard-Signature': signAlarm(system.signingSecret, timestamp, body) },
+      });
+      expect(response.status).toBe(201);
+      const answered = performance.now();
+      const received = await nextEvent(toPolice, 'incident.alarm', 10_000);
+      const at = performance.now();
+      expect(received).toMatchObject({ type: 'intrusion_alarm', owner: 'viettel' });
+      // The delay is reported, not asserted (README "Several processes"); another carrier's user gets nothing.
+      console.info(`alarm on one server → live client of the other: ${Math.round(at - sent)} ms after sending, ${Math.round(at - answered)} ms after the 201`);
+      expect(await nextEvent(toVnpt, 'incident.alarm', 1_000)).toBeNull();
+      await toPolice.cancel();
+      await toVnpt.cancel();
+    });
+
+    it('an edit on one drops the cached tile it touches on the other, which serves the new tile', async () => {
+      const police = await signIn(other.url, 'police');
+      const viettel = await signIn(one.url, 'viettel');
+      const site = await viettelSite(one.url, police, 1);
+      const [lon, lat] = site.geometry.coordinates;
+      const [x, y] = tileOfPosition(lon, lat, 14);
+      const path = `/api/collections/bts_sites/tiles/WebMercatorQuad/14/${y}/${x}`;
+      const first = await fetch(`${other.url}${path}`, { headers: { Cookie: police.cookie } });
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag')!;
+      expect((await fetch(`${other.url}${path}`, { headers: { Cookie: police.cookie, 'If-None-Match': etag } })).status).toBe(304);
+      // Moved a few metres, within the same tile.
+      const moved = [lon + (tileOfPosition(lon + 0.0004, lat, 14)[0] === x ? 0.0004 : -0.0004), lat];
+      expect((await send(one.url, viettel, 'PATCH', `/api/collections/bts_sites/items/${site.id}`, { geometry: { type: 'Point', coordinates: moved } })).status).toBe(200);
+      const after = await fetch(`${other.url}${path}`, { headers: { Cookie: police.cookie, 'If-None-Match': etag } });
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(etag);
+    });
+
+    it('an edit on one rebuilds the cut-impact graph the other keeps', async () => {
+      const viettel = await Promise.all([signIn(one.url, 'viettel'), signIn(other.url, 'viettel')]);
+      type Route = { id: number; properties: { name: string; status: string } };
+      const routes = ((await (await fetch(`${one.url}/api/collections/cable_routes/items?owner=viettel&status=active&limit=2000`, { headers: { Cookie: viettel[0].cookie } })).json()) as { features: Route[] }).features;
+      const drop = routes.find((route) => route.properties.name.includes('cáp nhánh trạm'))!;
+      const isolated = async () => {
+        const response = await send(other.url, viettel[1], 'POST', '/api/cut-impact', { routeId: drop.id });
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { isolated: { features: unknown[] } }).isolated.features.length;
+      };
+      expect(await isolated()).toBeGreaterThan(0);
+      expect((await send(one.url, viettel[0], 'PATCH', `/api/collections/cable_routes/items/${drop.id}`, { properties: { status: 'retired' } })).status).toBe(200);
+      expect(await isolated()).toBe(0);
+    });
+
+    it('concurrent writes through both never fail on the lock and never lose each other', async () => {
+      const viettel = await Promise.all([signIn(one.url, 'viettel'), signIn(other.url, 'viettel')]);
+      const count = async () => ((await (await fetch(`${one.url}/api/collections/bts_sites/items?limit=1`, { headers: { Cookie: viettel[0].cookie } })).json()) as { numberMatched: number }).numberMatched;
+      const before = await count();
+      const writes = Array.from({ length: 24 }, (_, index) => send(index % 2 ? other.url : one.url, viettel[index % 2], 'POST', '/api/collections/bts_sites/items', {
+        type: 'Feature', geometry: { type: 'Point', coordinates: [107.9 + index * 0.001, 14.5] }, properties: { site_code: `VTL-PROC-${index}`, owner: 'viettel', technologies: ['4G'], status: 'planned' },
+      }));
+      const responses = await Promise.all(writes);
+      expect(responses.map((response) => response.status)).toEqual(responses.map(() => 201));
+      const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { id: number }).id));
+      expect(new Set(ids).size).toBe(24);
+      expect(await count()).toBe(before + 24);
+    });
+  };
+}
+
+describe('two servers over one SQLite file', twoServers(async () => ({ env: {}, drop: async () => {} })));
+describePostgres('two servers over one PostgreSQL database', twoServers(async () => {
+  const { url, drop } = await createTestDatabase();
+  return { env: { [DATABASE_URL_ENV]: url }, drop };
+}));

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATABASE_URL_ENV } from '../../server/storage/open.ts';
 import { oncePerRun, runCacheDirectory } from './run-cache.ts';
 
 /**
@@ -11,8 +12,8 @@ import { oncePerRun, runCacheDirectory } from './run-cache.ts';
  * seeds it — so every test still runs on a database of its own.
  */
 
-/** Environment variables that change what a first start stores: a server started with one seeds its own database. */
-const SEED_INPUTS = ['NETGUARD_SEED', 'NETGUARD_AREA', 'NETGUARD_SECRET_KEY'] as const;
+/** Environment variables that change what a first start stores (or where: a PostgreSQL database): a server started with one seeds its own. */
+const SEED_INPUTS = ['NETGUARD_SEED', 'NETGUARD_AREA', 'NETGUARD_SECRET_KEY', DATABASE_URL_ENV] as const;
 
 export function templateUsable(env: Record<string, string | undefined>): boolean {
   return runCacheDirectory() !== undefined && SEED_INPUTS.every((name) => env[name] === undefined && process.env[name] === undefined);
