@@ -1,25 +1,6 @@
-import type { Attachment, CaseEvent, CaseFileStore, HotlineOrigin } from '../case-files.ts';
+import type { CaseEvent, CaseFileStore } from '../case-files.ts';
+import { attachmentOf, hotlineOriginOf, type AttachmentRow, type HotlineRow } from '../rows/case-files.ts';
 import type { Sql } from './database.ts';
-
-type AttachmentRow = {
-  id: number; incident_id: number; source: Attachment['source']; media_type: string; byte_size: number;
-  caption: string | null; uploaded_by: string; uploaded_at: string;
-};
-
-type HotlineRow = {
-  id: number; tracking_code: string; seen_at: string; received_at: string; description: string;
-  contact_name: string | null; contact_phone: string | null;
-};
-
-const attachmentOf = (row: AttachmentRow): Attachment => ({
-  id: row.id, incidentId: row.incident_id, source: row.source, mediaType: row.media_type, byteSize: row.byte_size,
-  caption: row.caption, uploadedBy: row.uploaded_by, uploadedAt: row.uploaded_at,
-});
-
-const hotlineOriginOf = (row: HotlineRow): HotlineOrigin => ({
-  reportId: row.id, trackingCode: row.tracking_code, seenAt: row.seen_at, receivedAt: row.received_at, description: row.description,
-  contact: row.contact_name || row.contact_phone ? { name: row.contact_name, phone: row.contact_phone } : null,
-});
 
 const EVENT_COLUMNS = 'id, at, actor, role, kind, body, officer, due_date AS "dueDate"';
 

@@ -1,20 +1,9 @@
 import { HOTLINE_COLLECTION } from '../../collections/published.ts';
 import { Conflict } from '../../errors.ts';
-import type { HotlineReport, HotlineStatus, HotlineStore } from '../hotline.ts';
+import type { HotlineStore } from '../hotline.ts';
+import { hotlineReportOf, type HotlineReportRow } from '../rows/hotline.ts';
 import type { Sql } from './database.ts';
 import { queryRecordFeatures, recordExtent, type RecordFeatures } from './record-features.ts';
-
-type Row = {
-  id: number; tracking_code: string; lon: number; lat: number; seen_at: string; description: string; category: string | null;
-  contact_name: string | null; contact_phone: string | null; status: HotlineStatus; closing_reason: string | null; incident_id: number | null;
-  received_at: string; handled_by: string | null; handled_at: string | null;
-};
-
-const fromRow = (row: Row): HotlineReport => ({
-  id: row.id, trackingCode: row.tracking_code, lon: row.lon, lat: row.lat, seenAt: row.seen_at, description: row.description, category: row.category,
-  contact: row.contact_name || row.contact_phone ? { name: row.contact_name, phone: row.contact_phone } : null,
-  status: row.status, closingReason: row.closing_reason, incidentId: row.incident_id, receivedAt: row.received_at, handledBy: row.handled_by, handledAt: row.handled_at,
-});
 
 /** Reports as points without their contact (`seen_at` is stored as `Date.toISOString()`). */
 const HOTLINE_FEATURES: RecordFeatures = {
@@ -28,29 +17,29 @@ const HOTLINE_FEATURES: RecordFeatures = {
 /** hotline_reports (migration 004). */
 export function createPostgresHotline(sql: Sql): HotlineStore {
   const get = async (id: number) => {
-    const [row] = await sql.rows<Row>('SELECT * FROM hotline_reports WHERE id = $1', [id]);
-    return row && fromRow(row);
+    const [row] = await sql.rows<HotlineReportRow>('SELECT * FROM hotline_reports WHERE id = $1', [id]);
+    return row && hotlineReportOf(row);
   };
   return {
     async add(report) {
-      const [row] = await sql.rows<Row>(
+      const [row] = await sql.rows<HotlineReportRow>(
         `INSERT INTO hotline_reports (tracking_code, lon, lat, seen_at, description, category, contact_name, contact_phone, client_address, status, received_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10) ON CONFLICT (tracking_code) DO NOTHING RETURNING *`,
         [report.trackingCode, report.lon, report.lat, report.seenAt, report.description, report.category, report.contact?.name ?? null, report.contact?.phone ?? null, report.clientAddress, report.receivedAt],
       );
       if (!row) throw new Conflict('tracking code already in use');
-      return fromRow(row);
+      return hotlineReportOf(row);
     },
     get,
     byCode: async (code) => {
-      const [row] = await sql.rows<Row>('SELECT * FROM hotline_reports WHERE tracking_code = $1', [code]);
-      return row && fromRow(row);
+      const [row] = await sql.rows<HotlineReportRow>('SELECT * FROM hotline_reports WHERE tracking_code = $1', [code]);
+      return row && hotlineReportOf(row);
     },
     async list(status, limit, offset) {
       const where = status ? 'WHERE status = $1' : '';
       const params: unknown[] = status ? [status] : [];
-      const rows = await sql.rows<Row>(`SELECT * FROM hotline_reports ${where} ORDER BY received_at COLLATE "C" DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, limit, offset]);
-      return { reports: rows.map(fromRow), numberMatched: (await sql.rows<{ n: number }>(`SELECT count(*) AS n FROM hotline_reports ${where}`, params))[0].n };
+      const rows = await sql.rows<HotlineReportRow>(`SELECT * FROM hotline_reports ${where} ORDER BY received_at COLLATE "C" DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, limit, offset]);
+      return { reports: rows.map(hotlineReportOf), numberMatched: (await sql.rows<{ n: number }>(`SELECT count(*) AS n FROM hotline_reports ${where}`, params))[0].n };
     },
     settle: async (id, change) => (await sql.rows(
       "UPDATE hotline_reports SET status = $1, closing_reason = $2, incident_id = $3, handled_by = $4, handled_at = $5 WHERE id = $6 AND status = 'received' RETURNING id",

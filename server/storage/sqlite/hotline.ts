@@ -1,21 +1,10 @@
 import { HOTLINE_COLLECTION } from '../../collections/published.ts';
 import { Conflict } from '../../errors.ts';
-import type { HotlineReport, HotlineStatus, HotlineStore } from '../hotline.ts';
+import type { HotlineStore } from '../hotline.ts';
+import { hotlineReportOf, type HotlineReportRow } from '../rows/hotline.ts';
 import type { SqliteDatabase } from './database.ts';
 import { queryRecordFeatures, recordExtent, type RecordFeatures } from './record-features.ts';
 import type { Sync } from './unit-of-work.ts';
-
-type Row = {
-  id: number; tracking_code: string; lon: number; lat: number; seen_at: string; description: string; category: string | null;
-  contact_name: string | null; contact_phone: string | null; status: HotlineStatus; closing_reason: string | null; incident_id: number | null;
-  received_at: string; handled_by: string | null; handled_at: string | null;
-};
-
-const fromRow = (row: Row): HotlineReport => ({
-  id: row.id, trackingCode: row.tracking_code, lon: row.lon, lat: row.lat, seenAt: row.seen_at, description: row.description, category: row.category,
-  contact: row.contact_name || row.contact_phone ? { name: row.contact_name, phone: row.contact_phone } : null,
-  status: row.status, closingReason: row.closing_reason, incidentId: row.incident_id, receivedAt: row.received_at, handledBy: row.handled_by, handledAt: row.handled_at,
-});
 
 /** Reports as points without their contact (`seen_at` is stored as `Date.toISOString()`). */
 export const HOTLINE_FEATURES: RecordFeatures = {
@@ -30,8 +19,8 @@ export const HOTLINE_FEATURES: RecordFeatures = {
 export function createSqliteHotline(db: SqliteDatabase): Sync<HotlineStore> {
   const select = db.prepare('SELECT * FROM hotline_reports WHERE id = ?');
   const get = (id: number) => {
-    const row = select.get(id) as Row | undefined;
-    return row && fromRow(row);
+    const row = select.get(id) as HotlineReportRow | undefined;
+    return row && hotlineReportOf(row);
   };
   return {
     add(report) {
@@ -48,14 +37,14 @@ export function createSqliteHotline(db: SqliteDatabase): Sync<HotlineStore> {
     },
     get,
     byCode(code) {
-      const row = db.prepare('SELECT * FROM hotline_reports WHERE tracking_code = ?').get(code) as Row | undefined;
-      return row && fromRow(row);
+      const row = db.prepare('SELECT * FROM hotline_reports WHERE tracking_code = ?').get(code) as HotlineReportRow | undefined;
+      return row && hotlineReportOf(row);
     },
     list(status, limit, offset) {
       const where = status ? 'WHERE status = ?' : '';
       const params = status ? [status] : [];
-      const rows = db.prepare(`SELECT * FROM hotline_reports ${where} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
-      return { reports: rows.map(fromRow), numberMatched: db.prepare(`SELECT count(*) FROM hotline_reports ${where}`).pluck().get(...params) as number };
+      const rows = db.prepare(`SELECT * FROM hotline_reports ${where} ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as HotlineReportRow[];
+      return { reports: rows.map(hotlineReportOf), numberMatched: db.prepare(`SELECT count(*) FROM hotline_reports ${where}`).pluck().get(...params) as number };
     },
     settle(id, change) {
       return db.prepare("UPDATE hotline_reports SET status = ?, closing_reason = ?, incident_id = ?, handled_by = ?, handled_at = ? WHERE id = ? AND status = 'received'")
