@@ -1,9 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
-import { featureProblems } from '../../collections/feature-problems.ts';
 import type { CollectionDef, PropertyDef } from '../../collections/types.ts';
-import { InvalidFeature } from '../../errors.ts';
-import { geometryBbox } from '../../geometry/bbox.ts';
 import type { StoredFeature } from '../features.ts';
+import { featureToRow as sharedFeatureToRow } from '../rows/features.ts';
 import type { Row } from './database.ts';
 
 function encodeValue(def: PropertyDef, value: unknown): unknown {
@@ -20,26 +18,8 @@ function encodeValue(def: PropertyDef, value: unknown): unknown {
   }
 }
 
-/**
- * A GeoJSON feature as a row of its collection's table (`migrations/001_collections.sql`) after the registry's check
- * every provider shares (`featureProblems`), text NFC-normalised; the `geometry` text becomes `geom` in SQL.
- * Throws InvalidFeature listing every problem.
- * @param index the feature's place in a batch, for the problems' paths; null for a single feature
- */
-export function featureToRow(collection: CollectionDef, feature: Feature, index: number | null): Row {
-  const where = index === null ? 'feature' : `${collection.id}.features[${index}]`;
-  const problems = Number.isSafeInteger(feature.id) ? featureProblems(collection, feature, where) : [{ path: `${where}.id`, message: 'integer expected' }];
-  if (problems.length > 0) throw new InvalidFeature(`${problems[0].path}: ${problems[0].message}`, { problems });
-  const properties = feature.properties ?? {};
-  const row: Row = { id: feature.id, geometry: JSON.stringify(feature.geometry) };
-  for (const def of collection.properties) row[def.name] = encodeValue(def, properties[def.name]);
-  [row.minx, row.miny, row.maxx, row.maxy] = geometryBbox(feature.geometry);
-  if (collection.temporalProperty) {
-    const value = row[collection.temporalProperty];
-    row.temporal_ms = typeof value === 'string' ? Date.parse(value) : null;
-  }
-  return row;
-}
+/** A feature as a row of its collection's table in PostgreSQL (`rows/features.ts`: the check and columns both providers share); the `geometry` text becomes `geom` in SQL. */
+export const featureToRow = (collection: CollectionDef, feature: Feature, index: number | null): Row => sharedFeatureToRow(collection, feature, index, encodeValue);
 
 /** The columns a feature is read from: its id, the registry's properties and the stored GeoJSON. */
 export const featureColumns = (collection: CollectionDef, prefix = 't.') => [`${prefix}id`, ...collection.properties.map((property) => `${prefix}${property.name}`), `${prefix}geometry`].join(', ');

@@ -1,9 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
-import { featureProblems } from '../../collections/feature-problems.ts';
 import type { CollectionDef, PropertyDef } from '../../collections/types.ts';
-import { InvalidFeature } from '../../errors.ts';
-import { geometryBbox } from '../../geometry/bbox.ts';
 import type { StoredFeature } from '../features.ts';
+import { featureToRow as sharedFeatureToRow } from '../rows/features.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -23,25 +21,8 @@ function encodeValue(def: PropertyDef, value: unknown): unknown {
   }
 }
 
-/**
- * Turns a GeoJSON feature into a table row after checking it against the registry (`featureProblems`, the check
- * every provider shares); NFC-normalises text. Throws InvalidFeature listing every problem.
- * @param index the feature's place in a batch, for the problems' paths; null for a single feature
- */
-export function featureToRow(collection: CollectionDef, feature: Feature, index: number | null): Row {
-  const where = index === null ? 'feature' : `${collection.id}.features[${index}]`;
-  const problems = Number.isSafeInteger(feature.id) ? featureProblems(collection, feature, where) : [{ path: `${where}.id`, message: 'integer expected' }];
-  if (problems.length > 0) throw new InvalidFeature(`${problems[0].path}: ${problems[0].message}`, { problems });
-  const properties = feature.properties ?? {};
-  const row: Row = { id: feature.id, geometry: JSON.stringify(feature.geometry) };
-  for (const def of collection.properties) row[def.name] = encodeValue(def, properties[def.name]);
-  [row.minx, row.miny, row.maxx, row.maxy] = geometryBbox(feature.geometry);
-  if (collection.temporalProperty) {
-    const value = row[collection.temporalProperty];
-    row.temporal_ms = typeof value === 'string' ? Date.parse(value) : null;
-  }
-  return row;
-}
+/** A feature as a row of its collection's table in SQLite (`rows/features.ts`: the check and columns both providers share). */
+export const featureToRow = (collection: CollectionDef, feature: Feature, index: number | null): Row => sharedFeatureToRow(collection, feature, index, encodeValue);
 
 /** Turns a table row back into a GeoJSON feature with the registry's property types. */
 export function rowToFeature(collection: CollectionDef, row: Row): StoredFeature {
