@@ -37,7 +37,7 @@ export class DuplicateKey extends Conflict {}
 export const RETRYABLE = new Set(['40001', '40P01']);
 
 /** Turns a driver error into NetGuard's: duplicates into Conflict, a missing referenced row into NotFound. */
-function mapped(error: unknown): Error {
+export function mapped(error: unknown): Error {
   if (!(error instanceof pg.DatabaseError) || !error.code) return error instanceof Error ? error : new Error(String(error));
   switch (error.code) {
     case '23505':
