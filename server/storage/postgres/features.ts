@@ -120,12 +120,14 @@ async function queryFeatures(sql: Sql, collectionId: string, query: ItemQuery): 
   const collection = collectionOrThrow(collectionId);
   const { where, params } = itemSql(collection, query);
   const page = itemsStatement(collection, query);
-  const rows = await sql.rows(page.text, page.values);
+  // Prepared unless a CQL2 filter shaped the text (see StatementOptions).
+  const prepare = !query.filter;
+  const rows = await sql.rows(page.text, page.values, { prepare });
   // A page that is not full ends the matches, so it tells their number; only a full page (or an empty one past the
   // start) needs the count.
   const numberMatched = rows.length < query.limit && (rows.length > 0 || query.offset === 0)
     ? query.offset + rows.length
-    : Number((await sql.rows<{ count: number }>(`SELECT count(*) AS count FROM ${collection.id} AS t ${where}`, params))[0].count);
+    : Number((await sql.rows<{ count: number }>(`SELECT count(*) AS count FROM ${collection.id} AS t ${where}`, params, { prepare }))[0].count);
   return { features: rows.map((row) => rowToFeature(collection, row)), numberMatched };
 }
 
@@ -153,7 +155,7 @@ export function createPostgresFeatures(sql: Sql): FeatureStore {
     exportStream: async (collectionId, query, encoder, options) => streamHere((await queryFeatures(sql, collectionId, query)).features.values(), encoder, options),
     async get(collectionId, id) {
       const collection = collectionOrThrow(collectionId);
-      const [row] = await sql.rows(`SELECT ${featureColumns(collection)} FROM ${collection.id} AS t WHERE t.id = $1`, [id]);
+      const [row] = await sql.rows(`SELECT ${featureColumns(collection)} FROM ${collection.id} AS t WHERE t.id = $1`, [id], { prepare: true });
       return row && rowToFeature(collection, row);
     },
     async points(collectionId, query) {

@@ -101,4 +101,15 @@ describePostgres('incidents partitioned by month (PostgreSQL migration 005)', ()
     expect([await partitionOf(5), await partitionOf(6)]).toEqual(['incidents_1997_02', 'incidents_1997_02']);
     expect((await storage.features.get('incidents', 5))?.properties.type).toBe('cable_cut');
   });
+
+  it('answers a prepared items query right after a new month is attached (its cached plan is replanned)', async () => {
+    await storage.features.insert('incidents', [incident(1, '1998-03-10T00:00:00Z')]);
+    const box = { bbox: [107, 14, 109, 15] as [number, number, number, number], filters: [], limit: 10, offset: 0 };
+    // More runs than PostgreSQL's five custom plans, so the connection holds a generic plan of the statement.
+    for (let run = 0; run < 7; run += 1) expect((await storage.features.query('incidents', box)).features.map((feature) => feature.id)).toEqual([1]);
+    await storage.features.insert('incidents', [incident(2, '1996-07-01T00:00:00Z')]);
+    expect((await storage.features.query('incidents', box)).features.map((feature) => feature.id)).toEqual([1, 2]);
+    expect((await storage.features.query('incidents', { ...box, bbox: [107, 14, 107.5, 14.2] })).features).toEqual([]);
+    expect((await storage.features.get('incidents', 2))?.properties.occurred_at).toBe('1996-07-01T00:00:00Z');
+  });
 });
