@@ -37,7 +37,7 @@ export class DuplicateKey extends Conflict {}
 export const RETRYABLE = new Set(['40001', '40P01']);
 
 /** Turns a driver error into NetGuard's: duplicates into Conflict, a missing referenced row into NotFound. */
-function mapped(error: unknown): Error {
+export function mapped(error: unknown): Error {
   if (!(error instanceof pg.DatabaseError) || !error.code) return error instanceof Error ? error : new Error(String(error));
   switch (error.code) {
     case '23505':
@@ -121,8 +121,9 @@ const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oi
 /**
  * A pool on the database at `url`, sized below the server's connection limit: at most `size`, and never more than
  * half the connections left after the superuser's reserve, so several NetGuard processes and an administrator fit.
+ * Its connections carry `applicationName` (pg_stat_activity.application_name), so each pool's are told apart.
  */
-export async function openPool(url: string, size = 10): Promise<pg.Pool> {
+export async function openPool(url: string, size = 10, applicationName = 'netguard'): Promise<pg.Pool> {
   // Dates without a zone are UTC, as SQLite's date functions take them.
   const options = '-c TimeZone=UTC';
   const probe = new pg.Client({ connectionString: url, types, options });
@@ -132,7 +133,7 @@ export async function openPool(url: string, size = 10): Promise<pg.Pool> {
   )).rows;
   await probe.end();
   const max = Math.max(1, Math.min(size, Math.floor((limits.max - limits.reserved) / 2)));
-  const pool = new pg.Pool({ connectionString: url, max, types, options, idleTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max, types, options, idleTimeoutMillis: 10_000, application_name: applicationName });
   // An idle client whose connection drops must not take the process down; the next query connects again.
   pool.on('error', () => {});
   return pool;

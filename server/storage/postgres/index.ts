@@ -6,6 +6,7 @@ import { createPostgresCaseFiles } from './case-files.ts';
 import { createPostgresChangeCounters } from './change-counters.ts';
 import { createPostgresChangeLog } from './change-log.ts';
 import { inTransaction, migrate, openPool, poolSql, type Sql } from './database.ts';
+import { createExportCursors, type ExportCursors } from './export-cursor.ts';
 import { createPostgresFeatures } from './features.ts';
 import { createPostgresFibreBreaks } from './fibre-breaks.ts';
 import { createPostgresField, createPostgresIdempotency, createPostgresPhotos } from './field.ts';
@@ -20,9 +21,9 @@ import { createPostgresReportQueries } from './report-queries.ts';
 import { createPostgresRewards } from './rewards.ts';
 import { createPostgresThrottles } from './throttles.ts';
 
-function stores(sql: Sql): Stores {
+function stores(sql: Sql, exports?: ExportCursors): Stores {
   return {
-    features: createPostgresFeatures(sql),
+    features: createPostgresFeatures(sql, exports),
     accounts: createPostgresAccounts(sql),
     audit: createPostgresAudit(sql),
     incidentHistory: createPostgresIncidentHistory(sql),
@@ -54,7 +55,7 @@ function stores(sql: Sql): Stores {
  * installed in it or creatable), applies pending migrations and returns its stores and unit of work: each
  * `transaction` is one serialisable transaction on one pooled client, run again on a serialisation failure.
  */
-export async function openPostgresStorage(url: string, options: { poolSize?: number } = {}): Promise<Storage> {
+export async function openPostgresStorage(url: string, options: { poolSize?: number; env?: Record<string, string | undefined> } = {}): Promise<Storage> {
   const pool = await openPool(url, options.poolSize);
   try {
     await migrate(pool);
@@ -62,7 +63,8 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     await pool.end();
     throw error;
   }
-  const outside = stores(poolSql(pool));
+  const exports = await createExportCursors(url, options.env);
+  const outside = stores(poolSql(pool), exports);
   // Several NetGuard processes may serve one database: live messages go through its live log.
   const broadcast = createPolledBroadcast(outside.live);
   return {
@@ -71,7 +73,7 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     broadcast,
     close: async () => {
       await broadcast.close();
-      await pool.end();
+      await Promise.all([pool.end(), exports.close()]);
     },
   };
 }
