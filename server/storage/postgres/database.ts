@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,9 +50,28 @@ function mapped(error: unknown): Error {
   }
 }
 
+/** How many distinct statement texts one process prepares; dynamic SQL past them (rare filter shapes) runs unnamed. */
+export const PREPARED_LIMIT = 256;
+const prepared = new Map<string, string>();
+
+/**
+ * The name of the server-side prepared statement for `text`, so each connection parses and analyses a statement
+ * once and then only binds it (about half the cost of a session or throttle lookup). Only statements with
+ * parameters: a text without them may hold several statements (migrations), which a prepared statement cannot.
+ */
+export function statementName(text: string, values: readonly unknown[]): string | undefined {
+  if (values.length === 0) return undefined;
+  let name = prepared.get(text);
+  if (name === undefined && prepared.size < PREPARED_LIMIT) {
+    name = `netguard_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    prepared.set(text, name);
+  }
+  return name;
+}
+
 async function run<R>(client: pg.Pool | pg.PoolClient, text: string, values: readonly unknown[] = []): Promise<R[]> {
   try {
-    return (await client.query(text, values as unknown[])).rows as R[];
+    return (await client.query({ name: statementName(text, values), text, values: values as unknown[] })).rows as R[];
   } catch (error) {
     throw mapped(error);
   }
