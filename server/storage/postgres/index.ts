@@ -13,6 +13,7 @@ import { createPostgresField, createPostgresIdempotency, createPostgresPhotos } 
 import { createPostgresIncidentHistory, createPostgresKeyTargetHistory } from './histories.ts';
 import { createPostgresHotline } from './hotline.ts';
 import { createPostgresInspectionPlans, createPostgresInspections } from './inspections.ts';
+import { listenForLive } from './live-listener.ts';
 import { createPostgresLiveLog } from './live-log.ts';
 import { createPostgresPlans } from './patrol-plans.ts';
 import { createPostgresAlarms, createPostgresBulletins, createPostgresTracks } from './records.ts';
@@ -20,6 +21,9 @@ import { createPostgresRegister } from './register.ts';
 import { createPostgresReportQueries } from './report-queries.ts';
 import { createPostgresRewards } from './rewards.ts';
 import { createPostgresThrottles } from './throttles.ts';
+
+/** Default NETGUARD_LIVE_POLL_MS: with LISTEN/NOTIFY waking every process, the poll is only a slow safety net. */
+export const SAFETY_POLL_MS = 2_000;
 
 function stores(sql: Sql, exports?: ExportCursors): Stores {
   return {
@@ -65,8 +69,11 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
   }
   const exports = await createExportCursors(url, options.env);
   const outside = stores(poolSql(pool), exports);
-  // Several NetGuard processes may serve one database: live messages go through its live log.
-  const broadcast = createPolledBroadcast(outside.live);
+  // Several NetGuard processes may serve one database: live messages go through its live log, read whenever a NOTIFY
+  // says another process appended to it, and every NETGUARD_LIVE_POLL_MS as a safety net for a listening connection
+  // that died without a word.
+  const env = options.env ?? process.env;
+  const broadcast = createPolledBroadcast(outside.live, { pollMs: Number(env.NETGUARD_LIVE_POLL_MS) || SAFETY_POLL_MS, wakeups: listenForLive(url) });
   return {
     ...outside,
     transaction: (work) => inTransaction(pool, (sql) => work(stores(sql))),
