@@ -24,7 +24,8 @@ export const REQUIRE_POSTGRES_ENV = 'NETGUARD_REQUIRE_POSTGRES';
  * migrations made.
  */
 export async function startCluster(): Promise<ClusterInfo> {
-  const cluster = await startPostgresCluster();
+  // pg_stat_statements: so that a test can count the statements a store ran (CREATE EXTENSION in its database).
+  const cluster = await startPostgresCluster(['shared_preload_libraries=pg_stat_statements']);
   try {
     await createDatabaseWithExtensions(cluster, TEMPLATE);
     await (await openPostgresStorage(clusterUrl(cluster, TEMPLATE), { poolSize: 1 })).close();

@@ -15,19 +15,9 @@ export type Row = Record<string, unknown>;
  * transaction, so a statement that fails there (a Conflict a caller catches) leaves the transaction usable.
  */
 export type Sql = {
-  rows<R = Row>(text: string, values?: readonly unknown[], options?: StatementOptions): Promise<R[]>;
+  rows<R = Row>(text: string, values?: readonly unknown[]): Promise<R[]>;
   atomic<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
 };
-
-/**
- * `prepare`: run as a named prepared statement, parsed and planned once per connection. For the hot reads of a fixed
- * shape only (an items page, a feature by id): each distinct text stays prepared on every connection that ran it, so
- * a text built from a request's structure (a CQL2 filter) must not be. After five runs PostgreSQL keeps a generic plan
- * when it costs no more than the custom ones, which is what spares a query over every month of the partitioned
- * incidents (61 tables for the national set) its planning: ~40 ms custom, under 1 ms generic (pruning then happens at
- * executor start).
- */
-export type StatementOptions = { prepare?: boolean };
 
 /** A failure of the database itself, without the driver's error object (nothing of it reaches a route). */
 export class DatabaseFailure extends Error {
@@ -60,13 +50,28 @@ export function mapped(error: unknown): Error {
   }
 }
 
-/** A prepared statement's name, the same for the same text on every connection. */
-const statementName = (text: string) => `netguard_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+/** How many distinct statement texts one process prepares; dynamic SQL past them (rare filter shapes) runs unnamed. */
+export const PREPARED_LIMIT = 256;
+const prepared = new Map<string, string>();
 
-async function run<R>(client: pg.Pool | pg.PoolClient, text: string, values: readonly unknown[] = [], options: StatementOptions = {}): Promise<R[]> {
+/**
+ * The name of the server-side prepared statement for `text`, so each connection parses and analyses a statement
+ * once and then only binds it (about half the cost of a session or throttle lookup). Only statements with
+ * parameters: a text without them may hold several statements (migrations), which a prepared statement cannot.
+ */
+export function statementName(text: string, values: readonly unknown[]): string | undefined {
+  if (values.length === 0) return undefined;
+  let name = prepared.get(text);
+  if (name === undefined && prepared.size < PREPARED_LIMIT) {
+    name = `netguard_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    prepared.set(text, name);
+  }
+  return name;
+}
+
+async function run<R>(client: pg.Pool | pg.PoolClient, text: string, values: readonly unknown[] = []): Promise<R[]> {
   try {
-    const query = options.prepare ? { name: statementName(text), text, values: values as unknown[] } : { text, values: values as unknown[] };
-    return (await client.query(query)).rows as R[];
+    return (await client.query({ name: statementName(text, values), text, values: values as unknown[] })).rows as R[];
   } catch (error) {
     throw mapped(error);
   }
@@ -76,9 +81,9 @@ async function run<R>(client: pg.Pool | pg.PoolClient, text: string, values: rea
 export function clientSql(client: pg.PoolClient, isOpen: () => boolean = () => true): Sql {
   let savepoints = 0;
   const sql: Sql = {
-    rows: (text, values, options) => {
+    rows: (text, values) => {
       if (!isOpen()) return Promise.reject(new Error('this transaction has ended: its stores take no more calls'));
-      return run(client, text, values, options);
+      return run(client, text, values);
     },
     async atomic(work) {
       const name = `netguard_${++savepoints}`;
@@ -127,27 +132,41 @@ export async function inTransaction<T>(pool: pg.Pool, work: (sql: Sql) => Promis
 
 /** Statements on the pool, each atomic on its own; `atomic` opens a transaction of its own. */
 export function poolSql(pool: pg.Pool): Sql {
-  return { rows: (text, values, options) => run(pool, text, values, options), atomic: (work) => inTransaction(pool, work) };
+  return { rows: (text, values) => run(pool, text, values), atomic: (work) => inTransaction(pool, work) };
 }
 
 /** Integers of 8 bytes (ids, counts) as numbers: NetGuard's ids and counts are far below 2^53. */
 const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser };
 
+/** `url` for a message: its password masked. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the database';
+  }
+}
+
 /**
  * A pool on the database at `url`, sized below the server's connection limit: at most `size`, and never more than
  * half the connections left after the superuser's reserve, so several NetGuard processes and an administrator fit.
+ * Its connections carry `applicationName` (pg_stat_activity.application_name), so each pool's are told apart.
  */
-export async function openPool(url: string, size = 10): Promise<pg.Pool> {
+export async function openPool(url: string, size = 10, applicationName = 'netguard'): Promise<pg.Pool> {
   // Dates without a zone are UTC, as SQLite's date functions take them.
   const options = '-c TimeZone=UTC';
   const probe = new pg.Client({ connectionString: url, types, options });
   await probe.connect();
-  const [limits] = (await probe.query<{ max: number; reserved: number }>(
-    "SELECT current_setting('max_connections')::int AS max, current_setting('superuser_reserved_connections')::int AS reserved",
+  const [limits] = (await probe.query<{ max: number; reserved: number; standby: boolean }>(
+    "SELECT current_setting('max_connections')::int AS max, current_setting('superuser_reserved_connections')::int AS reserved, pg_is_in_recovery() AS standby",
   )).rows;
   await probe.end();
+  // Every request may write (sessions, throttles, the audit log), so a read-only standby cannot serve NetGuard at all.
+  if (limits.standby) throw new Error(`${withoutPassword(url)} is a standby (read-only replica): point NETGUARD_DATABASE_URL at the primary, or promote this standby first`);
   const max = Math.max(1, Math.min(size, Math.floor((limits.max - limits.reserved) / 2)));
-  const pool = new pg.Pool({ connectionString: url, max, types, options, idleTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max, types, options, idleTimeoutMillis: 10_000, application_name: applicationName });
   // An idle client whose connection drops must not take the process down; the next query connects again.
   pool.on('error', () => {});
   return pool;
