@@ -30,15 +30,19 @@ export type TestApp = {
   tokens: Record<string, string>;
 };
 /** `area`: the deployment area `/api/area` serves (default the repository's, data/kontum). */
-export type TestAppOptions = { webRoot?: string; now?: () => Date; area?: AreaConfig; /** A database file instead of a fresh in-memory database. */ databasePath?: string };
+export type TestAppOptions = {
+  webRoot?: string; now?: () => Date; area?: AreaConfig; /** A database file instead of a fresh in-memory database. */ databasePath?: string;
+  /** The provider, whatever NETGUARD_TEST_STORAGE says (tests that compare the providers' answers). */
+  storage?: 'sqlite' | 'postgres';
+};
 
 /**
  * The storage a test app runs on: a fresh in-memory SQLite database (or the file `databasePath`), or with
- * NETGUARD_TEST_STORAGE=postgres a fresh database on the run's throwaway PostgreSQL cluster (tests/helpers/postgres.ts),
+ * `provider` 'postgres' (by default NETGUARD_TEST_STORAGE) a fresh database on the run's throwaway PostgreSQL cluster (tests/helpers/postgres.ts),
  * so that the API suites run on either provider.
  */
-async function openTestStorage(databasePath?: string): Promise<Storage> {
-  if (process.env.NETGUARD_TEST_STORAGE !== 'postgres' || databasePath) return openSqliteStorage(databasePath ?? ':memory:');
+async function openTestStorage(databasePath?: string, provider = process.env.NETGUARD_TEST_STORAGE): Promise<Storage> {
+  if (provider !== 'postgres' || databasePath) return openSqliteStorage(databasePath ?? ':memory:');
   return openPostgresStorage((await createTestDatabase()).url, { poolSize: 3 });
 }
 
@@ -47,7 +51,7 @@ async function openTestStorage(databasePath?: string): Promise<Storage> {
  * Every demo account gets an API token, so tests call the API as it without a sign-in round trip.
  */
 export async function createTestApp(dataset: Record<string, FeatureCollection> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const services = createServices(await openTestStorage(options.databasePath), options.now);
+  const services = createServices(await openTestStorage(options.databasePath, options.storage), options.now);
   // As every start does (server/bootstrap.ts): the bodies carry the names of the area the app serves.
   await nameAreaBodies(services.storage, options.area ?? deploymentArea());
   await services.storage.features.insertDataset(dataset);
