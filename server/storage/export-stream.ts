@@ -29,21 +29,53 @@ export async function loadEncoder(encoder: ExportEncoder): Promise<FeatureEncode
 type BatchBound = <T>(read: () => T) => T;
 
 /**
- * The reading side of a streamed export, for every provider: takes `features` batch by batch (each batch's reading
- * within `bound`), encodes them and posts the text on `port` as bytes, one chunk per credit the receiving side
- * granted, so the cursor waits while the client is slow. Stops when the receiving side cancels; the cursor is closed
- * either way. An encoder that writes nothing (a file of its own) reads on without credits, yielding between batches
- * so that a cancel is heard.
+ * Where a streamed export reads its features: `read(size)` gives the next `size` (fewer only at the end, an empty
+ * batch after it), `close()` frees what the reading holds (a cursor, a connection), whether it got to the end or not.
+ * A read may be asynchronous: a PostgreSQL cursor fetches each batch from the server only when it is asked for one.
  */
-export async function sendExport(features: Iterator<StoredFeature>, encoder: FeatureEncoder, port: MessagePort, bound: BatchBound = (read) => read()): Promise<ExportSummary> {
+export type FeatureBatches = {
+  read(size: number): StoredFeature[] | Promise<StoredFeature[]>;
+  close(): void | Promise<void>;
+};
+
+/** The batches of an iterator (SQLite's cursor, or features already read), each batch's reading within `bound`. */
+export function batchesOf(features: Iterator<StoredFeature>, bound: BatchBound = (read) => read()): FeatureBatches {
+  return {
+    read: (size) => bound(() => {
+      const read: StoredFeature[] = [];
+      while (read.length < size) {
+        const next = features.next();
+        if (next.done) break;
+        read.push(next.value);
+      }
+      return read;
+    }),
+    close: () => void features.return?.(),
+  };
+}
+
+/**
+ * The reading side of a streamed export, for every provider: reads `batches` one at a time, encodes them and posts
+ * the text on `port` as bytes, one chunk per credit the receiving side granted, so the cursor waits while the client
+ * is slow: at most one batch is read ahead of what the receiving side asked for. Stops when the receiving side
+ * cancels or closes its port; the batches are closed either way. An encoder that writes nothing (a file of its own)
+ * reads on without credits, yielding between batches so that a cancel is heard.
+ */
+export async function sendExport(batches: FeatureBatches, encoder: FeatureEncoder, port: MessagePort): Promise<ExportSummary> {
   let credits = 0;
   let cancelled = false;
   let wake: (() => void) | undefined;
+  const stop = () => {
+    cancelled = true;
+    wake?.();
+  };
   port.on('message', (message: Granted) => {
     if ('cancel' in message) cancelled = true;
     else credits += message.credit;
     wake?.();
   });
+  // A receiving side that went away without a word must not leave the cursor waiting for a credit for ever.
+  port.once('close', stop);
   const waitForCredit = async () => {
     while (credits === 0 && !cancelled) await new Promise<void>((resolve) => (wake = resolve));
   };
@@ -51,15 +83,7 @@ export async function sendExport(features: Iterator<StoredFeature>, encoder: Fea
   let complete = false;
   try {
     while (!cancelled) {
-      const batch = bound(() => {
-        const read: StoredFeature[] = [];
-        while (read.length < BATCH) {
-          const next = features.next();
-          if (next.done) break;
-          read.push(next.value);
-        }
-        return read;
-      });
+      const batch = await batches.read(BATCH);
       count += batch.length;
       const last = batch.length < BATCH;
       const text = encoder.write(batch) + (last ? encoder.end() : '');
@@ -79,7 +103,8 @@ export async function sendExport(features: Iterator<StoredFeature>, encoder: Fea
     }
     return { count, complete };
   } finally {
-    features.return?.();
+    port.off('close', stop);
+    await batches.close();
     if (!complete) encoder.abort?.();
     port.close();
   }
@@ -146,11 +171,18 @@ export function receiveExport(port: MessagePort, reading: Promise<unknown>, opti
 }
 
 /**
- * An export of features already read, encoded on this thread (a provider without export threads: SQLite in memory,
- * PostgreSQL for now): the same encoder, batches and stream as a threaded export, over a channel within the thread.
+ * An export encoded on this thread (a provider without export threads: SQLite in memory, and PostgreSQL, whose
+ * cursor waits on the database server rather than on this thread): the same encoder, batches and stream as a
+ * threaded export, over a channel within the thread.
  */
-export function streamHere(features: Iterator<StoredFeature>, encoder: ExportEncoder, options?: ExportStreamOptions, bound?: BatchBound): ReadableStream<Uint8Array> {
+export function streamHere(batches: FeatureBatches, encoder: ExportEncoder, options?: ExportStreamOptions): ReadableStream<Uint8Array> {
   const { port1, port2 } = new MessageChannel();
-  const reading = loadEncoder(encoder).then((encode) => sendExport(features, encode, port2, bound));
+  const reading = loadEncoder(encoder).then(
+    (encode) => sendExport(batches, encode, port2),
+    async (error: unknown) => {
+      await batches.close();
+      throw error;
+    },
+  );
   return receiveExport(port1, reading, options);
 }

@@ -84,6 +84,8 @@ export async function startCluster(): Promise<ClusterInfo> {
   const settings = [
     `-p ${port}`, `-k ${directory}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off',
     '-c full_page_writes=off', '-c autovacuum=off', '-c shared_buffers=32MB', '-c max_connections=60',
+    // So that a test can count the statements a store ran (CREATE EXTENSION pg_stat_statements in its database).
+    '-c shared_preload_libraries=pg_stat_statements',
   ];
   await pg('pg_ctl', ['-D', data, '-l', join(directory, 'log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
   const cluster = { directory, port };

@@ -32,7 +32,7 @@ export type TestApp = {
 /** `area`: the deployment area `/api/area` serves (default the repository's, data/kontum). */
 export type TestAppOptions = {
   webRoot?: string; now?: () => Date; area?: AreaConfig; /** A database file instead of a fresh in-memory database. */ databasePath?: string;
-  /** The provider, whatever NETGUARD_TEST_STORAGE says (tests that compare the providers' answers). */
+  /** The provider, whatever NETGUARD_TEST_STORAGE says: for tests that compare the two. */
   storage?: 'sqlite' | 'postgres';
 };
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,7 @@ export class DuplicateKey extends Conflict {}
 export const RETRYABLE = new Set(['40001', '40P01']);
 
 /** Turns a driver error into NetGuard's: duplicates into Conflict, a missing referenced row into NotFound. */
-function mapped(error: unknown): Error {
+export function mapped(error: unknown): Error {
   if (!(error instanceof pg.DatabaseError) || !error.code) return error instanceof Error ? error : new Error(String(error));
   switch (error.code) {
     case '23505':
@@ -49,9 +50,28 @@ function mapped(error: unknown): Error {
   }
 }
 
+/** How many distinct statement texts one process prepares; dynamic SQL past them (rare filter shapes) runs unnamed. */
+export const PREPARED_LIMIT = 256;
+const prepared = new Map<string, string>();
+
+/**
+ * The name of the server-side prepared statement for `text`, so each connection parses and analyses a statement
+ * once and then only binds it (about half the cost of a session or throttle lookup). Only statements with
+ * parameters: a text without them may hold several statements (migrations), which a prepared statement cannot.
+ */
+export function statementName(text: string, values: readonly unknown[]): string | undefined {
+  if (values.length === 0) return undefined;
+  let name = prepared.get(text);
+  if (name === undefined && prepared.size < PREPARED_LIMIT) {
+    name = `netguard_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    prepared.set(text, name);
+  }
+  return name;
+}
+
 async function run<R>(client: pg.Pool | pg.PoolClient, text: string, values: readonly unknown[] = []): Promise<R[]> {
   try {
-    return (await client.query(text, values as unknown[])).rows as R[];
+    return (await client.query({ name: statementName(text, values), text, values: values as unknown[] })).rows as R[];
   } catch (error) {
     throw mapped(error);
   }
@@ -118,21 +138,35 @@ export function poolSql(pool: pg.Pool): Sql {
 /** Integers of 8 bytes (ids, counts) as numbers: NetGuard's ids and counts are far below 2^53. */
 const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser };
 
+/** `url` for a message: its password masked. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the database';
+  }
+}
+
 /**
  * A pool on the database at `url`, sized below the server's connection limit: at most `size`, and never more than
  * half the connections left after the superuser's reserve, so several NetGuard processes and an administrator fit.
+ * Its connections carry `applicationName` (pg_stat_activity.application_name), so each pool's are told apart.
  */
-export async function openPool(url: string, size = 10): Promise<pg.Pool> {
+export async function openPool(url: string, size = 10, applicationName = 'netguard'): Promise<pg.Pool> {
   // Dates without a zone are UTC, as SQLite's date functions take them.
   const options = '-c TimeZone=UTC';
   const probe = new pg.Client({ connectionString: url, types, options });
   await probe.connect();
-  const [limits] = (await probe.query<{ max: number; reserved: number }>(
-    "SELECT current_setting('max_connections')::int AS max, current_setting('superuser_reserved_connections')::int AS reserved",
+  const [limits] = (await probe.query<{ max: number; reserved: number; standby: boolean }>(
+    "SELECT current_setting('max_connections')::int AS max, current_setting('superuser_reserved_connections')::int AS reserved, pg_is_in_recovery() AS standby",
   )).rows;
   await probe.end();
+  // Every request may write (sessions, throttles, the audit log), so a read-only standby cannot serve NetGuard at all.
+  if (limits.standby) throw new Error(`${withoutPassword(url)} is a standby (read-only replica): point NETGUARD_DATABASE_URL at the primary, or promote this standby first`);
   const max = Math.max(1, Math.min(size, Math.floor((limits.max - limits.reserved) / 2)));
-  const pool = new pg.Pool({ connectionString: url, max, types, options, idleTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max, types, options, idleTimeoutMillis: 10_000, application_name: applicationName });
   // An idle client whose connection drops must not take the process down; the next query connects again.
   pool.on('error', () => {});
   return pool;

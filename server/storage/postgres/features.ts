@@ -4,7 +4,8 @@ import { searchDetail, searchGroupRank } from '../../collections/search-labels.t
 import type { CollectionDef } from '../../collections/types.ts';
 import type { Bbox, Extent, FeatureStore, ItemQuery, QueryResult, SearchHit } from '../features.ts';
 import type { Row, Sql } from './database.ts';
-import { streamHere } from '../export-stream.ts';
+import { batchesOf, streamHere } from '../export-stream.ts';
+import type { ExportCursors } from './export-cursor.ts';
 import { binder } from './filter-sql.ts';
 import { itemSql, orderSql } from './item-sql.ts';
 import { featureColumns, featureToRow, rowToFeature } from './rows.ts';
@@ -122,12 +123,27 @@ async function search(sql: Sql, query: string, limit: number): Promise<SearchHit
   return rows.map((row) => ({ collection: row.collection, id: row.feature_id, label: row.label, detail: row.detail, bbox: [row.minx, row.miny, row.maxx, row.maxy] as Bbox }));
 }
 
-/** The features of every registry collection in PostgreSQL (`migrations/001_collections.sql`), on `sql`. */
-export function createPostgresFeatures(sql: Sql): FeatureStore {
+/** Every match of `query` in its order (limit and offset ignored): the statement an export's cursor runs. */
+function exportSql(collection: CollectionDef, query: ItemQuery): { text: string; params: unknown[] } {
+  const { where, params } = itemSql(collection, query);
+  return { text: `SELECT ${featureColumns(collection)} FROM ${collection.id} AS t ${where} ${orderSql(collection, query)}`, params };
+}
+
+/**
+ * The features of every registry collection in PostgreSQL (`migrations/001_collections.sql`), on `sql`. Exports
+ * stream from `exports`' cursors (outside a transaction); inside a transaction, whose client serves its other
+ * statements meanwhile, they are read whole on it.
+ */
+export function createPostgresFeatures(sql: Sql, exports?: ExportCursors): FeatureStore {
   const store: FeatureStore = {
     query: (collectionId, query) => queryFeatures(sql, collectionId, query),
-    // Read whole, then encoded and streamed on this thread; a cursor of its own (pg-cursor) is the provider's next step.
-    exportStream: async (collectionId, query, encoder, options) => streamHere((await queryFeatures(sql, collectionId, query)).features.values(), encoder, options),
+    exportStream: async (collectionId, query, encoder, options) => {
+      const collection = collectionOrThrow(collectionId);
+      const { text, params } = exportSql(collection, query);
+      const toFeature = (row: Row) => rowToFeature(collection, row);
+      if (!exports) return streamHere(batchesOf((await sql.rows(text, params)).map(toFeature).values()), encoder, options);
+      return streamHere(await exports.open(text, params, toFeature), encoder, { stallMs: exports.stallMs, ...options });
+    },
     async get(collectionId, id) {
       const collection = collectionOrThrow(collectionId);
       const [row] = await sql.rows(`SELECT ${featureColumns(collection)} FROM ${collection.id} AS t WHERE t.id = $1`, [id]);

@@ -6,12 +6,14 @@ import { createPostgresCaseFiles } from './case-files.ts';
 import { createPostgresChangeCounters } from './change-counters.ts';
 import { createPostgresChangeLog } from './change-log.ts';
 import { inTransaction, migrate, openPool, poolSql, type Sql } from './database.ts';
+import { createExportCursors, type ExportCursors } from './export-cursor.ts';
 import { createPostgresFeatures } from './features.ts';
 import { createPostgresFibreBreaks } from './fibre-breaks.ts';
 import { createPostgresField, createPostgresIdempotency, createPostgresPhotos } from './field.ts';
 import { createPostgresIncidentHistory, createPostgresKeyTargetHistory } from './histories.ts';
 import { createPostgresHotline } from './hotline.ts';
 import { createPostgresInspectionPlans, createPostgresInspections } from './inspections.ts';
+import { listenForLive } from './live-listener.ts';
 import { createPostgresLiveLog } from './live-log.ts';
 import { createPostgresPlans } from './patrol-plans.ts';
 import { createPostgresAlarms, createPostgresBulletins, createPostgresTracks } from './records.ts';
@@ -20,9 +22,12 @@ import { createPostgresReportQueries } from './report-queries.ts';
 import { createPostgresRewards } from './rewards.ts';
 import { createPostgresThrottles } from './throttles.ts';
 
-function stores(sql: Sql): Stores {
+/** Default NETGUARD_LIVE_POLL_MS: with LISTEN/NOTIFY waking every process, the poll is only a slow safety net. */
+export const SAFETY_POLL_MS = 2_000;
+
+function stores(sql: Sql, exports?: ExportCursors): Stores {
   return {
-    features: createPostgresFeatures(sql),
+    features: createPostgresFeatures(sql, exports),
     accounts: createPostgresAccounts(sql),
     audit: createPostgresAudit(sql),
     incidentHistory: createPostgresIncidentHistory(sql),
@@ -54,7 +59,7 @@ function stores(sql: Sql): Stores {
  * installed in it or creatable), applies pending migrations and returns its stores and unit of work: each
  * `transaction` is one serialisable transaction on one pooled client, run again on a serialisation failure.
  */
-export async function openPostgresStorage(url: string, options: { poolSize?: number } = {}): Promise<Storage> {
+export async function openPostgresStorage(url: string, options: { poolSize?: number; env?: Record<string, string | undefined> } = {}): Promise<Storage> {
   const pool = await openPool(url, options.poolSize);
   try {
     await migrate(pool);
@@ -62,16 +67,20 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     await pool.end();
     throw error;
   }
-  const outside = stores(poolSql(pool));
-  // Several NetGuard processes may serve one database: live messages go through its live log.
-  const broadcast = createPolledBroadcast(outside.live);
+  const exports = await createExportCursors(url, options.env);
+  const outside = stores(poolSql(pool), exports);
+  // Several NetGuard processes may serve one database: live messages go through its live log, read whenever a NOTIFY
+  // says another process appended to it, and every NETGUARD_LIVE_POLL_MS as a safety net for a listening connection
+  // that died without a word.
+  const env = options.env ?? process.env;
+  const broadcast = createPolledBroadcast(outside.live, { pollMs: Number(env.NETGUARD_LIVE_POLL_MS) || SAFETY_POLL_MS, wakeups: listenForLive(url) });
   return {
     ...outside,
     transaction: (work) => inTransaction(pool, (sql) => work(stores(sql))),
     broadcast,
     close: async () => {
       await broadcast.close();
-      await pool.end();
+      await Promise.all([pool.end(), exports.close()]);
     },
   };
 }

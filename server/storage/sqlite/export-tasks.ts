@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { MessagePort } from 'node:worker_threads';
 import type { ExportEncoder, ItemQuery } from '../features.ts';
-import { loadEncoder, sendExport, type ExportSummary } from '../export-stream.ts';
+import { batchesOf, loadEncoder, sendExport, type ExportSummary } from '../export-stream.ts';
 import { exportFeatures } from './features.ts';
 import { registerSpatialFunctions } from './spatial-functions.ts';
 
@@ -16,7 +16,7 @@ export const TASKS = {
     try {
       const encode = await loadEncoder(encoder);
       const budget = registerSpatialFunctions(db);
-      return await sendExport(budget(() => exportFeatures(db, collectionId, query)), encode, port, budget);
+      return await sendExport(batchesOf(budget(() => exportFeatures(db, collectionId, query)), budget), encode, port);
     } finally {
       port.close();
       db.close();

@@ -12,7 +12,7 @@ import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
 import { createLowZoomStore, type LowZoomStore } from './low-zoom.ts';
 import { createSqliteTileReader } from './tile-sql.ts';
-import { streamHere } from '../export-stream.ts';
+import { batchesOf, streamHere } from '../export-stream.ts';
 import { buildTileInNode } from '../node-tiles/build.ts';
 
 function collectionOrThrow(id: string): CollectionDef {
@@ -112,7 +112,7 @@ export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialB
     // On the main connection only for an in-memory database (tests); a file's exports stream from export threads
     // (`reader.ts`). The one connection serves every other call meanwhile, so the rows are read at once, not kept
     // in a cursor between chunks.
-    exportStream: (collectionId, query, encoder, options) => streamHere(spatialBudget(() => [...exportFeatures(db, collectionId, query)]).values(), encoder, options),
+    exportStream: (collectionId, query, encoder, options) => streamHere(batchesOf(spatialBudget(() => [...exportFeatures(db, collectionId, query)]).values()), encoder, options),
     get(collectionId: string, id: number): StoredFeature | undefined {
       const collection = collectionOrThrow(collectionId);
       const row = db.prepare(`SELECT * FROM ${collection.id} WHERE id = ?`).get(id) as Row | undefined;
