@@ -27,9 +27,9 @@ import { TEMPLATE_SCALE } from './national/build.ts';
 import { openPostgresStorage } from '../server/storage/postgres/index.ts';
 import { DATABASE_URL_ENV } from '../server/storage/open.ts';
 import type { Services } from '../server/services.ts';
-import { tileBounds, tileOfPosition } from '../server/geometry/web-mercator.ts';
-import { encodeTile } from '../server/tiles/build.ts';
-import { padded } from '../server/tiles/math.ts';
+import { tileOfPosition } from '../server/geometry/web-mercator.ts';
+import { encodeTile } from '../server/storage/node-tiles/encode.ts';
+import { tileReach } from '../server/storage/vector-tiles.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '30' }, rounds: { type: 'string', default: '3' }, 'database-url': { type: 'string' } } });
 const RUNS = Number(values.runs);
@@ -121,7 +121,7 @@ for (const z of [6, 10, 14]) {
     // Baseline: what a tile server without aggregates or generalisation does — every feature under the tile read
     // through the R*Tree and handed to geojson-vt, which simplifies and clips it.
     const [x, y] = tileOfPosition(cx, cy, z);
-    const naive = await time(async () => encodeTile(collection, (await provider.query(collection, { bbox: padded(tileBounds(z, x, y), 1 / 64), filters: [], limit: 2_000_000, offset: 0 })).features, z, x, y), z < 10 ? 3 : 10);
+    const naive = await time(async () => encodeTile(collection, (await provider.query(collection, { bbox: tileReach(z, x, y), filters: [], limit: 2_000_000, offset: 0 })).features, z, x, y), z < 10 ? 3 : 10);
     row(`tile ${collection} z${z}, cold (built)`, cold, naive, 'p50 ≤ 10 ms');
     if (pgCold) pgRow(`tile ${collection} z${z}, cold (built)`, pgCold, cold);
     row(`tile ${collection} z${z}, warm (cache)`, warm, cold, '');

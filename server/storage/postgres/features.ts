@@ -10,7 +10,7 @@ import { binder } from './filter-sql.ts';
 import { itemSql, orderSql } from './item-sql.ts';
 import { featureColumns, featureToRow, rowToFeature } from './rows.ts';
 import { preparePartitions } from './partitions.ts';
-import { thinTile, tileFeatures } from './tiles.ts';
+import { vectorTile } from './vector-tile.ts';
 
 export function collectionOrThrow(id: string): CollectionDef {
   const collection = findCollection(id);
@@ -188,8 +188,7 @@ export function createPostgresFeatures(sql: Sql, exports?: ExportCursors): Featu
       }));
       return { type: 'FeatureCollection', features } as FeatureCollection<Point, Record<string, unknown>>;
     },
-    thinTile: (collectionId, tile, query) => thinTile(sql, collectionOrThrow(collectionId), tile, query),
-    tileFeatures: (collectionId, query, zoom) => tileFeatures(sql, collectionOrThrow(collectionId), query, zoom),
+    vectorTile: (collectionId, request) => vectorTile(sql, collectionOrThrow(collectionId), request),
     async pointCoordinates(collectionId, filter) {
       const collection = collectionOrThrow(collectionId);
       if (collection.geometry !== 'Point') throw new Error(`${collection.id} is not a point collection`);
