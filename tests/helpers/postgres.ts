@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, it } from 'vitest';
 import { openPostgresStorage } from '../../server/storage/postgres/index.ts';
+import { asRoot, BIN, EXTENSIONS, postgresMissing, postgresUser, REQUIRE_POSTGRES_ENV } from './postgres-binaries.ts';
 import { oncePerRun, runCacheDirectory } from './run-cache.ts';
+
+export { postgresMissing, REQUIRE_POSTGRES_ENV };
 
 /**
  * Throwaway PostgreSQL clusters for tests. One cluster per test run (the run cache, tests/global-setup.ts stops it at
@@ -14,36 +17,11 @@ import { oncePerRun, runCacheDirectory } from './run-cache.ts';
  * provider's migrations (server/storage/postgres/migrations). PostgreSQL
  * refuses to run as root: as root the cluster runs as the `postgres` user in a temporary folder it owns.
  */
-const BIN = process.env.NETGUARD_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
-const EXTENSION_DIR = process.env.NETGUARD_POSTGRES_EXTENSIONS ?? '/usr/share/postgresql/15/extension';
 const TEMPLATE = 'netguard_template';
 /** The schema of the template that keeps what the migrations wrote into the tables. */
 const SEED = 'netguard_test_seed';
-const EXTENSIONS = ['postgis', 'unaccent', 'pg_trgm'];
-/** Set in CI (`.ci/run`): a machine without PostgreSQL then fails the PostgreSQL tests instead of skipping them. */
-export const REQUIRE_POSTGRES_ENV = 'NETGUARD_REQUIRE_POSTGRES';
 
 const run = promisify(execFile);
-const asRoot = process.getuid?.() === 0;
-
-/** Why PostgreSQL tests cannot run here, or null when they can. */
-export function postgresMissing(): string | null {
-  for (const binary of ['initdb', 'pg_ctl', 'postgres', 'psql']) {
-    if (!existsSync(join(BIN, binary))) return `PostgreSQL 15 is not installed (no ${join(BIN, binary)}; Debian: apt-get install postgresql-15-postgis-3)`;
-  }
-  for (const extension of EXTENSIONS) {
-    if (!existsSync(join(EXTENSION_DIR, `${extension}.control`))) return `the PostgreSQL extension ${extension} is not installed (no ${join(EXTENSION_DIR, extension)}.control; Debian: postgresql-15-postgis-3, postgresql-contrib)`;
-  }
-  if (asRoot && !postgresUser()) return 'running as root and there is no postgres user to run the cluster as (PostgreSQL refuses root)';
-  return null;
-}
-
-function postgresUser(): { uid: number; gid: number } | undefined {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((entry) => entry.startsWith('postgres:'));
-  if (!line) return undefined;
-  const [, , uid, gid] = line.split(':');
-  return { uid: Number(uid), gid: Number(gid) };
-}
 
 /** Runs a PostgreSQL binary, as the postgres user when we are root. */
 async function pg(binary: string, args: string[]): Promise<string> {
