@@ -4,6 +4,7 @@ import type { CollectionDef } from '../collections/types.ts';
 import type { FeatureStore, ItemQuery, PropertyFilter, StoredFeature } from '../storage/features.ts';
 import { filterProperties } from '../storage/filter.ts';
 import { Forbidden } from '../errors.ts';
+import { redactWith, type Redaction } from '../storage/redaction.ts';
 import type { Principal } from './principal.ts';
 
 const BASE = new Set(['admin_areas', 'roads', 'police_stations', 'scrap_dealers']);
@@ -41,18 +42,6 @@ export type ReadScope = {
   sharedProperties?: readonly string[];
   privateRows?: PropertyFilter;
 };
-
-/** A redaction as data: only the `keep` properties, on every row but those whose `owner` is `unlessOwner`. */
-export type Redaction = { keep: readonly string[]; unlessOwner?: string };
-
-/** The `redact` function of a redaction: the same trimming wherever it runs (the event loop, a worker thread). */
-export function redactWith(redaction: Redaction | null) {
-  return <F extends { properties: Record<string, unknown> }>(feature: F): F => {
-    if (!redaction || (redaction.unlessOwner !== undefined && feature.properties.owner === redaction.unlessOwner)) return feature;
-    const properties = Object.fromEntries(redaction.keep.map((name) => [name, feature.properties[name] ?? null]));
-    return { ...feature, properties };
-  };
-}
 
 /** `redact` and `redaction` of a scope that trims with `redaction`. */
 const trimming = (redaction: Redaction | null): Pick<ReadScope, 'redact' | 'redaction'> => ({ redact: redactWith(redaction), redaction });

@@ -1,5 +1,5 @@
 import { toKML } from '@placemarkio/tokml';
-import { redactWith, type Redaction } from '../auth/access.ts';
+import { redactWith, type Redaction } from '../storage/redaction.ts';
 import { findCollection } from '../collections/registry.ts';
 import { outputFeature } from '../ogc/envelope.ts';
 import type { CollectionDef } from '../collections/types.ts';

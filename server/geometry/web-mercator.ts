@@ -17,3 +17,9 @@ export function tileOfPosition(lon: number, lat: number, z: number): [number, nu
   const y = Math.floor(((1 - Math.log(Math.tan(clamped) + 1 / Math.cos(clamped)) / Math.PI) / 2) * n);
   return [Math.min(n - 1, Math.max(0, x)), Math.min(n - 1, Math.max(0, y))];
 }
+
+/** The bounds grown by `fraction` of their size on every side (features just outside still draw their edges). */
+export function padded([w, s, e, n]: [number, number, number, number], fraction: number): [number, number, number, number] {
+  const dx = (e - w) * fraction, dy = (n - s) * fraction;
+  return [w - dx, Math.max(-85.06, s - dy), e + dx, Math.min(85.06, n + dy)];
+}

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { FilterExpr, SortKey } from './filter.ts';
+import type { TileRequest } from './vector-tiles.ts';
 
 /** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees; minLon > maxLon is a box across the antimeridian. */
 export type Bbox = [number, number, number, number];
@@ -75,7 +76,7 @@ export type Extent = {
 /**
  * The features of every registry collection. Implementations own their query language and know nothing of HTTP; the
  * collection ids are the registry's, and every feature written is checked against the registry first
- * (`server/collections/feature-problems.ts`). SQLite in `server/storage/sqlite/`, PostGIS to follow. Outside a
+ * (`server/collections/feature-problems.ts`). SQLite in `server/storage/sqlite/`, PostGIS in `server/storage/postgres/`. Outside a
  * transaction each call is atomic on its own; inside `storage.transaction` the same calls see and join its writes.
  */
 export interface FeatureStore {
@@ -104,17 +105,14 @@ export interface FeatureStore {
    */
   pointCoordinates(collectionId: string, filter: PointFilter): Promise<{ x: Float64Array; y: Float64Array }>;
   /**
-   * Thins a Point collection for vector tile z/x/y: one point per cell of the tile's 16 × 16 grid (`tile-grid.ts`),
-   * the lowest id among the matching points there, with how many match (filters, ids, datetime; the tile is the bbox).
+   * Vector tile z/x/y of a collection under a reader's scope, as Mapbox Vector Tile bytes: one layer named after the
+   * collection, TILE_EXTENT units a side (`vector-tiles.ts`), feature ids kept, lists joined with `;`. The zoom rules of
+   * `tile-grid.ts` apply: points thinned to one per grid cell below THIN_BELOW_ZOOM (`point_count` when it stands for
+   * several); below LOW_ZOOMS only the tile properties, and lines generalised, from their `tileMinZoom`, and merged by
+   * their redacted properties without id (`line_count`), another owner's lines from FOREIGN_LINES_FROM_ZOOM for a
+   * reader with `privateRows`; the lowest MAX_FEATURES_PER_TILE ids otherwise. Every row is redacted by the scope.
    */
-  thinTile(collectionId: string, tile: { z: number; x: number; y: number }, query: ItemQuery): Promise<{ id: number; count: number }[]>;
-  /**
-   * The features of a vector tile at `zoom`, ordered by id up to the limit, without a count. Below LOW_ZOOMS
-   * (`tile-grid.ts`) they carry only the collection's `tileProperties`, and lines come generalised, leaving out those
-   * drawn only from a deeper zoom (`tileMinZoom`) and merged: lines with the same properties come as one feature
-   * without id, counted in `line_count`.
-   */
-  tileFeatures(collectionId: string, query: ItemQuery, zoom: number): Promise<TileFeature[]>;
+  vectorTile(collectionId: string, request: TileRequest): Promise<Uint8Array>;
   /** Inserts features with their own integer ids; throws InvalidFeature on invalid features, Conflict on a taken id. */
   insert(collectionId: string, features: readonly Feature[]): Promise<void>;
   /**

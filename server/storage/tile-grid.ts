@@ -26,6 +26,21 @@ export const EVERY_LINE_ZOOM = LOW_ZOOMS - 1;
 /** Zooms below this are "country" zooms: lines are simplified further. */
 export const COARSE_BELOW_ZOOM = 9;
 
+/**
+ * How far, in degrees, a low-zoom tile's generalised lines are simplified (Douglas–Peucker on longitude and latitude):
+ * once for country zooms (below COARSE_BELOW_ZOOM) and once for the rest of the low zooms, each by half a screen
+ * pixel (512-pixel tiles) of the deepest zoom it serves, so the simplification never shows.
+ */
+export function generalisationDegrees(zoom: number): number {
+  const deepest = zoom < COARSE_BELOW_ZOOM ? COARSE_BELOW_ZOOM - 1 : LOW_ZOOMS - 1;
+  return 360 / (2 ** deepest * 512) / 2;
+}
+
+/** Below this zoom, points are thinned to one per cell of the grid, carrying how many they stand for (`point_count`). */
+export const THIN_BELOW_ZOOM = 12;
+/** The most features one tile holds (the lowest ids); the generalisation keeps real tiles far below it. */
+export const MAX_FEATURES_PER_TILE = 20_000;
+
 export type GridCell = { x: number; y: number; cell: number };
 
 /** A tile four zooms deeper, as the tile holding it and its cell index there. */

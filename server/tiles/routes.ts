@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { requireReadScope, scopedQuery, type ReadScope } from '../auth/access.ts';
+import { requireReadScope, scopedQuery } from '../auth/access.ts';
 import { SIGNED_IN } from '../auth/audiences.ts';
 import { rule, type RouteRule } from '../auth/route-rule.ts';
 import { findCollection } from '../collections/registry.ts';
@@ -9,13 +9,8 @@ import type { AppEnv } from '../http/env.ts';
 import type { Services } from '../services.ts';
 import { apiBase, MEDIA } from '../ogc/links.ts';
 import { collectionDatetime, rejectUnknownParameters } from '../ogc/params.ts';
-import { OWNERS } from '../collections/vocabulary.ts';
-import type { FeatureStore, ItemQuery, TileFeature } from '../storage/features.ts';
-import { EVERY_LINE_ZOOM, FOREIGN_LINES_FROM_ZOOM, LOW_ZOOMS } from '../storage/tile-grid.ts';
-import { encodeTile, MAX_FEATURES_PER_TILE, mergeLines, THIN_BELOW_ZOOM } from './build.ts';
 import { createTileCache } from './cache.ts';
-import { tileBounds } from '../geometry/web-mercator.ts';
-import { padded } from './math.ts';
+import { tileReach } from '../storage/vector-tiles.ts';
 import { MAX_ZOOM, tileJson, tileMatrixSets, tileset, tilesetList, webMercatorQuad } from './metadata.ts';
 import { EVERYONE } from '../auth/audiences.ts';
 
@@ -54,28 +49,11 @@ function tileAddress(z: string, y: string, x: string): [number, number, number] 
 }
 
 /**
- * A low-zoom line tile's features before merging. A reader who sees some owners' rows in full and others' redacted
- * (a carrier) gets its own lines by their zoom rule and the others' lines of every tier alike from
- * FOREIGN_LINES_FROM_ZOOM, so neither their presence nor their merged `line_count` tells another carrier's tier.
- */
-async function lowZoomLines(features: FeatureStore, collectionId: string, scope: ReadScope, query: ItemQuery, z: number): Promise<TileFeature[]> {
-  if (!scope.privateRows) return features.tileFeatures(collectionId, scopedQuery(scope, query), z);
-  const own = scope.privateRows;
-  const lines = await features.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [own] }), z);
-  if (z < FOREIGN_LINES_FROM_ZOOM) return lines;
-  for (const owner of OWNERS.filter((candidate) => candidate !== own.value)) {
-    lines.push(...(await features.tileFeatures(collectionId, scopedQuery(scope, { ...query, filters: [{ property: own.property, value: owner }] }), EVERY_LINE_ZOOM)));
-  }
-  return lines;
-}
-
-/**
  * `GET /api/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}[?datetime=…]` (OGC API – Tiles order: row before
  * column): a Mapbox Vector Tile of the collection, one layer named after it, read under the caller's read scope (a
- * role that may not read the collection gets no tile of it). Points are thinned below THIN_BELOW_ZOOM; below
- * LOW_ZOOMS the store answers from its aggregates and generalised lines, features carry only the properties the map
- * draws by, and lines are merged by those properties. Tiles are cached per scope and period with a strong ETag; an
- * edit drops exactly the tiles it touches.
+ * role that may not read the collection gets no tile of it). The store builds the tile under the caller's scope
+ * (`FeatureStore.vectorTile`: thinned points, generalised and merged lines, redaction); tiles are cached here per
+ * scope and period with a strong ETag, and an edit by any process drops exactly the tiles it touches.
  */
 export function tileRoutes({ storage }: Services) {
   const features = storage.features;
@@ -115,25 +93,8 @@ export function tileRoutes({ storage }: Services) {
     const key = `${principal.kind === 'user' ? `${principal.role}:${principal.carrier ?? ''}` : 'public'}|${collection.id}|${z}/${x}/${y}|${period}`;
     let entry = cacheable ? await cache.get(key) : undefined;
     if (!entry) {
-      const bounds = padded(tileBounds(z, x, y), 1 / 64);
-      let tile: TileFeature[];
-      if (collection.geometry === 'Point' && z < THIN_BELOW_ZOOM) {
-        // Thinned in the store: one point per grid cell, so a low-zoom tile never materialises every point under it.
-        const kept = await features.thinTile(collection.id, { z, x, y }, scopedQuery(scope, { datetime, filters: [], limit: 0, offset: 0 }));
-        const counts = new Map(kept.map((cell) => [cell.id, cell.count]));
-        tile = (await features.tileFeatures(collection.id, { filters: [], ids: [...counts.keys()], limit: kept.length, offset: 0 }, z))
-          // As in clustered GeoJSON, a point standing for itself alone is not a cluster.
-          .map(scope.redact).map((feature) => {
-            const count = counts.get(feature.id!)!;
-            return count > 1 ? { ...feature, properties: { ...feature.properties, point_count: count } } : feature;
-          });
-      } else if (collection.geometry === 'Line' && z < LOW_ZOOMS) {
-        tile = mergeLines(await lowZoomLines(features, collection.id, scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }, z), scope.redact);
-      } else {
-        tile = (await features.tileFeatures(collection.id, scopedQuery(scope, { bbox: bounds, datetime, filters: [], limit: MAX_FEATURES_PER_TILE, offset: 0 }), z)).map(scope.redact);
-      }
-      const { bytes } = encodeTile(collection.id, tile, z, x, y);
-      entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds };
+      const bytes = await features.vectorTile(collection.id, { z, x, y, datetime, scope });
+      entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds: tileReach(z, x, y) };
       if (cacheable) cache.set(key, entry);
     }
     const headers = { ETag: entry.etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };

@@ -38,7 +38,7 @@ export type TestAppOptions = {
 
 /**
  * The storage a test app runs on: a fresh in-memory SQLite database (or the file `databasePath`), or with
- * NETGUARD_TEST_STORAGE=postgres a fresh database on the run's throwaway PostgreSQL cluster (tests/helpers/postgres.ts),
+ * `provider` 'postgres' (by default NETGUARD_TEST_STORAGE) a fresh database on the run's throwaway PostgreSQL cluster (tests/helpers/postgres.ts),
  * so that the API suites run on either provider.
  */
 async function openTestStorage(databasePath?: string, provider = process.env.NETGUARD_TEST_STORAGE): Promise<Storage> {

@@ -4,8 +4,7 @@ import type { Feature } from 'geojson';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../helpers/demo-dataset.ts';
-import { tileBounds, tileOfPosition } from '../../server/geometry/web-mercator.ts';
-import { padded } from '../../server/tiles/math.ts';
+import { padded, tileBounds, tileOfPosition } from '../../server/geometry/web-mercator.ts';
 import { createTestApp, type Caller, type Client } from '../helpers/test-app.ts';
 
 type Item = Feature & { id: number; properties: Record<string, unknown> };

@@ -8,10 +8,10 @@ export type ItemSql = { where: string; params: unknown[] };
 /**
  * The conditions of an items query. A bbox is `geom && envelope AND ST_Intersects(geom, envelope)`: the GiST index
  * answers the box overlap, the exact test drops a cable whose box meets the query box but which passes beside it. A
- * box across the antimeridian (minLon > maxLon) is its two halves.
+ * box across the antimeridian (minLon > maxLon) is its two halves. Parameters are appended to `params` (a statement
+ * with several such parts passes one list).
  */
-export function itemSql(collection: CollectionDef, query: Omit<ItemQuery, 'limit' | 'offset'>): ItemSql {
-  const params: unknown[] = [];
+export function itemSql(collection: CollectionDef, query: Omit<ItemQuery, 'limit' | 'offset'>, params: unknown[] = []): ItemSql {
   const bind = binder(params);
   const conditions: string[] = [];
   if (query.bbox) {

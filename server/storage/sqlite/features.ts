@@ -11,8 +11,9 @@ import { registerSpatialFunctions, type SpatialBudget } from './spatial-function
 import { featureToRow, rowToFeature, type Row } from './rows.ts';
 import { indexForSearch, searchIndex } from './search-sql.ts';
 import { createLowZoomStore, type LowZoomStore } from './low-zoom.ts';
-import { readTileFeatures } from './tile-sql.ts';
+import { createSqliteTileReader } from './tile-sql.ts';
 import { batchesOf, streamHere } from '../export-stream.ts';
+import { buildTileInNode } from '../node-tiles/build.ts';
 
 function collectionOrThrow(id: string): CollectionDef {
   const collection = findCollection(id);
@@ -105,6 +106,7 @@ export function* exportFeatures(db: SqliteDatabase, collectionId: string, query:
 export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialBudget = registerSpatialFunctions(db)): Sync<FeatureStore> {
   const lowZoom = createLowZoomStore(db);
   lowZoom.backfill();
+  const tileReader = createSqliteTileReader(db, lowZoom);
   const provider: Sync<FeatureStore> = {
     query: (collectionId, query) => spatialBudget(() => queryFeatures(db, collectionId, query)),
     // On the main connection only for an in-memory database (tests); a file's exports stream from export threads
@@ -121,8 +123,8 @@ export function createSqliteFeatures(db: SqliteDatabase, spatialBudget: SpatialB
       const { sql, params } = pointsSql(collection, query);
       return rowsToPoints(collection, query.properties, db.prepare(sql).raw().all(...params) as unknown[][]);
     },
-    thinTile: (collectionId, tile, query) => lowZoom.thinTile(collectionOrThrow(collectionId), tile, query),
-    tileFeatures: (collectionId, query, zoom) => readTileFeatures(db, lowZoom, collectionOrThrow(collectionId), query, zoom),
+    // Built in Node from the low-zoom aggregates and generalised lines (migration 013), encoded by geojson-vt.
+    vectorTile: (collectionId, request) => buildTileInNode(tileReader, collectionOrThrow(collectionId), request),
     pointCoordinates(collectionId, filter) {
       const { sql, params } = coordinatesSql(collectionOrThrow(collectionId), filter);
       const [xs, ys] = db.prepare(sql).raw().get(params) as [string, string];

@@ -3,17 +3,13 @@ import type { Geometry, Position } from 'geojson';
 import type { CollectionDef } from '../../collections/types.ts';
 import type { SqliteDatabase } from './database.ts';
 import type { TileFeature } from '../features.ts';
-import { COARSE_BELOW_ZOOM, LOW_ZOOMS } from '../tile-grid.ts';
+import { COARSE_BELOW_ZOOM, generalisationDegrees, LOW_ZOOMS } from '../tile-grid.ts';
+import { tilePropertyNames } from '../vector-tiles.ts';
 import { decodeProperty } from './points-sql.ts';
 import type { Row } from './rows.ts';
 
-/**
- * Lines are simplified twice: for country zooms (below COARSE_BELOW_ZOOM) and for the rest of the low zooms, each at
- * half a screen pixel (512-pixel tiles) of the deepest zoom it serves, so the simplification never shows.
- */
-const halfPixel = (zoom: number) => 360 / (2 ** zoom * 512) / 2;
-const COARSE_TOLERANCE = halfPixel(COARSE_BELOW_ZOOM - 1);
-const FINE_TOLERANCE = halfPixel(LOW_ZOOMS - 1);
+const COARSE_TOLERANCE = generalisationDegrees(0);
+const FINE_TOLERANCE = generalisationDegrees(LOW_ZOOMS - 1);
 
 // About a metre: far below half a pixel at any low zoom, and shorter text to parse.
 const round = (position: Position): Position => [Math.round(position[0] * 1e5) / 1e5, Math.round(position[1] * 1e5) / 1e5];
@@ -27,9 +23,6 @@ function generalisedParts(geometry: Geometry, tolerance: number): string {
   const parts = simple.type === 'LineString' ? [simple.coordinates] : simple.type === 'MultiLineString' ? simple.coordinates : [];
   return parts.map((part) => JSON.stringify(part.map(round))).join(',');
 }
-
-/** The properties a low-zoom tile carries: `tileProperties`, else all. */
-export const tilePropertyNames = (collection: CollectionDef): readonly string[] => collection.tileProperties ?? collection.properties.map((property) => property.name);
 
 /** The tile properties from `values`, a JSON array in `tilePropertyNames` order. */
 function unpackProperties(collection: CollectionDef, values: string): Record<string, unknown> {

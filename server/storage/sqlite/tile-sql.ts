@@ -4,8 +4,9 @@ import type { SqliteDatabase } from './database.ts';
 import type { ItemQuery, TileFeature } from '../features.ts';
 import { LOW_ZOOMS } from '../tile-grid.ts';
 import { itemSql } from './item-sql.ts';
-import { tilePropertyNames } from './generalised-lines.ts';
+import { propertiesAtZoom } from '../vector-tiles.ts';
 import type { LowZoomStore } from './low-zoom.ts';
+import type { TileReader } from '../node-tiles/build.ts';
 import { decodeProperty } from './points-sql.ts';
 
 /**
@@ -18,7 +19,7 @@ export function readTileFeatures(db: SqliteDatabase, lowZoom: LowZoomStore, coll
     const rest = itemSql(collection, { ...query, bbox: undefined });
     return lowZoom.lines(collection, query.bbox, zoom, { sql: rest.where.replace(/^WHERE /, ''), params: rest.params }, query.limit);
   }
-  const names = zoom < LOW_ZOOMS ? tilePropertyNames(collection) : collection.properties.map((property) => property.name);
+  const names = propertiesAtZoom(collection, zoom);
   const definitions = names.map((name) => collection.properties.find((property) => property.name === name)!);
   const sql = itemSql(collection, query);
   const geometry = collection.geometry === 'Point' ? ['t.minx', 't.miny'] : ['t.geometry'];
@@ -31,4 +32,9 @@ export function readTileFeatures(db: SqliteDatabase, lowZoom: LowZoomStore, coll
     const shape: Geometry = collection.geometry === 'Point' ? { type: 'Point', coordinates: [Number(first), Number(second)] } : (JSON.parse(String(first)) as Geometry);
     return { type: 'Feature', id: Number(row[0]), geometry: shape, properties };
   });
+}
+
+/** The reads the Node tile builder (`node-tiles/build.ts`) makes of this database: the aggregates and the generalised lines. */
+export function createSqliteTileReader(db: SqliteDatabase, lowZoom: LowZoomStore): TileReader {
+  return { thinTile: lowZoom.thinTile, tileFeatures: (collection, query, zoom) => readTileFeatures(db, lowZoom, collection, query, zoom) };
 }
