@@ -2,8 +2,10 @@
  * `npm run bench [-- --db data/national.sqlite --seconds 10 --rounds 3]`: the national-scale benchmark of issues 6 and
  * 16, printed as one table of medians and p99s with a baseline measured in the same run. `--copies N` builds a fresh
  * N-copy set in a temporary file first (`npm run bench:ci` uses 3 and one round, so the bench keeps running in CI
- * without the national file). `--rounds` alternating loads compare one server process with two;
- * the streamed exports run on the first server.
+ * without the national file). `--rounds` alternating loads compare SQLite with one server process, with two, and
+ * PostgreSQL with two over the same national set: a throwaway cluster the bench starts and loads through COPY when
+ * PostgreSQL's binaries are installed, or the database at `--database-url` (loaded by `npm run db:national --
+ * --database-url …`). The streamed exports run on the first server.
  * Never a test: figures depend on the machine; read them as ratios.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -19,11 +21,17 @@ import { DEFAULT_SEED } from './generator/index.ts';
 import { loadNational } from './national/build.ts';
 import { productionEnv, startServer } from '../tests/helpers/server-process.ts';
 import { benchStreamedExports } from './bench-exports.ts';
+import { benchPostgres } from './bench-postgres.ts';
+import { compareServers, mixedLoad, type BenchRead, type BenchServer } from './bench-providers.ts';
+import { TEMPLATE_SCALE } from './national/build.ts';
+import { openPostgresStorage } from '../server/storage/postgres/index.ts';
+import { DATABASE_URL_ENV } from '../server/storage/open.ts';
+import type { Services } from '../server/services.ts';
 import { tileOfPosition } from '../server/geometry/web-mercator.ts';
 import { encodeTile } from '../server/storage/node-tiles/encode.ts';
 import { tileReach } from '../server/storage/vector-tiles.ts';
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '30' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '30' }, rounds: { type: 'string', default: '3' }, 'database-url': { type: 'string' } } });
 const RUNS = Number(values.runs);
 let path = values.db!;
 let scratch: string | undefined;
@@ -40,14 +48,23 @@ if (values.copies) {
 }
 
 const services = createServices(openSqliteStorage(path));
-const { storage, accounts } = services;
+const { storage } = services;
 const provider = storage.features;
 const baseline = inspectSqlite(path);
-if (!(await accounts.users()).some((user) => user.username === 'bench')) await accounts.createUser({ username: 'bench', displayName: 'Benchmark', password: 'benchmark-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
-if (!(await accounts.users()).some((user) => user.username === 'bench-editor')) await accounts.createUser({ username: 'bench-editor', displayName: 'Benchmark editor', password: 'benchmark-only-password', role: 'carrier_editor', organisationCode: 'viettel' });
-const tokenOf = async (username: string) => (await accounts.createToken((await accounts.users()).find((user) => user.username === username)!.userId, 'bench')).token;
-const token = await tokenOf('bench');
-const editorToken = await tokenOf('bench-editor');
+/** The bench's two accounts on a storage (a police planner who reads, a carrier editor who writes) and a token of each. */
+async function benchTokens({ accounts }: Services): Promise<{ token: string; editorToken: string }> {
+  if (!(await accounts.users()).some((user) => user.username === 'bench')) await accounts.createUser({ username: 'bench', displayName: 'Benchmark', password: 'benchmark-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
+  if (!(await accounts.users()).some((user) => user.username === 'bench-editor')) await accounts.createUser({ username: 'bench-editor', displayName: 'Benchmark editor', password: 'benchmark-only-password', role: 'carrier_editor', organisationCode: 'viettel' });
+  const tokenOf = async (username: string) => (await accounts.createToken((await accounts.users()).find((user) => user.username === username)!.userId, 'bench')).token;
+  return { token: await tokenOf('bench'), editorToken: await tokenOf('bench-editor') };
+}
+const { token, editorToken } = await benchTokens(services);
+// PostgreSQL over the same national set (as many copies as the SQLite file holds), when it can be had.
+const postgres = await benchPostgres({ databaseUrl: values['database-url'], copies: (await provider.counts()).bts_sites / TEMPLATE_SCALE.btsSites, seed: DEFAULT_SEED });
+const pgServices = postgres ? createServices(await openPostgresStorage(postgres.url, { poolSize: 4 })) : null;
+const pgTokens = pgServices ? await benchTokens(pgServices) : null;
+const pgAuth = { headers: { Authorization: `Bearer ${pgTokens?.token}` } };
+const pgApp = pgServices && createApp(pgServices);
 const app = createApp(services);
 const auth = { headers: { Authorization: `Bearer ${token}` } };
 
@@ -70,6 +87,10 @@ const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(
 function row(figure: string, measured: { median: number; p99: number }, baseline: { median: number } | null, target: string) {
   rows.push([figure, fmt(measured.median), fmt(measured.p99), baseline ? fmt(baseline.median) : '—', baseline ? `${(baseline.median / measured.median).toFixed(1)}×` : '—', target]);
 }
+/** A PostgreSQL figure beside the same one on SQLite (its baseline): the ratio is PostgreSQL's latency over SQLite's. */
+function pgRow(figure: string, measured: { median: number; p99: number }, sqlite: { median: number }) {
+  rows.push([`${figure}, PostgreSQL`, fmt(measured.median), fmt(measured.p99), fmt(sqlite.median), `PG/SQLite ${(measured.median / sqlite.median).toFixed(2)}×`, 'PG/SQLite ≤ 2×']);
+}
 
 // A city-sized box (≈ 11 × 11 km) around the first BTS site of the first copy.
 const [cx, cy] = ((await provider.get('bts_sites', 1))!.geometry as { coordinates: number[] }).coordinates;
@@ -78,22 +99,31 @@ for (const collection of ['incidents', 'bts_sites']) {
   const viaIndex = await time(() => provider.query(collection, { bbox: city, filters: [], limit: 1000, offset: 0 }));
   const noIndex = await time(() => baseline.scanBbox(collection, city), Math.min(RUNS, 10));
   row(`items ${collection}, city bbox, limit 1000 (store)`, viaIndex, noIndex, 'p50 ≤ 20 ms, ≥ 10×');
+  if (pgServices) pgRow(`items ${collection}, city bbox, limit 1000 (store)`, await time(() => pgServices.storage.features.query(collection, { bbox: city, filters: [], limit: 1000, offset: 0 })), viaIndex);
 }
-row('items incidents, city bbox, limit 1000 (HTTP, GeoJSON)', await time(() => Promise.resolve(app.request(`/api/collections/incidents/items?limit=1000&bbox=${city.join(',')}`, auth)).then((r) => r.arrayBuffer())), null, 'p50 ≤ 20 ms');
+const itemsHttp = (on: ReturnType<typeof createApp>, headers: typeof auth) => time(() => Promise.resolve(on.request(`/api/collections/incidents/items?limit=1000&bbox=${city.join(',')}`, headers)).then((r) => r.arrayBuffer()));
+const sqliteItemsHttp = await itemsHttp(app, auth);
+row('items incidents, city bbox, limit 1000 (HTTP, GeoJSON)', sqliteItemsHttp, null, 'p50 ≤ 20 ms');
+if (pgApp) pgRow('items incidents, city bbox, limit 1000 (HTTP, GeoJSON)', await itemsHttp(pgApp, pgAuth), sqliteItemsHttp);
 
 const tileUrl = (collection: string, z: number, dx = 0): string => { const [x, y] = tileOfPosition(cx, cy, z); return `/api/collections/${collection}/tiles/WebMercatorQuad/${z}/${y}/${x + dx}`; };
 for (const z of [6, 10, 14]) {
   for (const collection of ['incidents', 'cable_routes']) {
     // Cold: the same tile from a fresh app each run (an empty cache); warm: the same tile again from one app.
     const coldRuns = Math.min(RUNS, 15);
-    const fresh = Array.from({ length: coldRuns + 1 }, () => createApp(services));
-    const cold = await time((index) => Promise.resolve(fresh[index + 1].request(tileUrl(collection, z), auth)).then((r) => r.arrayBuffer()), coldRuns);
+    const coldOn = (on: Services, headers: typeof auth) => {
+      const fresh = Array.from({ length: coldRuns + 1 }, () => createApp(on));
+      return time((index) => Promise.resolve(fresh[index + 1].request(tileUrl(collection, z), headers)).then((r) => r.arrayBuffer()), coldRuns);
+    };
+    const cold = await coldOn(services, auth);
+    const pgCold = pgServices && await coldOn(pgServices, pgAuth);
     const warm = await time(() => Promise.resolve(app.request(tileUrl(collection, z), auth)).then((r) => r.arrayBuffer()));
     // Baseline: what a tile server without aggregates or generalisation does — every feature under the tile read
     // through the R*Tree and handed to geojson-vt, which simplifies and clips it.
     const [x, y] = tileOfPosition(cx, cy, z);
     const naive = await time(async () => encodeTile(collection, (await provider.query(collection, { bbox: tileReach(z, x, y), filters: [], limit: 2_000_000, offset: 0 })).features, z, x, y), z < 10 ? 3 : 10);
     row(`tile ${collection} z${z}, cold (built)`, cold, naive, 'p50 ≤ 10 ms');
+    if (pgCold) pgRow(`tile ${collection} z${z}, cold (built)`, pgCold, cold);
     row(`tile ${collection} z${z}, warm (cache)`, warm, cold, '');
   }
 }
@@ -101,11 +131,13 @@ for (const z of [6, 10, 14]) {
 const year = { startMs: Date.parse('2025-01-01T00:00:00Z'), endMs: Date.parse('2025-12-31T23:59:59Z') };
 const matched = await time(() => provider.query('incidents', { datetime: year, filters: [{ property: 'type', value: 'cable_theft' }], limit: 1, offset: 0 }));
 row('numberMatched: incidents of one type in one year', matched, await time(() => baseline.scanCount('cable_theft', year.startMs, year.endMs), 10), 'cheap');
+if (pgServices) pgRow('numberMatched: incidents of one type in one year', await time(() => pgServices.storage.features.query('incidents', { datetime: year, filters: [{ property: 'type', value: 'cable_theft' }], limit: 1, offset: 0 })), matched);
 
 // Load: autocannon against the real server on loopback, tiles around the city at z10–z14.
 const counted = await provider.counts();
 baseline.close();
 await storage.close();
+await pgServices?.storage.close();
 const server = await startServer({ databasePath: path, env: productionEnv() });
 const paths = [10, 11, 12, 13, 14].flatMap((z) => [-1, 0, 1].flatMap((dx) => ['incidents', 'bts_sites', 'cable_routes'].map((collection) => tileUrl(collection, z, dx))));
 const load = await autocannon({
@@ -122,95 +154,44 @@ rows.push(['server RSS after the load', `${rss.toFixed(0)} MB`, '', '', '', '≤
 rows.push(...exportRows);
 rows.push(['database on disk', `${(statSync(path).size / 1e6).toFixed(0)} MB`, '', '', '', '']);
 
-// Several processes (issue 16): the bbox items workload under autocannon on a server of NETGUARD_WORKERS=1 (the
-// baseline) and one of 2 over the same file, in alternating rounds (medians over the rounds: other load on the machine
-// falls on both), then a mixed read/write load on 2 counting errors and lost writes. Each server is warmed first.
+// Several processes and providers (issue 16): each read under autocannon on SQLite with NETGUARD_WORKERS=1 (the
+// baseline), SQLite with 2 over the same file and PostgreSQL with 2 over the same national set, in alternating rounds;
+// then a mixed read/write load on each 2-process server counting errors and lost writes. The tiles are incidents
+// tiles around the city over the map's default period (the year up to the data's end), each request's period ending
+// a second later than the last one's: a new cache key, so every tile is built from the database (the warm cache is
+// the "tiles under load" row above).
 const bboxItems = `/api/collections/incidents/items?limit=1000&bbox=${city.join(',')}`;
 const seconds = Number(values.seconds);
-const servers = { 1: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: '1' } }), 2: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: '2' } }) };
-const bboxLoad = (url: string, duration: number) => autocannon({ url, connections: 20, duration, headers: auth.headers, requests: [{ method: 'GET', path: bboxItems }] });
-for (const running of Object.values(servers)) await bboxLoad(running.url, 1);
-/** CPU seconds (user + system, every thread) a server has used so far: the process and, for a cluster, its workers (Linux). */
-const cpuSeconds = (pid: number): number => {
-  const own = (id: number) => { const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(fields[11]) + Number(fields[12])) / 100; };
-  const workers = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  return own(pid) + workers.reduce((sum, worker) => sum + own(worker), 0);
-};
-type Round = { rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest: number; cores: number };
-const rounds: Record<1 | 2, Round[]> = { 1: [], 2: [] };
-for (let round = 0; round < Number(values.rounds); round += 1) {
-  for (const workers of [1, 2] as const) {
-    const cpuBefore = cpuSeconds(servers[workers].pid);
-    const result = await bboxLoad(servers[workers].url, seconds);
-    const cpu = cpuSeconds(servers[workers].pid) - cpuBefore;
-    rounds[workers].push({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, cpuMsPerRequest: (1000 * cpu) / result.requests.total, cores: cpu / seconds });
-  }
-}
-const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
-const summary = (workers: 1 | 2) => {
-  const of = (key: keyof Round) => median(rounds[workers].map((round) => round[key]));
-  return { rps: of('rps'), p50: of('p50'), p99: of('p99'), cpuMsPerRequest: of('cpuMsPerRequest'), cores: of('cores'), errors: rounds[workers].reduce((sum, round) => sum + round.errors, 0) };
-};
-const [single, pair] = [summary(1), summary(2)];
-for (const [workers, result] of [[1, single], [2, pair]] as const) {
-  const label = `bbox items (incidents, city, limit 1000), ${workers} process${workers > 1 ? 'es' : ''}, 20 connections, ${values.rounds} × ${seconds} s`;
-  rows.push([`${label}: latency (ms)`, String(result.p50), String(result.p99), workers > 1 ? String(single.p50) : '—', workers > 1 ? `${(single.p50 / result.p50).toFixed(2)}×` : '—', '']);
-  rows.push([`${label}: requests/s (errors ${result.errors})`, result.rps.toFixed(0), '', workers > 1 ? single.rps.toFixed(0) : '—', workers > 1 ? `${(result.rps / single.rps).toFixed(2)}×` : '—', workers > 1 ? '≥ 1.7× of 1 process' : '0 errors']);
-  // What the rate is made of: the servers' CPU per request, and how many cores they got (other load takes the rest).
-  rows.push([`${label}: server CPU ms per request; cores used`, result.cpuMsPerRequest.toFixed(1), result.cores.toFixed(2), workers > 1 ? single.cpuMsPerRequest.toFixed(1) : '—', workers > 1 ? `${(single.cpuMsPerRequest / result.cpuMsPerRequest).toFixed(2)}×` : '—', '']);
-}
-await servers[1].stop();
-
-// Mixed: three bbox reads to one new site (in the province) written through the API, on 2 processes; every
-// acknowledged write must be stored, once.
-const sitesBefore = (await countSites()).count;
-const written: number[] = [];
-let writeNumber = 0;
-const mixed = await autocannon({
-  url: servers[2].url, connections: 20, duration: seconds,
-  requests: [
-    ...Array.from({ length: 3 }, () => ({ method: 'GET', path: bboxItems, headers: auth.headers })),
-    {
-      method: 'POST', path: '/api/collections/bts_sites/items', headers: { Authorization: `Bearer ${editorToken}`, 'Content-Type': 'application/json' },
-      setupRequest: (request) => ({ ...request, body: JSON.stringify({
-        type: 'Feature', geometry: { type: 'Point', coordinates: [107.9 + (writeNumber % 100) * 1e-3, 14.4 + Math.floor(writeNumber / 100) * 1e-3] },
-        properties: { site_code: `BENCH-${Date.now()}-${(writeNumber += 1)}`, owner: 'viettel', technologies: ['4G'], status: 'planned' },
-      }) }),
-      onResponse: (status, body) => { if (status === 201) written.push((JSON.parse(body) as { id: number }).id); },
-    },
-  ],
+let periodEnd = 0;
+const coldTiles = (z: number): BenchRead => ({
+  label: `tiles incidents z${z} (3 × 3 around the city, built: a new period per request)`,
+  requests: (headers) => [-1, 0, 1].flatMap((dx) => [-1, 0, 1].map((dy) => {
+    const [x, y] = tileOfPosition(cx, cy, z);
+    const path = `/api/collections/incidents/tiles/WebMercatorQuad/${z}/${y + dy}/${x + dx}`;
+    return { method: 'GET', headers, setupRequest: (request) => ({ ...request, path: `${path}?datetime=2025-11-01T00:00:00Z/${new Date(Date.parse('2026-10-31T00:00:00Z') + 1000 * (periodEnd += 1)).toISOString()}` }) };
+  })),
 });
-await servers[2].stop();
-const after = await settleWrites(written);
-rows.push([`mixed load, 2 processes, 3 bbox reads : 1 write, ${seconds} s (${written.length} writes acknowledged)`, `${mixed.requests.average.toFixed(0)}/s`, `p50 ${mixed.latency.p50} ms, p99 ${mixed.latency.p99} ms`, '', '', '']);
-rows.push(['mixed load: errors (non-2xx + failed)', String(mixed.non2xx + mixed.errors), '', '', '', '0']);
-rows.push(['mixed load: lost writes (acknowledged, not stored)', String(after.missing), '', '', '', '0']);
-rows.push(['mixed load: writes stored but not yet answered when the load stopped', String(after.count - sitesBefore - (written.length - after.missing)), '', '', '', '']);
-
-/** The BTS sites stored now. */
-async function countSites(): Promise<{ count: number }> {
-  const store = openSqliteStorage(path);
-  const count = (await store.features.counts()).bts_sites;
-  await store.close();
-  return { count };
+const reads: BenchRead[] = [
+  { label: 'bbox items (incidents, city, limit 1000)', requests: (headers) => [{ method: 'GET', path: bboxItems, headers }], rateTarget: '≥ 1.7× of 1 process' },
+  coldTiles(6), coldTiles(10), coldTiles(14),
+];
+const sqliteServer = async (workers: number): Promise<BenchServer> => ({
+  label: `SQLite, ${workers} process${workers > 1 ? 'es' : ''}`, token, editorToken, open: async () => openSqliteStorage(path),
+  server: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: String(workers) } }),
+});
+const servers: BenchServer[] = [await sqliteServer(1), await sqliteServer(2)];
+if (postgres && pgTokens) {
+  servers.push({
+    label: 'PostgreSQL, 2 processes', ...pgTokens, open: () => openPostgresStorage(postgres.url, { poolSize: 1 }),
+    // The SQLite path only names the secret key's file; NETGUARD_DATABASE_URL chooses the provider.
+    server: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: '2', [DATABASE_URL_ENV]: postgres.url } }),
+  });
 }
-
-/**
- * How many of the acknowledged sites are missing, and the count before they are taken out again with those still in
- * flight when the load stopped (numbered just after), so the bench leaves the database as it found it.
- */
-async function settleWrites(acknowledged: number[]): Promise<{ count: number; missing: number }> {
-  const store = openSqliteStorage(path);
-  const count = (await store.features.counts()).bts_sites;
-  let missing = 0;
-  for (const id of acknowledged) if (!(await store.features.get('bts_sites', id))) missing += 1;
-  const highest = Math.max(0, ...acknowledged);
-  const inFlight: number[] = [];
-  for (let id = highest + 1; id <= highest + 100; id += 1) if (String((await store.features.get('bts_sites', id))?.properties.site_code ?? '').startsWith('BENCH-')) inFlight.push(id);
-  for (const id of [...acknowledged, ...inFlight]) await store.features.remove('bts_sites', id);
-  await store.close();
-  return { count, missing };
-}
+rows.push(...await compareServers(servers, reads, { seconds, rounds: Number(values.rounds) }));
+await servers[0].server.stop();
+for (const server of servers.slice(1)) rows.push(...await mixedLoad(server, bboxItems, seconds));
+if (postgres?.loadSeconds) rows.push(['PostgreSQL: national set loaded through COPY (db:national), then VACUUM ANALYZE', `${postgres.loadSeconds.toFixed(0)} s`, '', '', '', 'minutes']);
+await postgres?.stop();
 
 const counts = Object.entries(counted).map(([id, n]) => `${id} ${n.toLocaleString('en')}`).join(', ');
 console.log(`dataset ${path}: ${counts}`);

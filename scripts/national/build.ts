@@ -25,9 +25,10 @@ function copiedProperties(id: string, properties: Record<string, unknown>, copy:
 /**
  * Loads a national-scale set: the real Kon Tum base geography once, and `copies` shifted copies of a
  * province-sized synthetic network laid over Vietnam's extent (100 copies: 150,000 sites, ~1,000,000 km of cable,
- * 1,000,000 incidents). Deterministic by seed; one transaction per copy, with progress.
+ * 1,000,000 incidents). Deterministic by seed; one transaction per copy, with progress. `features` is a store's, or
+ * a provider's bulk load (PostgreSQL: COPY, server/storage/postgres/bulk-load.ts).
  */
-export async function loadNational(features: FeatureStore, options: { copies: number; seed: number; onProgress?: (done: number, total: number) => void }): Promise<Record<string, number>> {
+export async function loadNational(features: Pick<FeatureStore, 'insertDataset'>, options: { copies: number; seed: number; onProgress?: (done: number, total: number) => void }): Promise<Record<string, number>> {
   const template = generateDemo({ seed: options.seed, scale: TEMPLATE_SCALE });
   await features.insertDataset({ admin_areas: template.admin_areas, roads: template.roads, police_stations: template.police_stations });
   const [tw, ts] = [107.3, 13.9];

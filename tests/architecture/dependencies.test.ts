@@ -40,9 +40,9 @@ describe('the storage seam (issue 12)', () => {
     expect(leaks).toEqual([]);
   });
 
-  it('keeps the PostgreSQL client (pg, pg-cursor) inside server/storage/postgres/', () => {
+  it('keeps the PostgreSQL client (pg, pg-cursor, pg-copy-streams) inside server/storage/postgres/', () => {
     const leaks = ALL.filter((file) => !file.startsWith('server/storage/postgres/'))
-      .filter((file) => imports(file).some((path) => path === 'pg' || path.startsWith('pg/') || path === 'pg-cursor'));
+      .filter((file) => imports(file).some((path) => path === 'pg' || path.startsWith('pg/') || path === 'pg-cursor' || path === 'pg-copy-streams'));
     expect(leaks).toEqual([]);
   });
 

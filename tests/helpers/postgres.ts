@@ -1,97 +1,33 @@
-import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, it } from 'vitest';
 import { openPostgresStorage } from '../../server/storage/postgres/index.ts';
+import { clusterUrl, createDatabaseWithExtensions, postgresMissing, psqlAt, startPostgresCluster, stopCluster, type ClusterInfo } from './postgres-cluster.ts';
 import { oncePerRun, runCacheDirectory } from './run-cache.ts';
+
+export { postgresMissing, psqlAt, stopCluster, type ClusterInfo } from './postgres-cluster.ts';
 
 /**
  * Throwaway PostgreSQL clusters for tests. One cluster per test run (the run cache, tests/global-setup.ts stops it at
  * the end), one database per test file cloned from a template database that already has the extensions and the
- * provider's migrations (server/storage/postgres/migrations). PostgreSQL
- * refuses to run as root: as root the cluster runs as the `postgres` user in a temporary folder it owns.
+ * provider's migrations (server/storage/postgres/migrations). Starting and stopping clusters is
+ * tests/helpers/postgres-cluster.ts's, which the benchmarks share.
  */
-const BIN = process.env.NETGUARD_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
-const EXTENSION_DIR = process.env.NETGUARD_POSTGRES_EXTENSIONS ?? '/usr/share/postgresql/15/extension';
 const TEMPLATE = 'netguard_template';
 /** The schema of the template that keeps what the migrations wrote into the tables. */
 const SEED = 'netguard_test_seed';
-const EXTENSIONS = ['postgis', 'unaccent', 'pg_trgm'];
 /** Set in CI (`.ci/run`): a machine without PostgreSQL then fails the PostgreSQL tests instead of skipping them. */
 export const REQUIRE_POSTGRES_ENV = 'NETGUARD_REQUIRE_POSTGRES';
 
-const run = promisify(execFile);
-const asRoot = process.getuid?.() === 0;
-
-/** Why PostgreSQL tests cannot run here, or null when they can. */
-export function postgresMissing(): string | null {
-  for (const binary of ['initdb', 'pg_ctl', 'postgres', 'psql']) {
-    if (!existsSync(join(BIN, binary))) return `PostgreSQL 15 is not installed (no ${join(BIN, binary)}; Debian: apt-get install postgresql-15-postgis-3)`;
-  }
-  for (const extension of EXTENSIONS) {
-    if (!existsSync(join(EXTENSION_DIR, `${extension}.control`))) return `the PostgreSQL extension ${extension} is not installed (no ${join(EXTENSION_DIR, extension)}.control; Debian: postgresql-15-postgis-3, postgresql-contrib)`;
-  }
-  if (asRoot && !postgresUser()) return 'running as root and there is no postgres user to run the cluster as (PostgreSQL refuses root)';
-  return null;
-}
-
-function postgresUser(): { uid: number; gid: number } | undefined {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((entry) => entry.startsWith('postgres:'));
-  if (!line) return undefined;
-  const [, , uid, gid] = line.split(':');
-  return { uid: Number(uid), gid: Number(gid) };
-}
-
-/** Runs a PostgreSQL binary, as the postgres user when we are root. */
-async function pg(binary: string, args: string[]): Promise<string> {
-  const [command, all] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args]] : [join(BIN, binary), args];
-  const { stdout } = await run(command, all, { maxBuffer: 16 * 1024 * 1024 });
-  return stdout;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A running cluster: where it lives and how to reach it. */
-export type ClusterInfo = { directory: string; port: number };
-
-const clusterUrl = (cluster: ClusterInfo, database: string) => `postgres://postgres@127.0.0.1:${cluster.port}/${database}`;
-
 /**
- * Starts a cluster in a new temporary folder, tuned for tests (no fsync: a crash only loses a throwaway database),
- * with the template database and its extensions made.
+ * Starts the tests' cluster (startPostgresCluster) with the template database: its extensions and the provider's
+ * migrations made.
  */
 export async function startCluster(): Promise<ClusterInfo> {
-  const directory = mkdtempSync(join(tmpdir(), 'netguard-pg-'));
-  if (asRoot) {
-    const user = postgresUser()!;
-    chownSync(directory, user.uid, user.gid);
-  }
-  const data = join(directory, 'data');
-  await pg('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions']);
-  const port = await freePort();
-  const settings = [
-    `-p ${port}`, `-k ${directory}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off',
-    '-c full_page_writes=off', '-c autovacuum=off', '-c shared_buffers=32MB', '-c max_connections=60',
-    // So that a test can count the statements a store ran (CREATE EXTENSION pg_stat_statements in its database).
-    '-c shared_preload_libraries=pg_stat_statements',
-  ];
-  await pg('pg_ctl', ['-D', data, '-l', join(directory, 'log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
-  const cluster = { directory, port };
+  // pg_stat_statements: so that a test can count the statements a store ran (CREATE EXTENSION in its database).
+  const cluster = await startPostgresCluster(['shared_preload_libraries=pg_stat_statements']);
   try {
-    await psql(cluster, 'postgres', `CREATE DATABASE ${TEMPLATE}`);
-    await psql(cluster, TEMPLATE, EXTENSIONS.map((extension) => `CREATE EXTENSION ${extension};`).join(' '));
+    await createDatabaseWithExtensions(cluster, TEMPLATE);
     await (await openPostgresStorage(clusterUrl(cluster, TEMPLATE), { poolSize: 1 })).close();
     // A copy of the rows the migrations wrote (reference data, counters), for emptyTestDatabase to put back.
     await psql(cluster, TEMPLATE, `CREATE SCHEMA ${SEED}; DO $$ DECLARE t text; BEGIN
@@ -107,18 +43,6 @@ export async function startCluster(): Promise<ClusterInfo> {
 }
 
 const psql = (cluster: ClusterInfo, database: string, sql: string) => psqlAt(clusterUrl(cluster, database), sql);
-
-/** Runs `sql` through psql on the database at `url`; the rows come back unaligned, fields split by `|`. */
-export async function psqlAt(url: string, sql: string): Promise<string> {
-  return pg('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-d', url, '-c', sql]);
-}
-
-/** Stops a cluster at once (nothing in it is worth a clean shutdown) and removes its folder. */
-export async function stopCluster(cluster: ClusterInfo): Promise<void> {
-  const data = join(cluster.directory, 'data');
-  if (existsSync(join(data, 'postmaster.pid'))) await pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
-  rmSync(cluster.directory, { recursive: true, force: true });
-}
 
 const RUN_CLUSTER = 'postgres';
 const INFO_FILE = 'cluster.json';

@@ -9,9 +9,10 @@ import type { ExportCursors } from './export-cursor.ts';
 import { binder } from './filter-sql.ts';
 import { itemSql, orderSql } from './item-sql.ts';
 import { featureColumns, featureToRow, rowToFeature } from './rows.ts';
+import { preparePartitions } from './partitions.ts';
 import { vectorTile } from './vector-tile.ts';
 
-function collectionOrThrow(id: string): CollectionDef {
+export function collectionOrThrow(id: string): CollectionDef {
   const collection = findCollection(id);
   if (!collection) throw new Error(`unknown collection ${id}`);
   return collection;
@@ -31,8 +32,8 @@ const geomSql = (collection: CollectionDef, text: string) =>
  */
 async function insertRows(sql: Sql, collection: CollectionDef, rows: Row[], features: readonly Feature[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = ['id', ...collection.properties.map((property) => property.name), 'geometry', 'minx', 'miny', 'maxx', 'maxy'];
-  if (collection.temporalProperty) columns.push('temporal_ms');
+  const columns = rowColumns(collection);
+  await preparePartitions(sql, collection, rows);
   for (let start = 0; start < rows.length; start += BATCH) {
     await sql.rows(
       `INSERT INTO ${collection.id} (${columns.join(', ')}, geom)
@@ -41,6 +42,22 @@ async function insertRows(sql: Sql, collection: CollectionDef, rows: Row[], feat
       [JSON.stringify(rows.slice(start, start + BATCH))],
     );
   }
+  await afterRowsInserted(sql, collection, rows, features);
+}
+
+/** The columns of a collection's table that a row carries (all but `geom`, which SQL makes from `geometry`). */
+export function rowColumns(collection: CollectionDef): string[] {
+  const columns = ['id', ...collection.properties.map((property) => property.name), 'geometry', 'minx', 'miny', 'maxx', 'maxy'];
+  if (collection.temporalProperty) columns.push('temporal_ms');
+  return columns;
+}
+
+/**
+ * What the store keeps beside newly inserted rows, on every path that inserts them (statements, COPY): their search
+ * entries and their collection's id high-water mark. The change log, the change counters and the incidents' id
+ * uniqueness are triggers' (migrations 002, 003, 005), which COPY fires too.
+ */
+export async function afterRowsInserted(sql: Sql, collection: CollectionDef, rows: Row[], features: readonly Feature[]): Promise<void> {
   if (collection.searchProperties?.length) await indexForSearch(sql, collection, rows, features);
   await sql.rows(
     'INSERT INTO feature_ids (collection, last_id) VALUES ($1, $2) ON CONFLICT (collection) DO UPDATE SET last_id = greatest(feature_ids.last_id, excluded.last_id)',
@@ -80,7 +97,7 @@ async function indexForSearch(sql: Sql, collection: CollectionDef, rows: Row[], 
   }
 }
 
-function checkedRows(collection: CollectionDef, features: readonly Feature[], single?: null): Row[] {
+export function checkedRows(collection: CollectionDef, features: readonly Feature[], single?: null): Row[] {
   return features.map((feature, index) => featureToRow(collection, feature, single === null ? null : index));
 }
 
@@ -91,14 +108,20 @@ async function deleteRow(sql: Sql, collection: CollectionDef, id: number): Promi
   return row;
 }
 
+/** The statement of an items page and its parameters (also what the partition-pruning test explains). */
+export function itemsStatement(collection: CollectionDef, query: ItemQuery): { text: string; values: unknown[] } {
+  const { where, params } = itemSql(collection, query);
+  return {
+    text: `SELECT ${featureColumns(collection)} FROM ${collection.id} AS t ${where} ${orderSql(collection, query)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    values: [...params, query.limit, query.offset],
+  };
+}
+
 async function queryFeatures(sql: Sql, collectionId: string, query: ItemQuery): Promise<QueryResult> {
   const collection = collectionOrThrow(collectionId);
   const { where, params } = itemSql(collection, query);
-  const page = [...params, query.limit, query.offset];
-  const rows = await sql.rows(
-    `SELECT ${featureColumns(collection)} FROM ${collection.id} AS t ${where} ${orderSql(collection, query)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    page,
-  );
+  const page = itemsStatement(collection, query);
+  const rows = await sql.rows(page.text, page.values);
   // A page that is not full ends the matches, so it tells their number; only a full page (or an empty one past the
   // start) needs the count.
   const numberMatched = rows.length < query.limit && (rows.length > 0 || query.offset === 0)
