@@ -31,16 +31,20 @@ function cellColumns(z: number, bind: (value: unknown) => string): string {
  * is in.
  */
 function thinnedPoints(collection: CollectionDef, { z, x, y, datetime, scope }: TileRequest): Statement {
-  const { where, params } = itemSql(collection, { bbox: tileBounds(z, x, y), datetime, filters: scope.filters, ids: scope.ids });
+  const { where, params } = itemSql(collection, { datetime, filters: scope.filters, ids: scope.ids });
   const bind = binder(params);
+  const [west, south, east, north] = tileBounds(z, x, y);
+  // The box only through the index: the cell decides exactly which points are the tile's.
+  const conditions = [where.replace(/^WHERE /, ''), `t.geom && ST_MakeEnvelope(${bind(west)}, ${bind(south)}, ${bind(east)}, ${bind(north)}, 4326)`].filter(Boolean);
   const properties = propertyColumns(collection, propertiesAtZoom(collection, z), scope.redaction, bind);
   const shift = bind(CELL_BITS);
-  const cells = `SELECT t.*, ${cellColumns(z, bind)} FROM ${collection.id} AS t ${where}`;
-  const ranked = `SELECT c.*, count(*) OVER cell AS n, row_number() OVER (cell ORDER BY c.id) AS rank FROM (${cells}) AS c
-    WHERE c.cell_column >> ${shift}::int = ${bind(x)} AND c.cell_row >> ${shift}::int = ${bind(y)} WINDOW cell AS (PARTITION BY c.cell_column, c.cell_row)`;
-  const features = `SELECT t.id, ${properties.map((column) => `${column}, `).join('')}CASE WHEN t.n > 1 THEN t.n END AS point_count,
-    ${mvtGeometry('ST_Transform(t.geom, 3857)', { z, x, y }, bind)} AS geom FROM (${ranked}) AS t WHERE t.rank = 1`;
-  return { text: layerSql(collection.id, features, true, bind), params };
+  // Materialised, so that each point's cell is computed once (inlined, the filter and the grouping would each compute it).
+  const cells = `WITH c AS MATERIALIZED (SELECT t.id, ${cellColumns(z, bind)} FROM ${collection.id} AS t WHERE ${conditions.join(' AND ')}),
+    k AS (SELECT min(c.id) AS id, count(*) AS n FROM c
+      WHERE c.cell_column >> ${shift}::int = ${bind(x)} AND c.cell_row >> ${shift}::int = ${bind(y)} GROUP BY c.cell_column, c.cell_row)`;
+  const features = `SELECT t.id, ${properties.map((column) => `${column}, `).join('')}CASE WHEN k.n > 1 THEN k.n END AS point_count,
+    ${mvtGeometry('ST_Transform(t.geom, 3857)', { z, x, y }, bind)} AS geom FROM k JOIN ${collection.id} AS t ON t.id = k.id`;
+  return { text: `${cells} ${layerSql(collection.id, features, true, bind)}`, params };
 }
 
 /** Every other tile: the features under the tile and its buffer, the lowest MAX_FEATURES_PER_TILE ids, redacted. */
