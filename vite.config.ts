@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { PAGE_ROUTES } from './server/pages.ts';
+import { postgresMissing } from './tests/helpers/postgres-cluster.ts';
 
 const apiPort = Number(process.env.PORT ?? 8787);
 const page = (file: string) => fileURLToPath(new URL(`./web/${file}`, import.meta.url));
@@ -45,6 +46,45 @@ const fieldServiceWorker = VitePWA({
   },
 });
 
+/** The test settings both projects share. */
+const SHARED_TEST = {
+  root: '.',
+  // One seeded demo database per run, copied for each server the browser and server tests start; one throwaway
+  // PostgreSQL cluster per run (tests/helpers/postgres.ts), shared by both projects.
+  globalSetup: ['tests/global-setup.ts'],
+  testTimeout: 20_000,
+  // Heavy jobs share two cores with the whole suite here, so they get a wider budget than the 10 s default; the
+  // budget's own behaviour is tested with short budgets set explicitly (tests/security, server/work).
+  // Their threads also keep the suite's priority (NETGUARD_WORKER_NICE 0): other test files are not an event loop to
+  // yield to. The real-server tests set the default (10) back, as they test what a deployment does.
+  env: { NETGUARD_JOB_BUDGET_MS: '60000', NETGUARD_WORKER_NICE: '0' } as Record<string, string>,
+  hookTimeout: 120_000,
+};
+
+/**
+ * The API suites that also run on PostgreSQL in every test run (the `postgres` project): those whose answers depend
+ * on the storage provider's SQL, chosen by their time on PostgreSQL (README "Tests" names each with its reason).
+ */
+const POSTGRES_API_SUITES: string[] = [
+  'bbox', 'filters', 'cql2', 'datetime', 'search', 'editing', 'tiles', 'exports', 'import', 'ogc-metadata',
+  'auth', 'access', 'authorization', 'hotline', 'hotline-offline', 'incidents', 'alarms', 'bulletins-inspections',
+  'agency-inspections', 'field', 'case-photos', 'patrol-tracks', 'fibre-break-alarm', 'rewards', 'register', 'report',
+];
+
+/**
+ * The storage-sensitive API suites once more, on a fresh PostgreSQL database per test app (README "Tests"). Where
+ * PostgreSQL cannot run the project is left out, saying why, unless NETGUARD_REQUIRE_POSTGRES=1 (CI) wants it to fail.
+ */
+function postgresProject() {
+  const missing = postgresMissing();
+  // NETGUARD_REQUIRE_POSTGRES (tests/helpers/postgres.ts, set by .ci/run): then the project's tests fail instead.
+  if (missing && process.env.NETGUARD_REQUIRE_POSTGRES !== '1') {
+    console.warn(`Skipped the postgres test project (the API suites on PostgreSQL): ${missing}`);
+    return [];
+  }
+  return [{ test: { ...SHARED_TEST, name: 'postgres', include: POSTGRES_API_SUITES.map((suite) => `tests/api/${suite}.test.ts`), env: { ...SHARED_TEST.env, NETGUARD_TEST_STORAGE: 'postgres' } } }];
+}
+
 export default defineConfig({
   root: 'web',
   plugins: [react(), pageRoutes(), fieldServiceWorker],
@@ -68,17 +108,9 @@ export default defineConfig({
     },
   },
   test: {
-    root: '.',
-    include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'web/src/**/*.test.ts'],
-    benchmark: { include: ['server/analysis/**/bench.ts'] },
-    // One seeded demo database per run, copied for each server the browser and server tests start.
-    globalSetup: ['tests/global-setup.ts'],
-    testTimeout: 20_000,
-    // Heavy jobs share two cores with the whole suite here, so they get a wider budget than the 10 s default; the
-    // budget's own behaviour is tested with short budgets set explicitly (tests/security, server/work).
-    // Their threads also keep the suite's priority (NETGUARD_WORKER_NICE 0): other test files are not an event loop to
-    // yield to. The real-server tests set the default (10) back, as they test what a deployment does.
-    env: { NETGUARD_JOB_BUDGET_MS: '60000', NETGUARD_WORKER_NICE: '0' },
-    hookTimeout: 120_000,
+    projects: [
+      { test: { ...SHARED_TEST, name: 'netguard', include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'web/src/**/*.test.ts'], benchmark: { include: ['server/analysis/**/bench.ts'] } } },
+      ...postgresProject(),
+    ],
   },
 });
