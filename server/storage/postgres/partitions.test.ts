@@ -4,7 +4,7 @@ import { findCollection } from '../../collections/registry.ts';
 import { Conflict } from '../../errors.ts';
 import { createTestDatabase, describePostgres, emptyTestDatabase } from '../../../tests/helpers/postgres.ts';
 import type { Storage } from '../storage.ts';
-import { openPool, poolSql, type Sql } from './database.ts';
+import { openPool, poolSql, statementName, type Sql } from './database.ts';
 import { itemsStatement } from './features.ts';
 import { openPostgresStorage } from './index.ts';
 
@@ -111,5 +111,20 @@ describePostgres('incidents partitioned by month (PostgreSQL migration 005)', ()
     expect((await storage.features.query('incidents', box)).features.map((feature) => feature.id)).toEqual([1, 2]);
     expect((await storage.features.query('incidents', { ...box, bbox: [107, 14, 107.5, 14.2] })).features).toEqual([]);
     expect((await storage.features.get('incidents', 2))?.properties.occurred_at).toBe('1996-07-01T00:00:00Z');
+  });
+
+  it('plans the store’s prepared statements generically from their first run, and a generic plan still reads only the period’s months', async () => {
+    await storage.features.insert('incidents', [incident(1, '1998-03-10T00:00:00Z'), incident(2, '1998-04-10T00:00:00Z'), incident(3, '1998-05-10T00:00:00Z')]);
+    const statement = itemsStatement(findCollection('incidents')!, { datetime: range('1998-04-01T00:00:00Z', '1998-04-30T23:59:59Z'), filters: [], limit: 10, offset: 0 });
+    // `sql` is a pool of one connection: the statement and the catalogue query below share it.
+    expect((await sql.rows<{ id: number }>(statement.text, statement.values)).map((row) => row.id)).toEqual([2]);
+    const [plans] = await sql.rows<{ generic_plans: number; custom_plans: number }>('SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1', [statement.text]);
+    expect(plans).toEqual({ generic_plans: 1, custom_plans: 0 });
+    // The same prepared statement explained as it runs: the months outside the period are removed at executor start.
+    const name = statementName(statement.text, statement.values)!;
+    // EXPLAIN takes no bound parameters: the values (the period's bounds, the limit and offset) are numbers, inlined.
+    expect(statement.values.every((value) => typeof value === 'number')).toBe(true);
+    const [explained] = await sql.rows<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${name}(${statement.values.join(', ')})`);
+    expect(scannedTables(explained['QUERY PLAN'])).toEqual(['incidents_1998_04']);
   });
 });
