@@ -30,7 +30,7 @@ const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.fl
 export async function compareServers(servers: BenchServer[], reads: BenchRead[], options: { seconds: number; rounds: number }): Promise<string[][]> {
   const headers = (server: BenchServer) => ({ Authorization: `Bearer ${server.token}` });
   const load = (server: BenchServer, read: BenchRead, duration: number) => autocannon({ url: server.server.url, connections: 20, duration, requests: read.requests(headers(server)) });
-  // Half a second of each read first: connections made, statements prepared, JIT-free plans cached.
+  // Half a second of each read first: connections made and statements prepared on every worker.
   for (const read of reads) for (const server of servers) await load(server, read, 0.5);
   const rounds = reads.map(() => servers.map((): Round[] => []));
   for (let round = 0; round < options.rounds; round += 1) {
