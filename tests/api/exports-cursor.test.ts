@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import { get, type IncomingMessage } from 'node:http';
+import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.ts';
 import type { ItemQuery } from '../../server/storage/features.ts';
@@ -19,6 +22,7 @@ const NOW = () => new Date('2026-12-02T03:00:00Z');
 describePostgres('PostgreSQL exports from a cursor', () => {
   describePostgresBytes();
   describePostgresCursor();
+  describePostgresHttp();
 });
 
 function describePostgresBytes(): void {
@@ -142,5 +146,44 @@ function describePostgresCursor(): void {
     const thefts = (await storage.features.query('incidents', { ...everything, limit: 1, filters: [{ property: 'type', value: 'cable_theft' }] })).numberMatched;
     expect((await new Response(await waiting).text()).split('\n').filter(Boolean)).toHaveLength(thefts);
     await untilNoneOpen(database.url);
+  });
+}
+
+function describePostgresHttp(): void {
+  let t: TestApp;
+  let server: ServerType;
+  let url: string;
+  beforeAll(async () => {
+    // Ten copies of the demo's incidents under new ids: some 20 MB of GeoJSON, more than the sockets buffer.
+    const incidents = (await demoDataset()).incidents;
+    const copies = Array.from({ length: 10 }, (_, copy) => incidents.features.map((feature) => ({ ...feature, id: Number(feature.id) + copy * 1_000_000 })));
+    t = await createTestApp({ incidents: { ...incidents, features: copies.flat() } }, { storage: 'postgres', now: NOW });
+    server = serve({ fetch: t.raw.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 120_000);
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await t?.services.storage.close();
+  });
+
+  it('a download whose HTTP client goes away mid-file gives its export connection back, its transaction ended', async () => {
+    const response = await new Promise<IncomingMessage>((resolve, reject) => get(`${url}/api/collections/incidents/export?format=geojson`, { headers: { Authorization: `Bearer ${t.tokens.police}` }, agent: false }, resolve).on('error', reject));
+    expect(response.statusCode).toBe(200);
+    await new Promise((resolve) => response.once('data', resolve));
+    response.pause();
+    // Mid-file: the export holds its cursor in an open transaction while the client does not read.
+    const [connection] = await exportConnections(t.databaseUrl!);
+    expect(connection).toMatchObject({ inTransaction: true });
+    response.destroy();
+    await untilNoneOpen(t.databaseUrl!);
+    expect((await exportConnections(t.databaseUrl!)).every((each) => each.state === 'idle')).toBe(true);
+    // Audited as cut short once its end is recorded (the test's timeout fails an export never audited).
+    type Audited = { records: { details: { complete: boolean; count: number } }[] };
+    const audited = async () => ((await (await t.as('dic').request('/api/audit?action=export&limit=1')).json()) as Audited).records;
+    let records = await audited();
+    while (records.length === 0) records = await audited();
+    expect(records[0].details).toMatchObject({ complete: false });
+    expect(records[0].details.count).toBeLessThan(10 * 3_600);
   });
 }

@@ -28,6 +28,8 @@ export type TestApp = {
   services: Services;
   /** The raw API token of each demo account. */
   tokens: Record<string, string>;
+  /** On PostgreSQL, the test database's URL, for checks from the outside of what the database holds or runs. */
+  databaseUrl?: string;
 };
 /** `area`: the deployment area `/api/area` serves (default the repository's, data/kontum). */
 export type TestAppOptions = {
@@ -41,9 +43,10 @@ export type TestAppOptions = {
  * `provider` 'postgres' (by default NETGUARD_TEST_STORAGE) a fresh database on the run's throwaway PostgreSQL cluster (tests/helpers/postgres.ts),
  * so that the API suites run on either provider.
  */
-async function openTestStorage(databasePath?: string, provider = process.env.NETGUARD_TEST_STORAGE): Promise<Storage> {
-  if (provider !== 'postgres' || databasePath) return openSqliteStorage(databasePath ?? ':memory:');
-  return openPostgresStorage((await createTestDatabase()).url, { poolSize: 3 });
+async function openTestStorage(databasePath?: string, provider = process.env.NETGUARD_TEST_STORAGE): Promise<{ storage: Storage; databaseUrl?: string }> {
+  if (provider !== 'postgres' || databasePath) return { storage: openSqliteStorage(databasePath ?? ':memory:') };
+  const { url } = await createTestDatabase();
+  return { storage: await openPostgresStorage(url, { poolSize: 3 }), databaseUrl: url };
 }
 
 /**
@@ -51,7 +54,8 @@ async function openTestStorage(databasePath?: string, provider = process.env.NET
  * Every demo account gets an API token, so tests call the API as it without a sign-in round trip.
  */
 export async function createTestApp(dataset: Record<string, FeatureCollection> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const services = createServices(await openTestStorage(options.databasePath, options.storage), options.now);
+  const { storage, databaseUrl } = await openTestStorage(options.databasePath, options.storage);
+  const services = createServices(storage, options.now);
   // As every start does (server/bootstrap.ts): the bodies carry the names of the area the app serves.
   await nameAreaBodies(services.storage, options.area ?? deploymentArea());
   await services.storage.features.insertDataset(dataset);
@@ -66,7 +70,7 @@ export async function createTestApp(dataset: Record<string, FeatureCollection> =
       return Promise.resolve(raw.request(path, { ...init, headers }));
     },
   });
-  return { app: as('admin'), as, raw, features: services.storage.features, services, tokens };
+  return { app: as('admin'), as, raw, features: services.storage.features, services, tokens, databaseUrl };
 }
 
 /** GETs `path` and returns status, content type and parsed JSON body. */

@@ -23,8 +23,11 @@ export function listenForLive(url: string): LiveWakeups {
     let retry: NodeJS.Timeout | undefined;
     let delay = RETRY_MS;
     const connect = async () => {
-      // TCP keep-alive probes from 10 s: a connection cut without a word is found and connected again.
-      const next = new pg.Client({ connectionString: url, application_name: LISTENER_APPLICATION_NAME, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+      // TCP keep-alive probes from 10 s: a connection cut without a word is found and connected again. A connection
+      // attempt gives up after 10 s (an unreachable server must not hold up `close`), and is tried again.
+      const next = new pg.Client({
+        connectionString: url, application_name: LISTENER_APPLICATION_NAME, keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 10_000,
+      });
       let lost = false;
       const reconnect = () => {
         if (lost) return;
