@@ -155,14 +155,13 @@ function withoutPassword(url: string): string {
  * Its connections carry `applicationName` (pg_stat_activity.application_name), so each pool's are told apart.
  */
 export async function openPool(url: string, size = 10, applicationName = 'netguard'): Promise<pg.Pool> {
-  // Dates without a zone are UTC, as SQLite's date functions take them. Prepared statements (statementName) are
-  // planned once, generically: PostgreSQL's default plans each of a connection's first five runs for its values, which
-  // over the 61 month partitions of the national incidents costs 4–9 ms for a z14 tile and 0.1–1.3 s for a z6 one
-  // (pg log, bind), and a connection idle for 10 s is closed, so new ones would pay it again. A generic plan still
-  // prunes months at executor start (partitions.test.ts). JIT off: a statement over every month costs enough to be
-  // compiled, and compiling its expressions once per partition took 7.1 s of a z6 tile's 3.1 s execution (spread over
-  // parallel workers; EXPLAIN ANALYZE on the national set, 1,104 functions) that runs in 0.5 s without it.
-  const options = '-c TimeZone=UTC -c plan_cache_mode=force_generic_plan -c jit=off';
+  // Dates without a zone are UTC, as SQLite's date functions take them. JIT off: a statement over every month of the
+  // partitioned incidents costs enough to be compiled, and compiling its expressions once per partition took 7.1 s of
+  // a z6 tile's 3.1 s execution (spread over parallel workers; EXPLAIN ANALYZE on the national set, 1,104 functions)
+  // that runs in 0.5 s without it. plan_cache_mode stays auto: a forced generic plan spares a tile statement its
+  // planning for a connection's first five runs, but it fetched all 104,500 incidents of a year to sort them for a
+  // one-row page (137 ms; the custom plan's Merge Append on id takes 0.6 ms), which auto keeps custom.
+  const options = '-c TimeZone=UTC -c jit=off';
   const probe = new pg.Client({ connectionString: url, types, options });
   await probe.connect();
   const [limits] = (await probe.query<{ max: number; reserved: number; standby: boolean }>(
