@@ -23,14 +23,15 @@ const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.fl
 
 /**
  * Each read under autocannon (20 connections) on every server in alternating rounds (medians over the rounds: other
- * load on the machine falls on all of them alike), each server warmed first. The first server is the baseline of the
+ * load on the machine falls on all of them alike), each server warmed first (half a second of each read). The first server is the baseline of the
  * second (SQLite, 1 process → 2); a PostgreSQL server's baseline is the SQLite server with as many processes, and its
  * ratio is PostgreSQL's latency over SQLite's (target: within 2×). Rows in the bench table's columns.
  */
 export async function compareServers(servers: BenchServer[], reads: BenchRead[], options: { seconds: number; rounds: number }): Promise<string[][]> {
   const headers = (server: BenchServer) => ({ Authorization: `Bearer ${server.token}` });
   const load = (server: BenchServer, read: BenchRead, duration: number) => autocannon({ url: server.server.url, connections: 20, duration, requests: read.requests(headers(server)) });
-  for (const read of reads) for (const server of servers) await load(server, read, 1);
+  // Half a second of each read first: connections made and statements prepared on every worker.
+  for (const read of reads) for (const server of servers) await load(server, read, 0.5);
   const rounds = reads.map(() => servers.map((): Round[] => []));
   for (let round = 0; round < options.rounds; round += 1) {
     for (const [r, read] of reads.entries()) {
