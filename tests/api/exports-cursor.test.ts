@@ -135,6 +135,25 @@ function describePostgresCursor(): void {
     expect(whole.split('\n').filter(Boolean)).toHaveLength(total);
   });
 
+  it('an export past NETGUARD_EXPORT_MAX_MS fails and gives its connection back', async () => {
+    const limited = await openPostgresStorage(database.url, { poolSize: 1, env: { NETGUARD_EXPORTS: '1', NETGUARD_EXPORT_MAX_MS: '200' } });
+    try {
+      const outcome = await (async () => {
+        const reader = (await limited.features.exportStream('incidents', everything, JSON_LINES)).getReader();
+        await reader.read();
+        // Past the 200 ms it may last: the next batch it fetches fails it.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        for (let next = await reader.read(); !next.done; next = await reader.read()) { /* read on */ }
+        return 'complete';
+      })().catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(Error);
+      expect(String(outcome)).toMatch(/NETGUARD_EXPORT_MAX_MS/);
+      await untilNoneOpen(database.url);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('with every export connection taken, one more export waits for it and the next is refused with 503', async () => {
     const running = (await storage.features.exportStream('incidents', everything, JSON_LINES)).getReader();
     await running.read();

@@ -61,6 +61,11 @@ function stores(sql: Sql, exports?: ExportCursors): Stores {
  */
 export async function openPostgresStorage(url: string, options: { poolSize?: number; env?: Record<string, string | undefined> } = {}): Promise<Storage> {
   const pool = await openPool(url, options.poolSize);
+  // The backends of this process's pool, where its live messages are appended: their NOTIFYs are its own.
+  const backends = new Set<number>();
+  const backendOf = (client: unknown) => (client as { processID?: number }).processID;
+  pool.on('connect', (client) => void backends.add(backendOf(client) ?? 0));
+  pool.on('remove', (client) => void backends.delete(backendOf(client) ?? 0));
   try {
     await migrate(pool);
   } catch (error) {
@@ -73,7 +78,7 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
   // says another process appended to it, and every NETGUARD_LIVE_POLL_MS as a safety net for a listening connection
   // that died without a word.
   const env = options.env ?? process.env;
-  const broadcast = createPolledBroadcast(outside.live, { pollMs: Number(env.NETGUARD_LIVE_POLL_MS) || SAFETY_POLL_MS, wakeups: listenForLive(url) });
+  const broadcast = createPolledBroadcast(outside.live, { pollMs: Number(env.NETGUARD_LIVE_POLL_MS) || SAFETY_POLL_MS, wakeups: listenForLive(url, { fromThisProcess: (pid) => backends.has(pid) }) });
   return {
     ...outside,
     transaction: (work) => inTransaction(pool, (sql) => work(stores(sql))),

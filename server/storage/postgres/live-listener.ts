@@ -16,7 +16,7 @@ const RETRY_MAX_MS = 5_000;
  * so the messages appended while nobody listened are delivered too: the log, not the notifications, is what holds
  * them.
  */
-export function listenForLive(url: string): LiveWakeups {
+export function listenForLive(url: string, options: { fromThisProcess?: (backendPid: number) => boolean } = {}): LiveWakeups {
   return (lookNow) => {
     let closed = false;
     let client: pg.Client | undefined;
@@ -40,7 +40,10 @@ export function listenForLive(url: string): LiveWakeups {
       };
       next.on('error', reconnect);
       next.on('end', reconnect);
-      next.on('notification', () => lookNow());
+      // A NOTIFY sent by one of this process's own connections announces its own message: its listeners have it.
+      next.on('notification', (notification) => {
+        if (!options.fromThisProcess?.(notification.processId)) lookNow();
+      });
       try {
         await next.connect();
         await next.query(`LISTEN ${LIVE_CHANNEL}`);
