@@ -38,8 +38,14 @@ const send = () => void fieldOutbox.replay(replayHeaders);
 export function FieldApp() {
   const f = useFieldText();
   const { t, toggleLanguage } = useLanguage();
-  const online = useOnline();
-  const session = useQuery({ queryKey: ['field-session'], queryFn: fieldSession, retry: false, staleTime: Infinity });
+  const session = useQuery({
+    queryKey: ['field-session'], queryFn: fieldSession, retry: false, staleTime: Infinity,
+    // Opened from the phone because the server did not answer: ask again now and then, to see the network return.
+    refetchInterval: (query) => (query.state.data?.offline ? 15_000 : false),
+  });
+  // The browser's flag alone misses a signal that carries nothing (and emulated offline after a reload): a server that
+  // did not answer counts as no network too.
+  const online = useOnline() && session.data?.offline !== true;
   const [data, setData] = useState<Downloaded | null | undefined>(undefined);
   const [step, setStep] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
