@@ -4,6 +4,7 @@ import autocannon from 'autocannon';
 type Request = Parameters<typeof autocannon>[0]['requests'] extends (infer R)[] | undefined ? R : never;
 import type { Storage } from '../server/storage/storage.ts';
 import type { RunningServer } from '../tests/helpers/server-process.ts';
+import { median } from './bench-stats.ts';
 
 /** A server under test: its label, how it is reached, and its own storage opened again for the lost-writes check. */
 export type BenchServer = { label: string; server: RunningServer; token: string; editorToken: string; open: () => Promise<Storage> };
@@ -19,7 +20,6 @@ function cpuSeconds(pid: number): number {
   const workers = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   return own(pid) + workers.reduce((sum, worker) => sum + own(worker), 0);
 }
-const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 
 /**
  * Each read under autocannon (20 connections) on every server in alternating rounds (medians over the rounds: other

@@ -18,6 +18,7 @@ import type { TileScope } from '../server/storage/vector-tiles.ts';
 import { psqlAt, startCluster, stopCluster } from '../tests/helpers/postgres.ts';
 import { DEFAULT_SEED } from './generator/index.ts';
 import { loadNational } from './national/build.ts';
+import { medianAndP99 } from './bench-stats.ts';
 
 const { values } = parseArgs({ options: { copies: { type: 'string', default: '3' }, runs: { type: 'string', default: '15' } } });
 const RUNS = Number(values.runs);
@@ -36,10 +37,6 @@ try {
   await psqlAt(`${server}/bench`, 'ANALYZE');
   const [lon, lat] = ((await providers[0][1].features.get('bts_sites', 1))!.geometry as { coordinates: number[] }).coordinates;
   const rows: string[][] = [];
-  const stats = (times: number[]) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    return [sorted[Math.floor(sorted.length / 2)], sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]];
-  };
   for (const z of [6, 10, 14]) for (const collection of ['incidents', 'bts_sites', 'cable_routes']) for (const [scopeName, scope] of Object.entries(SCOPES)) {
     if (collection === 'incidents' && scopeName === 'carrier') continue;
     const [x, y] = tileOfPosition(lon, lat, z);
@@ -53,7 +50,7 @@ try {
         sizes[index] = bytes.byteLength;
       }
     }
-    const [[sqliteMedian], [postgresMedian, postgresP99]] = times.map(stats);
+    const [{ median: sqliteMedian }, { median: postgresMedian, p99: postgresP99 }] = times.map(medianAndP99);
     rows.push([`${collection} z${z} ${scopeName}`, postgresMedian.toFixed(1), postgresP99.toFixed(1), sqliteMedian.toFixed(1), `${(postgresMedian / sqliteMedian).toFixed(1)}×`, `${(sizes[1] / 1024).toFixed(0)} / ${(sizes[0] / 1024).toFixed(0)} KB`]);
   }
   for (const [, storage] of providers) await storage.close();

@@ -30,6 +30,7 @@ import type { Services } from '../server/services.ts';
 import { tileOfPosition } from '../server/geometry/web-mercator.ts';
 import { encodeTile } from '../server/storage/node-tiles/encode.ts';
 import { tileReach } from '../server/storage/vector-tiles.ts';
+import { medianAndP99 } from './bench-stats.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '30' }, rounds: { type: 'string', default: '3' }, 'database-url': { type: 'string' } } });
 const RUNS = Number(values.runs);
@@ -68,10 +69,6 @@ const pgApp = pgServices && createApp(pgServices);
 const app = createApp(services);
 const auth = { headers: { Authorization: `Bearer ${token}` } };
 
-function stats(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] };
-}
 async function time(run: (index: number) => unknown, runs = RUNS) {
   await run(-1);
   const times: number[] = [];
@@ -80,7 +77,7 @@ async function time(run: (index: number) => unknown, runs = RUNS) {
     await run(index);
     times.push(performance.now() - started);
   }
-  return stats(times);
+  return medianAndP99(times);
 }
 const rows: string[][] = [];
 const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
