@@ -193,6 +193,8 @@ describe('the field app on a phone at 390 × 844', { timeout: 300_000 }, () => {
     // Back online: the outbox replays by itself.
     await context.setOffline(false);
     await page.getByTestId('outbox-empty').waitFor({ timeout: 60_000 });
+    // The badge goes once the server answers again (the app asks it every 15 s while it did not).
+    await page.getByTestId('offline-badge').waitFor({ state: 'hidden', timeout: 30_000 });
     await page.screenshot({ path: `${OUTPUT_DIR}/field-390x844-synced.png` });
     // A second start replays nothing twice.
     await page.reload();

@@ -45,7 +45,11 @@ export function FieldApp() {
   });
   // The browser's flag alone misses a signal that carries nothing (and emulated offline after a reload): a server that
   // did not answer counts as no network too.
-  const online = useOnline() && session.data?.offline !== true;
+  const browserOnline = useOnline();
+  const { refetch } = session;
+  // Back in coverage by the browser's word: ask the server at once rather than at the next 15 s.
+  useEffect(() => { if (browserOnline) void refetch(); }, [browserOnline, refetch]);
+  const online = browserOnline && session.data?.offline !== true;
   const [data, setData] = useState<Downloaded | null | undefined>(undefined);
   const [step, setStep] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
