@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useLanguage } from '../i18n/language.tsx';
 import { replayTriggers } from '../offline/outbox.ts';
@@ -48,7 +48,11 @@ export function FieldApp() {
   const browserOnline = useOnline();
   const { refetch } = session;
   // Back in coverage by the browser's word: ask the server at once rather than at the next 15 s.
-  useEffect(() => { if (browserOnline) void refetch(); }, [browserOnline, refetch]);
+  const wasOnline = useRef(browserOnline);
+  useEffect(() => {
+    if (browserOnline && !wasOnline.current) void refetch();
+    wasOnline.current = browserOnline;
+  }, [browserOnline, refetch]);
   const online = browserOnline && session.data?.offline !== true;
   const [data, setData] = useState<Downloaded | null | undefined>(undefined);
   const [step, setStep] = useState<string | null>(null);
