@@ -77,13 +77,21 @@ async function run<R>(client: pg.Pool | pg.PoolClient, text: string, values: rea
   }
 }
 
-/** Statements on the client of an open transaction; `atomic` nests as savepoints. */
+/**
+ * Statements on the client of an open transaction; `atomic` nests as savepoints. A store may ask for several rows at
+ * once (`Promise.all`); they run one after the other, in the order asked, as one connection can only run them, the
+ * line kept here rather than in `pg`, which deprecates queueing queries on a busy client (gone in pg 9).
+ */
 export function clientSql(client: pg.PoolClient, isOpen: () => boolean = () => true): Sql {
   let savepoints = 0;
+  let line: Promise<unknown> = Promise.resolve();
   const sql: Sql = {
-    rows: (text, values) => {
-      if (!isOpen()) return Promise.reject(new Error('this transaction has ended: its stores take no more calls'));
-      return run(client, text, values);
+    rows: <R>(text: string, values?: readonly unknown[]) => {
+      const ended = () => Promise.reject(new Error('this transaction has ended: its stores take no more calls'));
+      if (!isOpen()) return ended();
+      const turn = line.then(() => (isOpen() ? run<R>(client, text, values) : ended()));
+      line = turn.catch(() => {});
+      return turn;
     },
     async atomic(work) {
       const name = `netguard_${++savepoints}`;
