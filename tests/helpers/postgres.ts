@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { openPool, poolSql, type Sql } from '../../server/storage/postgres/database.ts';
 import { openPostgresStorage } from '../../server/storage/postgres/index.ts';
+import type { Storage } from '../../server/storage/storage.ts';
 import { clusterUrl, createDatabaseWithExtensions, postgresMissing, psqlAt, startPostgresCluster, stopCluster, type ClusterInfo } from './postgres-cluster.ts';
 import { oncePerRun, runCacheDirectory } from './run-cache.ts';
 
@@ -79,6 +81,21 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   const name = `netguard_${process.pid}_${++databases}`;
   await psql(info, 'postgres', `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE} STRATEGY FILE_COPY`);
   return { url: clusterUrl(info, name), drop: async () => void (await psql(info, 'postgres', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+/**
+ * A fresh test database with the store opened on it and, beside the store, a pool of one connection for the test's
+ * own SQL (a setting, a statement and a catalogue query then share a session); `close` ends both and drops the database.
+ */
+export async function openTestStore(): Promise<{ url: string; storage: Storage; sql: Sql; close: () => Promise<void> }> {
+  const database = await createTestDatabase();
+  const storage = await openPostgresStorage(database.url, { poolSize: 2 });
+  const pool = await openPool(database.url, 1);
+  return { url: database.url, storage, sql: poolSql(pool), close: async () => {
+    await pool.end();
+    await storage.close();
+    await database.drop();
+  } };
 }
 
 /**

@@ -2,11 +2,11 @@ import type { Feature } from 'geojson';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { findCollection } from '../../collections/registry.ts';
 import { Conflict } from '../../errors.ts';
-import { createTestDatabase, describePostgres, emptyTestDatabase } from '../../../tests/helpers/postgres.ts';
+import { describePostgres, emptyTestDatabase, openTestStore } from '../../../tests/helpers/postgres.ts';
 import type { Storage } from '../storage.ts';
 import { openPool, poolSql, statementName, type Sql } from './database.ts';
 import { itemsStatement } from './features.ts';
-import { openPostgresStorage, TILE_APPLICATION_NAME } from './index.ts';
+import { TILE_APPLICATION_NAME } from './index.ts';
 import { tileStatement } from './vector-tile.ts';
 
 const incident = (id: number, occurredAt: string, coordinates: [number, number] = [108, 14.5]): Feature => ({
@@ -27,23 +27,15 @@ function scannedTables(plan: unknown): string[] {
 }
 
 describePostgres('incidents partitioned by month (PostgreSQL migration 005)', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let store: Awaited<ReturnType<typeof openTestStore>>;
   let storage: Storage;
   let sql: Sql;
-  let end: () => Promise<void>;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    storage = await openPostgresStorage(database.url, { poolSize: 2 });
-    const pool = await openPool(database.url, 1);
-    sql = poolSql(pool);
-    end = () => pool.end();
+    store = await openTestStore();
+    ({ storage, sql } = store);
   });
-  afterAll(async () => {
-    await end?.();
-    await storage?.close();
-    await database?.drop();
-  });
-  beforeEach(() => emptyTestDatabase(database.url));
+  afterAll(() => store?.close());
+  beforeEach(() => emptyTestDatabase(store.url));
 
   const partitionOf = async (id: number) => (await sql.rows<{ name: string }>('SELECT tableoid::regclass::text AS name FROM incidents WHERE id = $1', [id]))[0]?.name;
 
@@ -143,7 +135,7 @@ describePostgres('incidents partitioned by month (PostgreSQL migration 005)', ()
       "SELECT query FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", [TILE_APPLICATION_NAME]);
     expect(backends.map((backend) => backend.query)).toContain(statement.text);
     // A pool opened as the tile pool is: plan_cache_mode forced to generic plans, so the first run plans generically.
-    const pool = await openPool(database.url, 1, 'tile pool test', { genericPlans: true });
+    const pool = await openPool(store.url, 1, 'tile pool test', { genericPlans: true });
     try {
       const tiles = poolSql(pool);
       expect((await tiles.rows<{ mode: string }>("SELECT current_setting('plan_cache_mode') AS mode"))[0].mode).toBe('force_generic_plan');

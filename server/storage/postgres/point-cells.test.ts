@@ -4,12 +4,11 @@ import { COLLECTIONS } from '../../collections/registry.ts';
 import { tileOfPosition } from '../../geometry/web-mercator.ts';
 import { createPrng } from '../../../tests/helpers/random-dataset.ts';
 import { decodeLayer } from '../../../tests/helpers/mvt.ts';
-import { createTestDatabase, describePostgres } from '../../../tests/helpers/postgres.ts';
+import { describePostgres, openTestStore } from '../../../tests/helpers/postgres.ts';
 import type { TimeRange } from '../features.ts';
 import type { Storage } from '../storage.ts';
 import type { TileScope } from '../vector-tiles.ts';
-import { openPool, poolSql, type Sql } from './database.ts';
-import { openPostgresStorage } from './index.ts';
+import type { Sql } from './database.ts';
 import { tileStatement } from './vector-tile.ts';
 import { findCollection } from '../../collections/registry.ts';
 
@@ -42,27 +41,19 @@ const PERIODS: (TimeRange | undefined)[] = [
 ];
 
 describePostgres('point_cells on PostgreSQL (migration 006): the counts low-zoom point tiles are thinned from', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let store: Awaited<ReturnType<typeof openTestStore>>;
   let storage: Storage;
   let sql: Sql;
-  let end: () => Promise<void>;
   const random = createPrng(16);
   beforeAll(async () => {
-    database = await createTestDatabase();
-    storage = await openPostgresStorage(database.url, { poolSize: 2 });
-    const pool = await openPool(database.url, 1);
-    sql = poolSql(pool);
-    end = () => pool.end();
+    store = await openTestStore();
+    ({ storage, sql } = store);
     await storage.features.insertDataset({
       incidents: { type: 'FeatureCollection', features: Array.from({ length: 600 }, (_, index) => incident(random, index + 1)) },
       bts_sites: { type: 'FeatureCollection', features: Array.from({ length: 200 }, (_, index) => site(random, index + 1)) },
     });
   }, 60_000);
-  afterAll(async () => {
-    await end?.();
-    await storage?.close();
-    await database?.drop();
-  });
+  afterAll(() => store?.close());
 
   /** Rows of point_cells that a count from scratch (the migration's own fill) does not give, and rows it gives that are missing. */
   async function outOfStep(): Promise<number> {
