@@ -4,7 +4,8 @@ declare module 'autocannon' {
   type Request = {
     method?: string; path?: string; headers?: Record<string, string>; body?: string;
     setupRequest?: (request: Request) => Request;
-    onResponse?: (status: number, body: string) => void;
+    /** `headers` are the answer's, named as the server sent them (NetGuard's in lower case). */
+    onResponse?: (status: number, body: string, context?: Record<string, unknown>, headers?: Record<string, string>) => void;
   };
   type Options = { url: string; connections?: number; duration?: number; headers?: Record<string, string>; requests?: Request[] };
   type Result = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };

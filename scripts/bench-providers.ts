@@ -2,17 +2,69 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 type Request = Parameters<typeof autocannon>[0]['requests'] extends (infer R)[] | undefined ? R : never;
+import type { Services } from '../server/services.ts';
+import type { FeatureStore } from '../server/storage/features.ts';
 import type { Storage } from '../server/storage/storage.ts';
-import type { RunningServer } from '../tests/helpers/server-process.ts';
+import { openPostgresStorage } from '../server/storage/postgres/index.ts';
+import { DATABASE_URL_ENV } from '../server/storage/open.ts';
+import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
+import { productionEnv, startServer, type RunningServer } from '../tests/helpers/server-process.ts';
+import type { BenchPostgres } from './bench-postgres.ts';
 import { median } from './bench-stats.ts';
 
-/** A server under test: its label, how it is reached, and its own storage opened again for the lost-writes check. */
-export type BenchServer = { label: string; server: RunningServer; token: string; editorToken: string; open: () => Promise<Storage> };
+/**
+ * A server under test: its label, how it is reached, and its own storage opened again for the lost-writes check;
+ * `statements`, where the database can tell (PostgreSQL's pg_stat_statements), counts the statements run on it so
+ * far and those that wrote.
+ */
+export type BenchServer = {
+  label: string; server: RunningServer; token: string; editorToken: string; open: () => Promise<Storage>;
+  statements?: () => Promise<{ all: number; writes: number }>;
+};
 /** A read under autocannon: the requests it cycles through, given the server's bearer header. */
 export type BenchRead = { label: string; requests: (headers: Record<string, string>) => Request[]; rateTarget?: string };
 
+/** The bench's two accounts on a storage (a police planner who reads, a carrier editor who writes) and a token of each. */
+export async function benchTokens({ accounts }: Services): Promise<{ token: string; editorToken: string }> {
+  if (!(await accounts.users()).some((user) => user.username === 'bench')) await accounts.createUser({ username: 'bench', displayName: 'Benchmark', password: 'benchmark-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
+  if (!(await accounts.users()).some((user) => user.username === 'bench-editor')) await accounts.createUser({ username: 'bench-editor', displayName: 'Benchmark editor', password: 'benchmark-only-password', role: 'carrier_editor', organisationCode: 'viettel' });
+  const tokenOf = async (username: string) => (await accounts.createToken((await accounts.users()).find((user) => user.username === username)!.userId, 'bench')).token;
+  return { token: await tokenOf('bench'), editorToken: await tokenOf('bench-editor') };
+}
 
-type Round = { rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest: number; cores: number };
+/** The bench's city: the first BTS site of the first copy, and a city-sized box (≈ 11 × 11 km) around it. */
+export async function benchCity(features: FeatureStore): Promise<{ centre: [number, number]; bbox: [number, number, number, number] }> {
+  const [cx, cy] = ((await features.get('bts_sites', 1))!.geometry as { coordinates: number[] }).coordinates;
+  return { centre: [cx, cy], bbox: [cx - 0.05, cy - 0.05, cx + 0.05, cy + 0.05] };
+}
+
+/**
+ * The servers the several-processes rows compare, each started over the bench's data: SQLite with one process (the
+ * baseline) and with two over the file at `path`, and PostgreSQL with two over `postgres` when there is one.
+ */
+export async function processServers(path: string, tokens: { token: string; editorToken: string }, postgres?: { database: BenchPostgres; tokens: { token: string; editorToken: string } } | null): Promise<BenchServer[]> {
+  const sqliteServer = async (workers: number): Promise<BenchServer> => ({
+    label: `SQLite, ${workers} process${workers > 1 ? 'es' : ''}`, ...tokens, open: async () => openSqliteStorage(path),
+    server: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: String(workers) } }),
+  });
+  const servers: BenchServer[] = [await sqliteServer(1), await sqliteServer(2)];
+  if (postgres) {
+    const { url, statements } = postgres.database;
+    servers.push({
+      label: 'PostgreSQL, 2 processes', ...postgres.tokens, open: () => openPostgresStorage(url, { poolSize: 1 }), statements,
+      // The SQLite path only names the secret key's file; NETGUARD_DATABASE_URL chooses the provider.
+      server: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: '2', [DATABASE_URL_ENV]: url } }),
+    });
+  }
+  return servers;
+}
+
+type Round = {
+  rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest: number; cores: number; clientCpuMsPerRequest: number;
+  /** The busiest process's share of the answers (`X-NetGuard-Worker`); 1 for a single process. */
+  busiestShare: number;
+  statementsPerRequest?: number; writesPerRequest?: number;
+};
 
 /** CPU seconds (user + system, every thread) a server has used so far: the process and, for a cluster, its workers (Linux). */
 function cpuSeconds(pid: number): number {
@@ -29,25 +81,50 @@ function cpuSeconds(pid: number): number {
  */
 export async function compareServers(servers: BenchServer[], reads: BenchRead[], options: { seconds: number; rounds: number }): Promise<string[][]> {
   const headers = (server: BenchServer) => ({ Authorization: `Bearer ${server.token}` });
-  const load = (server: BenchServer, read: BenchRead, duration: number) => autocannon({ url: server.server.url, connections: 20, duration, requests: read.requests(headers(server)) });
+  // Each answer counted by the process that gave it, so an uneven spread over the cluster's workers shows.
+  const answers = new Map<string, number>();
+  const counted = (request: Request): Request => ({
+    ...request,
+    onResponse: (status, body, context, responseHeaders) => {
+      const worker = responseHeaders?.['x-netguard-worker'] ?? '';
+      answers.set(worker, (answers.get(worker) ?? 0) + 1);
+      request.onResponse?.(status, body, context, responseHeaders);
+    },
+  });
+  const load = (server: BenchServer, read: BenchRead, duration: number) => autocannon({ url: server.server.url, connections: 20, duration, requests: read.requests(headers(server)).map(counted) });
   // Half a second of each read first: connections made and statements prepared on every worker.
   for (const read of reads) for (const server of servers) await load(server, read, 0.5);
   const rounds = reads.map(() => servers.map((): Round[] => []));
   for (let round = 0; round < options.rounds; round += 1) {
     for (const [r, read] of reads.entries()) {
       for (const [s, server] of servers.entries()) {
+        answers.clear();
+        const statementsBefore = await server.statements?.();
         const cpuBefore = cpuSeconds(server.server.pid);
+        const clientBefore = process.cpuUsage();
         const result = await load(server, read, options.seconds);
+        const client = process.cpuUsage(clientBefore);
         const cpu = cpuSeconds(server.server.pid) - cpuBefore;
-        rounds[r][s].push({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, cpuMsPerRequest: (1000 * cpu) / result.requests.total, cores: cpu / options.seconds });
+        const statementsAfter = await server.statements?.();
+        const total = result.requests.total;
+        rounds[r][s].push({
+          rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, cpuMsPerRequest: (1000 * cpu) / total, cores: cpu / options.seconds,
+          clientCpuMsPerRequest: (client.user + client.system) / 1000 / total,
+          busiestShare: Math.max(...answers.values()) / [...answers.values()].reduce((sum, count) => sum + count, 0),
+          ...(statementsBefore && statementsAfter ? { statementsPerRequest: (statementsAfter.all - statementsBefore.all) / total, writesPerRequest: (statementsAfter.writes - statementsBefore.writes) / total } : {}),
+        });
       }
     }
   }
   const rows: string[][] = [];
   for (const [r, read] of reads.entries()) {
     const summaries = servers.map((_, s) => {
-      const of = (key: keyof Round) => median(rounds[r][s].map((each) => each[key]));
-      return { rps: of('rps'), p50: of('p50'), p99: of('p99'), cpuMsPerRequest: of('cpuMsPerRequest'), cores: of('cores'), errors: rounds[r][s].reduce((sum, each) => sum + each.errors, 0) };
+      const of = (key: keyof Round) => median(rounds[r][s].map((each) => each[key] ?? Number.NaN));
+      return {
+        rps: of('rps'), p50: of('p50'), p99: of('p99'), cpuMsPerRequest: of('cpuMsPerRequest'), cores: of('cores'), clientCpuMsPerRequest: of('clientCpuMsPerRequest'),
+        busiestShare: of('busiestShare'), statementsPerRequest: of('statementsPerRequest'), writesPerRequest: of('writesPerRequest'),
+        errors: rounds[r][s].reduce((sum, each) => sum + each.errors, 0),
+      };
     });
     for (const [s, server] of servers.entries()) {
       const result = summaries[s];
@@ -60,6 +137,11 @@ export async function compareServers(servers: BenchServer[], reads: BenchRead[],
       rows.push([`${label}: requests/s (errors ${result.errors})`, result.rps.toFixed(0), '', base ? base.rps.toFixed(0) : '—', base ? `${(result.rps / base.rps).toFixed(2)}×` : '—',
         s === 1 && read.rateTarget ? read.rateTarget : '0 errors']);
       rows.push([`${label}: server CPU ms per request; cores used`, result.cpuMsPerRequest.toFixed(1), result.cores.toFixed(2), base ? base.cpuMsPerRequest.toFixed(1) : '—', base ? `${(base.cpuMsPerRequest / result.cpuMsPerRequest).toFixed(2)}×` : '—', '']);
+      // The load's own client shares the machine's cores: what it spends a request is not the server's to use.
+      rows.push([`${label}: bench client (autocannon) CPU ms per request; busiest process's share of the answers`, result.clientCpuMsPerRequest.toFixed(1), `${(100 * result.busiestShare).toFixed(0)} %`, '', '', '']);
+      if (!Number.isNaN(result.statementsPerRequest)) {
+        rows.push([`${label}: database statements per request; of them writes`, result.statementsPerRequest.toFixed(2), result.writesPerRequest.toFixed(2), base && !Number.isNaN(base.statementsPerRequest) ? base.statementsPerRequest.toFixed(2) : '—', '', '']);
+      }
     }
   }
   return rows;

@@ -22,10 +22,9 @@ import { loadNational } from './national/build.ts';
 import { productionEnv, startServer } from '../tests/helpers/server-process.ts';
 import { benchStreamedExports } from './bench-exports.ts';
 import { benchPostgres } from './bench-postgres.ts';
-import { compareServers, mixedLoad, type BenchRead, type BenchServer } from './bench-providers.ts';
+import { benchCity, benchTokens, compareServers, mixedLoad, processServers, type BenchRead } from './bench-providers.ts';
 import { TEMPLATE_SCALE } from './national/build.ts';
 import { openPostgresStorage } from '../server/storage/postgres/index.ts';
-import { DATABASE_URL_ENV } from '../server/storage/open.ts';
 import type { Services } from '../server/services.ts';
 import { tileOfPosition } from '../server/geometry/web-mercator.ts';
 import { encodeTile } from '../server/storage/node-tiles/encode.ts';
@@ -52,13 +51,6 @@ const services = createServices(openSqliteStorage(path));
 const { storage } = services;
 const provider = storage.features;
 const baseline = inspectSqlite(path);
-/** The bench's two accounts on a storage (a police planner who reads, a carrier editor who writes) and a token of each. */
-async function benchTokens({ accounts }: Services): Promise<{ token: string; editorToken: string }> {
-  if (!(await accounts.users()).some((user) => user.username === 'bench')) await accounts.createUser({ username: 'bench', displayName: 'Benchmark', password: 'benchmark-only-password', role: 'police_planner', organisationCode: 'police-kontum' });
-  if (!(await accounts.users()).some((user) => user.username === 'bench-editor')) await accounts.createUser({ username: 'bench-editor', displayName: 'Benchmark editor', password: 'benchmark-only-password', role: 'carrier_editor', organisationCode: 'viettel' });
-  const tokenOf = async (username: string) => (await accounts.createToken((await accounts.users()).find((user) => user.username === username)!.userId, 'bench')).token;
-  return { token: await tokenOf('bench'), editorToken: await tokenOf('bench-editor') };
-}
 const { token, editorToken } = await benchTokens(services);
 // PostgreSQL over the same national set (as many copies as the SQLite file holds), when it can be had.
 const postgres = await benchPostgres({ databaseUrl: values['database-url'], copies: (await provider.counts()).bts_sites / TEMPLATE_SCALE.btsSites, seed: DEFAULT_SEED });
@@ -90,8 +82,7 @@ function pgRow(figure: string, measured: { median: number; p99: number }, sqlite
 }
 
 // A city-sized box (≈ 11 × 11 km) around the first BTS site of the first copy.
-const [cx, cy] = ((await provider.get('bts_sites', 1))!.geometry as { coordinates: number[] }).coordinates;
-const city: [number, number, number, number] = [cx - 0.05, cy - 0.05, cx + 0.05, cy + 0.05];
+const { centre: [cx, cy], bbox: city } = await benchCity(provider);
 for (const collection of ['incidents', 'bts_sites']) {
   const viaIndex = await time(() => provider.query(collection, { bbox: city, filters: [], limit: 1000, offset: 0 }));
   const noIndex = await time(() => baseline.scanBbox(collection, city), Math.min(RUNS, 10));
@@ -172,18 +163,7 @@ const reads: BenchRead[] = [
   { label: 'bbox items (incidents, city, limit 1000)', requests: (headers) => [{ method: 'GET', path: bboxItems, headers }], rateTarget: '≥ 1.7× of 1 process' },
   coldTiles(6), coldTiles(10), coldTiles(14),
 ];
-const sqliteServer = async (workers: number): Promise<BenchServer> => ({
-  label: `SQLite, ${workers} process${workers > 1 ? 'es' : ''}`, token, editorToken, open: async () => openSqliteStorage(path),
-  server: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: String(workers) } }),
-});
-const servers: BenchServer[] = [await sqliteServer(1), await sqliteServer(2)];
-if (postgres && pgTokens) {
-  servers.push({
-    label: 'PostgreSQL, 2 processes', ...pgTokens, open: () => openPostgresStorage(postgres.url, { poolSize: 1 }),
-    // The SQLite path only names the secret key's file; NETGUARD_DATABASE_URL chooses the provider.
-    server: await startServer({ databasePath: path, env: { ...productionEnv(), NETGUARD_WORKERS: '2', [DATABASE_URL_ENV]: postgres.url } }),
-  });
-}
+const servers = await processServers(path, { token, editorToken }, postgres && pgTokens && { database: postgres, tokens: pgTokens });
 rows.push(...await compareServers(servers, reads, { seconds, rounds: Number(values.rounds) }));
 await servers[0].server.stop();
 for (const server of servers.slice(1)) rows.push(...await mixedLoad(server, bboxItems, seconds));

@@ -15,6 +15,12 @@ export type NewUser = {
 export type IssuedToken = { id: number; token: string; signingSecret: string };
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/**
+ * How precisely an API token's last use is kept. Noting every use would make every read a write (the token's row,
+ * on every request: issue 16 measured it as one of two writes of each bbox read, which two SQLite processes take
+ * turns at); a use within this span of the last one noted is not written.
+ */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
 /** For accounts made by people; the demo seed's published `demo` password comes pre-hashed and skips this. */
 export const MIN_PASSWORD_LENGTH = 10;
 /** Compared with when the username is unknown, so response time does not reveal which usernames exist. */
@@ -94,10 +100,13 @@ export function accountService(store: AccountStore, secrets: SecretBox, now: () 
       return { id, token, signingSecret };
     },
     /**
-     * The user a bearer token acts as, and the token's id; null for unknown or revoked tokens. Records the use unless
-     * `touch` is false (a live stream re-checking its token every few seconds).
+     * The user a bearer token acts as, and the token's id; null for unknown or revoked tokens. Records the use, to
+     * within TOKEN_USE_RESOLUTION_MS, unless `touch` is false (a live stream re-checking its token every few seconds).
      */
-    tokenUser: (token: string, { touch = true }: { touch?: boolean } = {}) => store.tokenUser(sha256(token), now().toISOString(), touch),
+    tokenUser(token: string, { touch = true }: { touch?: boolean } = {}) {
+      const at = now();
+      return store.tokenUser(sha256(token), touch ? { at: at.toISOString(), notedSince: new Date(at.getTime() - TOKEN_USE_RESOLUTION_MS).toISOString() } : undefined);
+    },
     async signingSecret(tokenId: number): Promise<string | null> {
       const stored = await store.signingSecret(tokenId);
       return stored ? secrets.open(stored.value, stored.tokenHash) : null;

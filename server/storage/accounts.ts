@@ -23,7 +23,10 @@ export type User = {
   carrier: Owner | null;
 };
 
+/** `lastUsedAt`: the token's last use to within `TOKEN_USE_RESOLUTION_MS` (`server/auth/accounts.ts`). */
 export type TokenInfo = { id: number; name: string; username: string; createdAt: string; revokedAt: string | null; lastUsedAt: string | null };
+/** A use of a token to note (`AccountStore.tokenUser`): when, and since when a noted use makes this one not worth a write. */
+export type TokenUse = { at: string; notedSince: string };
 
 /**
  * Organisations, users, sessions and API tokens. The store keeps what it is given: hashes of passwords, session
@@ -48,13 +51,17 @@ export interface AccountStore {
   /** An enabled user by id. */
   enabledUser(userId: number): Promise<User | undefined>;
   createSession(session: { tokenHash: string; userId: number; csrfToken: string; createdAt: string; expiresAt: string }): Promise<void>;
-  /** The enabled user of a session that has not expired at `now`. */
+  /** The enabled user of a session that has not expired at `now`, in one read. */
   session(tokenHash: string, now: string): Promise<{ user: User; csrfToken: string } | null>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Stores a token (its hash) acting as `userId`; returns its id. */
   createToken(token: { name: string; tokenHash: string; signingSecret: string; userId: number; createdAt: string }): Promise<number>;
-  /** The enabled user a live token acts as, noting `now` as its last use unless `touch` is false (a stream re-checking it). */
-  tokenUser(tokenHash: string, now: string, touch?: boolean): Promise<{ user: User; tokenId: number } | null>;
+  /**
+   * The enabled user a live token acts as, in one read. With `use`, notes `use.at` as the token's last use unless the
+   * last use noted is `use.notedSince` or later: a token in constant use is written once in that span, whichever
+   * process serves it, instead of on every request (a stream re-checking its token passes no `use`).
+   */
+  tokenUser(tokenHash: string, use?: TokenUse): Promise<{ user: User; tokenId: number } | null>;
   /** The stored (sealed) signing secret of a live token, with the token's hash it is sealed to. */
   signingSecret(tokenId: number): Promise<{ tokenHash: string; value: string } | null>;
   /** Every token's stored signing secret, revoked or not (to seal values stored in plain text before issue 13). */

@@ -1,5 +1,6 @@
+import type { CollectionDef } from '../collections/types.ts';
 import { tileOfPosition } from '../geometry/web-mercator.ts';
-import type { TimeRange } from './features.ts';
+import type { ItemQuery, TimeRange } from './features.ts';
 
 /**
  * The grid vector tiles thin points on, shared by every provider so that a tile reads the same whichever way it is
@@ -84,4 +85,25 @@ export function splitByMonths(range: TimeRange | undefined): { months: [number, 
   if (start !== null && start < monthStart(first)) pieces.push({ startMs: start, endMs: monthStart(first) - 1 });
   if (end !== null && end >= monthStart(last + 1)) pieces.push({ startMs: monthStart(last + 1), endMs: end });
   return { months: [first, last], pieces };
+}
+
+/** Months far outside any data: an open end of a time range, when the point aggregates are read. */
+export const ALL_MONTHS: [number, number] = [-1e6, 1e6];
+
+/** The part of the point aggregates counting every point; the others are the values of the collection's `aggregateBy` property. */
+export const ALL_PARTS = '*';
+
+/** The parts a point counts in: all, and its `aggregateBy` value when it has one. */
+export const partsOf = (collection: CollectionDef, value: unknown): string[] =>
+  (collection.aggregateBy && typeof value === 'string' && value !== '' && value !== ALL_PARTS ? [ALL_PARTS, value] : [ALL_PARTS]);
+
+/**
+ * The one part of the point aggregates a query reads: all when unfiltered, a value when its only filter is on
+ * `aggregateBy`; null when none can (other filters, a list of ids), and the points themselves must be read.
+ */
+export function partOfQuery(collection: CollectionDef, query: Pick<ItemQuery, 'filters' | 'ids'>): string | null {
+  if (query.ids) return null;
+  if (query.filters.length === 0) return ALL_PARTS;
+  const [filter] = query.filters;
+  return query.filters.length === 1 && filter.property === collection.aggregateBy && partsOf(collection, filter.value).length === 2 ? String(filter.value) : null;
 }

@@ -1,10 +1,13 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAlarm } from '../../server/alarms/signature.ts';
 import { LOGIN_ATTEMPTS } from '../../server/auth/routes.ts';
 import { tileOfPosition } from '../../server/geometry/web-mercator.ts';
 import { DATABASE_URL_ENV } from '../../server/storage/open.ts';
 import { createTestDatabase, describePostgres } from '../helpers/postgres.ts';
-import { issueToken, signIn, startServer, type RunningServer } from '../helpers/server-process.ts';
+import { issueToken, productionEnv, signIn, startServer, type RunningServer } from '../helpers/server-process.ts';
 import { nextEvent } from '../helpers/sse.ts';
 
 // Issue 16: two real NetGuard servers on different ports over one database behave as one system, with either
@@ -33,25 +36,60 @@ async function viettelSite(url: string, session: Session, offset: number): Promi
 }
 
 /**
- * The same checks over one SQLite file and over one PostgreSQL database (NETGUARD_DATABASE_URL, a database of the
- * run's throwaway cluster, tests/helpers/postgres.ts). The first server migrates and seeds the database; the other
- * shares its folder too, so both seal with the one key file beside it.
+ * Every file under `folder`, by its path inside it, but for tsx's compile cache (`tsx-<uid>/`): `npm run serve` runs
+ * the TypeScript through tsx, which keeps the code it compiled for a module on first import there; code, not data.
  */
-function twoServers(database: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>): () => void {
+const filesUnder = (folder: string): string[] => readdirSync(folder, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(folder.length))
+  .filter((path) => !/^\/tsx-\d+\//.test(path)).sort();
+
+/**
+ * The same checks over one SQLite file and over one PostgreSQL database (NETGUARD_DATABASE_URL, a database of the
+ * run's throwaway cluster, tests/helpers/postgres.ts). The first server migrates and seeds the database. Over SQLite
+ * the other shares its folder, the file being the database; over PostgreSQL it starts from an empty folder of its
+ * own, as a second machine would, both sealing with one NETGUARD_SECRET_KEY. Each server's temporary folder (TMPDIR)
+ * is its own, so a test can see what a server put on its disk.
+ */
+function twoServers(database: () => Promise<{ env: Record<string, string>; drop: () => Promise<void>; ownFolder: boolean }>): () => void {
   return () => {
     let one: RunningServer;
     let other: RunningServer;
     let drop: (() => Promise<void>) | undefined;
+    const folders = { otherData: '', tmp: [] as string[] };
     beforeAll(async () => {
-      const { env, drop: dropDatabase } = await database();
+      const { env, drop: dropDatabase, ownFolder } = await database();
       drop = dropDatabase;
-      one = await startServer({ env, timeoutMs: 180_000 });
-      other = await startServer({ databasePath: one.databasePath, env });
+      folders.tmp = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'netguard-server-tmp-')));
+      one = await startServer({ env: { ...env, TMPDIR: folders.tmp[0] }, timeoutMs: 180_000 });
+      folders.otherData = ownFolder ? mkdtempSync(join(tmpdir(), 'netguard-second-machine-')) : join(one.databasePath, '..');
+      other = await startServer({ databasePath: ownFolder ? join(folders.otherData, 'netguard.sqlite') : one.databasePath, env: { ...env, TMPDIR: folders.tmp[1] } });
     }, 300_000);
     afterAll(async () => {
       await other?.stop();
       await one?.stop();
       await drop?.();
+      for (const folder of folders.tmp) rmSync(folder, { recursive: true, force: true });
+      if (folders.otherData !== join(one?.databasePath ?? '', '..')) rmSync(folders.otherData, { recursive: true, force: true });
+    });
+
+    it('a photo attached to a case through one is read byte for byte from the other, and neither server put it on its disk', async () => {
+      const police = await Promise.all([signIn(one.url, 'police'), signIn(other.url, 'police')]);
+      const incidents = await fetch(`${one.url}/api/collections/incidents/items?limit=1`, { headers: { Cookie: police[0].cookie } });
+      const caseId = ((await incidents.json()) as { features: { id: number }[] }).features[0].id;
+      // A JPEG GDAL wrote (tests/fixtures/photos), not NetGuard.
+      const jpeg = readFileSync('tests/fixtures/photos/photo-60x40.jpg');
+      const watched = [folders.otherData, ...folders.tmp];
+      const before = watched.map(filesUnder);
+      const uploaded = await fetch(`${one.url}/api/register/incidents/${caseId}/attachments?caption=${encodeURIComponent('Ảnh hiện trường')}`, {
+        method: 'POST', body: jpeg, headers: { 'Content-Type': 'image/jpeg', Cookie: police[0].cookie, 'X-CSRF-Token': police[0].csrfToken },
+      });
+      expect(uploaded.status).toBe(201);
+      const { href } = (await uploaded.json()) as { href: string };
+      const read = await fetch(`${other.url}${href}`, { headers: { Cookie: police[1].cookie } });
+      expect(read.status).toBe(200);
+      expect(read.headers.get('content-type')).toBe('image/jpeg');
+      expect(Buffer.from(await read.arrayBuffer()).equals(jpeg)).toBe(true);
+      expect(watched.map(filesUnder)).toEqual(before);
     });
 
     it('a session made on one is valid on the other, and signing out on the other ends it on both', async () => {
@@ -148,8 +186,8 @@ function twoServers(database: () => Promise<{ env: Record<string, string>; drop:
   };
 }
 
-describe('two servers over one SQLite file', twoServers(async () => ({ env: {}, drop: async () => {} })));
+describe('two servers over one SQLite file', twoServers(async () => ({ env: {}, drop: async () => {}, ownFolder: false })));
 describePostgres('two servers over one PostgreSQL database', twoServers(async () => {
   const { url, drop } = await createTestDatabase();
-  return { env: { [DATABASE_URL_ENV]: url }, drop };
+  return { env: { [DATABASE_URL_ENV]: url, NETGUARD_SECRET_KEY: productionEnv().NETGUARD_SECRET_KEY }, drop, ownFolder: true };
 }));

@@ -102,16 +102,24 @@ async function waitForApi(url: string, child: ChildProcess, timeoutMs: number, o
   throw new Error(`server did not answer on ${url}/api within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** The cluster worker answering a request on a connection of its own (`X-NetGuard-Worker`; none when not clustered). */
-export function workerAnswering(url: string): Promise<string | undefined> {
+/**
+ * A request on a connection of its own, which the cluster hands to its next worker: the status and the worker that
+ * answered (`X-NetGuard-Worker`; none when not clustered).
+ */
+export function askWorker(url: string, { method = 'GET', path = '/api/conformance', headers = {} }: { method?: string; path?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; worker: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const call = request(`${url}/api/conformance`, { agent: false }, (response) => {
+    const call = request(`${url}${path}`, { agent: false, method, headers }, (response) => {
       response.resume();
-      response.on('end', () => resolve(response.headers['x-netguard-worker'] as string | undefined));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, worker: response.headers['x-netguard-worker'] as string | undefined }));
     });
     call.on('error', reject);
     call.end();
   });
+}
+
+/** The cluster worker answering a request on a connection of its own (`X-NetGuard-Worker`; none when not clustered). */
+export async function workerAnswering(url: string): Promise<string | undefined> {
+  return (await askWorker(url)).worker;
 }
 
 /**
@@ -152,7 +160,7 @@ export async function signIn(url: string, username: string): Promise<{ cookie: s
 }
 
 /** A new API token acting as `username`, issued by the demo admin. */
-export async function issueToken(url: string, username: string): Promise<{ token: string; signingSecret: string }> {
+export async function issueToken(url: string, username: string): Promise<{ id: number; token: string; signingSecret: string }> {
   const admin = await signIn(url, 'admin');
   const response = await fetch(`${url}/api/admin/tokens`, {
     method: 'POST',
@@ -160,5 +168,5 @@ export async function issueToken(url: string, username: string): Promise<{ token
     body: JSON.stringify({ username, name: 'end-to-end tests' }),
   });
   if (!response.ok) throw new Error(`token for ${username} failed: ${response.status}`);
-  return (await response.json()) as { token: string; signingSecret: string };
+  return (await response.json()) as { id: number; token: string; signingSecret: string };
 }

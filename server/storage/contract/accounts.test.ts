@@ -55,19 +55,36 @@ describeProviders('accounts', (fresh) => {
     expect(await storage.accounts.session('s1', '2026-11-01T12:00:00.000Z')).toBeNull();
   });
 
-  it('keeps API tokens with their last use, signing secrets and revocation', async () => {
+  it('reads a session’s and a token’s user as stored at each lookup: a role change shows on the next one', async () => {
+    const { storage, editor } = await withUsers(fresh);
+    await storage.accounts.createSession({ tokenHash: 's1', userId: editor.userId, csrfToken: 'c1', createdAt: CREATED, expiresAt: '2026-11-02T00:00:00.000Z' });
+    const id = await storage.accounts.createToken({ name: 'alarms', tokenHash: 't1', signingSecret: 'sealed-1', userId: editor.userId, createdAt: CREATED });
+    expect((await storage.accounts.session('s1', '2026-11-01T12:00:00.000Z'))?.user).toEqual(editor);
+    expect(await storage.accounts.setRole('viettel', 'viewer')).toBe(true);
+    const viewer = { ...editor, role: 'viewer', carrier: null };
+    expect(await storage.accounts.session('s1', '2026-11-01T12:00:00.000Z')).toEqual({ user: viewer, csrfToken: 'c1' });
+    expect(await storage.accounts.tokenUser('t1')).toEqual({ user: viewer, tokenId: id });
+  });
+
+  it('keeps API tokens with their last use (written once a span), signing secrets and revocation', async () => {
     const { storage, editor } = await withUsers(fresh);
     const id = await storage.accounts.createToken({ name: 'alarms', tokenHash: 't1', signingSecret: 'sealed-1', userId: editor.userId, createdAt: CREATED });
-    expect(await storage.accounts.tokenUser('t1', '2026-11-03T00:00:00.000Z', false)).toEqual({ user: editor, tokenId: id });
+    expect(await storage.accounts.tokenUser('t1')).toEqual({ user: editor, tokenId: id });
     expect((await storage.accounts.tokens())[0].lastUsedAt).toBeNull();
-    await storage.accounts.tokenUser('t1', '2026-11-04T00:00:00.000Z');
+    const lastUse = async () => (await storage.accounts.tokens())[0].lastUsedAt;
+    expect(await storage.accounts.tokenUser('t1', { at: '2026-11-04T00:00:00.000Z', notedSince: '2026-11-03T23:59:00.000Z' })).toEqual({ user: editor, tokenId: id });
     expect(await storage.accounts.tokens()).toEqual([{ id, name: 'alarms', username: 'Viettel', createdAt: CREATED, revokedAt: null, lastUsedAt: '2026-11-04T00:00:00.000Z' }]);
+    // A use within the span of the one noted is not written; the first after it is.
+    await storage.accounts.tokenUser('t1', { at: '2026-11-04T00:00:59.999Z', notedSince: '2026-11-03T23:59:59.999Z' });
+    expect(await lastUse()).toBe('2026-11-04T00:00:00.000Z');
+    await storage.accounts.tokenUser('t1', { at: '2026-11-04T00:01:00.001Z', notedSince: '2026-11-04T00:00:00.001Z' });
+    expect(await lastUse()).toBe('2026-11-04T00:01:00.001Z');
     expect(await storage.accounts.signingSecret(id)).toEqual({ tokenHash: 't1', value: 'sealed-1' });
     await storage.accounts.setSigningSecret(id, 'sealed-2');
     expect(await storage.accounts.signingSecrets()).toEqual([{ id, tokenHash: 't1', value: 'sealed-2' }]);
     expect(await storage.accounts.revokeToken(id, '2026-11-05T00:00:00.000Z')).toBe(true);
     expect(await storage.accounts.revokeToken(id, '2026-11-06T00:00:00.000Z')).toBe(false);
-    expect(await storage.accounts.tokenUser('t1', '2026-11-07T00:00:00.000Z')).toBeNull();
+    expect(await storage.accounts.tokenUser('t1', { at: '2026-11-07T00:00:00.000Z', notedSince: '2026-11-06T23:59:00.000Z' })).toBeNull();
     expect(await storage.accounts.signingSecret(id)).toBeNull();
     expect((await storage.accounts.tokens())[0].revokedAt).toBe('2026-11-05T00:00:00.000Z');
   });

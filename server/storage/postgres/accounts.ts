@@ -8,8 +8,8 @@ type UserRow = {
   carrier: Owner | null; password_hash: string; disabled: boolean;
 };
 
-const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.organisation_id, o.name AS organisation_name, o.carrier,
-  u.password_hash, u.disabled FROM users u JOIN organisations o ON o.id = u.organisation_id`;
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.organisation_id, o.name AS organisation_name, o.carrier, u.password_hash, u.disabled`;
+const USER_SELECT = `SELECT ${USER_COLUMNS} FROM users u JOIN organisations o ON o.id = u.organisation_id`;
 
 const toUser = (row: UserRow): User => ({
   userId: row.id, username: row.username, displayName: row.display_name, role: row.role, organisationId: row.organisation_id,
@@ -64,11 +64,12 @@ export function createPostgresAccounts(sql: Sql): AccountStore {
         [session.tokenHash, session.userId, session.csrfToken, session.createdAt, session.expiresAt]);
     },
     async session(tokenHash, now) {
-      const [row] = await sql.rows<{ user_id: number; csrf_token: string; expires_at: string }>('SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = $1', [tokenHash]);
+      // Every request with a session cookie asks this: the session, its user and organisation in one round trip.
+      const [row] = await sql.rows<UserRow & { csrf_token: string; expires_at: string }>(`SELECT ${USER_COLUMNS}, s.csrf_token, s.expires_at
+        FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id WHERE s.token_hash = $1`, [tokenHash]);
       // ISO 8601 instants compare as text, by code point as SQLite does.
-      if (!row || !(row.expires_at > now)) return null;
-      const user = await enabledUser(row.user_id);
-      return user ? { user, csrfToken: row.csrf_token } : null;
+      if (!row || !(row.expires_at > now) || row.disabled) return null;
+      return { user: toUser(row), csrfToken: row.csrf_token };
     },
     async deleteSession(tokenHash) {
       await sql.rows('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
@@ -78,12 +79,17 @@ export function createPostgresAccounts(sql: Sql): AccountStore {
         [token.name, token.tokenHash, token.signingSecret, token.userId, token.createdAt]);
       return row.id;
     },
-    async tokenUser(tokenHash, now, touch = true) {
-      const [row] = await sql.rows<{ id: number; user_id: number }>('SELECT id, user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash]);
-      const user = row && (await enabledUser(row.user_id));
-      if (!row || !user) return null;
-      if (touch) await sql.rows('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now, row.id]);
-      return { user, tokenId: row.id };
+    async tokenUser(tokenHash, use) {
+      // Every request with a bearer token asks this: the token, its user and organisation in one round trip.
+      const [row] = await sql.rows<UserRow & { token_id: number; last_used_at: string | null }>(`SELECT ${USER_COLUMNS}, t.id AS token_id, t.last_used_at
+        FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.organisation_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL`, [tokenHash]);
+      if (!row || row.disabled) return null;
+      // Instants compare as text by code point (COLLATE "C"), as in SQLite; the write checks again, since another
+      // process may have noted a use after this read.
+      if (use && (row.last_used_at === null || row.last_used_at < use.notedSince)) {
+        await sql.rows('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at COLLATE "C" < $3)', [use.at, row.token_id, use.notedSince]);
+      }
+      return { user: toUser(row), tokenId: row.token_id };
     },
     signingSecret: async (tokenId) =>
       (await sql.rows<{ tokenHash: string; value: string }>('SELECT token_hash AS "tokenHash", signing_secret AS value FROM api_tokens WHERE id = $1 AND revoked_at IS NULL', [tokenId]))[0] ?? null,

@@ -77,13 +77,21 @@ async function run<R>(client: pg.Pool | pg.PoolClient, text: string, values: rea
   }
 }
 
-/** Statements on the client of an open transaction; `atomic` nests as savepoints. */
+/**
+ * Statements on the client of an open transaction; `atomic` nests as savepoints. A store may ask for several rows at
+ * once (`Promise.all`); they run one after the other, in the order asked, as one connection can only run them, the
+ * line kept here rather than in `pg`, which deprecates queueing queries on a busy client (gone in pg 9).
+ */
 export function clientSql(client: pg.PoolClient, isOpen: () => boolean = () => true): Sql {
   let savepoints = 0;
+  let line: Promise<unknown> = Promise.resolve();
   const sql: Sql = {
-    rows: (text, values) => {
-      if (!isOpen()) return Promise.reject(new Error('this transaction has ended: its stores take no more calls'));
-      return run(client, text, values);
+    rows: <R>(text: string, values?: readonly unknown[]) => {
+      const ended = () => Promise.reject(new Error('this transaction has ended: its stores take no more calls'));
+      if (!isOpen()) return ended();
+      const turn = line.then(() => (isOpen() ? run<R>(client, text, values) : ended()));
+      line = turn.catch(() => {});
+      return turn;
     },
     async atomic(work) {
       const name = `netguard_${++savepoints}`;
@@ -154,19 +162,27 @@ function withoutPassword(url: string): string {
   }
 }
 
+/** How a pool's connections plan and how long an idle one is kept. */
+export type PoolOptions = {
+  /** plan_cache_mode=force_generic_plan: each prepared statement is planned once per connection (the tile pool). */
+  genericPlans?: boolean;
+  /** An idle connection is closed after this long (10 s by default). */
+  idleMs?: number;
+};
+
 /**
  * A pool on the database at `url`, sized below the server's connection limit: at most `size`, and never more than
  * half the connections left after the superuser's reserve, so several NetGuard processes and an administrator fit.
  * Its connections carry `applicationName` (pg_stat_activity.application_name), so each pool's are told apart.
  */
-export async function openPool(url: string, size = 10, applicationName = 'netguard'): Promise<pg.Pool> {
+export async function openPool(url: string, size = 10, applicationName = 'netguard', { genericPlans = false, idleMs = 10_000 }: PoolOptions = {}): Promise<pg.Pool> {
   // Dates without a zone are UTC, as SQLite's date functions take them. JIT off: a statement over every month of the
   // partitioned incidents costs enough to be compiled, and compiling its expressions once per partition took 7.1 s of
   // a z6 tile's 3.1 s execution (spread over parallel workers; EXPLAIN ANALYZE on the national set, 1,104 functions)
   // that runs in 0.5 s without it. plan_cache_mode stays auto: a forced generic plan spares a tile statement its
   // planning for a connection's first five runs, but it fetched all 104,500 incidents of a year to sort them for a
   // one-row page (137 ms; the custom plan's Merge Append on id takes 0.6 ms), which auto keeps custom.
-  const options = '-c TimeZone=UTC -c jit=off';
+  const options = `-c TimeZone=UTC -c jit=off${genericPlans ? ' -c plan_cache_mode=force_generic_plan' : ''}`;
   const probe = new pg.Client({ connectionString: url, types, options });
   await probe.connect();
   const [limits] = (await probe.query<{ max: number; reserved: number; standby: boolean }>(
@@ -176,7 +192,7 @@ export async function openPool(url: string, size = 10, applicationName = 'netgua
   // Every request may write (sessions, throttles, the audit log), so a read-only standby cannot serve NetGuard at all.
   if (limits.standby) throw new Error(`${withoutPassword(url)} is a standby (read-only replica): point NETGUARD_DATABASE_URL at the primary, or promote this standby first`);
   const max = Math.max(1, Math.min(size, Math.floor((limits.max - limits.reserved) / 2)));
-  const pool = new pg.Pool({ connectionString: url, max, types, options, idleTimeoutMillis: 10_000, application_name: applicationName });
+  const pool = new pg.Pool({ connectionString: url, max, types, options, idleTimeoutMillis: idleMs, application_name: applicationName });
   // An idle client whose connection drops must not take the process down; the next query connects again.
   pool.on('error', () => {});
   return pool;

@@ -155,9 +155,10 @@ function exportSql(collection: CollectionDef, query: ItemQuery): { text: string;
 /**
  * The features of every registry collection in PostgreSQL (`migrations/001_collections.sql`), on `sql`. Exports
  * stream from `exports`' cursors (outside a transaction); inside a transaction, whose client serves its other
- * statements meanwhile, they are read whole on it.
+ * statements meanwhile, they are read whole on it. Vector tiles are read on `tiles` (outside a transaction: the tile
+ * pool, whose connections plan each tile statement once).
  */
-export function createPostgresFeatures(sql: Sql, exports?: ExportCursors): FeatureStore {
+export function createPostgresFeatures(sql: Sql, exports?: ExportCursors, tiles: Sql = sql): FeatureStore {
   const store: FeatureStore = {
     query: (collectionId, query) => queryFeatures(sql, collectionId, query),
     exportStream: async (collectionId, query, encoder, options) => {
@@ -188,7 +189,7 @@ export function createPostgresFeatures(sql: Sql, exports?: ExportCursors): Featu
       }));
       return { type: 'FeatureCollection', features } as FeatureCollection<Point, Record<string, unknown>>;
     },
-    vectorTile: (collectionId, request) => vectorTile(sql, collectionOrThrow(collectionId), request),
+    vectorTile: (collectionId, request) => vectorTile(tiles, collectionOrThrow(collectionId), request),
     async pointCoordinates(collectionId, filter) {
       const collection = collectionOrThrow(collectionId);
       if (collection.geometry !== 'Point') throw new Error(`${collection.id} is not a point collection`);

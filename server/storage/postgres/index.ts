@@ -25,9 +25,20 @@ import { createPostgresThrottles } from './throttles.ts';
 /** Default NETGUARD_LIVE_POLL_MS: with LISTEN/NOTIFY waking every process, the poll is only a slow safety net. */
 export const SAFETY_POLL_MS = 2_000;
 
-function stores(sql: Sql, exports?: ExportCursors): Stores {
+/**
+ * Default NETGUARD_TILE_CONNECTIONS: the tile pool's size per process. Its connections plan each tile statement once
+ * (a generic plan, pruned to the period's month partitions when it runs): under plan_cache_mode=auto the planner
+ * kept choosing custom plans for a statement over the partitioned incidents (a generic plan's estimate counts all 61
+ * months), and planned a z14 tile for 1.5-2.2 ms to run it in 0.45 ms, a low-zoom one for 14-19 ms (pg_stat_statements,
+ * national set). They are kept 15 minutes idle, so that a quiet spell does not bring the planning back.
+ */
+export const TILE_CONNECTIONS = 4;
+export const TILE_APPLICATION_NAME = 'netguard tiles';
+const TILE_IDLE_MS = 15 * 60_000;
+
+function stores(sql: Sql, exports?: ExportCursors, tiles?: Sql): Stores {
   return {
-    features: createPostgresFeatures(sql, exports),
+    features: createPostgresFeatures(sql, exports, tiles),
     accounts: createPostgresAccounts(sql),
     audit: createPostgresAudit(sql),
     incidentHistory: createPostgresIncidentHistory(sql),
@@ -72,12 +83,15 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     await pool.end();
     throw error;
   }
+  const env = options.env ?? process.env;
+  // No larger than the pool asked for: a caller sizing its pool small (a test app, a bench's helper) means it.
+  const tileSize = Math.min(Number(env.NETGUARD_TILE_CONNECTIONS) || TILE_CONNECTIONS, options.poolSize ?? Infinity);
+  const tilePool = await openPool(url, tileSize, TILE_APPLICATION_NAME, { genericPlans: true, idleMs: TILE_IDLE_MS });
   const exports = await createExportCursors(url, options.env);
-  const outside = stores(poolSql(pool), exports);
+  const outside = stores(poolSql(pool), exports, poolSql(tilePool));
   // Several NetGuard processes may serve one database: live messages go through its live log, read whenever a NOTIFY
   // says another process appended to it, and every NETGUARD_LIVE_POLL_MS as a safety net for a listening connection
   // that died without a word.
-  const env = options.env ?? process.env;
   const broadcast = createPolledBroadcast(outside.live, { pollMs: Number(env.NETGUARD_LIVE_POLL_MS) || SAFETY_POLL_MS, wakeups: listenForLive(url, { fromThisProcess: (pid) => backends.has(pid) }) });
   return {
     ...outside,
@@ -85,7 +99,7 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     broadcast,
     close: async () => {
       await broadcast.close();
-      await Promise.all([pool.end(), exports.close()]);
+      await Promise.all([pool.end(), tilePool.end(), exports.close()]);
     },
   };
 }

@@ -6,7 +6,8 @@ import { createTestDatabase, describePostgres, emptyTestDatabase } from '../../.
 import type { Storage } from '../storage.ts';
 import { openPool, poolSql, statementName, type Sql } from './database.ts';
 import { itemsStatement } from './features.ts';
-import { openPostgresStorage } from './index.ts';
+import { openPostgresStorage, TILE_APPLICATION_NAME } from './index.ts';
+import { tileStatement } from './vector-tile.ts';
 
 const incident = (id: number, occurredAt: string, coordinates: [number, number] = [108, 14.5]): Feature => ({
   type: 'Feature', id, geometry: { type: 'Point', coordinates },
@@ -130,5 +131,31 @@ describePostgres('incidents partitioned by month (PostgreSQL migration 005)', ()
     const [explained] = await sql.rows<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${name}(${statement.values.join(', ')})`);
     expect(scannedTables(explained['QUERY PLAN'])).toEqual(['incidents_1998_04']);
     await sql.rows('RESET plan_cache_mode');
+  });
+
+  it('builds tiles on the tile pool, whose connections plan a tile statement once, and its generic plan reads only the period’s months', async () => {
+    await storage.features.insert('incidents', [incident(1, '1998-03-10T00:00:00Z'), incident(2, '1998-04-10T00:00:00Z'), incident(3, '1998-05-10T00:00:00Z')]);
+    const request = { z: 14, x: 13107, y: 7524, datetime: range('1998-04-01T00:00:00Z', '1998-04-30T23:59:59Z'), scope: { filters: [], redaction: null } };
+    const statement = tileStatement(findCollection('incidents')!, request);
+    await storage.features.vectorTile('incidents', request);
+    // The store's tile pool ran it: its connection's last statement, under the pool's own name.
+    const backends = await sql.rows<{ query: string }>(
+      "SELECT query FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", [TILE_APPLICATION_NAME]);
+    expect(backends.map((backend) => backend.query)).toContain(statement.text);
+    // A pool opened as the tile pool is: plan_cache_mode forced to generic plans, so the first run plans generically.
+    const pool = await openPool(database.url, 1, 'tile pool test', { genericPlans: true });
+    try {
+      const tiles = poolSql(pool);
+      expect((await tiles.rows<{ mode: string }>("SELECT current_setting('plan_cache_mode') AS mode"))[0].mode).toBe('force_generic_plan');
+      await tiles.rows(statement.text, statement.params);
+      const [plans] = await tiles.rows<{ generic_plans: number; custom_plans: number }>('SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = $1', [statement.text]);
+      expect(plans).toEqual({ generic_plans: 1, custom_plans: 0 });
+      const name = statementName(statement.text, statement.params)!;
+      const literals = statement.params.map((value) => (typeof value === 'number' ? String(value) : `'${String(value)}'`));
+      const [explained] = await tiles.rows<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${name}(${literals.join(', ')})`);
+      expect(scannedTables(explained['QUERY PLAN'])).toEqual(['incidents_1998_04']);
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -4,6 +4,9 @@ import type { Row, Sql } from './database.ts';
 /** The collections partitioned by their temporal_ms, and the function that makes the partitions instants need (migration 005). */
 const PARTITIONED: Record<string, string> = { incidents: 'netguard_incident_months' };
 
+/** Whether a collection's table is partitioned by month of its temporal_ms (a read that knows the month reads one partition). */
+export const isPartitioned = (collection: CollectionDef): boolean => collection.id in PARTITIONED;
+
 /**
  * Makes the month partitions that `rows` fall in and that do not exist yet, before they are inserted: a write into a
  * month never seen lands in a table of its own, not in the DEFAULT partition. Nothing for other collections.

@@ -39,4 +39,21 @@ describePostgres('PostgreSQL prepared statements', () => {
     expect(count).toBeLessThanOrEqual(PREPARED_LIMIT);
     expect((await preparedLike('%AS shape_%')).length).toBeGreaterThan(0);
   });
+
+  it('runs statements asked for at once in a transaction one after the other, in order, without pg queueing them', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const answers = await sql.atomic((tx) => Promise.all(Array.from({ length: 12 }, (_, index) =>
+        tx.rows<{ n: number }>('SELECT $1::int AS n, clock_timestamp() AS at FROM pg_sleep(0.005)', [index]))));
+      expect(answers.map(([row]) => row.n)).toEqual(Array.from({ length: 12 }, (_, index) => index));
+      const times = answers.map(([row]) => new Date((row as unknown as { at: string }).at).getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((message) => message.includes('already executing a query'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
 });

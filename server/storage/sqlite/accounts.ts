@@ -9,8 +9,8 @@ type UserRow = {
   carrier: Owner | null; password_hash: string; disabled: number;
 };
 
-const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.organisation_id, o.name AS organisation_name, o.carrier,
-  u.password_hash, u.disabled FROM users u JOIN organisations o ON o.id = u.organisation_id`;
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.organisation_id, o.name AS organisation_name, o.carrier, u.password_hash, u.disabled`;
+const USER_SELECT = `SELECT ${USER_COLUMNS} FROM users u JOIN organisations o ON o.id = u.organisation_id`;
 
 const toUser = (row: UserRow): User => ({
   userId: row.id, username: row.username, displayName: row.display_name, role: row.role, organisationId: row.organisation_id,
@@ -21,9 +21,13 @@ const toUser = (row: UserRow): User => ({
 export function createSqliteAccounts(db: SqliteDatabase): Sync<AccountStore> {
   const userById = db.prepare(`${USER_SELECT} WHERE u.id = ?`);
   const userByName = db.prepare(`${USER_SELECT} WHERE u.username = ?`);
-  const sessionSelect = db.prepare('SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?');
-  const tokenSelect = db.prepare('SELECT id, user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL');
-  const touchToken = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
+  // Every authenticated request asks one of these two: the credential, its user and organisation in one read.
+  const sessionSelect = db.prepare(`SELECT ${USER_COLUMNS}, s.csrf_token, s.expires_at
+    FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id WHERE s.token_hash = ?`);
+  const tokenSelect = db.prepare(`SELECT ${USER_COLUMNS}, t.id AS token_id, t.last_used_at
+    FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.organisation_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`);
+  // The condition again in the write: another process may have noted a use since this one read the row.
+  const touchToken = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)');
   const enabledUser = (id: number): User | undefined => {
     const row = userById.get(id) as UserRow | undefined;
     return row && !row.disabled ? toUser(row) : undefined;
@@ -59,10 +63,9 @@ export function createSqliteAccounts(db: SqliteDatabase): Sync<AccountStore> {
         .run(session.tokenHash, session.userId, session.csrfToken, session.createdAt, session.expiresAt);
     },
     session(tokenHash, now) {
-      const row = sessionSelect.get(tokenHash) as { user_id: number; csrf_token: string; expires_at: string } | undefined;
-      if (!row || row.expires_at <= now) return null;
-      const user = enabledUser(row.user_id);
-      return user ? { user, csrfToken: row.csrf_token } : null;
+      const row = sessionSelect.get(tokenHash) as (UserRow & { csrf_token: string; expires_at: string }) | undefined;
+      if (!row || row.expires_at <= now || row.disabled) return null;
+      return { user: toUser(row), csrfToken: row.csrf_token };
     },
     deleteSession(tokenHash) {
       db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
@@ -72,12 +75,11 @@ export function createSqliteAccounts(db: SqliteDatabase): Sync<AccountStore> {
         .run(token.name, token.tokenHash, token.signingSecret, token.userId, token.createdAt);
       return Number(lastInsertRowid);
     },
-    tokenUser(tokenHash, now, touch = true) {
-      const row = tokenSelect.get(tokenHash) as { id: number; user_id: number } | undefined;
-      const user = row && enabledUser(row.user_id);
-      if (!row || !user) return null;
-      if (touch) touchToken.run(now, row.id);
-      return { user, tokenId: row.id };
+    tokenUser(tokenHash, use) {
+      const row = tokenSelect.get(tokenHash) as (UserRow & { token_id: number; last_used_at: string | null }) | undefined;
+      if (!row || row.disabled) return null;
+      if (use && (row.last_used_at === null || row.last_used_at < use.notedSince)) touchToken.run(use.at, row.token_id, use.notedSince);
+      return { user: toUser(row), tokenId: row.token_id };
     },
     signingSecret: (tokenId) =>
       (db.prepare('SELECT token_hash AS tokenHash, signing_secret AS value FROM api_tokens WHERE id = ? AND revoked_at IS NULL').get(tokenId) as { tokenHash: string; value: string } | undefined) ?? null,

@@ -2,29 +2,14 @@ import type { CollectionDef } from '../../collections/types.ts';
 import type { SqliteDatabase } from './database.ts';
 import { tileBounds } from '../../geometry/web-mercator.ts';
 import type { ItemQuery, TimeRange } from '../features.ts';
-import { CELL_BITS, CELLS_PER_SIDE, cellOf, LOW_ZOOMS, lowZoomCellsOf, monthOf, monthStart, splitByMonths } from '../tile-grid.ts';
+import { ALL_MONTHS, CELL_BITS, CELLS_PER_SIDE, cellOf, LOW_ZOOMS, lowZoomCellsOf, monthOf, monthStart, partOfQuery, partsOf, splitByMonths } from '../tile-grid.ts';
 import { itemSql } from './item-sql.ts';
 import type { Row } from './rows.ts';
-
-/** Months far outside any data: an open end of a time range. */
-const ALL_MONTHS: [number, number] = [-1e6, 1e6];
 
 export type ThinnedCell = { id: number; count: number };
 type Tile = { z: number; x: number; y: number };
 
 const monthOfRow = (collection: CollectionDef, row: Row) => (collection.temporalProperty && typeof row.temporal_ms === 'number' ? monthOf(row.temporal_ms) : 0);
-/** The part counting every point; the others are the values of the collection's `aggregateBy` property. */
-const ALL = '*';
-/** The parts a point counts in: all, and its `aggregateBy` value when it has one. */
-const partsOf = (collection: CollectionDef, value: unknown): string[] => (collection.aggregateBy && typeof value === 'string' && value !== '' && value !== ALL ? [ALL, value] : [ALL]);
-
-/** The one part a query reads: all when unfiltered, a value when its only filter is on `aggregateBy`; null when none can. */
-function partOfQuery(collection: CollectionDef, query: ItemQuery): string | null {
-  if (query.ids) return null;
-  if (query.filters.length === 0) return ALL;
-  const [filter] = query.filters;
-  return query.filters.length === 1 && filter.property === collection.aggregateBy && partsOf(collection, filter.value).length === 2 ? String(filter.value) : null;
-}
 
 /**
  * `point_cells`: for every Point collection, low zoom, tile, part (all points, or one value of `aggregateBy`),

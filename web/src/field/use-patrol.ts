@@ -21,7 +21,7 @@ export function arrivalsAt(assignment: Assignment, patrol: PatrolState, fix: Fix
 function useWakeLock(active: boolean): WakeStatus {
   const [status, setStatus] = useState<WakeStatus>('off');
   useEffect(() => {
-    if (!active) return void setStatus('off');
+    if (!active) return;
     if (!('wakeLock' in navigator)) return void setStatus('unsupported');
     let lock: WakeLockSentinel | null = null;
     let live = true;
@@ -37,9 +37,12 @@ function useWakeLock(active: boolean): WakeStatus {
       live = false;
       document.removeEventListener('visibilitychange', onVisible);
       void lock?.release();
+      setStatus('off');
     };
   }, [active]);
-  return status;
+  // Off in the very render that ends the patrol, not one effect later: the screen shows "patrol ended" and the
+  // lock's state together.
+  return active ? status : 'off';
 }
 
 /**
