@@ -93,9 +93,10 @@ export function tileRoutes({ storage }: Services) {
     const key = `${principal.kind === 'user' ? `${principal.role}:${principal.carrier ?? ''}` : 'public'}|${collection.id}|${z}/${x}/${y}|${period}`;
     let entry = cacheable ? await cache.get(key) : undefined;
     if (!entry) {
+      const builtAfter = cache.position();
       const bytes = await features.vectorTile(collection.id, { z, x, y, datetime, scope });
       entry = { bytes, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, collection: collection.id, bounds: tileReach(z, x, y) };
-      if (cacheable) cache.set(key, entry);
+      if (cacheable) cache.set(key, entry, builtAfter);
     }
     const headers = { ETag: entry.etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie, Authorization' };
     // If-None-Match compares weakly (RFC 9110 §13.1.2): the compressed answer carries the tag as W/"…".
