@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { PAGE_ROUTES } from './server/pages.ts';
 import { postgresMissing } from './tests/helpers/postgres-cluster.ts';
+import { LongestFirstSequencer } from './tests/sequencer.ts';
 
 const apiPort = Number(process.env.PORT ?? 8787);
 const page = (file: string) => fileURLToPath(new URL(`./web/${file}`, import.meta.url));
@@ -45,6 +47,9 @@ const fieldServiceWorker = VitePWA({
     skipWaiting: true,
   },
 });
+
+/** Test files run at once: one more than the machine's cores (`--maxWorkers` on the command line overrides it). */
+const TEST_WORKERS = availableParallelism() + 1;
 
 /** The test settings both projects share. */
 const SHARED_TEST = {
@@ -108,6 +113,10 @@ export default defineConfig({
     },
   },
   test: {
+    // More test files at once than vitest's default (one less than the cores: a single file at a time on CI's 2 cores),
+    // as most of a file's time is spent waiting on a child server, PostgreSQL or Chromium (README "Tests").
+    maxWorkers: TEST_WORKERS,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       { test: { ...SHARED_TEST, name: 'netguard', include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'web/src/**/*.test.ts'], benchmark: { include: ['server/analysis/**/bench.ts'] } } },
       ...postgresProject(),

@@ -128,6 +128,33 @@ describeProviders('the audit log', (fresh) => {
   });
 });
 
+describeProviders('the audit log’s batches', (fresh) => {
+  const entry = (n: number) => ({ at: `2026-11-01T08:00:0${n}.000Z`, actor: 'police', role: 'police_planner', action: 'read' as const, targetType: 'incidents', targetId: n });
+  it('stores entries appended together outside a transaction in their order, each call settling once its entry is stored', async () => {
+    const { audit } = await fresh();
+    await audit.appendAll([entry(1), entry(2)]);
+    const stored: number[] = [];
+    await Promise.all([3, 4, 5].map(async (n) => {
+      await audit.append(entry(n));
+      stored.push((await audit.list({ targetId: String(n), limit: 1, offset: 0 })).numberMatched);
+    }));
+    expect(stored).toEqual([1, 1, 1]);
+    const { records } = await audit.list({ limit: 10, offset: 0 });
+    expect(records.map((record) => [record.id, record.targetId])).toEqual([[5, '5'], [4, '4'], [3, '3'], [2, '2'], [1, '1']]);
+  });
+
+  it('stores all of a batch or none of it', async () => {
+    const { audit } = await fresh();
+    // An entry without an actor breaks the log's NOT NULL: the whole batch fails and nothing of it is stored.
+    const broken = { ...entry(2), actor: null as unknown as string };
+    await expect(audit.appendAll([entry(1), broken, entry(3)])).rejects.toThrow();
+    expect((await audit.list({ limit: 10, offset: 0 })).numberMatched).toBe(0);
+    const appended = [audit.append(entry(1)), audit.append(broken)];
+    for (const call of appended) await expect(call).rejects.toThrow();
+    expect((await audit.list({ limit: 10, offset: 0 })).numberMatched).toBe(0);
+  });
+});
+
 describeProviders('change counters', (fresh) => {
   it('step a carrier’s network version on every write of its assets, and the incidents’ on theirs', async () => {
     const storage = await fresh();

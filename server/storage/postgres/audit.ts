@@ -1,4 +1,4 @@
-import type { AuditAction, AuditStore } from '../audit.ts';
+import type { AuditAction, AuditRecordInput, AuditStore } from '../audit.ts';
 import type { Sql } from './database.ts';
 import { binder } from './filter-sql.ts';
 
@@ -12,12 +12,27 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
 
 /** The audit log in PostgreSQL; a trigger of migration 003 refuses UPDATE, DELETE and TRUNCATE on it. */
 export function createPostgresAudit(sql: Sql): AuditStore {
+  const values = (entry: AuditRecordInput) => [entry.at, entry.actor, entry.role, entry.action, entry.targetType, entry.targetId == null ? null : String(entry.targetId),
+    json(entry.before), json(entry.after), json(entry.details), entry.ip ?? null];
   return {
     async append(entry) {
       await sql.rows(
         'INSERT INTO audit_log (at, actor, role, action, target_type, target_id, before_json, after_json, details_json, ip) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-        [entry.at, entry.actor, entry.role, entry.action, entry.targetType, entry.targetId == null ? null : String(entry.targetId),
-          json(entry.before), json(entry.after), json(entry.details), entry.ip ?? null],
+        values(entry),
+      );
+    },
+    async appendAll(entries) {
+      if (entries.length === 0) return;
+      // One statement (one round trip) for them all: a column of each field, read back row by row in their order.
+      const rows = entries.map(values);
+      const columns = rows[0].map((_, column) => rows.map((row) => row[column]));
+      await sql.rows(
+        `INSERT INTO audit_log (at, actor, role, action, target_type, target_id, before_json, after_json, details_json, ip)
+         SELECT at, actor, role, action, target_type, target_id, before_json, after_json, details_json, ip
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+           WITH ORDINALITY AS e(at, actor, role, action, target_type, target_id, before_json, after_json, details_json, ip, n)
+         ORDER BY n`,
+        columns,
       );
     },
     async list(filter) {

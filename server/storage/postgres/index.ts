@@ -1,6 +1,7 @@
 import { createPolledBroadcast } from '../polled-broadcast.ts';
 import type { Storage, Stores } from '../storage.ts';
 import { createPostgresAccounts } from './accounts.ts';
+import { batchedAppends } from '../audit.ts';
 import { createPostgresAudit } from './audit.ts';
 import { createPostgresCaseFiles } from './case-files.ts';
 import { createPostgresChangeCounters } from './change-counters.ts';
@@ -93,11 +94,14 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
   // says another process appended to it, and every NETGUARD_LIVE_POLL_MS as a safety net for a listening connection
   // that died without a word.
   const broadcast = createPolledBroadcast(outside.live, { pollMs: Number(env.NETGUARD_LIVE_POLL_MS) || SAFETY_POLL_MS, wakeups: listenForLive(url, { fromThisProcess: (pid) => backends.has(pid) }) });
+  const audit = batchedAppends(outside.audit);
   return {
     ...outside,
+    audit: audit.store,
     transaction: (work) => inTransaction(pool, (sql) => work(stores(sql))),
     broadcast,
     close: async () => {
+      await audit.settled();
       await broadcast.close();
       await Promise.all([pool.end(), tilePool.end(), exports.close()]);
     },

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditStore } from '../audit.ts';
+import type { AuditAction, AuditRecordInput, AuditStore } from '../audit.ts';
 import type { SqliteDatabase } from './database.ts';
 import type { Sync } from './unit-of-work.ts';
 
@@ -15,11 +15,15 @@ export function createSqliteAudit(db: SqliteDatabase): Sync<AuditStore> {
   const insert = db.prepare(
     'INSERT INTO audit_log (at, actor, role, action, target_type, target_id, before_json, after_json, details_json, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const append = (entry: AuditRecordInput) => {
+    insert.run(entry.at, entry.actor, entry.role, entry.action, entry.targetType, entry.targetId == null ? null : String(entry.targetId),
+      json(entry.before), json(entry.after), json(entry.details), entry.ip ?? null);
+  };
+  // Inside a transaction of the unit of work, better-sqlite3 makes this a savepoint of it.
+  const appendAll = db.transaction((entries: readonly AuditRecordInput[]) => entries.forEach(append));
   return {
-    append(entry) {
-      insert.run(entry.at, entry.actor, entry.role, entry.action, entry.targetType, entry.targetId == null ? null : String(entry.targetId),
-        json(entry.before), json(entry.after), json(entry.details), entry.ip ?? null);
-    },
+    append,
+    appendAll: (entries) => appendAll.immediate(entries),
     list(filter) {
       const conditions: string[] = [];
       const params: unknown[] = [];

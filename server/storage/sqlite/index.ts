@@ -1,3 +1,4 @@
+import { batchedAppends } from '../audit.ts';
 import type { Storage } from '../storage.ts';
 import { createLocalBroadcast } from '../local-broadcast.ts';
 import { createSqliteAccounts } from './accounts.ts';
@@ -66,11 +67,14 @@ export function createSqliteStorage(db: SqliteDatabase): Storage {
   // A database file may be served by several processes (issue 16): their live messages meet in its live log. An
   // in-memory database has one process by nature.
   const polled = db.memory ? undefined : createPolledBroadcast(unit.stores.live);
+  const audit = batchedAppends(unit.stores.audit);
   return {
     ...(reader && exports ? withHeavyReadsOn(reader, exports, db.name, unit.stores) : unit.stores),
+    audit: audit.store,
     transaction: unit.transaction,
     broadcast: polled ?? createLocalBroadcast(),
     close: async () => {
+      await audit.settled();
       await polled?.close();
       await unit.idle();
       await reader?.close();
