@@ -8,36 +8,21 @@
  * got, the client's own CPU per request, how evenly the cluster's processes answered and, on PostgreSQL, the
  * statements per request. Never a test: figures depend on the machine; read them as ratios.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createServices } from '../server/services.ts';
 import { openPostgresStorage } from '../server/storage/postgres/index.ts';
 import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
-import { finishBulkLoad } from '../server/storage/sqlite/inspect.ts';
 import { DEFAULT_SEED } from './generator/index.ts';
-import { loadNational, TEMPLATE_SCALE } from './national/build.ts';
+import { TEMPLATE_SCALE } from './national/build.ts';
 import { benchPostgres } from './bench-postgres.ts';
-import { benchCity, benchTokens, compareServers, processServers } from './bench-providers.ts';
+import { benchCity, benchDatabase, benchTokens, compareServers, processServers } from './bench-providers.ts';
 
 const { values } = parseArgs({ options: {
   db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, rounds: { type: 'string', default: '5' },
   postgres: { type: 'boolean', default: false }, 'database-url': { type: 'string' },
 } });
-let path = values.db!;
-let scratch: string | undefined;
-if (values.copies) {
-  scratch = mkdtempSync(join(tmpdir(), 'netguard-bench-'));
-  path = join(scratch, 'bench.sqlite');
-  const building = openSqliteStorage(path);
-  await loadNational(building.features, { copies: Number(values.copies), seed: DEFAULT_SEED });
-  await building.close();
-  finishBulkLoad(path);
-} else if (!existsSync(path)) {
-  console.error(`${path} is missing: run \`npm run db:national\` first (or pass --copies N)`);
-  process.exit(1);
-}
+const { path, scratch } = await benchDatabase(values.db!, values.copies);
 
 const services = createServices(openSqliteStorage(path));
 const tokens = await benchTokens(services);

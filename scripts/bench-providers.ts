@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 type Request = Parameters<typeof autocannon>[0]['requests'] extends (infer R)[] | undefined ? R : never;
@@ -8,9 +10,34 @@ import type { Storage } from '../server/storage/storage.ts';
 import { openPostgresStorage } from '../server/storage/postgres/index.ts';
 import { DATABASE_URL_ENV } from '../server/storage/open.ts';
 import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
+import { finishBulkLoad } from '../server/storage/sqlite/inspect.ts';
 import { productionEnv, startServer, type RunningServer } from '../tests/helpers/server-process.ts';
 import type { BenchPostgres } from './bench-postgres.ts';
+import { DEFAULT_SEED } from './generator/index.ts';
+import { loadNational } from './national/build.ts';
 import { median } from './bench-stats.ts';
+
+/**
+ * The SQLite file a bench reads: `db` (the national set `npm run db:national` built), or with `copies` a scratch file
+ * of that many copies built now, in a folder the caller removes (`scratch`). Exits saying what to run when `db` is
+ * missing.
+ */
+export async function benchDatabase(db: string, copies: string | undefined): Promise<{ path: string; scratch?: string }> {
+  if (copies) {
+    const scratch = mkdtempSync(join(tmpdir(), 'netguard-bench-'));
+    const path = join(scratch, 'bench.sqlite');
+    const building = openSqliteStorage(path);
+    await loadNational(building.features, { copies: Number(copies), seed: DEFAULT_SEED });
+    await building.close();
+    finishBulkLoad(path);
+    return { path, scratch };
+  }
+  if (!existsSync(db)) {
+    console.error(`${db} is missing: run \`npm run db:national\` first (or pass --copies N)`);
+    process.exit(1);
+  }
+  return { path: db };
+}
 
 /**
  * A server under test: its label, how it is reached, and its own storage opened again for the lost-writes check;

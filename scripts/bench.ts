@@ -8,21 +8,18 @@
  * --database-url …`). The streamed exports run on the first server.
  * Never a test: figures depend on the machine; read them as ratios.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createApp } from '../server/app.ts';
 import { createServices } from '../server/services.ts';
 import { openSqliteStorage } from '../server/storage/sqlite/index.ts';
-import { finishBulkLoad, inspectSqlite } from '../server/storage/sqlite/inspect.ts';
+import { inspectSqlite } from '../server/storage/sqlite/inspect.ts';
 import { DEFAULT_SEED } from './generator/index.ts';
-import { loadNational } from './national/build.ts';
 import { productionEnv, startServer } from '../tests/helpers/server-process.ts';
 import { benchStreamedExports } from './bench-exports.ts';
 import { benchPostgres } from './bench-postgres.ts';
-import { benchCity, benchTokens, compareServers, mixedLoad, processServers, type BenchRead } from './bench-providers.ts';
+import { benchCity, benchDatabase, benchTokens, compareServers, mixedLoad, processServers, type BenchRead } from './bench-providers.ts';
 import { TEMPLATE_SCALE } from './national/build.ts';
 import { openPostgresStorage } from '../server/storage/postgres/index.ts';
 import type { Services } from '../server/services.ts';
@@ -33,19 +30,7 @@ import { medianAndP99 } from './bench-stats.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/national.sqlite' }, copies: { type: 'string' }, seconds: { type: 'string', default: '10' }, runs: { type: 'string', default: '30' }, rounds: { type: 'string', default: '3' }, 'database-url': { type: 'string' } } });
 const RUNS = Number(values.runs);
-let path = values.db!;
-let scratch: string | undefined;
-if (values.copies) {
-  scratch = mkdtempSync(join(tmpdir(), 'netguard-bench-'));
-  path = join(scratch, 'bench.sqlite');
-  const building = openSqliteStorage(path);
-  await loadNational(building.features, { copies: Number(values.copies), seed: DEFAULT_SEED });
-  await building.close();
-  finishBulkLoad(path);
-} else if (!existsSync(path)) {
-  console.error(`${path} is missing: run \`npm run db:national\` first (or pass --copies N)`);
-  process.exit(1);
-}
+const { path, scratch } = await benchDatabase(values.db!, values.copies);
 
 const services = createServices(openSqliteStorage(path));
 const { storage } = services;
