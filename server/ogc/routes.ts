@@ -14,7 +14,6 @@ import { openApiDocument } from './openapi.ts';
 import { parseItemOutput, parseItemQuery, rejectUnknownParameters } from './params.ts';
 import { queryablesDocument, schemaDocument, schemaXsd } from './schema.ts';
 import { conditionTags, featureTag, tagMatches } from '../http/etag.ts';
-import { jsonBytes } from '../http/json-bytes.ts';
 import type { AreaConfig } from '../deployment/area.ts';
 
 /** The request's API base URL, after checking it carries no parameter but `f` (only items take more). */
@@ -99,7 +98,7 @@ export function ogcRoutes(services: Services, area: AreaConfig) {
         await auditRead(services, actorOf(c), { action: 'read', targetType: collection.id, details: { query: search.toString(), numberReturned: result.features.length } });
       }
       const page = itemsPage(apiBase(c.req.url), collection, search, query, result, output);
-      return c.body(jsonBytes(page), 200, { 'Content-Type': MEDIA.geojson, 'Content-Crs': `<${output.crs.uri}>` });
+      return c.body(JSON.stringify(page), 200, { 'Content-Type': MEDIA.geojson, 'Content-Crs': `<${output.crs.uri}>` });
     })
     .get('/collections/:collectionId/items/:featureId', async (c) => {
       const source = sourceOr404(c.req.param('collectionId'));
